@@ -1,0 +1,4 @@
+export * from './lib/activity';
+export * from './lib/health';
+export * from './lib/organisation';
+export * from './lib/privacy';
