@@ -2,6 +2,7 @@
 // metadata (NestJS/TypeORM need it) and the tsconfig path aliases map to library sources.
 const path = require('node:path');
 const { pathsToModuleNameMapper } = require('ts-jest');
+
 const { compilerOptions } = require('./tsconfig.base.json');
 
 const swcOptions = {
@@ -9,6 +10,10 @@ const swcOptions = {
     parser: { syntax: 'typescript', decorators: true },
     transform: { legacyDecorator: true, decoratorMetadata: true },
     target: 'es2022',
+    // Rewrites the tsconfig path aliases (@uptake/*) at transform time, so files Jest loads outside its
+    // module registry (globalSetup/globalTeardown) resolve them too.
+    baseUrl: __dirname,
+    paths: compilerOptions.paths,
   },
   module: { type: 'commonjs' },
   sourceMaps: 'inline',

@@ -1,0 +1,88 @@
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { isPortOpen } from './free-port';
+import type { RunningStore } from './embedded-postgres';
+
+export interface RedisServerOptions {
+  dataDir: string;
+  port: number;
+  /** Keep an append-only file so a second start reuses queued jobs. */
+  persistent: boolean;
+  log?: (line: string) => void;
+}
+
+export class RedisServerMissingError extends Error {
+  constructor() {
+    super(
+      'redis-server was not found on PATH. Run `bash scripts/bootstrap.sh` (installs it with apt-get on Debian/Ubuntu), ' +
+        'install Redis yourself, or set REDIS_URL to an existing Redis.',
+    );
+    this.name = 'RedisServerMissingError';
+  }
+}
+
+export function redisServerBinary(): string | undefined {
+  const found = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' });
+  const binary = found.stdout.trim();
+  return found.status === 0 && binary ? binary : undefined;
+}
+
+/** Starts a private redis-server (Debian package) bound to loopback on the given port. */
+export async function startRedisServer(options: RedisServerOptions): Promise<RunningStore> {
+  const binary = redisServerBinary();
+  if (!binary) throw new RedisServerMissingError();
+  if (await isPortOpen(options.port)) {
+    throw new Error(`Port ${options.port} is already in use; set EMBEDDED_REDIS_PORT or REDIS_URL`);
+  }
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  const log = options.log ?? (() => undefined);
+  const args = [
+    '--port',
+    String(options.port),
+    '--bind',
+    '127.0.0.1',
+    '--dir',
+    options.dataDir,
+    '--daemonize',
+    'no',
+    '--save',
+    '',
+    '--appendonly',
+    options.persistent ? 'yes' : 'no',
+    // BullMQ requires that Redis never evicts its keys.
+    '--maxmemory-policy',
+    'noeviction',
+    '--logfile',
+    '',
+  ];
+  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString();
+    log(chunk.toString().trimEnd());
+  };
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
+
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const deadline = Date.now() + 15_000;
+  while (!(await isPortOpen(options.port))) {
+    const early = await Promise.race([exited, new Promise<'waiting'>((r) => setTimeout(() => r('waiting'), 50))]);
+    if (early !== 'waiting') throw new Error(`redis-server exited with code ${early}: ${output.slice(-500)}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`redis-server did not listen on port ${options.port} within 15 s`);
+    }
+  }
+
+  return {
+    url: `redis://127.0.0.1:${options.port}/0`,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await exited;
+      if (!options.persistent) fs.rmSync(path.join(options.dataDir), { recursive: true, force: true });
+    },
+  };
+}

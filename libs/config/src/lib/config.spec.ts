@@ -1,0 +1,50 @@
+import { ConfigError, loadConfig, requireStoreUrls } from './config';
+
+describe('loadConfig', () => {
+  it('uses embedded defaults when no store URL is given', () => {
+    const config = loadConfig({});
+    expect(config.database.url).toBeUndefined();
+    expect(config.redis.url).toBeUndefined();
+    expect(config.minGroupSize).toBe(5);
+    expect(config.api.port).toBe(3000);
+    expect(config.dataDir).toMatch(/\.data$/);
+  });
+
+  it('accepts valid URLs and numbers', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://u:p@db.example:5432/uptake',
+      REDIS_URL: 'redis://cache:6379/1',
+      API_PORT: '8080',
+      MIN_GROUP_SIZE: '10',
+      LOAD_DEMO: 'false',
+    });
+    expect(config.database.url).toBe('postgres://u:p@db.example:5432/uptake');
+    expect(config.api.port).toBe(8080);
+    expect(config.minGroupSize).toBe(10);
+    expect(config.demo.load).toBe(false);
+  });
+
+  it('names a malformed DATABASE_URL', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'not a url' })).toThrow(ConfigError);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://h/db' })).toThrow(/DATABASE_URL: must be a URL like postgres:/);
+  });
+
+  it('lists every bad variable at once', () => {
+    try {
+      loadConfig({ REDIS_URL: 'http://x', API_PORT: '99999', MIN_GROUP_SIZE: '1' });
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const variables = (error as ConfigError).issues.map((issue) => issue.variable).sort();
+      expect(variables).toEqual(['API_PORT', 'MIN_GROUP_SIZE', 'REDIS_URL']);
+    }
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '' }).database.url).toBeUndefined();
+  });
+
+  it('requireStoreUrls names what is missing', () => {
+    expect(() => requireStoreUrls(loadConfig({ REDIS_URL: 'redis://h:1' }))).toThrow(/DATABASE_URL: is required/);
+  });
+});

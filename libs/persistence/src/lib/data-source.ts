@@ -1,0 +1,59 @@
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { ActivityEvent } from './entities/activity-event.entity';
+import { BusinessGoal } from './entities/business-goal.entity';
+import { ActivitySource } from './entities/data-source.entity';
+import { Group, GroupMember } from './entities/group.entity';
+import { Organisation } from './entities/organisation.entity';
+import { OrgUnit } from './entities/org-unit.entity';
+import { Person } from './entities/person.entity';
+import { RolloutPhase, RolloutPlan } from './entities/rollout.entity';
+import { SyncRun } from './entities/sync-run.entity';
+import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
+import { SnakeNamingStrategy } from './naming-strategy';
+
+export const ENTITIES = [
+  Organisation,
+  OrgUnit,
+  Person,
+  Group,
+  GroupMember,
+  ActivitySource,
+  SyncRun,
+  ActivityEvent,
+  RolloutPlan,
+  RolloutPhase,
+  BusinessGoal,
+];
+
+/** In order; each runs in its own transaction. */
+export const MIGRATIONS = [InitialSchema1764000000000];
+
+/** TypeORM options shared by the API, the worker, the launcher and tests. Schema changes only by migration. */
+export function dataSourceOptions(databaseUrl: string, overrides: Partial<DataSourceOptions> = {}): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: databaseUrl,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTransactionMode: 'each',
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    extra: { max: 10 },
+    ...overrides,
+  } as DataSourceOptions;
+}
+
+export function createDataSource(databaseUrl: string, overrides: Partial<DataSourceOptions> = {}): DataSource {
+  return new DataSource(dataSourceOptions(databaseUrl, overrides));
+}
+
+/** Applies pending migrations and returns their names. */
+export async function migrate(databaseUrl: string): Promise<string[]> {
+  const dataSource = await createDataSource(databaseUrl).initialize();
+  try {
+    const applied = await dataSource.runMigrations();
+    return applied.map((migration) => migration.name);
+  } finally {
+    await dataSource.destroy();
+  }
+}

@@ -1,0 +1,42 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+const numericAsNumber = { to: (value: number) => value, from: (value: string) => Number(value) };
+
+/** A business-case goal: a KPI with baseline, target, deadline and a model of its value in time/money. */
+@Entity({ name: 'business_goals' })
+export class BusinessGoal {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid')
+  organisationId: string;
+
+  @Column('text')
+  name: string;
+
+  /** Key of the KPI this goal tracks (e.g. 'wau_rate'). */
+  @Column('text')
+  kpi: string;
+
+  @Column('text', { default: '' })
+  unit: string;
+
+  @Column('numeric', { transformer: numericAsNumber })
+  baseline: number;
+
+  @Column('numeric', { transformer: numericAsNumber })
+  target: number;
+
+  @Column('date', { nullable: true })
+  deadline: string | null;
+
+  /** e.g. { minutesSavedPerActivePersonPerDay: 5, hourlyCost: 60, currency: 'EUR' }. */
+  @Column('jsonb', { default: {} })
+  valueModel: Record<string, unknown>;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,41 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export const ORG_UNIT_KINDS = [
+  'organisation',
+  'division',
+  'department',
+  'team',
+  'legacy_company',
+  'location',
+  'other',
+] as const;
+export type OrgUnitKind = (typeof ORG_UNIT_KINDS)[number];
+
+/** A node of the organisation's structure (division, department, team) or a legacy company after a merger. */
+@Entity({ name: 'org_units' })
+export class OrgUnit {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid')
+  organisationId: string;
+
+  @Column('uuid', { nullable: true })
+  parentId: string | null;
+
+  @Column('text', { nullable: true })
+  externalId: string | null;
+
+  @Column('text')
+  name: string;
+
+  @Column('text')
+  kind: OrgUnitKind;
+
+  /** '/root-id/.../own-id/', maintained by a trigger; subtree = path LIKE '<path>%'. */
+  @Column({ type: 'text', insert: false, update: false, default: '' })
+  path: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}
