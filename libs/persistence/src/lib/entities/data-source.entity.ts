@@ -18,6 +18,10 @@ export class ActivitySource {
   @Column('text')
   connectorType: string;
 
+  /** Non-secret connector settings (channel filters, demo seed, file mapping). */
+  @Column('jsonb', { default: {} })
+  settings: Record<string, unknown>;
+
   /** Connector credentials and settings, encrypted with the key from configuration; never returned by the API. */
   @Column('bytea', { nullable: true, select: false })
   encryptedConfig: Buffer | null;

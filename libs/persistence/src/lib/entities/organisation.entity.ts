@@ -20,6 +20,10 @@ export class Organisation {
   @Column('text', { default: 'UTC' })
   timeZone: string;
 
+  /** Secret of the keyed hash that pseudonymises person ids at ingest; never leaves the server. */
+  @Column({ type: 'bytea', select: false, insert: false, update: false })
+  pseudonymKey: Buffer;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -18,6 +18,9 @@ export class InitialSchema1764000000000 implements MigrationInterface {
         slug text NOT NULL UNIQUE CHECK (slug ~ '^[a-z0-9][a-z0-9-]{0,62}$'),
         min_group_size integer NOT NULL DEFAULT 5 CHECK (min_group_size >= 2),
         time_zone text NOT NULL DEFAULT 'UTC',
+        -- Key of the per-organisation keyed hash (HMAC) that replaces source user ids at ingest.
+        -- 32 bytes from two v4 UUIDs (244 random bits) so that no extension is needed.
+        pseudonym_key bytea NOT NULL DEFAULT decode(replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', ''), 'hex'),
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()
       );
@@ -87,6 +90,7 @@ export class InitialSchema1764000000000 implements MigrationInterface {
         organisation_id uuid NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
         name text NOT NULL,
         connector_type text NOT NULL,
+        settings jsonb NOT NULL DEFAULT '{}',
         encrypted_config bytea,
         schedule text,
         enabled boolean NOT NULL DEFAULT true,

@@ -1,0 +1,3 @@
+export * from './lib/event-writer';
+export * from './lib/pseudonymise';
+export * from './lib/demo-loader';

@@ -1,0 +1,2 @@
+export * from './lib/daily-activity';
+export * from './lib/suppression';

@@ -1,0 +1,55 @@
+import type { DefaultJobOptions } from 'bullmq';
+import IORedis, { type Redis, type RedisOptions } from 'ioredis';
+
+/** Every BullMQ queue of Uptake. One processor per queue lives in apps/worker. */
+export const QUEUES = {
+  /** Pull activity from a data source into Postgres (one job per sync run). */
+  sync: 'sync',
+} as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+export const JOBS = {
+  runSync: 'run-sync',
+} as const;
+
+/** Payloads are small: ids, never data. */
+export interface RunSyncJob {
+  organisationId: string;
+  sourceId: string;
+  syncRunId: string;
+}
+
+export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 2_000 },
+  removeOnComplete: { age: 7 * 24 * 3600, count: 1000 },
+  // Failed jobs stay (up to a month) so operators can inspect them.
+  removeOnFail: { age: 30 * 24 * 3600 },
+};
+
+/**
+ * A Redis connection suitable for BullMQ: workers need `maxRetriesPerRequest: null` so blocking
+ * commands wait through reconnects instead of failing.
+ */
+export function createRedisConnection(redisUrl: string, purpose: 'queue' | 'worker' = 'queue'): Redis {
+  return new IORedis({
+    ...redisConnectionOptions(redisUrl),
+    maxRetriesPerRequest: purpose === 'worker' ? null : 3,
+    enableReadyCheck: true,
+    lazyConnect: false,
+  });
+}
+
+/** BullMQ takes ioredis options, not a URL: translate REDIS_URL (redis:// or rediss://, db in the path). */
+export function redisConnectionOptions(redisUrl: string): RedisOptions {
+  const url = new URL(redisUrl);
+  const db = url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0;
+  return {
+    host: url.hostname,
+    port: url.port ? Number(url.port) : 6379,
+    db: Number.isInteger(db) ? db : 0,
+    ...(url.username ? { username: decodeURIComponent(url.username) } : {}),
+    ...(url.password ? { password: decodeURIComponent(url.password) } : {}),
+    ...(url.protocol === 'rediss:' ? { tls: {} } : {}),
+  };
+}
