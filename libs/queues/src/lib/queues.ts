@@ -1,4 +1,4 @@
-import type { DefaultJobOptions } from 'bullmq';
+import type { DefaultJobOptions, RedisOptions as BullRedisOptions } from 'bullmq';
 import IORedis, { type Redis, type RedisOptions } from 'ioredis';
 
 /** Every BullMQ queue of Uptake. One processor per queue lives in apps/worker. */
@@ -31,17 +31,21 @@ export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
  * A Redis connection suitable for BullMQ: workers need `maxRetriesPerRequest: null` so blocking
  * commands wait through reconnects instead of failing.
  */
-export function createRedisConnection(redisUrl: string, purpose: 'queue' | 'worker' = 'queue'): Redis {
+export function createRedisConnection(
+  redisUrl: string,
+  purpose: 'queue' | 'worker' = 'queue',
+  overrides: RedisOptions = {},
+): Redis {
   return new IORedis({
     ...redisConnectionOptions(redisUrl),
     maxRetriesPerRequest: purpose === 'worker' ? null : 3,
     enableReadyCheck: true,
-    lazyConnect: false,
+    ...overrides,
   });
 }
 
 /** BullMQ takes ioredis options, not a URL: translate REDIS_URL (redis:// or rediss://, db in the path). */
-export function redisConnectionOptions(redisUrl: string): RedisOptions {
+export function redisConnectionOptions(redisUrl: string): RedisOptions & BullRedisOptions {
   const url = new URL(redisUrl);
   const db = url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0;
   return {

@@ -1,0 +1,28 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { DailyActivitySeries } from '@uptake/contracts';
+import { ActivityService } from './activity.service';
+import { DailyActivitySeriesDto } from './dto/daily-activity.dto';
+import { DateRangeQuery } from './dto/date-range.query';
+
+@ApiTags('activity')
+@Controller('organisations/:organisationId/activity')
+export class ActivityController {
+  constructor(private readonly activity: ActivityService) {}
+
+  @Get('daily')
+  @ApiOperation({
+    summary: 'Daily active people and events',
+    description:
+      'Days are cut in the organisation time zone. Days with 1..k-1 active people are suppressed (null values with a reason).',
+  })
+  @ApiOkResponse({ type: DailyActivitySeriesDto })
+  @ApiBadRequestResponse({ description: 'Malformed date or range' })
+  @ApiNotFoundResponse({ description: 'No such organisation' })
+  daily(
+    @Param('organisationId', new ParseUUIDPipe({ version: '4' })) organisationId: string,
+    @Query() range: DateRangeQuery,
+  ): Promise<DailyActivitySeries> {
+    return this.activity.daily(organisationId, range);
+  }
+}

@@ -1,0 +1,45 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { ResolvedConfig } from '@uptake/config';
+import { dataSourceOptions } from '@uptake/persistence';
+import { DEFAULT_JOB_OPTIONS, redisConnectionOptions } from '@uptake/queues';
+import * as fs from 'node:fs';
+import { LoggerModule } from 'nestjs-pino';
+import { ActivityModule } from './activity/activity.module';
+import { UptakeConfigModule } from './config/config.module';
+import { HealthModule } from './health/health.module';
+import { OrganisationsModule } from './organisations/organisations.module';
+import { SourcesModule } from './sources/sources.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: ResolvedConfig): DynamicModule {
+    const dashboardBuilt = fs.existsSync(`${config.dashboardDist}/index.html`);
+    return {
+      module: AppModule,
+      imports: [
+        UptakeConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            // Query strings may carry filters but never personal data; bodies are never logged.
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            ...(config.env === 'development' ? { transport: { target: 'pino-pretty', options: { singleLine: true } } } : {}),
+          },
+        }),
+        TypeOrmModule.forRoot(dataSourceOptions(config.database.url)),
+        BullModule.forRoot({ connection: redisConnectionOptions(config.redis.url), defaultJobOptions: DEFAULT_JOB_OPTIONS }),
+        // The built dashboard is served by the API on the same origin; API routes stay under /api.
+        ...(dashboardBuilt
+          ? [ServeStaticModule.forRoot({ rootPath: config.dashboardDist, exclude: ['/api/{*path}'] })]
+          : []),
+        HealthModule,
+        OrganisationsModule,
+        ActivityModule,
+        SourcesModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,47 @@
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { HealthComponent, HealthReport } from '@uptake/contracts';
+import type { Redis } from 'ioredis';
+import type { DataSource } from 'typeorm';
+
+const CHECK_TIMEOUT_MS = 2_000;
+
+export const HEALTH_REDIS = Symbol('HEALTH_REDIS');
+
+@Injectable()
+export class HealthService implements OnModuleDestroy {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(HEALTH_REDIS) private readonly redis: Redis,
+  ) {}
+
+  async onModuleDestroy(): Promise<void> {
+    this.redis.disconnect();
+  }
+
+  async check(): Promise<HealthReport> {
+    const [postgres, redis] = await Promise.all([
+      probe(() => this.dataSource.query('SELECT 1')),
+      probe(() => this.redis.ping()),
+    ]);
+    return { status: postgres.status === 'up' && redis.status === 'up' ? 'ok' : 'degraded', components: { postgres, redis } };
+  }
+}
+
+async function probe(check: () => Promise<unknown>): Promise<HealthComponent> {
+  const started = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      check(),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
+      }),
+    ]);
+    return { status: 'up', latencyMs: Math.round((performance.now() - started) * 10) / 10 };
+  } catch (error) {
+    return { status: 'down', error: error instanceof Error ? error.message : String(error) };
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,1 @@
+export const UPTAKE_CONFIG = Symbol('UPTAKE_CONFIG');

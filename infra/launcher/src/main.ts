@@ -1,0 +1,146 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ConfigError, loadConfig, type ResolvedConfig } from '@uptake/config';
+import { ensureStores, type StartedStores } from '@uptake/infra-embedded';
+import { migrate } from '@uptake/persistence';
+import { ensureDemoTenant } from './demo-organisation';
+
+/**
+ * `npm start`: starts the whole product on embedded defaults.
+ * PostgreSQL and Redis (unless DATABASE_URL/REDIS_URL are set) -> migrations -> demo organisation ->
+ * API and worker as child processes -> demo data loaded through a real sync run -> URLs printed.
+ * Ctrl-C (SIGINT) or SIGTERM stops the children, then the stores this process started.
+ */
+const children: { name: string; process: ChildProcess }[] = [];
+let stores: StartedStores | undefined;
+let stopping = false;
+
+function say(message: string): void {
+  console.log(`[uptake] ${message}`);
+}
+
+function startChild(name: string, entry: string, config: ResolvedConfig): ChildProcess {
+  const child = spawn(process.execPath, [path.join(config.workspaceRoot, 'scripts/run-ts.cjs'), entry], {
+    cwd: config.workspaceRoot,
+    env: { ...process.env, DATABASE_URL: config.database.url, REDIS_URL: config.redis.url },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const prefix = (stream: NodeJS.ReadableStream, out: NodeJS.WriteStream) => {
+    let pending = '';
+    stream.on('data', (chunk: Buffer) => {
+      const lines = (pending + chunk.toString()).split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) out.write(`[${name}] ${line}\n`);
+    });
+  };
+  prefix(child.stdout!, process.stdout);
+  prefix(child.stderr!, process.stderr);
+  child.on('exit', (code, signal) => {
+    if (!stopping) {
+      console.error(`[uptake] ${name} exited unexpectedly (code ${code}, signal ${signal}); stopping`);
+      void shutdown(1);
+    }
+  });
+  children.push({ name, process: child });
+  return child;
+}
+
+async function waitForHealth(baseUrl: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = 'no answer';
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`${baseUrl}/api/health`);
+      if (response.ok) return;
+      last = `HTTP ${response.status}: ${await response.text()}`;
+    } catch (error) {
+      last = error instanceof Error ? error.message : String(error);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  throw new Error(`the API did not become healthy within ${timeoutMs / 1000} s (${last})`);
+}
+
+async function loadDemoThroughSync(baseUrl: string, organisationId: string, sourceId: string): Promise<void> {
+  const response = await fetch(`${baseUrl}/api/organisations/${organisationId}/sources/${sourceId}/sync`, { method: 'POST' });
+  if (response.status !== 202) throw new Error(`could not queue the demo sync: HTTP ${response.status} ${await response.text()}`);
+  const run = (await response.json()) as { id: string };
+  let lastReported = -1;
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const current = (await (await fetch(`${baseUrl}/api/organisations/${organisationId}/sync-runs/${run.id}`)).json()) as {
+      status: string;
+      recordsInserted: number;
+      error: string | null;
+    };
+    if (current.status === 'succeeded') {
+      say(`demo organisation loaded: ${current.recordsInserted} events`);
+      return;
+    }
+    if (current.status === 'failed') throw new Error(`demo sync failed: ${current.error}`);
+    if (current.recordsInserted !== lastReported) {
+      say(`loading demo data... ${current.recordsInserted} events`);
+      lastReported = current.recordsInserted;
+    }
+  }
+}
+
+async function shutdown(code: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  say('stopping...');
+  await Promise.all(
+    children.map(
+      ({ process: child }) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+          child.once('exit', () => {
+            clearTimeout(timer);
+            resolve();
+          });
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
+  await stores?.stop();
+  say('stopped');
+  process.exit(code);
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  process.once('SIGINT', () => void shutdown(0));
+  process.once('SIGTERM', () => void shutdown(0));
+
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  const storeLog = fs.createWriteStream(path.join(config.dataDir, 'stores.log'), { flags: 'a' });
+  stores = await ensureStores(config, (line) => storeLog.write(line + '\n'));
+  const resolved = stores.config;
+  if (stores.started.length > 0) say(`started embedded ${stores.started.join(' and ')} (data in ${config.dataDir})`);
+
+  const applied = await migrate(resolved.database.url);
+  if (applied.length > 0) say(`applied migrations: ${applied.join(', ')}`);
+
+  const demo = resolved.demo.load ? await ensureDemoTenant(resolved.database.url, resolved.demo) : undefined;
+
+  startChild('api', 'apps/api/src/main.ts', resolved);
+  startChild('worker', 'apps/worker/src/main.ts', resolved);
+  const baseUrl = `http://${resolved.api.host}:${resolved.api.port}`;
+  await waitForHealth(baseUrl, 60_000);
+
+  if (demo && !demo.loaded) await loadDemoThroughSync(baseUrl, demo.organisationId, demo.sourceId);
+
+  const dashboardBuilt = fs.existsSync(path.join(resolved.dashboardDist, 'index.html'));
+  say('Uptake is running:');
+  say(`  Dashboard  ${baseUrl}/${dashboardBuilt ? '' : '   (not built: run `npx nx run dashboard:build`)'}`);
+  say(`  API docs   ${baseUrl}/api/docs`);
+  say(`  Health     ${baseUrl}/api/health`);
+  say('Press Ctrl-C to stop.');
+}
+
+main().catch(async (error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : `[uptake] failed to start: ${error instanceof Error ? error.message : error}`);
+  await shutdown(1);
+});
