@@ -33,11 +33,15 @@ function nodeJestConfig(projectDir, options = {}) {
     transform: { '^.+\\.ts$': ['@swc/jest', swcOptions] },
     moduleFileExtensions: ['ts', 'js', 'json'],
     moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: workspaceRoot + '/' }),
-    testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.int-spec.ts', '<rootDir>/test/**/*.spec.ts'],
+    testMatch: [
+      '<rootDir>/src/**/*.spec.ts',
+      '<rootDir>/src/**/*.int-spec.ts',
+      '<rootDir>/test/**/*.spec.ts',
+    ],
     ...(stores
       ? {
-          globalSetup: path.join(workspaceRoot, 'libs/testing/src/global-setup.ts'),
-          globalTeardown: path.join(workspaceRoot, 'libs/testing/src/global-teardown.ts'),
+          globalSetup: path.join(workspaceRoot, 'libs/persistence/src/testing/global-setup.ts'),
+          globalTeardown: path.join(workspaceRoot, 'libs/persistence/src/testing/global-teardown.ts'),
           testTimeout: 60_000,
         }
       : {}),

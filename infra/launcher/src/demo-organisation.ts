@@ -10,13 +10,22 @@ export interface DemoTenant {
 }
 
 /** Creates the demo organisation and its 'demo' source once; later starts find them again. */
-export async function ensureDemoTenant(databaseUrl: string, demo: { seed: number; people: number }): Promise<DemoTenant> {
+export async function ensureDemoTenant(
+  databaseUrl: string,
+  demo: { seed: number; people: number },
+): Promise<DemoTenant> {
   const dataSource = await createDataSource(databaseUrl).initialize();
   try {
     return await dataSource.transaction(async (manager) => {
       let organisation = await manager.findOneBy(Organisation, { slug: DEMO_SLUG });
-      organisation ??= await manager.save(Organisation, { name: 'Demo Company (Northwind + Contoso)', slug: DEMO_SLUG });
-      let source = await manager.findOneBy(ActivitySource, { organisationId: organisation.id, connectorType: 'demo' });
+      organisation ??= await manager.save(Organisation, {
+        name: 'Demo Company (Northwind + Contoso)',
+        slug: DEMO_SLUG,
+      });
+      let source = await manager.findOneBy(ActivitySource, {
+        organisationId: organisation.id,
+        connectorType: 'demo',
+      });
       source ??= await manager.save(ActivitySource, {
         organisationId: organisation.id,
         name: 'Demo generator',

@@ -26,16 +26,16 @@ function startChild(name: string, entry: string, config: ResolvedConfig): ChildP
     env: { ...process.env, DATABASE_URL: config.database.url, REDIS_URL: config.redis.url },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const prefix = (stream: NodeJS.ReadableStream, out: NodeJS.WriteStream) => {
+  const prefix = (stream: NodeJS.ReadableStream | null, out: NodeJS.WriteStream) => {
     let pending = '';
-    stream.on('data', (chunk: Buffer) => {
+    stream?.on('data', (chunk: Buffer) => {
       const lines = (pending + chunk.toString()).split('\n');
       pending = lines.pop() ?? '';
       for (const line of lines) out.write(`[${name}] ${line}\n`);
     });
   };
-  prefix(child.stdout!, process.stdout);
-  prefix(child.stderr!, process.stderr);
+  prefix(child.stdout, process.stdout);
+  prefix(child.stderr, process.stderr);
   child.on('exit', (code, signal) => {
     if (!stopping) {
       console.error(`[uptake] ${name} exited unexpectedly (code ${code}, signal ${signal}); stopping`);
@@ -63,13 +63,18 @@ async function waitForHealth(baseUrl: string, timeoutMs: number): Promise<void> 
 }
 
 async function loadDemoThroughSync(baseUrl: string, organisationId: string, sourceId: string): Promise<void> {
-  const response = await fetch(`${baseUrl}/api/organisations/${organisationId}/sources/${sourceId}/sync`, { method: 'POST' });
-  if (response.status !== 202) throw new Error(`could not queue the demo sync: HTTP ${response.status} ${await response.text()}`);
+  const response = await fetch(`${baseUrl}/api/organisations/${organisationId}/sources/${sourceId}/sync`, {
+    method: 'POST',
+  });
+  if (response.status !== 202)
+    throw new Error(`could not queue the demo sync: HTTP ${response.status} ${await response.text()}`);
   const run = (await response.json()) as { id: string };
   let lastReported = -1;
   for (;;) {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    const current = (await (await fetch(`${baseUrl}/api/organisations/${organisationId}/sync-runs/${run.id}`)).json()) as {
+    const current = (await (
+      await fetch(`${baseUrl}/api/organisations/${organisationId}/sync-runs/${run.id}`)
+    ).json()) as {
       status: string;
       recordsInserted: number;
       error: string | null;
@@ -118,7 +123,8 @@ async function main(): Promise<void> {
   const storeLog = fs.createWriteStream(path.join(config.dataDir, 'stores.log'), { flags: 'a' });
   stores = await ensureStores(config, (line) => storeLog.write(line + '\n'));
   const resolved = stores.config;
-  if (stores.started.length > 0) say(`started embedded ${stores.started.join(' and ')} (data in ${config.dataDir})`);
+  if (stores.started.length > 0)
+    say(`started embedded ${stores.started.join(' and ')} (data in ${config.dataDir})`);
 
   const applied = await migrate(resolved.database.url);
   if (applied.length > 0) say(`applied migrations: ${applied.join(', ')}`);
@@ -141,6 +147,10 @@ async function main(): Promise<void> {
 }
 
 main().catch(async (error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : `[uptake] failed to start: ${error instanceof Error ? error.message : error}`);
+  console.error(
+    error instanceof ConfigError
+      ? error.message
+      : `[uptake] failed to start: ${error instanceof Error ? error.message : error}`,
+  );
   await shutdown(1);
 });

@@ -26,11 +26,16 @@ export class AppModule {
             level: config.logLevel,
             // Query strings may carry filters but never personal data; bodies are never logged.
             redact: ['req.headers.authorization', 'req.headers.cookie'],
-            ...(config.env === 'development' ? { transport: { target: 'pino-pretty', options: { singleLine: true } } } : {}),
+            ...(config.env === 'development'
+              ? { transport: { target: 'pino-pretty', options: { singleLine: true } } }
+              : {}),
           },
         }),
         TypeOrmModule.forRoot(dataSourceOptions(config.database.url)),
-        BullModule.forRoot({ connection: redisConnectionOptions(config.redis.url), defaultJobOptions: DEFAULT_JOB_OPTIONS }),
+        BullModule.forRoot({
+          connection: redisConnectionOptions(config.redis.url),
+          defaultJobOptions: DEFAULT_JOB_OPTIONS,
+        }),
         // The built dashboard is served by the API on the same origin; API routes stay under /api.
         ...(dashboardBuilt
           ? [ServeStaticModule.forRoot({ rootPath: config.dashboardDist, exclude: ['/api/{*path}'] })]

@@ -8,7 +8,9 @@ import { AppModule } from './app.module';
 export const API_PREFIX = 'api';
 
 /** Builds the HTTP application (not yet listening): used by main.ts and by the integration tests. */
-export async function createApi(config: ResolvedConfig): Promise<{ app: INestApplication; openApi: OpenAPIObject }> {
+export async function createApi(
+  config: ResolvedConfig,
+): Promise<{ app: INestApplication; openApi: OpenAPIObject }> {
   const app = await NestFactory.create(AppModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix(API_PREFIX);
@@ -33,6 +35,8 @@ export async function createApi(config: ResolvedConfig): Promise<{ app: INestApp
       .setVersion('0.1.0')
       .build(),
   );
-  SwaggerModule.setup(`${API_PREFIX}/docs`, app, openApi, { jsonDocumentUrl: `${API_PREFIX}/docs/openapi.json` });
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, openApi, {
+    jsonDocumentUrl: `${API_PREFIX}/docs/openapi.json`,
+  });
   return { app, openApi };
 }

@@ -1,6 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
 import { loadConfig, requireStoreUrls } from '@uptake/config';
-import { ActivityEvent, ActivitySource, createDataSource, Organisation, Person, SyncRun } from '@uptake/persistence';
+import {
+  ActivityEvent,
+  ActivitySource,
+  createDataSource,
+  Organisation,
+  Person,
+  SyncRun,
+} from '@uptake/persistence';
 import { QUEUES } from '@uptake/queues';
 import { testStoreUrls, uniqueSuffix } from '@uptake/testing';
 import { Queue } from 'bullmq';
@@ -22,7 +29,9 @@ describe('API against real Postgres and Redis', () => {
     ({ app } = await createApi(config));
     await app.init();
     dataSource = await createDataSource(databaseUrl).initialize();
-    organisation = await dataSource.getRepository(Organisation).save({ name: 'Api Test AG', slug: `api-${uniqueSuffix()}` });
+    organisation = await dataSource
+      .getRepository(Organisation)
+      .save({ name: 'Api Test AG', slug: `api-${uniqueSuffix()}` });
     source = await dataSource
       .getRepository(ActivitySource)
       .save({ organisationId: organisation.id, name: 'csv', connectorType: 'csv' });
@@ -106,8 +115,12 @@ describe('API against real Postgres and Redis', () => {
   });
 
   it('answers 404 for an unknown organisation and 400 for a malformed id', async () => {
-    await request(app.getHttpServer()).get('/api/organisations/7a0c3f0e-1111-4222-8333-444455556666/activity/daily').expect(404);
-    const malformed = await request(app.getHttpServer()).get('/api/organisations/not-a-uuid/activity/daily').expect(400);
+    await request(app.getHttpServer())
+      .get('/api/organisations/7a0c3f0e-1111-4222-8333-444455556666/activity/daily')
+      .expect(404);
+    const malformed = await request(app.getHttpServer())
+      .get('/api/organisations/not-a-uuid/activity/daily')
+      .expect(400);
     expect(malformed.body.message).toContain('uuid');
   });
 
@@ -119,7 +132,11 @@ describe('API against real Postgres and Redis', () => {
     const queue = new Queue(QUEUES.sync, { connection: { url: redisUrl } });
     try {
       const job = await queue.getJob(response.body.id);
-      expect(job?.data).toEqual({ organisationId: organisation.id, sourceId: source.id, syncRunId: response.body.id });
+      expect(job?.data).toEqual({
+        organisationId: organisation.id,
+        sourceId: source.id,
+        syncRunId: response.body.id,
+      });
     } finally {
       await queue.obliterate({ force: true });
       await queue.close();
@@ -127,10 +144,14 @@ describe('API against real Postgres and Redis', () => {
     expect(await dataSource.getRepository(SyncRun).countBy({ id: response.body.id })).toBe(1);
   });
 
-  it('does not find another organisation\'s source', async () => {
-    const other = await dataSource.getRepository(Organisation).save({ name: 'Other', slug: `other-${uniqueSuffix()}` });
+  it("does not find another organisation's source", async () => {
+    const other = await dataSource
+      .getRepository(Organisation)
+      .save({ name: 'Other', slug: `other-${uniqueSuffix()}` });
     try {
-      await request(app.getHttpServer()).post(`/api/organisations/${other.id}/sources/${source.id}/sync`).expect(404);
+      await request(app.getHttpServer())
+        .post(`/api/organisations/${other.id}/sources/${source.id}/sync`)
+        .expect(404);
     } finally {
       await dataSource.getRepository(Organisation).delete(other.id);
     }

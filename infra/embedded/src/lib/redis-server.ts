@@ -68,7 +68,10 @@ export async function startRedisServer(options: RedisServerOptions): Promise<Run
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const deadline = Date.now() + 15_000;
   while (!(await isPortOpen(options.port))) {
-    const early = await Promise.race([exited, new Promise<'waiting'>((r) => setTimeout(() => r('waiting'), 50))]);
+    const early = await Promise.race([
+      exited,
+      new Promise<'waiting'>((r) => setTimeout(() => r('waiting'), 50)),
+    ]);
     if (early !== 'waiting') throw new Error(`redis-server exited with code ${early}: ${output.slice(-500)}`);
     if (Date.now() > deadline) {
       child.kill('SIGKILL');

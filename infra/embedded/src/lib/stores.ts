@@ -14,7 +14,10 @@ export interface StartedStores {
  * Embedded defaults: for each store whose URL is not configured, start a local one with its data
  * under `config.dataDir`, so that a second start reuses the data. Stopping stops only what was started.
  */
-export async function ensureStores(config: UptakeConfig, log: (line: string) => void = () => undefined): Promise<StartedStores> {
+export async function ensureStores(
+  config: UptakeConfig,
+  log: (line: string) => void = () => undefined,
+): Promise<StartedStores> {
   const running: { name: 'postgres' | 'redis'; store: RunningStore }[] = [];
   const stop = async () => {
     for (const { store } of running.reverse()) await store.stop();
@@ -44,7 +47,11 @@ export async function ensureStores(config: UptakeConfig, log: (line: string) => 
       redisUrl = store.url;
     }
     return {
-      config: { ...config, database: { ...config.database, url: databaseUrl }, redis: { ...config.redis, url: redisUrl } },
+      config: {
+        ...config,
+        database: { ...config.database, url: databaseUrl },
+        redis: { ...config.redis, url: redisUrl },
+      },
       started: running.map(({ name }) => name),
       stop,
     };

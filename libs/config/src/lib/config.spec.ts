@@ -26,7 +26,9 @@ describe('loadConfig', () => {
 
   it('names a malformed DATABASE_URL', () => {
     expect(() => loadConfig({ DATABASE_URL: 'not a url' })).toThrow(ConfigError);
-    expect(() => loadConfig({ DATABASE_URL: 'mysql://h/db' })).toThrow(/DATABASE_URL: must be a URL like postgres:/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://h/db' })).toThrow(
+      /DATABASE_URL: must be a URL like postgres:/,
+    );
   });
 
   it('lists every bad variable at once', () => {
@@ -45,6 +47,8 @@ describe('loadConfig', () => {
   });
 
   it('requireStoreUrls names what is missing', () => {
-    expect(() => requireStoreUrls(loadConfig({ REDIS_URL: 'redis://h:1' }))).toThrow(/DATABASE_URL: is required/);
+    expect(() => requireStoreUrls(loadConfig({ REDIS_URL: 'redis://h:1' }))).toThrow(
+      /DATABASE_URL: is required/,
+    );
   });
 });

@@ -34,7 +34,9 @@ export async function loadDemoOrganisation(
   const client = (await queryRunner.connect()) as PoolClient;
   try {
     const key = await organisationKey(client, scope.organisationId);
-    const pseudonymOf = new Map(demo.people.map((person) => [person.externalId, pseudonymise(key, person.externalId)]));
+    const pseudonymOf = new Map(
+      demo.people.map((person) => [person.externalId, pseudonymise(key, person.externalId)]),
+    );
     const pseudonym = (externalId: string) => pseudonymOf.get(externalId) ?? pseudonymise(key, externalId);
 
     await upsertOrgUnits(client, scope.organisationId, demo);
@@ -66,21 +68,31 @@ export async function loadDemoOrganisation(
       if (batch.length >= batchSize) await flush();
     }
     await flush();
-    return { orgUnits: demo.orgUnits.length, people: demo.people.length, groups: demo.groups.length, ...totals };
+    return {
+      orgUnits: demo.orgUnits.length,
+      people: demo.people.length,
+      groups: demo.groups.length,
+      ...totals,
+    };
   } finally {
     await queryRunner.release();
   }
 }
 
 async function organisationKey(client: PoolClient, organisationId: string): Promise<Buffer> {
-  const result = await client.query<{ pseudonym_key: Buffer }>('SELECT pseudonym_key FROM organisations WHERE id = $1', [
-    organisationId,
-  ]);
+  const result = await client.query<{ pseudonym_key: Buffer }>(
+    'SELECT pseudonym_key FROM organisations WHERE id = $1',
+    [organisationId],
+  );
   if (result.rowCount === 0) throw new Error(`organisation ${organisationId} does not exist`);
   return result.rows[0].pseudonym_key;
 }
 
-async function upsertOrgUnits(client: PoolClient, organisationId: string, demo: DemoOrganisation): Promise<void> {
+async function upsertOrgUnits(
+  client: PoolClient,
+  organisationId: string,
+  demo: DemoOrganisation,
+): Promise<void> {
   // Parents first, so each unit's parent already has its id (the path trigger needs it).
   const byExternalId = new Map(demo.orgUnits.map((unit) => [unit.externalId, unit]));
   const depth = (externalId: string | null): number =>
@@ -131,7 +143,11 @@ async function upsertPeople(
      FROM unnest($2::text[], $3::text[]) AS m(pseudonym, manager_pseudonym)
      JOIN people manager ON manager.organisation_id = $1 AND manager.pseudonym = m.manager_pseudonym
      WHERE people.organisation_id = $1 AND people.pseudonym = m.pseudonym`,
-    [organisationId, managed.map((p) => pseudonym(p.externalId)), managed.map((p) => pseudonym(p.managerExternalId!))],
+    [
+      organisationId,
+      managed.map((p) => pseudonym(p.externalId)),
+      managed.map((p) => pseudonym(p.managerExternalId!)),
+    ],
   );
 }
 

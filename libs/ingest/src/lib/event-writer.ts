@@ -76,7 +76,9 @@ export async function writeEventBatch(
       ) ON COMMIT DELETE ROWS`);
     await pipeline(
       Readable.from(events.map(toCsvLine)),
-      client.query(copyFrom(`COPY staging_events (${STAGING_COLUMNS.join(', ')}) FROM STDIN WITH (FORMAT csv)`)),
+      client.query(
+        copyFrom(`COPY staging_events (${STAGING_COLUMNS.join(', ')}) FROM STDIN WITH (FORMAT csv)`),
+      ),
     );
     await client.query(
       `INSERT INTO people (organisation_id, pseudonym)

@@ -44,11 +44,21 @@ describe('queryDailyActivity against Postgres', () => {
   });
 
   it('cuts days in the organisation time zone and suppresses small days', async () => {
-    const series = await queryDailyActivity(dataSource, organisation.id, { from: '2026-03-01', to: '2026-03-03' }, 5);
+    const series = await queryDailyActivity(
+      dataSource,
+      organisation.id,
+      { from: '2026-03-01', to: '2026-03-03' },
+      5,
+    );
     expect(series.points).toEqual([
       { day: '2026-03-01', activePeople: 0, events: 0 },
       { day: '2026-03-02', activePeople: 6, events: 7 },
-      { day: '2026-03-03', activePeople: null, events: null, suppressed: { code: 'below-k', minGroupSize: 5 } },
+      {
+        day: '2026-03-03',
+        activePeople: null,
+        events: null,
+        suppressed: { code: 'below-k', minGroupSize: 5 },
+      },
     ]);
   });
 });

@@ -3,7 +3,12 @@ import { isSuppressed } from './suppression';
 
 describe('daysBetween', () => {
   it('includes both ends and crosses month ends', () => {
-    expect(daysBetween('2026-02-27', '2026-03-02')).toEqual(['2026-02-27', '2026-02-28', '2026-03-01', '2026-03-02']);
+    expect(daysBetween('2026-02-27', '2026-03-02')).toEqual([
+      '2026-02-27',
+      '2026-02-28',
+      '2026-03-01',
+      '2026-03-02',
+    ]);
   });
   it('is empty when the range is reversed', () => {
     expect(daysBetween('2026-03-02', '2026-03-01')).toEqual([]);
@@ -31,7 +36,12 @@ describe('dailyActivitySeries', () => {
     expect(series.points).toEqual([
       { day: '2026-03-01', activePeople: 7, events: 30 },
       { day: '2026-03-02', activePeople: 0, events: 0 },
-      { day: '2026-03-03', activePeople: null, events: null, suppressed: { code: 'below-k', minGroupSize: 5 } },
+      {
+        day: '2026-03-03',
+        activePeople: null,
+        events: null,
+        suppressed: { code: 'below-k', minGroupSize: 5 },
+      },
       { day: '2026-03-04', activePeople: 5, events: 5 },
     ]);
   });

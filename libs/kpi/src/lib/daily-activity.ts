@@ -11,7 +11,11 @@ export interface DailyActivityRow {
 /** Every ISO date from `from` to `to` inclusive. */
 export function daysBetween(from: string, to: string): string[] {
   const days: string[] = [];
-  for (let day = new Date(`${from}T00:00:00Z`); day <= new Date(`${to}T00:00:00Z`); day.setUTCDate(day.getUTCDate() + 1)) {
+  for (
+    let day = new Date(`${from}T00:00:00Z`);
+    day <= new Date(`${to}T00:00:00Z`);
+    day.setUTCDate(day.getUTCDate() + 1)
+  ) {
     days.push(day.toISOString().slice(0, 10));
   }
   return days;
@@ -53,6 +57,10 @@ export async function queryDailyActivity(
   range: { from: string; to: string },
   minGroupSize: number,
 ): Promise<DailyActivitySeries> {
-  const rows: DailyActivityRow[] = await dataSource.query(DAILY_ACTIVITY_SQL, [organisationId, range.from, range.to]);
+  const rows: DailyActivityRow[] = await dataSource.query(DAILY_ACTIVITY_SQL, [
+    organisationId,
+    range.from,
+    range.to,
+  ]);
   return dailyActivitySeries(organisationId, range, rows, minGroupSize);
 }

@@ -29,7 +29,10 @@ export const ENTITIES = [
 export const MIGRATIONS = [InitialSchema1764000000000];
 
 /** TypeORM options shared by the API, the worker, the launcher and tests. Schema changes only by migration. */
-export function dataSourceOptions(databaseUrl: string, overrides: Partial<DataSourceOptions> = {}): DataSourceOptions {
+export function dataSourceOptions(
+  databaseUrl: string,
+  overrides: Partial<DataSourceOptions> = {},
+): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
@@ -43,7 +46,10 @@ export function dataSourceOptions(databaseUrl: string, overrides: Partial<DataSo
   } as DataSourceOptions;
 }
 
-export function createDataSource(databaseUrl: string, overrides: Partial<DataSourceOptions> = {}): DataSource {
+export function createDataSource(
+  databaseUrl: string,
+  overrides: Partial<DataSourceOptions> = {},
+): DataSource {
   return new DataSource(dataSourceOptions(databaseUrl, overrides));
 }
 

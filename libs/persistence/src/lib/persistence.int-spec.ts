@@ -53,7 +53,9 @@ describe('migrations on an empty database', () => {
 
       for (let i = 0; i < MIGRATIONS.length; i++) await dataSource.undoLastMigration();
       expect(await userTables(dataSource)).toEqual([]);
-      const types: unknown[] = await dataSource.query(`SELECT 1 FROM pg_type WHERE typname = 'activity_type'`);
+      const types: unknown[] = await dataSource.query(
+        `SELECT 1 FROM pg_type WHERE typname = 'activity_type'`,
+      );
       expect(types).toHaveLength(0);
 
       // and up again: down really undid everything
@@ -78,9 +80,12 @@ describe('entities against the migrated schema', () => {
     organisation = await dataSource
       .getRepository(Organisation)
       .save({ name: 'Round Trip Ltd', slug: `round-trip-${uniqueSuffix()}` });
-    source = await dataSource
-      .getRepository(ActivitySource)
-      .save({ organisationId: organisation.id, name: 'Slack', connectorType: 'slack-export', encryptedConfig: Buffer.from([1, 2, 3]) });
+    source = await dataSource.getRepository(ActivitySource).save({
+      organisationId: organisation.id,
+      name: 'Slack',
+      connectorType: 'slack-export',
+      encryptedConfig: Buffer.from([1, 2, 3]),
+    });
     [alice, bob] = await dataSource.getRepository(Person).save([
       { organisationId: organisation.id, pseudonym: 'p-alice', level: 3, startDate: '2025-01-01' },
       { organisationId: organisation.id, pseudonym: 'p-bob', level: 4 },
@@ -101,14 +106,24 @@ describe('entities against the migrated schema', () => {
   it('keeps org unit paths for subtree queries, including after a move', async () => {
     const units = dataSource.getRepository(OrgUnit);
     const root = await units.save({ organisationId: organisation.id, name: 'Group', kind: 'organisation' });
-    const division = await units.save({ organisationId: organisation.id, parentId: root.id, name: 'Ops', kind: 'division' });
+    const division = await units.save({
+      organisationId: organisation.id,
+      parentId: root.id,
+      name: 'Ops',
+      kind: 'division',
+    });
     const department = await units.save({
       organisationId: organisation.id,
       parentId: division.id,
       name: 'Logistics',
       kind: 'department',
     });
-    const other = await units.save({ organisationId: organisation.id, parentId: root.id, name: 'Sales', kind: 'division' });
+    const other = await units.save({
+      organisationId: organisation.id,
+      parentId: root.id,
+      name: 'Sales',
+      kind: 'division',
+    });
 
     const reloaded = await units.findOneByOrFail({ id: department.id });
     expect(reloaded.path).toBe(`/${root.id}/${division.id}/${department.id}/`);
@@ -117,17 +132,25 @@ describe('entities against the migrated schema', () => {
     const moved = await units.findOneByOrFail({ id: department.id });
     expect(moved.path).toBe(`/${root.id}/${other.id}/${division.id}/${department.id}/`);
 
-    await expect(units.update(root.id, { parentId: department.id })).rejects.toThrow(/below its own descendant/);
+    await expect(units.update(root.id, { parentId: department.id })).rejects.toThrow(
+      /below its own descendant/,
+    );
   });
 
   it('round-trips people, groups, memberships, sync runs, rollouts and goals', async () => {
     await dataSource.getRepository(Person).update(bob.id, { managerId: alice.id });
     expect((await dataSource.getRepository(Person).findOneByOrFail({ id: bob.id })).managerId).toBe(alice.id);
 
-    const group = await dataSource
-      .getRepository(Group)
-      .save({ organisationId: organisation.id, sourceId: source.id, externalId: 'C1', name: 'general', kind: 'channel' });
-    await dataSource.getRepository(GroupMember).save({ organisationId: organisation.id, groupId: group.id, personId: alice.id, joinedAt: null });
+    const group = await dataSource.getRepository(Group).save({
+      organisationId: organisation.id,
+      sourceId: source.id,
+      externalId: 'C1',
+      name: 'general',
+      kind: 'channel',
+    });
+    await dataSource
+      .getRepository(GroupMember)
+      .save({ organisationId: organisation.id, groupId: group.id, personId: alice.id, joinedAt: null });
     expect(await dataSource.getRepository(GroupMember).countBy({ groupId: group.id })).toBe(1);
 
     const run = await dataSource.getRepository(SyncRun).save({
@@ -139,14 +162,29 @@ describe('entities against the migrated schema', () => {
       recordsDuplicate: 1,
     });
     const loadedRun = await dataSource.getRepository(SyncRun).findOneByOrFail({ id: run.id });
-    expect(loadedRun).toMatchObject({ recordsRead: 10, recordsInserted: 9, recordsDuplicate: 1, recordsQuarantined: 0 });
+    expect(loadedRun).toMatchObject({
+      recordsRead: 10,
+      recordsInserted: 9,
+      recordsDuplicate: 1,
+      recordsQuarantined: 0,
+    });
 
-    const plan = await dataSource.getRepository(RolloutPlan).save({ organisationId: organisation.id, name: 'Rollout 2026' });
+    const plan = await dataSource
+      .getRepository(RolloutPlan)
+      .save({ organisationId: organisation.id, name: 'Rollout 2026' });
     await dataSource.getRepository(RolloutPhase).save([
-      { organisationId: organisation.id, planId: plan.id, position: 0, name: 'Pilot', gateCriteria: [{ kpi: 'wau_rate', op: '>=', value: 0.4 }] },
+      {
+        organisationId: organisation.id,
+        planId: plan.id,
+        position: 0,
+        name: 'Pilot',
+        gateCriteria: [{ kpi: 'wau_rate', op: '>=', value: 0.4 }],
+      },
       { organisationId: organisation.id, planId: plan.id, position: 1, name: 'Best cases' },
     ]);
-    const phases = await dataSource.getRepository(RolloutPhase).find({ where: { planId: plan.id }, order: { position: 'ASC' } });
+    const phases = await dataSource
+      .getRepository(RolloutPhase)
+      .find({ where: { planId: plan.id }, order: { position: 'ASC' } });
     expect(phases.map((p) => p.name)).toEqual(['Pilot', 'Best cases']);
     expect(phases[0].gateCriteria).toEqual([{ kpi: 'wau_rate', op: '>=', value: 0.4 }]);
     expect(phases[1].status).toBe('planned');
@@ -159,7 +197,9 @@ describe('entities against the migrated schema', () => {
       target: 30,
       valueModel: { minutesSavedPerActivePersonPerDay: 5 },
     });
-    expect((await dataSource.getRepository(BusinessGoal).findOneByOrFail({ id: goal.id })).baseline).toBe(42.5);
+    expect((await dataSource.getRepository(BusinessGoal).findOneByOrFail({ id: goal.id })).baseline).toBe(
+      42.5,
+    );
   });
 
   it('never selects encrypted connector config unless asked', async () => {
@@ -182,17 +222,32 @@ describe('entities against the migrated schema', () => {
       contentLength: 120,
     });
     const loaded = await events.findOneByOrFail({ id: saved.id });
-    expect(loaded).toMatchObject({ externalId: 'msg-1', type: 'reply', actorId: alice.id, targetActorId: bob.id, contentLength: 120 });
+    expect(loaded).toMatchObject({
+      externalId: 'msg-1',
+      type: 'reply',
+      actorId: alice.id,
+      targetActorId: bob.id,
+      contentLength: 120,
+    });
     expect(loaded.occurredAt.toISOString()).toBe(occurredAt.toISOString());
 
-    const duplicate = events.insert({ organisationId: organisation.id, sourceId: source.id, externalId: 'msg-1', occurredAt, actorId: bob.id, type: 'post' });
+    const duplicate = events.insert({
+      organisationId: organisation.id,
+      sourceId: source.id,
+      externalId: 'msg-1',
+      occurredAt,
+      actorId: bob.id,
+      type: 'post',
+    });
     await expect(duplicate).rejects.toThrow(QueryFailedError);
     await expect(duplicate).rejects.toThrow(/activity_events_source_external_id_key/);
     expect(await events.countBy({ organisationId: organisation.id, externalId: 'msg-1' })).toBe(1);
   });
 
-  it('rejects a reference to another tenant\'s row', async () => {
-    const other = await dataSource.getRepository(Organisation).save({ name: 'Other', slug: `other-${uniqueSuffix()}` });
+  it("rejects a reference to another tenant's row", async () => {
+    const other = await dataSource
+      .getRepository(Organisation)
+      .save({ name: 'Other', slug: `other-${uniqueSuffix()}` });
     try {
       const insertAcrossTenants = dataSource
         .getRepository(Person)

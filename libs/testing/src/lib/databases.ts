@@ -6,7 +6,9 @@ export function testStoreUrls(): { databaseUrl: string; redisUrl: string } {
   const databaseUrl = process.env['DATABASE_URL'];
   const redisUrl = process.env['REDIS_URL'];
   if (!databaseUrl || !redisUrl) {
-    throw new Error('DATABASE_URL/REDIS_URL are not set: is this project\'s jest config using { stores: true }?');
+    throw new Error(
+      "DATABASE_URL/REDIS_URL are not set: is this project's jest config using { stores: true }?",
+    );
   }
   return { databaseUrl, redisUrl };
 }
@@ -26,7 +28,10 @@ export async function createEmptyDatabase(): Promise<{ url: string; drop(): Prom
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    drop: () => withClient(admin, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    drop: () =>
+      withClient(admin, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(
+        () => undefined,
+      ),
   };
 }
 

@@ -8,6 +8,10 @@ export const UPTAKE_CONFIG = Symbol('UPTAKE_CONFIG');
 @Module({})
 export class UptakeConfigModule {
   static forRoot(config: ResolvedConfig): DynamicModule {
-    return { module: UptakeConfigModule, providers: [{ provide: UPTAKE_CONFIG, useValue: config }], exports: [UPTAKE_CONFIG] };
+    return {
+      module: UptakeConfigModule,
+      providers: [{ provide: UPTAKE_CONFIG, useValue: config }],
+      exports: [UPTAKE_CONFIG],
+    };
   }
 }

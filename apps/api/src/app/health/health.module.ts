@@ -14,7 +14,10 @@ import { HEALTH_REDIS, HealthService } from './health.service';
       inject: [UPTAKE_CONFIG],
       // Fail fast instead of queueing commands while Redis is down, so the health check reports it.
       useFactory: (config: ResolvedConfig) => {
-        const redis = createRedisConnection(config.redis.url, 'queue', { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+        const redis = createRedisConnection(config.redis.url, 'queue', {
+          enableOfflineQueue: false,
+          maxRetriesPerRequest: 1,
+        });
         redis.on('error', () => undefined);
         return redis;
       },

@@ -24,7 +24,10 @@ export class HealthService implements OnModuleDestroy {
       probe(() => this.dataSource.query('SELECT 1')),
       probe(() => this.redis.ping()),
     ]);
-    return { status: postgres.status === 'up' && redis.status === 'up' ? 'ok' : 'degraded', components: { postgres, redis } };
+    return {
+      status: postgres.status === 'up' && redis.status === 'up' ? 'ok' : 'degraded',
+      components: { postgres, redis },
+    };
   }
 }
 
@@ -35,7 +38,10 @@ async function probe(check: () => Promise<unknown>): Promise<HealthComponent> {
     await Promise.race([
       check(),
       new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
+        timer = setTimeout(
+          () => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)),
+          CHECK_TIMEOUT_MS,
+        );
       }),
     ]);
     return { status: 'up', latencyMs: Math.round((performance.now() - started) * 10) / 10 };

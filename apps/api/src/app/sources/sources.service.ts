@@ -17,16 +17,30 @@ export class SourcesService {
 
   async list(organisationId: string): Promise<ActivitySource[]> {
     await this.organisations.get(organisationId);
-    return this.dataSource.getRepository(ActivitySource).find({ where: { organisationId }, order: { name: 'ASC' } });
+    return this.dataSource
+      .getRepository(ActivitySource)
+      .find({ where: { organisationId }, order: { name: 'ASC' } });
   }
 
   /** Records a queued sync run and enqueues it; the worker does the work. */
-  async triggerSync(organisationId: string, sourceId: string, trigger: SyncRunTrigger = 'manual'): Promise<SyncRun> {
-    const source = await this.dataSource.getRepository(ActivitySource).findOneBy({ id: sourceId, organisationId });
+  async triggerSync(
+    organisationId: string,
+    sourceId: string,
+    trigger: SyncRunTrigger = 'manual',
+  ): Promise<SyncRun> {
+    const source = await this.dataSource
+      .getRepository(ActivitySource)
+      .findOneBy({ id: sourceId, organisationId });
     if (!source) throw new NotFoundException(`Source ${sourceId} not found`);
-    const run = await this.dataSource.getRepository(SyncRun).save({ organisationId, sourceId, trigger, status: 'queued' });
+    const run = await this.dataSource
+      .getRepository(SyncRun)
+      .save({ organisationId, sourceId, trigger, status: 'queued' });
     // The run id is the job id: enqueuing the same run twice is a no-op in BullMQ.
-    await this.syncQueue.add(JOBS.runSync, { organisationId, sourceId, syncRunId: run.id }, { jobId: run.id });
+    await this.syncQueue.add(
+      JOBS.runSync,
+      { organisationId, sourceId, syncRunId: run.id },
+      { jobId: run.id },
+    );
     return run;
   }
 
@@ -37,7 +51,9 @@ export class SourcesService {
   }
 
   async syncRuns(organisationId: string, sourceId: string): Promise<SyncRun[]> {
-    const source = await this.dataSource.getRepository(ActivitySource).findOneBy({ id: sourceId, organisationId });
+    const source = await this.dataSource
+      .getRepository(ActivitySource)
+      .findOneBy({ id: sourceId, organisationId });
     if (!source) throw new NotFoundException(`Source ${sourceId} not found`);
     return this.dataSource
       .getRepository(SyncRun)

@@ -46,7 +46,11 @@ export class SyncRunService {
       const message = error instanceof Error ? error.message : String(error);
       const final = error instanceof UnrecoverableError || attempt.attempt >= attempt.maxAttempts;
       // A run that will be retried goes back to 'queued' with the error of this attempt.
-      await runs.update(run.id, { status: final ? 'failed' : 'queued', finishedAt: final ? new Date() : null, error: message });
+      await runs.update(run.id, {
+        status: final ? 'failed' : 'queued',
+        finishedAt: final ? new Date() : null,
+        error: message,
+      });
       throw error;
     }
     return runs.findOneByOrFail({ id: run.id });

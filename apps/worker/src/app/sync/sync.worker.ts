@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import type { ResolvedConfig } from '@uptake/config';
 import { DEFAULT_JOB_OPTIONS, QUEUES, redisConnectionOptions, type RunSyncJob } from '@uptake/queues';
 import { Worker } from 'bullmq';

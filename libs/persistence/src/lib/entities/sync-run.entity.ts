@@ -5,7 +5,10 @@ export type SyncRunStatus = (typeof SYNC_RUN_STATUSES)[number];
 export type SyncRunTrigger = 'manual' | 'schedule' | 'upload' | 'webhook' | 'demo';
 
 /** bigint counters come back from pg as strings; expose them as numbers (counts stay far below 2^53). */
-const bigintAsNumber = { to: (value: number) => value, from: (value: string | null) => (value === null ? 0 : Number(value)) };
+const bigintAsNumber = {
+  to: (value: number) => value,
+  from: (value: string | null) => (value === null ? 0 : Number(value)),
+};
 
 @Entity({ name: 'sync_runs' })
 export class SyncRun {

@@ -1,5 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, Matches, Validate, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
+import {
+  IsOptional,
+  Matches,
+  Validate,
+  ValidatorConstraint,
+  type ValidatorConstraintInterface,
+} from 'class-validator';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -16,13 +22,19 @@ class IsCalendarDay implements ValidatorConstraintInterface {
 }
 
 export class DateRangeQuery {
-  @ApiPropertyOptional({ format: 'date', description: 'First day (inclusive). Default: 89 days before `to`.' })
+  @ApiPropertyOptional({
+    format: 'date',
+    description: 'First day (inclusive). Default: 89 days before `to`.',
+  })
   @IsOptional()
   @Matches(ISO_DAY, { message: 'from must look like YYYY-MM-DD' })
   @Validate(IsCalendarDay)
   from?: string;
 
-  @ApiPropertyOptional({ format: 'date', description: 'Last day (inclusive). Default: the last day with activity.' })
+  @ApiPropertyOptional({
+    format: 'date',
+    description: 'Last day (inclusive). Default: the last day with activity.',
+  })
   @IsOptional()
   @Matches(ISO_DAY, { message: 'to must look like YYYY-MM-DD' })
   @Validate(IsCalendarDay)

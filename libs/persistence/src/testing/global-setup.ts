@@ -1,8 +1,13 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { findFreePort, startEmbeddedPostgres, startRedisServer, type RunningStore } from '@uptake/infra-embedded';
-import { migrate } from '@uptake/persistence';
+import {
+  findFreePort,
+  startEmbeddedPostgres,
+  startRedisServer,
+  type RunningStore,
+} from '@uptake/infra-embedded';
+import { migrate } from '../lib/data-source';
 
 /**
  * Jest global setup for integration tests: real PostgreSQL and real Redis.
@@ -29,7 +34,11 @@ export default async function globalSetup(): Promise<void> {
   }
   let redisUrl = process.env['TEST_REDIS_URL'];
   if (!redisUrl) {
-    const redis = await startRedisServer({ dataDir: path.join(scratch, 'redis'), port: await findFreePort(), persistent: false });
+    const redis = await startRedisServer({
+      dataDir: path.join(scratch, 'redis'),
+      port: await findFreePort(),
+      persistent: false,
+    });
     stores.push(redis);
     redisUrl = redis.url;
   }
@@ -37,5 +46,8 @@ export default async function globalSetup(): Promise<void> {
 
   process.env['DATABASE_URL'] = databaseUrl;
   process.env['REDIS_URL'] = redisUrl;
-  (globalThis as { __uptakeStores?: { stores: RunningStore[]; scratch: string } }).__uptakeStores = { stores, scratch };
+  (globalThis as { __uptakeStores?: { stores: RunningStore[]; scratch: string } }).__uptakeStores = {
+    stores,
+    scratch,
+  };
 }

@@ -1,0 +1,123 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { loadConfig, requireStoreUrls } from '@uptake/config';
+import { generateDemoOrganisation } from '@uptake/demo';
+import {
+  ActivityEvent,
+  ActivitySource,
+  createDataSource,
+  Organisation,
+  Person,
+  SyncRun,
+} from '@uptake/persistence';
+import { JOBS, QUEUES, type RunSyncJob } from '@uptake/queues';
+import { testStoreUrls, uniqueSuffix } from '@uptake/testing';
+import { Queue } from 'bullmq';
+import type { DataSource } from 'typeorm';
+import { createWorker } from '../app/create-worker';
+
+const DEMO = { seed: 7, people: 120, targetEvents: 4_000 };
+
+async function waitForRun(
+  dataSource: DataSource,
+  id: string,
+  statuses: string[],
+  timeoutMs = 60_000,
+): Promise<SyncRun> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const run = await dataSource.getRepository(SyncRun).findOneByOrFail({ id });
+    if (statuses.includes(run.status)) return run;
+    if (Date.now() > deadline) throw new Error(`run ${id} still ${run.status} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('sync worker against real Redis and Postgres', () => {
+  const { databaseUrl, redisUrl } = testStoreUrls();
+  let worker: INestApplicationContext;
+  let dataSource: DataSource;
+  let queue: Queue<RunSyncJob>;
+  let organisation: Organisation;
+
+  const enqueue = async (sourceId: string): Promise<string> => {
+    const run = await dataSource
+      .getRepository(SyncRun)
+      .save({ organisationId: organisation.id, sourceId, status: 'queued' });
+    await queue.add(
+      JOBS.runSync,
+      { organisationId: organisation.id, sourceId, syncRunId: run.id },
+      { jobId: run.id, attempts: 2, backoff: 10 },
+    );
+    return run.id;
+  };
+
+  beforeAll(async () => {
+    const config = requireStoreUrls(
+      loadConfig({
+        NODE_ENV: 'test',
+        DATABASE_URL: databaseUrl,
+        REDIS_URL: redisUrl,
+        LOG_LEVEL: 'silent',
+        WORKER_CONCURRENCY: '2',
+      }),
+    );
+    worker = await createWorker(config);
+    dataSource = await createDataSource(databaseUrl).initialize();
+    queue = new Queue<RunSyncJob>(QUEUES.sync, { connection: { url: redisUrl } });
+    organisation = await dataSource
+      .getRepository(Organisation)
+      .save({ name: 'Worker Test', slug: `worker-${uniqueSuffix()}` });
+  });
+
+  afterAll(async () => {
+    await worker.close();
+    await queue.close();
+    await dataSource.getRepository(Organisation).delete(organisation.id);
+    await dataSource.destroy();
+  });
+
+  it('processes a queued demo sync into Postgres, and a second run adds no duplicates', async () => {
+    const source = await dataSource
+      .getRepository(ActivitySource)
+      .save({ organisationId: organisation.id, name: 'demo', connectorType: 'demo', settings: DEMO });
+    const expectedEvents = [...generateDemoOrganisation(DEMO).events({ targetEvents: DEMO.targetEvents })]
+      .length;
+
+    const first = await waitForRun(dataSource, await enqueue(source.id), ['succeeded', 'failed']);
+    expect(first).toMatchObject({
+      status: 'succeeded',
+      error: null,
+      recordsRead: expectedEvents,
+      recordsInserted: expectedEvents,
+    });
+    expect(first.startedAt).toBeInstanceOf(Date);
+    expect(first.finishedAt!.getTime()).toBeGreaterThanOrEqual(first.startedAt!.getTime());
+    expect(await dataSource.getRepository(ActivityEvent).countBy({ sourceId: source.id })).toBe(
+      expectedEvents,
+    );
+    // people are stored pseudonymised: no demo external id survives
+    const people = await dataSource.getRepository(Person).findBy({ organisationId: organisation.id });
+    expect(people).toHaveLength(DEMO.people);
+    expect(people.some((person) => /^u?\d+$/i.test(person.pseudonym))).toBe(false);
+
+    const second = await waitForRun(dataSource, await enqueue(source.id), ['succeeded', 'failed']);
+    expect(second).toMatchObject({
+      status: 'succeeded',
+      recordsInserted: 0,
+      recordsDuplicate: expectedEvents,
+    });
+    expect(await dataSource.getRepository(ActivityEvent).countBy({ sourceId: source.id })).toBe(
+      expectedEvents,
+    );
+  });
+
+  it('fails a run of an unknown connector type at once, with the reason', async () => {
+    const source = await dataSource
+      .getRepository(ActivitySource)
+      .save({ organisationId: organisation.id, name: 'mystery', connectorType: 'carrier-pigeon' });
+    const run = await waitForRun(dataSource, await enqueue(source.id), ['failed']);
+    expect(run.error).toBe("no connector for source type 'carrier-pigeon'");
+    const job = await queue.getJob(run.id);
+    expect(job?.attemptsMade).toBe(1);
+  });
+});

@@ -1,0 +1,143 @@
+import type { HealthReport, OrganisationSummary } from '@uptake/contracts';
+import * as fs from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { isPortOpen } from '@uptake/infra-embedded';
+import type { Browser } from 'playwright-core';
+import { artifactPath, launchChromium } from './support/browser';
+import {
+  freePorts,
+  getJson,
+  scratchDataDir,
+  startProduct,
+  WORKSPACE_ROOT,
+  type ProductPorts,
+  type RunningProduct,
+} from './support/product';
+
+interface SyncRun {
+  id: string;
+  status: string;
+  recordsRead: number;
+  recordsInserted: number;
+  recordsDuplicate: number;
+}
+
+describe('the product started like `npm start`', () => {
+  let dataDir: string;
+  let ports: ProductPorts;
+  let product: RunningProduct | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    dataDir = scratchDataDir();
+    ports = await freePorts();
+    product = await startProduct({ dataDir, ports });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await product?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('printed the URLs and loaded the demo organisation through a sync run', () => {
+    expect(product!.output()).toContain(`Dashboard  ${product!.baseUrl}/`);
+    expect(product!.output()).toContain(`API docs   ${product!.baseUrl}/api/docs`);
+    expect(product!.output()).toMatch(/demo organisation loaded: [1-9]\d* events/);
+  });
+
+  it('reports Postgres and Redis up on /api/health', async () => {
+    const { status, body } = await getJson<HealthReport>(`${product!.baseUrl}/api/health`);
+    expect(status).toBe(200);
+    expect(body.components.postgres.status).toBe('up');
+    expect(body.components.redis.status).toBe('up');
+  });
+
+  it('processes a sync queued through the API in the worker (re-sync adds no duplicates)', async () => {
+    const { body: organisations } = await getJson<OrganisationSummary[]>(
+      `${product!.baseUrl}/api/organisations`,
+    );
+    const demo = organisations.find((o) => o.slug === 'demo')!;
+    expect(demo.people).toBeGreaterThan(1500);
+    const { body: sources } = await getJson<{ id: string; connectorType: string }[]>(
+      `${product!.baseUrl}/api/organisations/${demo.id}/sources`,
+    );
+    const source = sources.find((s) => s.connectorType === 'demo')!;
+    const queued = await getJson<SyncRun>(
+      `${product!.baseUrl}/api/organisations/${demo.id}/sources/${source.id}/sync`,
+      {
+        method: 'POST',
+      },
+    );
+    expect(queued.status).toBe(202);
+    let run = queued.body;
+    const deadline = Date.now() + 120_000;
+    while (!['succeeded', 'failed'].includes(run.status) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      run = (await getJson<SyncRun>(`${product!.baseUrl}/api/organisations/${demo.id}/sync-runs/${run.id}`))
+        .body;
+    }
+    expect(run.status).toBe('succeeded');
+    expect(run.recordsRead).toBeGreaterThan(0);
+    expect(run.recordsInserted).toBe(0);
+    expect(run.recordsDuplicate).toBe(run.recordsRead);
+  });
+
+  it('renders the dashboard with its daily-activity chart in Chromium', async () => {
+    const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${product!.baseUrl}/`);
+    const chart = page.getByTestId('daily-activity-chart');
+    await chart.locator('canvas').first().waitFor({ state: 'visible', timeout: 30_000 });
+    // The canvas must have drawn something: count pixels that are not transparent.
+    await page.waitForTimeout(1_000);
+    const drawnPixels = await chart
+      .locator('canvas')
+      .first()
+      .evaluate((canvas: HTMLCanvasElement) => {
+        const context = canvas.getContext('2d');
+        if (!context) return 0;
+        const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+        let drawn = 0;
+        for (let i = 3; i < data.length; i += 4) if (data[i] > 0) drawn++;
+        return drawn;
+      });
+    expect(drawnPixels).toBeGreaterThan(1_000);
+    await page.screenshot({ path: artifactPath('overview-1280.png'), fullPage: true });
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await page.screenshot({ path: artifactPath('overview-768.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('stops what it started on Ctrl-C, and a second start reuses the data', async () => {
+    const code = await product!.stop();
+    expect(code).toBe(0);
+    expect(await isPortOpen(ports.postgres)).toBe(false);
+    expect(await isPortOpen(ports.redis)).toBe(false);
+    expect(await isPortOpen(ports.api)).toBe(false);
+
+    product = await startProduct({ dataDir, ports });
+    expect(product.output()).not.toContain('demo organisation loaded');
+    expect(product.output()).not.toContain('applied migrations');
+    const { body: organisations } = await getJson<OrganisationSummary[]>(
+      `${product.baseUrl}/api/organisations`,
+    );
+    expect(organisations.filter((o) => o.slug === 'demo')).toHaveLength(1);
+  });
+});
+
+describe('configuration validation at start', () => {
+  it('refuses a malformed DATABASE_URL with a message naming it', () => {
+    const result = spawnSync(process.execPath, ['scripts/run-ts.cjs', 'infra/launcher/src/main.ts'], {
+      cwd: WORKSPACE_ROOT,
+      env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: 'postgres//missing-colon' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('DATABASE_URL: must be a URL like postgres://');
+  });
+});

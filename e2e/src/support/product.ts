@@ -1,0 +1,96 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { findFreePort } from '@uptake/infra-embedded';
+
+export const WORKSPACE_ROOT = path.resolve(__dirname, '../../..');
+export const ARTIFACTS_DIR = path.join(WORKSPACE_ROOT, 'e2e/artifacts');
+
+export interface RunningProduct {
+  baseUrl: string;
+  output(): string;
+  /** Sends SIGINT like Ctrl-C and resolves with the exit code. */
+  stop(): Promise<number | null>;
+  process: ChildProcess;
+}
+
+export interface ProductPorts {
+  api: number;
+  postgres: number;
+  redis: number;
+}
+
+export async function freePorts(): Promise<ProductPorts> {
+  return { api: await findFreePort(), postgres: await findFreePort(), redis: await findFreePort() };
+}
+
+export function scratchDataDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uptake-e2e-'));
+  fs.chmodSync(dir, 0o755);
+  return dir;
+}
+
+/**
+ * Starts the product the way `npm start` does (the launcher: embedded Postgres + Redis, API, worker,
+ * demo organisation), on private ports and a private data folder, and waits until it says it is running.
+ */
+export function startProduct(
+  options: { dataDir: string; ports: ProductPorts; env?: Record<string, string> },
+  timeoutMs = 180_000,
+): Promise<RunningProduct> {
+  const child = spawn(process.execPath, ['scripts/run-ts.cjs', 'infra/launcher/src/main.ts'], {
+    cwd: WORKSPACE_ROOT,
+    env: {
+      ...process.env,
+      NODE_OPTIONS: '',
+      NODE_ENV: 'production',
+      DATABASE_URL: '',
+      REDIS_URL: '',
+      UPTAKE_DATA_DIR: options.dataDir,
+      API_PORT: String(options.ports.api),
+      EMBEDDED_POSTGRES_PORT: String(options.ports.postgres),
+      EMBEDDED_REDIS_PORT: String(options.ports.redis),
+      LOG_LEVEL: 'warn',
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+  const product: RunningProduct = {
+    baseUrl: `http://127.0.0.1:${options.ports.api}`,
+    output: () => output,
+    process: child,
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
+      return exited;
+    },
+  };
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGINT');
+      reject(new Error(`the product did not start within ${timeoutMs / 1000} s:\n${output}`));
+    }, timeoutMs);
+    const poll = setInterval(() => {
+      if (output.includes('Press Ctrl-C to stop.')) {
+        clearInterval(poll);
+        clearTimeout(timer);
+        resolve(product);
+      }
+    }, 100);
+    void exited.then((code) => {
+      clearInterval(poll);
+      clearTimeout(timer);
+      reject(Object.assign(new Error(`the product exited with code ${code}:\n${output}`), { code, output }));
+    });
+  });
+}
+
+export async function getJson<T>(url: string, init?: RequestInit): Promise<{ status: number; body: T }> {
+  const response = await fetch(url, init);
+  return { status: response.status, body: (await response.json()) as T };
+}

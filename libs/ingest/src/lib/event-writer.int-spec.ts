@@ -1,0 +1,114 @@
+import {
+  ActivityEvent,
+  ActivitySource,
+  createDataSource,
+  Group,
+  Organisation,
+  Person,
+} from '@uptake/persistence';
+import { testStoreUrls, uniqueSuffix } from '@uptake/testing';
+import type { PoolClient } from 'pg';
+import type { DataSource, QueryRunner } from 'typeorm';
+import { writeEventBatch, type NormalisedEvent } from './event-writer';
+
+const event = (externalId: string, overrides: Partial<NormalisedEvent> = {}): NormalisedEvent => ({
+  externalId,
+  occurredAt: new Date('2026-05-04T08:00:00Z'),
+  actorPseudonym: 'alice',
+  type: 'post',
+  groupExternalId: null,
+  threadExternalId: null,
+  targetPseudonym: null,
+  contentLength: 10,
+  ...overrides,
+});
+
+describe('writeEventBatch', () => {
+  let dataSource: DataSource;
+  let queryRunner: QueryRunner;
+  let client: PoolClient;
+  let scope: { organisationId: string; sourceId: string };
+
+  beforeAll(async () => {
+    dataSource = await createDataSource(testStoreUrls().databaseUrl).initialize();
+    const organisation = await dataSource
+      .getRepository(Organisation)
+      .save({ name: 'Writer', slug: `writer-${uniqueSuffix()}` });
+    const source = await dataSource
+      .getRepository(ActivitySource)
+      .save({ organisationId: organisation.id, name: 'slack', connectorType: 'slack-export' });
+    await dataSource
+      .getRepository(Group)
+      .save({
+        organisationId: organisation.id,
+        sourceId: source.id,
+        externalId: 'C1',
+        name: 'general',
+        kind: 'channel',
+      });
+    scope = { organisationId: organisation.id, sourceId: source.id };
+    queryRunner = dataSource.createQueryRunner();
+    client = (await queryRunner.connect()) as PoolClient;
+  });
+
+  afterAll(async () => {
+    await queryRunner.release();
+    await dataSource.getRepository(Organisation).delete(scope.organisationId);
+    await dataSource.destroy();
+  });
+
+  it('stores events, resolving people (creating stubs) and groups', async () => {
+    const result = await writeEventBatch(client, scope, [
+      event('m1', { groupExternalId: 'C1', contentLength: 42 }),
+      event('m2', {
+        actorPseudonym: 'bob',
+        type: 'reply',
+        targetPseudonym: 'alice',
+        threadExternalId: 'm1',
+        groupExternalId: 'C1',
+      }),
+      event('m3', {
+        actorPseudonym: 'carol',
+        type: 'reaction',
+        targetPseudonym: 'bob',
+        groupExternalId: 'C-unknown',
+        contentLength: null,
+      }),
+    ]);
+    expect(result).toEqual({ inserted: 3, duplicates: 0 });
+    const people = await dataSource.getRepository(Person).findBy({ organisationId: scope.organisationId });
+    expect(people.map((p) => p.pseudonym).sort()).toEqual(['alice', 'bob', 'carol']);
+    const id = (pseudonym: string) => people.find((p) => p.pseudonym === pseudonym)!.id;
+    const stored = await dataSource
+      .getRepository(ActivityEvent)
+      .find({ where: scope, order: { externalId: 'ASC' } });
+    expect(stored.map((e) => [e.externalId, e.type, e.actorId, e.targetActorId, e.contentLength])).toEqual([
+      ['m1', 'post', id('alice'), null, 42],
+      ['m2', 'reply', id('bob'), id('alice'), 10],
+      ['m3', 'reaction', id('carol'), id('bob'), null],
+    ]);
+    expect(stored[0].groupId).not.toBeNull();
+    expect(stored[2].groupId).toBeNull();
+  });
+
+  it('counts a re-delivered batch as duplicates and keeps quotes and commas intact', async () => {
+    const tricky = 'id,with "quotes"';
+    const result = await writeEventBatch(client, scope, [
+      event('m1'),
+      event('m2'),
+      event(tricky),
+      event(tricky),
+    ]);
+    expect(result).toEqual({ inserted: 1, duplicates: 3 });
+    expect(await dataSource.getRepository(ActivityEvent).countBy({ ...scope, externalId: tricky })).toBe(1);
+  });
+
+  it('rolls back the whole batch on a bad row and leaves the connection usable', async () => {
+    const before = await dataSource.getRepository(ActivityEvent).countBy(scope);
+    await expect(
+      writeEventBatch(client, scope, [event('ok-1'), event('bad', { contentLength: -1 })]),
+    ).rejects.toThrow(/content_length/);
+    expect(await dataSource.getRepository(ActivityEvent).countBy(scope)).toBe(before);
+    expect(await writeEventBatch(client, scope, [event('ok-1')])).toEqual({ inserted: 1, duplicates: 0 });
+  });
+});
