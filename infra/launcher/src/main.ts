@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { ConfigError, loadConfig, type ResolvedConfig } from '@uptake/config';
 import { ensureStores, type StartedStores } from '@uptake/infra-embedded';
 import { migrate } from '@uptake/persistence';
-import { ensureDemoTenant } from './demo-organisation';
+import { randomBytes } from 'node:crypto';
+import { DEMO_ACCOUNTS, ensureDemoTenant } from './demo-organisation';
 
 /**
  * `npm start`: starts the whole product on embedded defaults.
@@ -23,7 +24,12 @@ function say(message: string): void {
 function startChild(name: string, entry: string, config: ResolvedConfig): ChildProcess {
   const child = spawn(process.execPath, [path.join(config.workspaceRoot, 'scripts/run-ts.cjs'), entry], {
     cwd: config.workspaceRoot,
-    env: { ...process.env, DATABASE_URL: config.database.url, REDIS_URL: config.redis.url },
+    env: {
+      ...process.env,
+      DATABASE_URL: config.database.url,
+      REDIS_URL: config.redis.url,
+      UPTAKE_SECRET_KEY: config.secretKey.toString('base64'),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const prefix = (stream: NodeJS.ReadableStream | null, out: NodeJS.WriteStream) => {
@@ -91,6 +97,21 @@ async function loadDemoThroughSync(baseUrl: string, organisationId: string, sour
   }
 }
 
+/**
+ * Embedded defaults: without UPTAKE_SECRET_KEY, a key is generated once into the data folder (mode 0600), so
+ * encrypted connector credentials stay readable across restarts. Production sets UPTAKE_SECRET_KEY instead.
+ */
+function readOrCreateSecretKey(dataDir: string): Buffer {
+  const file = path.join(dataDir, 'secret.key');
+  if (!fs.existsSync(file)) {
+    fs.writeFileSync(file, randomBytes(32).toString('base64') + '\n', { mode: 0o600 });
+    say(`generated a secret key in ${file} (set UPTAKE_SECRET_KEY to manage it yourself)`);
+  }
+  const key = Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64');
+  if (key.length !== 32) throw new Error(`${file} does not hold 32 bytes in base64; delete it or set UPTAKE_SECRET_KEY`);
+  return key;
+}
+
 async function shutdown(code: number): Promise<void> {
   if (stopping) return;
   stopping = true;
@@ -122,14 +143,16 @@ async function main(): Promise<void> {
   fs.mkdirSync(config.dataDir, { recursive: true });
   const storeLog = fs.createWriteStream(path.join(config.dataDir, 'stores.log'), { flags: 'a' });
   stores = await ensureStores(config, (line) => storeLog.write(line + '\n'));
-  const resolved = stores.config;
+  const resolved = { ...stores.config, secretKey: config.secretKey ?? readOrCreateSecretKey(config.dataDir) };
   if (stores.started.length > 0)
     say(`started embedded ${stores.started.join(' and ')} (data in ${config.dataDir})`);
 
   const applied = await migrate(resolved.database.url);
   if (applied.length > 0) say(`applied migrations: ${applied.join(', ')}`);
 
-  const demo = resolved.demo.load ? await ensureDemoTenant(resolved.database.url, resolved.demo) : undefined;
+  const demo = resolved.demo.load
+    ? await ensureDemoTenant(resolved.database.url, { ...resolved.demo, minGroupSize: resolved.minGroupSize })
+    : undefined;
 
   startChild('api', 'apps/api/src/main.ts', resolved);
   startChild('worker', 'apps/worker/src/main.ts', resolved);
@@ -143,6 +166,10 @@ async function main(): Promise<void> {
   say(`  Dashboard  ${baseUrl}/${dashboardBuilt ? '' : '   (not built: run `npx nx run dashboard:build`)'}`);
   say(`  API docs   ${baseUrl}/api/docs`);
   say(`  Health     ${baseUrl}/api/health`);
+  if (demo) {
+    say('Demo sign-ins (organisation "demo"):');
+    for (const account of DEMO_ACCOUNTS) say(`  ${account.role.padEnd(21)} ${account.email.padEnd(34)} ${account.password}`);
+  }
   say('Press Ctrl-C to stop.');
 }
 

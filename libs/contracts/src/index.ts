@@ -2,3 +2,4 @@ export * from './lib/activity';
 export * from './lib/health';
 export * from './lib/organisation';
 export * from './lib/privacy';
+export * from './lib/connectors';

@@ -9,3 +9,5 @@ export * from './lib/entities/person.entity';
 export * from './lib/entities/rollout.entity';
 export * from './lib/entities/sync-run.entity';
 export * from './lib/naming-strategy';
+export * from './lib/entities/user.entity';
+export * from './lib/accounts';

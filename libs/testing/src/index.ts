@@ -1,1 +1,2 @@
 export * from './lib/databases';
+export * from './lib/config';

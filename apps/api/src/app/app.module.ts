@@ -1,6 +1,8 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { ResolvedConfig } from '@uptake/config';
 import { dataSourceOptions } from '@uptake/persistence';
@@ -8,9 +10,12 @@ import { DEFAULT_JOB_OPTIONS, redisConnectionOptions } from '@uptake/queues';
 import * as fs from 'node:fs';
 import { LoggerModule } from 'nestjs-pino';
 import { ActivityModule } from './activity/activity.module';
+import { AuthModule } from './auth/auth.module';
 import { UptakeConfigModule } from './config/config.module';
 import { HealthModule } from './health/health.module';
+import { MembersModule } from './members/members.module';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { RedisModule } from './redis/redis.module';
 import { SourcesModule } from './sources/sources.module';
 
 @Module({})
@@ -40,11 +45,18 @@ export class AppModule {
         ...(dashboardBuilt
           ? [ServeStaticModule.forRoot({ rootPath: config.dashboardDist, exclude: ['/api/{*path}'] })]
           : []),
+        // Per client address; in-memory, so with several API instances each counts on its own.
+        ThrottlerModule.forRoot([{ name: 'api', ttl: 60_000, limit: config.auth.rateLimitPerMinute }]),
+        RedisModule,
+        AuthModule,
         HealthModule,
         OrganisationsModule,
         ActivityModule,
         SourcesModule,
+        MembersModule,
       ],
+      // Guards run in this order: rate limit first (also for unauthenticated floods), then AuthGuard.
+      providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }],
     };
   }
 }

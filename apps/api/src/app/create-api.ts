@@ -2,7 +2,10 @@ import { ValidationPipe, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { ResolvedConfig } from '@uptake/config';
+import cookieParser from 'cookie-parser';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 
 export const API_PREFIX = 'api';
@@ -11,8 +14,27 @@ export const API_PREFIX = 'api';
 export async function createApi(
   config: ResolvedConfig,
 ): Promise<{ app: INestApplication; openApi: OpenAPIObject }> {
-  const app = await NestFactory.create(AppModule.forRoot(config), { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
   app.useLogger(app.get(Logger));
+  // JSON bodies up to 1 MB (file uploads get their own streaming endpoints with their own limits).
+  app.useBodyParser('json', { limit: '1mb' });
+  app.use(cookieParser());
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // Swagger UI and the Angular app use inline styles; scripts stay same-origin only.
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:'],
+        },
+      },
+    }),
+  );
+  // Same origin by default (the API serves the dashboard); other origins only when configured.
+  if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, credentials: true });
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(
     new ValidationPipe({
@@ -33,6 +55,8 @@ export async function createApi(
           'Aggregates over fewer than k distinct people are suppressed.',
       )
       .setVersion('0.1.0')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API token (upt_...)' })
+      .addCookieAuth('uptake_session', { type: 'apiKey', in: 'cookie', name: 'uptake_session' })
       .build(),
   );
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, openApi, {

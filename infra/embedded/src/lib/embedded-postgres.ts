@@ -17,6 +17,7 @@ export interface RunningStore {
 }
 
 const USER = 'uptake';
+export const EMBEDDED_DATABASE = 'uptake';
 // Local-only cluster bound to 127.0.0.1; the password only guards against other local users by accident.
 const PASSWORD = 'uptake-embedded';
 
@@ -66,10 +67,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await client.end();
   }
 
-  return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${encodeURIComponent(options.database)}`,
-    stop: () => server.stop(),
-  };
+  return { url: embeddedPostgresUrl(options.port, options.database), stop: () => server.stop() };
+}
+
+/** The URL of an embedded cluster started by this module (for tools that connect to a running product). */
+export function embeddedPostgresUrl(port: number, database = EMBEDDED_DATABASE): string {
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
 }
 
 /** A previous run that was killed hard can leave its postmaster running; stop it so the data can be reused. */

@@ -1,10 +1,15 @@
 import * as path from 'node:path';
-import type { ResolvedConfig, UptakeConfig } from '@uptake/config';
-import { startEmbeddedPostgres, type RunningStore } from './embedded-postgres';
+import type { UptakeConfig } from '@uptake/config';
+import { EMBEDDED_DATABASE, startEmbeddedPostgres, type RunningStore } from './embedded-postgres';
 import { startRedisServer } from './redis-server';
 
+export type ConfigWithStores = UptakeConfig & {
+  database: { url: string; embeddedPort: number };
+  redis: { url: string; embeddedPort: number };
+};
+
 export interface StartedStores {
-  config: ResolvedConfig;
+  config: ConfigWithStores;
   /** What was started here (empty when both URLs were given). */
   started: ('postgres' | 'redis')[];
   stop(): Promise<void>;
@@ -28,7 +33,7 @@ export async function ensureStores(
       const store = await startEmbeddedPostgres({
         dataDir: path.join(config.dataDir, 'postgres'),
         port: config.database.embeddedPort,
-        database: 'uptake',
+        database: EMBEDDED_DATABASE,
         persistent: true,
         log,
       });

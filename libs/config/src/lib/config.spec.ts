@@ -51,4 +51,28 @@ describe('loadConfig', () => {
       /DATABASE_URL: is required/,
     );
   });
+
+  it('requires a secret key for server processes', () => {
+    expect(() =>
+      requireStoreUrls(loadConfig({ DATABASE_URL: 'postgres://h/db', REDIS_URL: 'redis://h:1' })),
+    ).toThrow(/UPTAKE_SECRET_KEY: is required/);
+  });
+
+  it('decodes a 32-byte secret key and rejects other lengths', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(loadConfig({ UPTAKE_SECRET_KEY: key }).secretKey).toEqual(Buffer.alloc(32, 7));
+    expect(() => loadConfig({ UPTAKE_SECRET_KEY: Buffer.alloc(16).toString('base64') })).toThrow(
+      /UPTAKE_SECRET_KEY: must be 32 random bytes in base64/,
+    );
+  });
+
+  it('parses CORS origins and names a malformed one', () => {
+    expect(loadConfig({ CORS_ORIGINS: 'https://a.example, http://localhost:4200' }).corsOrigins).toEqual([
+      'https://a.example',
+      'http://localhost:4200',
+    ]);
+    expect(() => loadConfig({ CORS_ORIGINS: 'https://a.example/path' })).toThrow(
+      /CORS_ORIGINS: must be a comma-separated/,
+    );
+  });
 });

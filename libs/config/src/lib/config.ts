@@ -50,6 +50,33 @@ const environmentSchema = z.object({
   DEMO_PEOPLE: z.coerce.number().int().min(50).max(200_000).default(2000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  UPTAKE_SECRET_KEY: z
+    .string()
+    .trim()
+    .refine((value) => /^[A-Za-z0-9+/]{43}=?$/.test(value) && Buffer.from(value, 'base64').length === 32, {
+      message: 'must be 32 random bytes in base64 (e.g. `openssl rand -base64 32`)',
+    })
+    .optional(),
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .refine((origins) => origins.every((origin) => /^https?:\/\/[^/]+$/.test(origin)), {
+      message: 'must be a comma-separated list of origins like https://uptake.example.com',
+    }),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(10).max(100_000).default(600),
+  LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(5),
 });
 
 export interface UptakeConfig {
@@ -66,6 +93,11 @@ export interface UptakeConfig {
   demo: { load: boolean; seed: number; people: number };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   worker: { concurrency: number };
+  /** Key of the AES-256-GCM encryption of connector credentials. The launcher generates one in embedded mode. */
+  secretKey: Buffer | undefined;
+  /** Origins allowed to call the API from a browser; empty = same origin only (the API serves the dashboard). */
+  corsOrigins: string[];
+  auth: { sessionTtlHours: number; rateLimitPerMinute: number; loginAttemptsPerMinute: number };
 }
 
 export class ConfigError extends Error {
@@ -108,16 +140,28 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     demo: { load: e.LOAD_DEMO, seed: e.DEMO_SEED, people: e.DEMO_PEOPLE },
     logLevel: e.LOG_LEVEL,
     worker: { concurrency: e.WORKER_CONCURRENCY },
+    secretKey: e.UPTAKE_SECRET_KEY ? Buffer.from(e.UPTAKE_SECRET_KEY, 'base64') : undefined,
+    corsOrigins: e.CORS_ORIGINS,
+    auth: {
+      sessionTtlHours: e.SESSION_TTL_HOURS,
+      rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+      loginAttemptsPerMinute: e.LOGIN_ATTEMPTS_PER_MINUTE,
+    },
   };
 }
 
-/** Config whose store URLs are known (after the launcher started embedded stores, or given by the user). */
-export type ResolvedConfig = UptakeConfig & { database: { url: string }; redis: { url: string } };
+/** Config of a server process: store URLs known (started by the launcher or given) and a secret key. */
+export type ResolvedConfig = UptakeConfig & {
+  database: { url: string };
+  redis: { url: string };
+  secretKey: Buffer;
+};
 
 export function requireStoreUrls(config: UptakeConfig): ResolvedConfig {
   const missing = [
     ...(config.database.url ? [] : [{ variable: 'DATABASE_URL', message: 'is required for this process' }]),
     ...(config.redis.url ? [] : [{ variable: 'REDIS_URL', message: 'is required for this process' }]),
+    ...(config.secretKey ? [] : [{ variable: 'UPTAKE_SECRET_KEY', message: 'is required for this process' }]),
   ];
   if (missing.length > 0) throw new ConfigError(missing);
   return config as ResolvedConfig;

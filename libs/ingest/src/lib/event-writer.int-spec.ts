@@ -37,15 +37,13 @@ describe('writeEventBatch', () => {
     const source = await dataSource
       .getRepository(ActivitySource)
       .save({ organisationId: organisation.id, name: 'slack', connectorType: 'slack-export' });
-    await dataSource
-      .getRepository(Group)
-      .save({
-        organisationId: organisation.id,
-        sourceId: source.id,
-        externalId: 'C1',
-        name: 'general',
-        kind: 'channel',
-      });
+    await dataSource.getRepository(Group).save({
+      organisationId: organisation.id,
+      sourceId: source.id,
+      externalId: 'C1',
+      name: 'general',
+      kind: 'channel',
+    });
     scope = { organisationId: organisation.id, sourceId: source.id };
     queryRunner = dataSource.createQueryRunner();
     client = (await queryRunner.connect()) as PoolClient;

@@ -8,7 +8,9 @@ import { OrgUnit } from './entities/org-unit.entity';
 import { Person } from './entities/person.entity';
 import { RolloutPhase, RolloutPlan } from './entities/rollout.entity';
 import { SyncRun } from './entities/sync-run.entity';
+import { AccessToken, AuditEvent, Membership, User } from './entities/user.entity';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
+import { AccessControl1764100000000 } from './migrations/1764100000000-access-control';
 import { SnakeNamingStrategy } from './naming-strategy';
 
 export const ENTITIES = [
@@ -23,10 +25,14 @@ export const ENTITIES = [
   RolloutPlan,
   RolloutPhase,
   BusinessGoal,
+  User,
+  Membership,
+  AccessToken,
+  AuditEvent,
 ];
 
 /** In order; each runs in its own transaction. */
-export const MIGRATIONS = [InitialSchema1764000000000];
+export const MIGRATIONS = [InitialSchema1764000000000, AccessControl1764100000000];
 
 /** TypeORM options shared by the API, the worker, the launcher and tests. Schema changes only by migration. */
 export function dataSourceOptions(

@@ -12,17 +12,21 @@ import { RolloutPhase, RolloutPlan } from './entities/rollout.entity';
 import { SyncRun } from './entities/sync-run.entity';
 
 const TABLES = [
+  'access_tokens',
   'activity_events',
+  'audit_events',
   'business_goals',
   'data_sources',
   'group_members',
   'groups',
+  'memberships',
   'org_units',
   'organisations',
   'people',
   'rollout_phases',
   'rollout_plans',
   'sync_runs',
+  'users',
 ];
 
 async function userTables(dataSource: DataSource): Promise<string[]> {
@@ -42,10 +46,11 @@ describe('migrations on an empty database', () => {
       expect(applied.map((m) => m.name)).toEqual(MIGRATIONS.map((m) => m.name));
       expect(await userTables(dataSource)).toEqual(TABLES);
 
-      // every table carries the tenant id
+      // every table carries the tenant id; users are global identities whose rights are tenant-scoped
+      // through memberships
       const withoutTenant: { table_name: string }[] = await dataSource.query(
         `SELECT t.table_name FROM information_schema.tables t
-         WHERE t.table_schema = 'public' AND t.table_name NOT IN ('migrations', 'organisations')
+         WHERE t.table_schema = 'public' AND t.table_name NOT IN ('migrations', 'organisations', 'users')
            AND NOT EXISTS (SELECT 1 FROM information_schema.columns c
                            WHERE c.table_name = t.table_name AND c.column_name = 'organisation_id')`,
       );

@@ -1,12 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { DailyActivitySeries } from '@uptake/contracts';
+import { KPI_READERS, OrganisationRoles } from '../auth/auth.decorators';
 import { ActivityService } from './activity.service';
 import { DailyActivitySeriesDto } from './dto/daily-activity.dto';
 import { DateRangeQuery } from './dto/date-range.query';
@@ -17,6 +12,7 @@ export class ActivityController {
   constructor(private readonly activity: ActivityService) {}
 
   @Get('daily')
+  @OrganisationRoles(...KPI_READERS)
   @ApiOperation({
     summary: 'Daily active people and events',
     description:
@@ -24,7 +20,6 @@ export class ActivityController {
   })
   @ApiOkResponse({ type: DailyActivitySeriesDto })
   @ApiBadRequestResponse({ description: 'Malformed date or range' })
-  @ApiNotFoundResponse({ description: 'No such organisation' })
   daily(
     @Param('organisationId', new ParseUUIDPipe({ version: '4' })) organisationId: string,
     @Query() range: DateRangeQuery,

@@ -1,23 +1,18 @@
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { HealthComponent, HealthReport } from '@uptake/contracts';
 import type { Redis } from 'ioredis';
+import { API_REDIS } from '../redis/redis.module';
 import type { DataSource } from 'typeorm';
 
 const CHECK_TIMEOUT_MS = 2_000;
 
-export const HEALTH_REDIS = Symbol('HEALTH_REDIS');
-
 @Injectable()
-export class HealthService implements OnModuleDestroy {
+export class HealthService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(HEALTH_REDIS) private readonly redis: Redis,
+    @Inject(API_REDIS) private readonly redis: Redis,
   ) {}
-
-  async onModuleDestroy(): Promise<void> {
-    this.redis.disconnect();
-  }
 
   async check(): Promise<HealthReport> {
     const [postgres, redis] = await Promise.all([

@@ -1,6 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { OrganisationSummary } from '@uptake/contracts';
+import { Authenticated, CurrentPrincipal } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
 import { OrganisationSummaryDto } from './organisation-summary.dto';
 import { OrganisationsService } from './organisations.service';
 
@@ -10,8 +12,9 @@ export class OrganisationsController {
   constructor(private readonly organisations: OrganisationsService) {}
 
   @Get()
-  @ApiOkResponse({ type: [OrganisationSummaryDto] })
-  list(): Promise<OrganisationSummary[]> {
-    return this.organisations.list();
+  @Authenticated()
+  @ApiOkResponse({ type: [OrganisationSummaryDto], description: "The caller's organisations" })
+  list(@CurrentPrincipal() principal: Principal): Promise<OrganisationSummary[]> {
+    return this.organisations.list([...principal.roles.keys()]);
   }
 }

@@ -1,49 +1,108 @@
-import { Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
 import {
   ApiAcceptedResponse,
-  ApiNotFoundResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { SourceDto, SyncRunDto } from './dto/source.dto';
+import { CurrentPrincipal, OrganisationRoles, SOURCE_MANAGERS } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
+import { LimitQuery } from '../common/list.query';
+import { CreateSourceDto, SourceDto, SyncRunDto, UpdateSourceDto } from './dto/source.dto';
 import { SourcesService } from './sources.service';
 
 const uuid = () => new ParseUUIDPipe({ version: '4' });
 
+/** Data sources and their sync runs: for connector maintainers and admins. */
 @ApiTags('sources')
-@ApiNotFoundResponse({ description: 'No such organisation, source or run' })
 @Controller('organisations/:organisationId')
 export class SourcesController {
   constructor(private readonly sources: SourcesService) {}
 
   @Get('sources')
+  @OrganisationRoles(...SOURCE_MANAGERS)
   @ApiOkResponse({ type: [SourceDto] })
   list(@Param('organisationId', uuid()) organisationId: string): Promise<SourceDto[]> {
     return this.sources.list(organisationId);
   }
 
+  @Post('sources')
+  @OrganisationRoles(...SOURCE_MANAGERS)
+  @ApiCreatedResponse({ type: SourceDto })
+  @ApiConflictResponse({ description: 'A source with this name exists' })
+  create(
+    @Param('organisationId', uuid()) organisationId: string,
+    @Body() body: CreateSourceDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<SourceDto> {
+    return this.sources.create(organisationId, body, principal);
+  }
+
+  @Patch('sources/:sourceId')
+  @OrganisationRoles(...SOURCE_MANAGERS)
+  @ApiOkResponse({ type: SourceDto })
+  update(
+    @Param('organisationId', uuid()) organisationId: string,
+    @Param('sourceId', uuid()) sourceId: string,
+    @Body() body: UpdateSourceDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<SourceDto> {
+    return this.sources.update(organisationId, sourceId, body, principal);
+  }
+
+  @Delete('sources/:sourceId')
+  @OrganisationRoles(...SOURCE_MANAGERS)
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiNoContentResponse({ description: 'Deleted with its events and runs' })
+  async remove(
+    @Param('organisationId', uuid()) organisationId: string,
+    @Param('sourceId', uuid()) sourceId: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<void> {
+    await this.sources.remove(organisationId, sourceId, principal);
+  }
+
   @Post('sources/:sourceId/sync')
+  @OrganisationRoles(...SOURCE_MANAGERS)
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Queue a sync of this source; poll the returned run for progress' })
   @ApiAcceptedResponse({ type: SyncRunDto })
   sync(
     @Param('organisationId', uuid()) organisationId: string,
     @Param('sourceId', uuid()) sourceId: string,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<SyncRunDto> {
-    return this.sources.triggerSync(organisationId, sourceId);
+    return this.sources.triggerSync(organisationId, sourceId, principal);
   }
 
   @Get('sources/:sourceId/sync-runs')
-  @ApiOkResponse({ type: [SyncRunDto], description: 'The latest 100 runs, newest first' })
+  @OrganisationRoles(...SOURCE_MANAGERS)
+  @ApiOkResponse({ type: [SyncRunDto], description: 'Newest first' })
   runs(
     @Param('organisationId', uuid()) organisationId: string,
     @Param('sourceId', uuid()) sourceId: string,
+    @Query() query: LimitQuery,
   ): Promise<SyncRunDto[]> {
-    return this.sources.syncRuns(organisationId, sourceId);
+    return this.sources.syncRuns(organisationId, sourceId, query.limit);
   }
 
   @Get('sync-runs/:syncRunId')
+  @OrganisationRoles(...SOURCE_MANAGERS)
   @ApiOkResponse({ type: SyncRunDto })
   run(
     @Param('organisationId', uuid()) organisationId: string,

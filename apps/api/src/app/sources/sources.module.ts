@@ -1,12 +1,11 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { QUEUES } from '@uptake/queues';
-import { OrganisationsModule } from '../organisations/organisations.module';
 import { SourcesController } from './sources.controller';
 import { SourcesService } from './sources.service';
 
 @Module({
-  imports: [OrganisationsModule, BullModule.registerQueue({ name: QUEUES.sync })],
+  imports: [BullModule.registerQueue({ name: QUEUES.sync })],
   controllers: [SourcesController],
   providers: [SourcesService],
   exports: [SourcesService],

@@ -1,4 +1,15 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CONNECTOR_TYPES, type ConnectorType } from '@uptake/contracts';
+import {
+  IsBoolean,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 
 export class SourceDto {
   @ApiProperty({ format: 'uuid' })
@@ -7,7 +18,7 @@ export class SourceDto {
   @ApiProperty()
   name: string;
 
-  @ApiProperty({ example: 'demo' })
+  @ApiProperty({ enum: CONNECTOR_TYPES })
   connectorType: string;
 
   @ApiProperty()
@@ -18,6 +29,81 @@ export class SourceDto {
 
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'Non-secret connector settings' })
   settings: Record<string, unknown>;
+
+  @ApiProperty({ description: 'Whether credentials are stored (they are never returned)' })
+  hasCredentials: boolean;
+}
+
+// Five or six space-separated cron fields; the scheduler validates the expression itself when it is used.
+const CRON = /^(\S+\s+){4,5}\S+$/;
+
+export class CreateSourceDto {
+  @ApiProperty({ example: 'Slack (main workspace)' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  name: string;
+
+  @ApiProperty({ enum: CONNECTOR_TYPES })
+  @IsIn(CONNECTOR_TYPES, { message: `connectorType must be one of ${CONNECTOR_TYPES.join(', ')}` })
+  connectorType: ConnectorType;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
+  @IsOptional()
+  @IsObject()
+  settings?: Record<string, unknown>;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Secrets (tokens, client secrets): encrypted at rest, never returned or logged',
+  })
+  @IsOptional()
+  @IsObject()
+  credentials?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ example: '0 3 * * *' })
+  @IsOptional()
+  @Matches(CRON, { message: 'schedule must be a cron expression with 5 or 6 fields' })
+  schedule?: string;
+
+  @ApiPropertyOptional({ default: true })
+  @IsOptional()
+  @IsBoolean()
+  enabled?: boolean;
+}
+
+export class UpdateSourceDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  name?: string;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
+  @IsOptional()
+  @IsObject()
+  settings?: Record<string, unknown>;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Replaces the stored credentials',
+  })
+  @IsOptional()
+  @IsObject()
+  credentials?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @Matches(CRON, { message: 'schedule must be a cron expression with 5 or 6 fields' })
+  schedule?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  enabled?: boolean;
 }
 
 export class SyncRunDto {

@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditEvent } from '@uptake/persistence';
+import type { DataSource } from 'typeorm';
+import type { Principal } from '../auth/principal';
+
+export type AuditAction =
+  | 'auth.login'
+  | 'auth.login_failed'
+  | 'auth.login_throttled'
+  | 'auth.logout'
+  | 'member.added'
+  | 'member.role_changed'
+  | 'member.removed'
+  | 'api_token.created'
+  | 'api_token.revoked'
+  | 'source.created'
+  | 'source.updated'
+  | 'source.deleted'
+  | 'source.sync_requested'
+  | 'rollout.phase_advanced';
+
+export interface AuditEntry {
+  action: AuditAction;
+  organisationId?: string | null;
+  principal?: Principal;
+  actorUserId?: string | null;
+  targetType?: string;
+  targetId?: string;
+  /** Never secrets or passwords; e-mails only where the action is about that account. */
+  details?: Record<string, unknown>;
+  ip?: string;
+}
+
+@Injectable()
+export class AuditService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async record(entry: AuditEntry): Promise<void> {
+    await this.dataSource.getRepository(AuditEvent).save({
+      action: entry.action,
+      organisationId: entry.organisationId ?? null,
+      actorUserId: entry.actorUserId ?? entry.principal?.userId ?? null,
+      actorTokenId: entry.principal?.tokenId ?? null,
+      targetType: entry.targetType ?? null,
+      targetId: entry.targetId ?? null,
+      details: entry.details ?? {},
+      ip: entry.ip ?? null,
+    });
+  }
+
+  list(organisationId: string, options: { limit: number; before?: string }): Promise<AuditEvent[]> {
+    const query = this.dataSource
+      .getRepository(AuditEvent)
+      .createQueryBuilder('audit')
+      .where('audit.organisation_id = :organisationId', { organisationId })
+      .orderBy('audit.id', 'DESC')
+      .limit(options.limit);
+    if (options.before) query.andWhere('audit.id < :before', { before: options.before });
+    return query.getMany();
+  }
+}

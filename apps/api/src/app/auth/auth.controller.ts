@@ -1,0 +1,79 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
+import {
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Authenticated, CurrentPrincipal, Public } from './auth.decorators';
+import { AuthService, LoginThrottledException } from './auth.service';
+import { LoginDto, MeDto, SessionDto } from './dto/login.dto';
+import { SESSION_COOKIE, type Principal } from './principal';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Post('login')
+  @Public()
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Sign in with e-mail and password',
+    description:
+      'Sets an HttpOnly, SameSite=Strict session cookie; the secret is not in the body, so scripts in the page never see it. ' +
+      'Automation uses API tokens instead. Attempts are limited per account and per address.',
+  })
+  @ApiOkResponse({ type: SessionDto })
+  @ApiUnauthorizedResponse({ description: 'E-mail or password is wrong' })
+  @ApiTooManyRequestsResponse({ description: 'Too many attempts; see Retry-After' })
+  async login(
+    @Body() body: LoginDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<SessionDto> {
+    try {
+      const { token, expiresAt, me } = await this.auth.login(
+        body.email,
+        body.password,
+        request.ip ?? 'unknown',
+      );
+      response.cookie(SESSION_COOKIE, token, {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: request.secure,
+        path: '/api',
+        expires: expiresAt,
+      });
+      return { ...me, expiresAt };
+    } catch (error) {
+      if (error instanceof LoginThrottledException)
+        response.setHeader('Retry-After', String(error.retryAfterSeconds));
+      throw error;
+    }
+  }
+
+  @Post('logout')
+  @Authenticated()
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Revoke the current session (or API token) at once' })
+  @ApiNoContentResponse()
+  async logout(
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
+    await this.auth.logout(principal, request.ip ?? 'unknown');
+    response.clearCookie(SESSION_COOKIE, { path: '/api' });
+  }
+
+  @Get('me')
+  @Authenticated()
+  @ApiOkResponse({ type: MeDto })
+  me(@CurrentPrincipal() principal: Principal): Promise<MeDto> {
+    return this.auth.me(principal);
+  }
+}

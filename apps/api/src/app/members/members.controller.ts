@@ -1,0 +1,170 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { AccessToken, Role } from '@uptake/persistence';
+import { AuditService } from '../audit/audit.service';
+import { AccessTokensService } from '../auth/access-tokens.service';
+import { CurrentPrincipal, OrganisationRoles } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
+import { ListQuery } from '../common/list.query';
+import {
+  AddMemberDto,
+  ApiTokenDto,
+  AuditEventDto,
+  ChangeRoleDto,
+  CreateApiTokenDto,
+  CreatedApiTokenDto,
+  MemberDto,
+} from './dto/members.dto';
+import { MembersService } from './members.service';
+
+const uuid = () => new ParseUUIDPipe({ version: '4' });
+
+/** Administration of one organisation: members and roles, API tokens, audit log. Admins only. */
+@ApiTags('administration')
+@Controller('organisations/:organisationId')
+export class MembersController {
+  constructor(
+    private readonly members: MembersService,
+    private readonly tokens: AccessTokensService,
+    private readonly audit: AuditService,
+  ) {}
+
+  @Get('members')
+  @OrganisationRoles('admin')
+  @ApiOkResponse({ type: [MemberDto] })
+  list(@Param('organisationId', uuid()) organisationId: string): Promise<MemberDto[]> {
+    return this.members.list(organisationId);
+  }
+
+  @Post('members')
+  @OrganisationRoles('admin')
+  @ApiCreatedResponse({ type: MemberDto })
+  @ApiConflictResponse({ description: 'Already a member' })
+  add(
+    @Param('organisationId', uuid()) organisationId: string,
+    @Body() body: AddMemberDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<MemberDto> {
+    return this.members.add(organisationId, body, principal);
+  }
+
+  @Patch('members/:userId')
+  @OrganisationRoles('admin')
+  @ApiOkResponse({ type: MemberDto })
+  @ApiConflictResponse({ description: 'Would leave the organisation without an admin' })
+  changeRole(
+    @Param('organisationId', uuid()) organisationId: string,
+    @Param('userId', uuid()) userId: string,
+    @Body() body: ChangeRoleDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<MemberDto> {
+    return this.members.changeRole(organisationId, userId, body.role, principal);
+  }
+
+  @Delete('members/:userId')
+  @OrganisationRoles('admin')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiNoContentResponse()
+  @ApiConflictResponse({ description: 'Would leave the organisation without an admin' })
+  async remove(
+    @Param('organisationId', uuid()) organisationId: string,
+    @Param('userId', uuid()) userId: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<void> {
+    await this.members.remove(organisationId, userId, principal);
+  }
+
+  @Get('api-tokens')
+  @OrganisationRoles('admin')
+  @ApiOkResponse({ type: [ApiTokenDto] })
+  async listTokens(@Param('organisationId', uuid()) organisationId: string): Promise<ApiTokenDto[]> {
+    return (await this.tokens.listApiTokens(organisationId)).map(toApiTokenDto);
+  }
+
+  @Post('api-tokens')
+  @OrganisationRoles('admin')
+  @ApiCreatedResponse({ type: CreatedApiTokenDto })
+  async createToken(
+    @Param('organisationId', uuid()) organisationId: string,
+    @Body() body: CreateApiTokenDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<CreatedApiTokenDto> {
+    const { token, record } = await this.tokens.createApiToken({
+      organisationId,
+      role: body.role,
+      name: body.name,
+      createdBy: principal.userId,
+      expiresAt: body.expiresInDays ? new Date(Date.now() + body.expiresInDays * 86_400_000) : null,
+    });
+    await this.audit.record({
+      action: 'api_token.created',
+      organisationId,
+      principal,
+      targetType: 'api_token',
+      targetId: record.id,
+      details: { name: body.name, role: body.role },
+    });
+    return { ...toApiTokenDto(record), token };
+  }
+
+  @Delete('api-tokens/:tokenId')
+  @OrganisationRoles('admin')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiNoContentResponse({ description: 'Revoked: the next request with it is refused' })
+  async revokeToken(
+    @Param('organisationId', uuid()) organisationId: string,
+    @Param('tokenId', uuid()) tokenId: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<void> {
+    if (!(await this.tokens.revoke(tokenId, { organisationId })))
+      throw new NotFoundException(`API token ${tokenId} not found`);
+    await this.audit.record({
+      action: 'api_token.revoked',
+      organisationId,
+      principal,
+      targetType: 'api_token',
+      targetId: tokenId,
+    });
+  }
+
+  @Get('audit-events')
+  @OrganisationRoles('admin')
+  @ApiOkResponse({ type: [AuditEventDto], description: 'Newest first; continue with ?before=<last id>' })
+  auditEvents(
+    @Param('organisationId', uuid()) organisationId: string,
+    @Query() query: ListQuery,
+  ): Promise<AuditEventDto[]> {
+    return this.audit.list(organisationId, query);
+  }
+}
+
+/** API tokens always have a name and a role (a CHECK constraint of access_tokens). */
+function toApiTokenDto(record: AccessToken): ApiTokenDto {
+  return {
+    id: record.id,
+    name: record.name as string,
+    role: record.role as Role,
+    createdAt: record.createdAt,
+    expiresAt: record.expiresAt,
+    lastUsedAt: record.lastUsedAt,
+  };
+}

@@ -1,0 +1,130 @@
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Membership, User, type Role } from '@uptake/persistence';
+import { hashPassword } from '@uptake/security';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Principal } from '../auth/principal';
+import type { AddMemberDto, MemberDto } from './dto/members.dto';
+
+@Injectable()
+export class MembersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  list(organisationId: string): Promise<MemberDto[]> {
+    return this.dataSource.query(
+      `SELECT u.id AS "userId", u.email, m.role, m.created_at AS "createdAt", u.last_login_at AS "lastLoginAt"
+       FROM memberships m JOIN users u ON u.id = m.user_id
+       WHERE m.organisation_id = $1 ORDER BY u.email`,
+      [organisationId],
+    );
+  }
+
+  async add(organisationId: string, input: AddMemberDto, principal: Principal): Promise<MemberDto> {
+    const email = input.email.trim().toLowerCase();
+    const member = await this.dataSource.transaction(async (manager) => {
+      let user = await manager.findOneBy(User, { email });
+      if (user && input.password !== undefined) {
+        // An organisation's admin must not be able to set the password of an account other organisations use.
+        throw new BadRequestException('password: this account already exists; add it without a password');
+      }
+      if (!user) {
+        if (input.password === undefined)
+          throw new BadRequestException('password: is required for a new account');
+        user = await manager.save(User, { email, passwordHash: await hashPassword(input.password) });
+      }
+      if (await manager.existsBy(Membership, { organisationId, userId: user.id })) {
+        throw new ConflictException(`${email} is already a member`);
+      }
+      const membership = await manager.save(Membership, {
+        organisationId,
+        userId: user.id,
+        role: input.role,
+      });
+      return {
+        userId: user.id,
+        email,
+        role: membership.role,
+        createdAt: membership.createdAt,
+        lastLoginAt: user.lastLoginAt,
+      };
+    });
+    await this.audit.record({
+      action: 'member.added',
+      organisationId,
+      principal,
+      targetType: 'user',
+      targetId: member.userId,
+      details: { email, role: input.role },
+    });
+    return member;
+  }
+
+  async changeRole(
+    organisationId: string,
+    userId: string,
+    role: Role,
+    principal: Principal,
+  ): Promise<MemberDto> {
+    const previous = await this.dataSource.transaction(async (manager) => {
+      const membership = await this.lockMembership(manager, organisationId, userId);
+      if (membership.role === 'admin' && role !== 'admin')
+        await this.assertAnotherAdmin(manager, organisationId);
+      await manager.update(Membership, { organisationId, userId }, { role });
+      return membership.role;
+    });
+    await this.audit.record({
+      action: 'member.role_changed',
+      organisationId,
+      principal,
+      targetType: 'user',
+      targetId: userId,
+      details: { from: previous, to: role },
+    });
+    const member = (await this.list(organisationId)).find((m) => m.userId === userId);
+    if (!member) throw new NotFoundException(`Member ${userId} not found`);
+    return member;
+  }
+
+  async remove(organisationId: string, userId: string, principal: Principal): Promise<void> {
+    const role = await this.dataSource.transaction(async (manager) => {
+      const membership = await this.lockMembership(manager, organisationId, userId);
+      if (membership.role === 'admin') await this.assertAnotherAdmin(manager, organisationId);
+      await manager.delete(Membership, { organisationId, userId });
+      return membership.role;
+    });
+    await this.audit.record({
+      action: 'member.removed',
+      organisationId,
+      principal,
+      targetType: 'user',
+      targetId: userId,
+      details: { role },
+    });
+  }
+
+  private async lockMembership(
+    manager: EntityManager,
+    organisationId: string,
+    userId: string,
+  ): Promise<Membership> {
+    const membership = await manager.findOne(Membership, {
+      where: { organisationId, userId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!membership) throw new NotFoundException(`Member ${userId} not found`);
+    return membership;
+  }
+
+  private async assertAnotherAdmin(manager: EntityManager, organisationId: string): Promise<void> {
+    // Lock every admin row, so two concurrent demotions cannot both see "another admin".
+    const admins = await manager.find(Membership, {
+      where: { organisationId, role: 'admin' },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (admins.length <= 1) throw new ConflictException('An organisation keeps at least one admin');
+  }
+}

@@ -1,0 +1,193 @@
+import { ensureMember, Organisation } from '@uptake/persistence';
+import { hashPassword } from '@uptake/security';
+import { uniqueSuffix } from '@uptake/testing';
+import request from 'supertest';
+import { bearer, createTenant, startTestApi, type TestApi, type TestTenant } from './support';
+
+const PASSWORD = 'correct horse battery staple';
+
+describe('sign-in, sessions, tokens, members and audit', () => {
+  let api: TestApi;
+  let tenant: TestTenant;
+  let email: string;
+  const server = () => api.app.getHttpServer();
+
+  beforeAll(async () => {
+    api = await startTestApi({ LOGIN_ATTEMPTS_PER_MINUTE: '5' });
+    tenant = await createTenant(api.dataSource, 'auth-test');
+    email = `person.${uniqueSuffix()}@auth.test`;
+    await ensureMember(api.dataSource, {
+      email,
+      passwordHash: () => hashPassword(PASSWORD),
+      organisationId: tenant.organisation.id,
+      role: 'change_manager',
+    });
+  });
+
+  afterAll(async () => {
+    await api.dataSource.getRepository(Organisation).delete(tenant.organisation.id);
+    await api.close();
+  });
+
+  it('signs in with an HttpOnly session cookie, not a token in the body, and signs out at once', async () => {
+    const login = await request(server())
+      .post('/api/auth/login')
+      .send({ email: email.toUpperCase(), password: PASSWORD })
+      .expect(200);
+    expect(login.body).toMatchObject({
+      kind: 'session',
+      email,
+      memberships: [
+        { organisationId: tenant.organisation.id, role: 'change_manager', organisationName: 'auth-test' },
+      ],
+    });
+    expect(JSON.stringify(login.body)).not.toMatch(/ups_/);
+    const cookie = login.headers['set-cookie'][0] as string;
+    expect(cookie).toMatch(/^uptake_session=ups_/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+
+    const session = cookie.split(';')[0];
+    await request(server()).get('/api/auth/me').set('Cookie', session).expect(200);
+    await request(server())
+      .get(`/api/organisations/${tenant.organisation.id}/activity/daily`)
+      .set('Cookie', session)
+      .expect(200);
+    await request(server()).post('/api/auth/logout').set('Cookie', session).expect(204);
+    await request(server()).get('/api/auth/me').set('Cookie', session).expect(401);
+  });
+
+  it('refuses a wrong password with the same message as an unknown account, and audits both', async () => {
+    const wrong = await request(server())
+      .post('/api/auth/login')
+      .send({ email, password: 'not the password' })
+      .expect(401);
+    const unknown = await request(server())
+      .post('/api/auth/login')
+      .send({ email: `nobody.${uniqueSuffix()}@auth.test`, password: 'whatever' })
+      .expect(401);
+    expect(wrong.body.message).toBe('E-mail or password is wrong');
+    expect(unknown.body.message).toBe(wrong.body.message);
+    const failures = await api.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_events WHERE action = 'auth.login_failed' AND details->>'email' = $1`,
+      [email],
+    );
+    expect(failures[0].n).toBeGreaterThanOrEqual(1);
+  });
+
+  it('throttles brute force per account: the 6th attempt in a minute is refused even with the right password', async () => {
+    const target = `victim.${uniqueSuffix()}@auth.test`;
+    await ensureMember(api.dataSource, {
+      email: target,
+      passwordHash: () => hashPassword(PASSWORD),
+      organisationId: tenant.organisation.id,
+      role: 'executive',
+    });
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      await request(server())
+        .post('/api/auth/login')
+        .send({ email: target, password: `guess-${attempt}` })
+        .expect(401);
+    }
+    const blocked = await request(server())
+      .post('/api/auth/login')
+      .send({ email: target, password: PASSWORD })
+      .expect(429);
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    expect(blocked.body.message).toMatch(/Too many sign-in attempts/);
+  });
+
+  it('revokes an API token immediately', async () => {
+    const created = await request(server())
+      .post(`/api/organisations/${tenant.organisation.id}/api-tokens`)
+      .set(...bearer(tenant.tokens.admin))
+      .send({ name: 'ci', role: 'executive', expiresInDays: 30 })
+      .expect(201);
+    const url = `/api/organisations/${tenant.organisation.id}/activity/daily`;
+    await request(server())
+      .get(url)
+      .set(...bearer(created.body.token))
+      .expect(200);
+    await request(server())
+      .delete(`/api/organisations/${tenant.organisation.id}/api-tokens/${created.body.id}`)
+      .set(...bearer(tenant.tokens.admin))
+      .expect(204);
+    await request(server())
+      .get(url)
+      .set(...bearer(created.body.token))
+      .expect(401);
+  });
+
+  it('manages members, audits role changes and keeps the last admin', async () => {
+    const admin = (req: request.Test) => req.set(...bearer(tenant.tokens.admin));
+    const base = `/api/organisations/${tenant.organisation.id}/members`;
+    const newcomer = `new.${uniqueSuffix()}@auth.test`;
+    const missingPassword = await admin(
+      request(server()).post(base).send({ email: newcomer, role: 'executive' }),
+    ).expect(400);
+    expect(missingPassword.body.message).toBe('password: is required for a new account');
+    const added = await admin(
+      request(server()).post(base).send({ email: newcomer, role: 'executive', password: PASSWORD }),
+    ).expect(201);
+    await admin(request(server()).post(base).send({ email: newcomer, role: 'executive' })).expect(409);
+    const resetAttempt = await admin(
+      request(server()).post(base).send({ email, role: 'admin', password: 'a-new-password-1' }),
+    );
+    expect(resetAttempt.status).toBe(400);
+
+    await admin(
+      request(server()).patch(`${base}/${added.body.userId}`).send({ role: 'change_manager' }),
+    ).expect(200);
+    const audit = await admin(
+      request(server()).get(`/api/organisations/${tenant.organisation.id}/audit-events`),
+    ).expect(200);
+    expect(audit.body[0]).toMatchObject({
+      action: 'member.role_changed',
+      targetId: added.body.userId,
+      details: { from: 'executive', to: 'change_manager' },
+    });
+
+    const lastAdmin = await admin(request(server()).delete(`${base}/${tenant.users.admin.id}`)).expect(409);
+    expect(lastAdmin.body.message).toBe('An organisation keeps at least one admin');
+    await admin(
+      request(server()).patch(`${base}/${tenant.users.admin.id}`).send({ role: 'executive' }),
+    ).expect(409);
+
+    const badRole = await admin(
+      request(server()).patch(`${base}/${added.body.userId}`).send({ role: 'owner' }),
+    ).expect(400);
+    expect(badRole.body.message).toContain(
+      'role must be one of admin, change_manager, executive, connector_maintainer',
+    );
+    await admin(request(server()).delete(`${base}/${added.body.userId}`)).expect(204);
+  });
+
+  it('stores connector credentials encrypted and never returns them', async () => {
+    const secret = `xoxb-${uniqueSuffix()}-secret`;
+    const created = await request(server())
+      .post(`/api/organisations/${tenant.organisation.id}/sources`)
+      .set(...bearer(tenant.tokens.connector_maintainer))
+      .send({
+        name: `slack ${uniqueSuffix()}`,
+        connectorType: 'slack-api',
+        credentials: { botToken: secret },
+        settings: { team: 'T1' },
+      })
+      .expect(201);
+    expect(created.body).toMatchObject({ hasCredentials: true, settings: { team: 'T1' } });
+    expect(JSON.stringify(created.body)).not.toContain(secret);
+    const listed = await request(server())
+      .get(`/api/organisations/${tenant.organisation.id}/sources`)
+      .set(...bearer(tenant.tokens.connector_maintainer))
+      .expect(200);
+    expect(JSON.stringify(listed.body)).not.toContain(secret);
+    const [row] = await api.dataSource.query('SELECT encrypted_config FROM data_sources WHERE id = $1', [
+      created.body.id,
+    ]);
+    expect(row.encrypted_config.toString('latin1')).not.toContain(secret);
+    const audit = await api.dataSource.query(`SELECT details FROM audit_events WHERE target_id = $1`, [
+      created.body.id,
+    ]);
+    expect(JSON.stringify(audit)).not.toContain(secret);
+  });
+});

@@ -1,0 +1,135 @@
+import type { INestApplication } from '@nestjs/common';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import {
+  AccessToken,
+  ActivitySource,
+  createDataSource,
+  Membership,
+  Organisation,
+  SyncRun,
+  User,
+  ROLES,
+  type Role,
+} from '@uptake/persistence';
+import { newToken } from '@uptake/security';
+import { testConfig, uniqueSuffix } from '@uptake/testing';
+import type { DataSource } from 'typeorm';
+import { createApi } from '../app/create-api';
+
+export interface TestApi {
+  app: INestApplication;
+  openApi: OpenAPIObject;
+  dataSource: DataSource;
+  close(): Promise<void>;
+}
+
+export async function startTestApi(overrides: Record<string, string> = {}): Promise<TestApi> {
+  const config = testConfig(overrides);
+  const { app, openApi } = await createApi(config);
+  await app.init();
+  const dataSource = await createDataSource(config.database.url).initialize();
+  return {
+    app,
+    openApi,
+    dataSource,
+    close: async () => {
+      await dataSource.destroy();
+      await app.close();
+    },
+  };
+}
+
+/** An organisation with one session (bearer token) per role, a source and a sync run. */
+export interface TestTenant {
+  organisation: Organisation;
+  tokens: Record<Role, string>;
+  users: Record<Role, User>;
+  source: ActivitySource;
+  syncRun: SyncRun;
+  apiToken: AccessToken;
+}
+
+/** Password hash of "test-password-123" would cost argon2 time per user; these users sign in by token only. */
+const UNUSABLE_PASSWORD_HASH = '!';
+
+export async function createTenant(dataSource: DataSource, label: string): Promise<TestTenant> {
+  const organisation = await dataSource
+    .getRepository(Organisation)
+    .save({ name: label, slug: `${label}-${uniqueSuffix()}` });
+  const tokens = {} as Record<Role, string>;
+  const users = {} as Record<Role, User>;
+  for (const role of ROLES) {
+    const user = await dataSource
+      .getRepository(User)
+      .save({ email: `${role}.${uniqueSuffix()}@${label}.test`, passwordHash: UNUSABLE_PASSWORD_HASH });
+    await dataSource
+      .getRepository(Membership)
+      .save({ organisationId: organisation.id, userId: user.id, role });
+    const { token, hash } = newToken('ups');
+    await dataSource.getRepository(AccessToken).save({
+      kind: 'session',
+      tokenHash: hash,
+      userId: user.id,
+      expiresAt: new Date(Date.now() + 3_600_000),
+    });
+    tokens[role] = token;
+    users[role] = user;
+  }
+  const source = await dataSource
+    .getRepository(ActivitySource)
+    .save({ organisationId: organisation.id, name: 'test source', connectorType: 'csv' });
+  const syncRun = await dataSource
+    .getRepository(SyncRun)
+    .save({ organisationId: organisation.id, sourceId: source.id, status: 'succeeded' });
+  const apiToken = await dataSource.getRepository(AccessToken).save({
+    kind: 'api',
+    tokenHash: newToken('upt').hash,
+    organisationId: organisation.id,
+    role: 'connector_maintainer',
+    name: 'test token',
+  });
+  return { organisation, tokens, users, source, syncRun, apiToken };
+}
+
+export function bearer(token: string): [string, string] {
+  return ['Authorization', `Bearer ${token}`];
+}
+
+export interface Operation {
+  method: 'get' | 'post' | 'patch' | 'put' | 'delete';
+  path: string;
+  roles: Role[] | undefined;
+  hasBody: boolean;
+}
+
+/** Every operation of the OpenAPI document (the source of truth for the access-control and fuzz suites). */
+export function operations(openApi: OpenAPIObject): Operation[] {
+  return Object.entries(openApi.paths).flatMap(([path, item]) =>
+    (['get', 'post', 'patch', 'put', 'delete'] as const)
+      .filter((method) => item[method])
+      .map((method) => ({
+        method,
+        path,
+        roles: (item[method] as unknown as Record<string, unknown>)['x-required-roles'] as Role[] | undefined,
+        hasBody: Boolean(item[method]?.requestBody),
+      })),
+  );
+}
+
+/** Fills `{param}` placeholders. */
+export function fillPath(path: string, values: Record<string, string>): string {
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    if (!(name in values)) throw new Error(`no test value for path parameter ${name} in ${path}`);
+    return encodeURIComponent(values[name]);
+  });
+}
+
+export function pathValues(tenant: TestTenant): Record<string, string> {
+  return {
+    organisationId: tenant.organisation.id,
+    sourceId: tenant.source.id,
+    syncRunId: tenant.syncRun.id,
+    userId: tenant.users.executive.id,
+    tokenId: tenant.apiToken.id,
+  };
+}

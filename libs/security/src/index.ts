@@ -1,0 +1,3 @@
+export * from './lib/passwords';
+export * from './lib/secrets';
+export * from './lib/tokens';

@@ -1,0 +1,19 @@
+import { loadConfig, requireStoreUrls, type ResolvedConfig } from '@uptake/config';
+import { testStoreUrls } from './databases';
+
+/** A server configuration for integration tests: the test stores, a fixed test key, quiet logs, no rate limit. */
+export function testConfig(overrides: Record<string, string> = {}): ResolvedConfig {
+  const { databaseUrl, redisUrl } = testStoreUrls();
+  return requireStoreUrls(
+    loadConfig({
+      NODE_ENV: 'test',
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: redisUrl,
+      UPTAKE_SECRET_KEY: Buffer.alloc(32, 42).toString('base64'),
+      LOG_LEVEL: 'silent',
+      RATE_LIMIT_PER_MINUTE: '100000',
+      LOGIN_ATTEMPTS_PER_MINUTE: '1000',
+      ...overrides,
+    }),
+  );
+}
