@@ -1,0 +1,2 @@
+export * from './lib/demo-organisation';
+export * from './lib/random';

@@ -1,0 +1,551 @@
+import type { ActivityType } from '@uptake/contracts';
+import { SeededRandom } from './random';
+
+/**
+ * The demo company: a realistic, seeded and deterministic simulation of an organisation rolling out an
+ * internal social network. Pure: no I/O. The directory is built eagerly (it is small); events stream from a
+ * generator one day at a time, so 10M+ events need no more memory than one day of activity.
+ */
+
+export interface DemoOptions {
+  seed?: number;
+  people?: number;
+  departments?: number;
+  /** First day of the simulated period (ISO date). */
+  start?: string;
+  days?: number;
+}
+
+export interface DemoOrgUnit {
+  externalId: string;
+  name: string;
+  kind: 'organisation' | 'division' | 'department' | 'legacy_company';
+  parentExternalId: string | null;
+}
+
+export interface DemoPerson {
+  externalId: string;
+  orgUnitExternalId: string;
+  legacyCompanyExternalId: string;
+  managerExternalId: string | null;
+  level: 1 | 2 | 3 | 4;
+  location: string;
+  startDate: string;
+  endDate: string | null;
+}
+
+export interface DemoGroup {
+  externalId: string;
+  name: string;
+  kind: 'channel' | 'community' | 'cohort';
+  memberExternalIds: string[];
+}
+
+export interface DemoEvent {
+  externalId: string;
+  occurredAt: Date;
+  actorExternalId: string;
+  type: ActivityType;
+  groupExternalId: string | null;
+  threadExternalId: string | null;
+  targetActorExternalId: string | null;
+  contentLength: number | null;
+}
+
+export type Persona = 'champion' | 'creator' | 'contributor' | 'lurker';
+
+/** The simulation's ground truth, for tests and benchmarks (never loaded into Uptake). */
+export interface DemoTruth {
+  /** Day index (0-based) of each adopter's first activity. */
+  adoptionDay: ReadonlyMap<string, number>;
+  /** Adopters who stop after their first weeks. */
+  triedAndStopped: ReadonlySet<string>;
+  personas: ReadonlyMap<string, Persona>;
+  champions: readonly string[];
+}
+
+export interface DemoOrganisation {
+  name: string;
+  slug: string;
+  start: string;
+  days: number;
+  orgUnits: DemoOrgUnit[];
+  people: DemoPerson[];
+  groups: DemoGroup[];
+  pilot: { departmentExternalIds: string[]; groupExternalId: string };
+  truth: DemoTruth;
+  /** Lazily generated, in chronological order, the same sequence on every call. */
+  events(options?: { targetEvents?: number }): Generator<DemoEvent>;
+  /** Expected number of events of `events()` without a target (used to scale to a target). */
+  expectedEvents(): number;
+}
+
+const DEPARTMENT_NAMES = [
+  'Management',
+  'Marketing',
+  'Sales',
+  'Finance',
+  'IT',
+  'Human Resources',
+  'Operations',
+  'Logistics',
+  'Customer Service',
+  'Research & Development',
+  'Procurement',
+  'Legal',
+];
+const DIVISION_NAMES = ['Corporate Functions', 'Commercial', 'Operations', 'Technology'];
+const LEGACY = [
+  { externalId: 'lc-northwind', name: 'Northwind', locations: ['Hamburg', 'Berlin', 'Bremen'] },
+  { externalId: 'lc-contoso', name: 'Contoso', locations: ['Munich', 'Vienna', 'Zurich'] },
+];
+/** Departments 2 and 5 (Marketing, IT) run the pilot. */
+const PILOT_DEPARTMENT_INDEXES = [1, 4];
+const PILOT_GROUP = 'cohort-pilot';
+
+/** Per-working-day rates by persona (before the volume scale). */
+const RATES: Record<Persona, Partial<Record<ActivityType, number>>> = {
+  champion: {
+    post: 1.2,
+    reply: 3,
+    reaction: 2.5,
+    mention: 1.5,
+    share: 0.4,
+    question: 0.2,
+    answer: 0.8,
+    read: 10,
+  },
+  creator: {
+    post: 0.8,
+    reply: 1.2,
+    reaction: 1.5,
+    mention: 0.4,
+    share: 0.2,
+    question: 0.15,
+    answer: 0.3,
+    read: 8,
+  },
+  contributor: { post: 0.05, reply: 0.25, reaction: 0.9, mention: 0.1, question: 0.05, answer: 0.05, read: 5 },
+  lurker: { post: 0.001, reply: 0.004, reaction: 0.25, read: 3 },
+};
+const WEEKEND_FACTOR = 0.06;
+/** How many recent threads per group replies, reactions and reads can refer to. */
+const RECENT_THREADS = 40;
+
+interface PersonPlan {
+  person: DemoPerson;
+  departmentIndex: number;
+  startDay: number;
+  endDay: number;
+  adoptionDay: number | null;
+  stopDay: number;
+  persona: Persona;
+  pilot: boolean;
+  groups: string[];
+}
+
+export function generateDemoOrganisation(options: DemoOptions = {}): DemoOrganisation {
+  const seed = options.seed ?? 42;
+  const peopleCount = options.people ?? 2000;
+  const departmentCount = options.departments ?? 12;
+  const start = options.start ?? '2026-01-05';
+  const days = options.days ?? 182;
+  if (!Number.isInteger(peopleCount) || peopleCount < departmentCount * 5) {
+    throw new RangeError(
+      `people must be a whole number of at least 5 per department (${departmentCount * 5})`,
+    );
+  }
+  if (
+    !Number.isInteger(departmentCount) ||
+    departmentCount < 2 ||
+    departmentCount > DEPARTMENT_NAMES.length
+  ) {
+    throw new RangeError(`departments must be between 2 and ${DEPARTMENT_NAMES.length}`);
+  }
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(start) || Number.isNaN(Date.parse(`${start}T00:00:00Z`))) {
+    throw new RangeError(`start must be an ISO date (got ${start})`);
+  }
+  if (!Number.isInteger(days) || days < 28 || days > 3660)
+    throw new RangeError('days must be between 28 and 3660');
+
+  const random = new SeededRandom(seed);
+  const startMs = Date.parse(`${start}T00:00:00Z`);
+  const dayToIso = (day: number) => new Date(startMs + day * 86_400_000).toISOString().slice(0, 10);
+
+  // Structure: organisation -> divisions -> departments; legacy companies as a second hierarchy.
+  const divisionCount = Math.min(DIVISION_NAMES.length, Math.max(2, Math.ceil(departmentCount / 3)));
+  const orgUnits: DemoOrgUnit[] = [
+    { externalId: 'org', name: 'Demo Company', kind: 'organisation', parentExternalId: null },
+    ...LEGACY.map((l) => ({
+      externalId: l.externalId,
+      name: l.name,
+      kind: 'legacy_company' as const,
+      parentExternalId: null,
+    })),
+    ...DIVISION_NAMES.slice(0, divisionCount).map((name, i) => ({
+      externalId: `div-${i + 1}`,
+      name,
+      kind: 'division' as const,
+      parentExternalId: 'org',
+    })),
+  ];
+  const departments = DEPARTMENT_NAMES.slice(0, departmentCount).map((name, i) => ({
+    externalId: `dept-${String(i + 1).padStart(2, '0')}`,
+    name,
+    kind: 'department' as const,
+    parentExternalId: `div-${(i % divisionCount) + 1}`,
+    // Share of people from Northwind: some departments come mostly from one company.
+    northwindShare: [0.9, 0.75, 0.15, 0.5, 0.6, 0.3, 0.85, 0.1, 0.45, 0.7, 0.25, 0.55][i],
+  }));
+  orgUnits.push(...departments.map(({ northwindShare: _share, ...unit }) => unit));
+
+  // People: evenly spread (the first `remainder` departments get one more), a CEO, heads, team leads, staff.
+  const plans: PersonPlan[] = [];
+  let personNumber = 0;
+  const nextId = () => `u${String(++personNumber).padStart(5, '0')}`;
+  const ceoId = 'u00001';
+  for (let d = 0; d < departmentCount; d++) {
+    const size = Math.floor(peopleCount / departmentCount) + (d < peopleCount % departmentCount ? 1 : 0);
+    const department = departments[d];
+    const members: DemoPerson[] = [];
+    const teamLeads: string[] = [];
+    let headId = '';
+    for (let i = 0; i < size; i++) {
+      const externalId = nextId();
+      const isCeo = externalId === ceoId;
+      const isHead = !isCeo && (i === 0 || (d === 0 && i === 1));
+      const isLead = !isCeo && !isHead && (i - 1) % 9 === 0;
+      const level: DemoPerson['level'] = isCeo ? 1 : isHead ? 2 : isLead ? 3 : 4;
+      if (isHead) headId = externalId;
+      if (isLead) teamLeads.push(externalId);
+      const legacy = random.chance(department.northwindShare) ? LEGACY[0] : LEGACY[1];
+      // Most people were there before the period; about 4% join during it and 3% leave.
+      const joinsDuring = level === 4 && random.chance(0.04);
+      const leavesDuring = level === 4 && !joinsDuring && random.chance(0.03);
+      const startDay = joinsDuring ? random.int(7, days - 21) : -random.int(30, 5000);
+      const endDay = leavesDuring ? random.int(30, days - 7) : days;
+      members.push({
+        externalId,
+        orgUnitExternalId: department.externalId,
+        legacyCompanyExternalId: legacy.externalId,
+        managerExternalId: null,
+        level,
+        location: random.pick(legacy.locations),
+        startDate: dayToIso(startDay),
+        endDate: leavesDuring ? dayToIso(endDay) : null,
+      });
+      plans.push({
+        person: members[members.length - 1],
+        departmentIndex: d,
+        startDay: Math.max(0, startDay),
+        endDay,
+        adoptionDay: null,
+        stopDay: days,
+        persona: 'lurker',
+        pilot: PILOT_DEPARTMENT_INDEXES.includes(d),
+        groups: [],
+      });
+    }
+    for (const member of members) {
+      if (member.level === 1) continue;
+      if (member.level === 2) member.managerExternalId = ceoId;
+      else if (member.level === 3) member.managerExternalId = headId;
+      else member.managerExternalId = teamLeads.length > 0 ? random.pick(teamLeads) : headId;
+    }
+  }
+
+  // Adoption: the pilot along a fast S-curve from the start, the rest later and less.
+  const pilotMidpoint = Math.round(days * 0.2);
+  const restMidpoint = Math.round(days * 0.62);
+  for (const plan of plans) {
+    const adopts = random.chance(plan.pilot ? 0.88 : 0.5);
+    const day = plan.pilot
+      ? random.logistic(pilotMidpoint, days * 0.045)
+      : random.logistic(restMidpoint, days * 0.08);
+    const earliest = plan.pilot ? plan.startDay : Math.max(plan.startDay, pilotMidpoint);
+    if (adopts && day < plan.endDay - 1 && day < days - 1)
+      plan.adoptionDay = Math.max(earliest, Math.floor(day));
+    const roll = random.next();
+    plan.persona = roll < 0.03 ? 'creator' : roll < 0.15 ? 'contributor' : 'lurker';
+  }
+  const adopters = plans.filter((plan) => plan.adoptionDay !== null);
+  // Tried and stopped: about 12% of adopters are active for one to three weeks, then silent.
+  for (const plan of adopters) {
+    if (plan.persona !== 'creator' && random.chance(0.12))
+      plan.stopDay = (plan.adoptionDay ?? 0) + random.int(7, 21);
+  }
+  // Champions: the three earliest adopters of each pilot department.
+  const champions = PILOT_DEPARTMENT_INDEXES.flatMap((d) =>
+    adopters
+      .filter((plan) => plan.departmentIndex === d && plan.person.level >= 3 && plan.stopDay === days)
+      .sort(
+        (a, b) =>
+          (a.adoptionDay ?? 0) - (b.adoptionDay ?? 0) ||
+          a.person.externalId.localeCompare(b.person.externalId),
+      )
+      .slice(0, 3),
+  );
+  for (const plan of champions) plan.persona = 'champion';
+
+  // Groups: a channel per department, company-wide communities, the pilot cohort.
+  const everyone = plans.map((plan) => plan.person.externalId);
+  const integration = plans.filter(() => random.chance(0.3)).map((plan) => plan.person.externalId);
+  const groups: DemoGroup[] = [
+    ...departments.map((department, d) => ({
+      externalId: `ch-${department.externalId}`,
+      name: `${department.name.toLowerCase().replace(/[^a-z]+/g, '-')}`,
+      kind: 'channel' as const,
+      memberExternalIds: plans
+        .filter((plan) => plan.departmentIndex === d)
+        .map((plan) => plan.person.externalId),
+    })),
+    { externalId: 'com-all', name: 'All company', kind: 'community', memberExternalIds: everyone },
+    { externalId: 'com-ask-it', name: 'Ask IT', kind: 'community', memberExternalIds: everyone },
+    {
+      externalId: 'com-integration',
+      name: 'Northwind + Contoso integration',
+      kind: 'community',
+      memberExternalIds: integration,
+    },
+    {
+      externalId: PILOT_GROUP,
+      name: 'Pilot: Marketing and IT',
+      kind: 'cohort',
+      memberExternalIds: plans.filter((plan) => plan.pilot).map((plan) => plan.person.externalId),
+    },
+  ];
+  const integrationMembers = new Set(integration);
+  for (const plan of plans) {
+    plan.groups = [`ch-${departments[plan.departmentIndex].externalId}`, 'com-all', 'com-ask-it'];
+    if (integrationMembers.has(plan.person.externalId)) plan.groups.push('com-integration');
+  }
+
+  const eventRandomSeed = random.fork().int(1, 2 ** 31 - 1);
+  const expectedEvents = () => expectedEventCount(adopters, days, startMs);
+
+  return {
+    name: 'Demo Company (Northwind + Contoso)',
+    slug: 'demo',
+    start,
+    days,
+    orgUnits,
+    people: plans.map((plan) => plan.person),
+    groups,
+    pilot: {
+      departmentExternalIds: PILOT_DEPARTMENT_INDEXES.map((d) => departments[d].externalId),
+      groupExternalId: PILOT_GROUP,
+    },
+    truth: {
+      adoptionDay: new Map(adopters.map((plan) => [plan.person.externalId, plan.adoptionDay as number])),
+      triedAndStopped: new Set(
+        adopters.filter((plan) => plan.stopDay < days).map((plan) => plan.person.externalId),
+      ),
+      personas: new Map(adopters.map((plan) => [plan.person.externalId, plan.persona])),
+      champions: champions.map((plan) => plan.person.externalId),
+    },
+    expectedEvents,
+    events: (eventOptions = {}) => {
+      const scale = eventOptions.targetEvents ? eventOptions.targetEvents / expectedEvents() : 1;
+      return simulateEvents(adopters, plans, { days, startMs, scale, seed: eventRandomSeed });
+    },
+  };
+}
+
+function isWeekend(startMs: number, day: number): boolean {
+  const weekday = new Date(startMs + day * 86_400_000).getUTCDay();
+  return weekday === 0 || weekday === 6;
+}
+
+function activeOn(plan: PersonPlan, day: number): boolean {
+  return plan.adoptionDay !== null && day >= plan.adoptionDay && day < plan.stopDay && day < plan.endDay;
+}
+
+function expectedEventCount(adopters: PersonPlan[], days: number, startMs: number): number {
+  let total = 0;
+  for (const plan of adopters) {
+    const perDay = Object.values(RATES[plan.persona]).reduce((sum, rate) => sum + (rate ?? 0), 0);
+    for (let day = plan.adoptionDay ?? days; day < Math.min(plan.stopDay, plan.endDay, days); day++) {
+      total += perDay * (isWeekend(startMs, day) ? WEEKEND_FACTOR : 1);
+    }
+    total += plan.groups.length;
+  }
+  return total;
+}
+
+interface Slot {
+  at: number;
+  plan: PersonPlan;
+  type: ActivityType;
+}
+
+interface Thread {
+  id: string;
+  author: PersonPlan;
+}
+
+/** Day by day: draw each active person's actions, order them in time, then resolve threads and targets. */
+function* simulateEvents(
+  adopters: PersonPlan[],
+  everyone: PersonPlan[],
+  settings: { days: number; startMs: number; scale: number; seed: number },
+): Generator<DemoEvent> {
+  const random = new SeededRandom(settings.seed);
+  const recent = new Map<string, Thread[]>();
+  const byExternalId = new Map(everyone.map((plan) => [plan.person.externalId, plan]));
+  const pilotChampions = adopters.filter((plan) => plan.persona === 'champion');
+
+  for (let day = 0; day < settings.days; day++) {
+    const dayStart = settings.startMs + day * 86_400_000;
+    const factor = (isWeekend(settings.startMs, day) ? WEEKEND_FACTOR : 1) * settings.scale;
+    const slots: Slot[] = [];
+    for (const plan of adopters) {
+      if (!activeOn(plan, day)) continue;
+      if (day === plan.adoptionDay) {
+        for (let g = 0; g < plan.groups.length; g++)
+          slots.push({ at: workingTime(random, dayStart), plan, type: 'join' });
+      }
+      for (const [type, rate] of Object.entries(RATES[plan.persona]) as [ActivityType, number][]) {
+        const count = random.poisson(rate * factor);
+        for (let i = 0; i < count; i++) slots.push({ at: workingTime(random, dayStart), plan, type });
+      }
+    }
+    slots.sort((a, b) => a.at - b.at || a.plan.person.externalId.localeCompare(b.plan.person.externalId));
+
+    let sequence = 0;
+    const joinedToday = new Map<string, number>();
+    for (const slot of slots) {
+      const externalId = `ev-${day}-${sequence++}`;
+      yield resolveSlot(slot, externalId, {
+        random,
+        recent,
+        byExternalId,
+        pilotChampions,
+        day,
+        days: settings.days,
+        joinedToday,
+      });
+    }
+  }
+}
+
+function workingTime(random: SeededRandom, dayStart: number): number {
+  // Mostly 07:00-18:00 UTC, a few evening moments.
+  const hour = random.chance(0.93) ? 7 + random.next() * 11 : 18 + random.next() * 4;
+  return dayStart + Math.floor(hour * 3_600_000);
+}
+
+function resolveSlot(
+  slot: Slot,
+  externalId: string,
+  context: {
+    random: SeededRandom;
+    recent: Map<string, Thread[]>;
+    byExternalId: Map<string, PersonPlan>;
+    pilotChampions: PersonPlan[];
+    day: number;
+    days: number;
+    joinedToday: Map<string, number>;
+  },
+): DemoEvent {
+  const { random, recent, plan } = { ...context, plan: slot.plan };
+  const base = {
+    externalId,
+    occurredAt: new Date(slot.at),
+    actorExternalId: plan.person.externalId,
+    type: slot.type,
+  };
+  if (slot.type === 'join') {
+    const index = context.joinedToday.get(plan.person.externalId) ?? 0;
+    context.joinedToday.set(plan.person.externalId, index + 1);
+    const group = plan.groups[index % plan.groups.length];
+    return {
+      ...base,
+      groupExternalId: group,
+      threadExternalId: null,
+      targetActorExternalId: null,
+      contentLength: null,
+    };
+  }
+  // Cross-department conversation grows over time, faster in the pilot.
+  const progress = context.day / context.days;
+  const communityShare = (plan.pilot ? 0.3 : 0.2) + progress * 0.25;
+  const group = random.chance(communityShare) ? random.pick(plan.groups.slice(1)) : plan.groups[0];
+
+  const threads = recent.get(group) ?? [];
+  // Nothing to respond to yet in this group: the person starts a conversation instead (keeps counts exact).
+  const type: ActivityType = threads.length === 0 && slot.type !== 'read' ? 'post' : slot.type;
+  if (type === 'post' || type === 'question' || type === 'share') {
+    threads.push({ id: externalId, author: plan });
+    if (threads.length > RECENT_THREADS) threads.shift();
+    recent.set(group, threads);
+    const contentLength = type === 'share' ? random.int(20, 200) : random.int(40, 900);
+    return {
+      ...base,
+      type,
+      groupExternalId: group,
+      threadExternalId: null,
+      targetActorExternalId: null,
+      contentLength,
+    };
+  }
+  if (threads.length === 0) {
+    // A read of a quiet channel.
+    return {
+      ...base,
+      groupExternalId: group,
+      threadExternalId: null,
+      targetActorExternalId: null,
+      contentLength: null,
+    };
+  }
+  // Recent threads are likelier to get a response.
+  const thread = threads[Math.max(0, threads.length - 1 - Math.floor(Math.abs(random.normal()) * 6))];
+  if (thread.author === plan && type !== 'read') {
+    // People do not react to themselves: they re-read their own thread.
+    return {
+      ...base,
+      type: 'read',
+      groupExternalId: group,
+      threadExternalId: thread.id,
+      targetActorExternalId: null,
+      contentLength: null,
+    };
+  }
+
+  if (type === 'mention') {
+    // Champions pull others in; people mention champions and colleagues from anywhere in the company.
+    const mentioned =
+      plan.persona === 'champion'
+        ? random.pick([...context.byExternalId.values()]).person.externalId
+        : random.chance(0.3) && context.pilotChampions.length > 0
+          ? random.pick(context.pilotChampions).person.externalId
+          : thread.author.person.externalId;
+    if (mentioned === plan.person.externalId) {
+      // Nobody mentions themselves: that moment becomes a reaction to the thread.
+      const target = thread.author.person.externalId;
+      return {
+        ...base,
+        type: 'reaction',
+        groupExternalId: group,
+        threadExternalId: thread.id,
+        targetActorExternalId: target,
+        contentLength: null,
+      };
+    }
+    return {
+      ...base,
+      groupExternalId: group,
+      threadExternalId: thread.id,
+      targetActorExternalId: mentioned,
+      contentLength: random.int(10, 300),
+    };
+  }
+  const contentLength = type === 'reply' || type === 'answer' ? random.int(5, 400) : null;
+  return {
+    ...base,
+    groupExternalId: group,
+    threadExternalId: thread.id,
+    targetActorExternalId: type === 'read' ? null : thread.author.person.externalId,
+    contentLength,
+  };
+}
