@@ -1,5 +1,4 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { loadConfig, requireStoreUrls } from '@uptake/config';
 import { generateDemoOrganisation } from '@uptake/demo';
 import {
   ActivityEvent,
@@ -10,7 +9,7 @@ import {
   SyncRun,
 } from '@uptake/persistence';
 import { JOBS, QUEUES, type RunSyncJob } from '@uptake/queues';
-import { testStoreUrls, uniqueSuffix } from '@uptake/testing';
+import { testConfig, testStoreUrls, uniqueSuffix } from '@uptake/testing';
 import { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { createWorker } from '../app/create-worker';
@@ -52,15 +51,7 @@ describe('sync worker against real Redis and Postgres', () => {
   };
 
   beforeAll(async () => {
-    const config = requireStoreUrls(
-      loadConfig({
-        NODE_ENV: 'test',
-        DATABASE_URL: databaseUrl,
-        REDIS_URL: redisUrl,
-        LOG_LEVEL: 'silent',
-        WORKER_CONCURRENCY: '2',
-      }),
-    );
+    const config = testConfig({ WORKER_CONCURRENCY: '2' });
     worker = await createWorker(config);
     dataSource = await createDataSource(databaseUrl).initialize();
     queue = new Queue<RunSyncJob>(QUEUES.sync, { connection: { url: redisUrl } });
@@ -70,8 +61,8 @@ describe('sync worker against real Redis and Postgres', () => {
   });
 
   afterAll(async () => {
-    await worker.close();
-    await queue.close();
+    await worker?.close();
+    await queue?.close();
     await dataSource.getRepository(Organisation).delete(organisation.id);
     await dataSource.destroy();
   });
