@@ -1,4 +1,11 @@
-import { ActivitySource, createDataSource, ensureMember, Organisation, SyncRun, type Role } from '@uptake/persistence';
+import {
+  ActivitySource,
+  createDataSource,
+  ensureMember,
+  Organisation,
+  SyncRun,
+  type Role,
+} from '@uptake/persistence';
 import { hashPassword } from '@uptake/security';
 
 export const DEMO_SLUG = 'demo';
@@ -32,7 +39,10 @@ export async function ensureDemoTenant(
         slug: DEMO_SLUG,
         minGroupSize: demo.minGroupSize,
       });
-      let source = await manager.findOneBy(ActivitySource, { organisationId: organisation.id, connectorType: 'demo' });
+      let source = await manager.findOneBy(ActivitySource, {
+        organisationId: organisation.id,
+        connectorType: 'demo',
+      });
       source ??= await manager.save(ActivitySource, {
         organisationId: organisation.id,
         name: 'Demo generator',

@@ -108,7 +108,8 @@ function readOrCreateSecretKey(dataDir: string): Buffer {
     say(`generated a secret key in ${file} (set UPTAKE_SECRET_KEY to manage it yourself)`);
   }
   const key = Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64');
-  if (key.length !== 32) throw new Error(`${file} does not hold 32 bytes in base64; delete it or set UPTAKE_SECRET_KEY`);
+  if (key.length !== 32)
+    throw new Error(`${file} does not hold 32 bytes in base64; delete it or set UPTAKE_SECRET_KEY`);
   return key;
 }
 
@@ -168,7 +169,8 @@ async function main(): Promise<void> {
   say(`  Health     ${baseUrl}/api/health`);
   if (demo) {
     say('Demo sign-ins (organisation "demo"):');
-    for (const account of DEMO_ACCOUNTS) say(`  ${account.role.padEnd(21)} ${account.email.padEnd(34)} ${account.password}`);
+    for (const account of DEMO_ACCOUNTS)
+      say(`  ${account.role.padEnd(21)} ${account.email.padEnd(34)} ${account.password}`);
   }
   say('Press Ctrl-C to stop.');
 }

@@ -137,7 +137,9 @@ async function upsertPeople(
       people.map((p) => p.endDate),
     ],
   );
-  const managed = people.filter((p) => p.managerExternalId !== null);
+  const managed = people.flatMap((p) =>
+    p.managerExternalId === null ? [] : [{ ...p, managerExternalId: p.managerExternalId }],
+  );
   await client.query(
     `UPDATE people SET manager_id = manager.id
      FROM unnest($2::text[], $3::text[]) AS m(pseudonym, manager_pseudonym)
@@ -146,7 +148,7 @@ async function upsertPeople(
     [
       organisationId,
       managed.map((p) => pseudonym(p.externalId)),
-      managed.map((p) => pseudonym(p.managerExternalId!)),
+      managed.map((p) => pseudonym(p.managerExternalId)),
     ],
   );
 }
