@@ -100,8 +100,8 @@ export default [
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    // Tool configuration files (jest.config.cjs) share the workspace presets by relative path.
-    files: ['**/jest.config.cjs'],
+    // Tool configuration files (jest, eslint) share the workspace presets by relative path.
+    files: ['**/jest.config.cjs', '**/eslint.config.mjs'],
     rules: { '@nx/enforce-module-boundaries': 'off' },
   },
 ];

@@ -2,7 +2,7 @@ import type { HealthReport, OrganisationSummary } from '@uptake/contracts';
 import * as fs from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { isPortOpen } from '@uptake/infra-embedded';
-import type { Browser } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { artifactPath, launchChromium } from './support/browser';
 import {
   freePorts,
@@ -62,6 +62,7 @@ describe('the product started like `npm start`', () => {
     expect(demo.people).toBeGreaterThan(1500);
     const { body: sources } = await getJson<{ id: string; connectorType: string }[]>(
       `${product!.baseUrl}/api/organisations/${demo.id}/sources`,
+      { headers },
     );
     const source = sources.find((s) => s.connectorType === 'demo')!;
     const queued = await getJson<SyncRun>(
@@ -84,11 +85,18 @@ describe('the product started like `npm start`', () => {
     expect(run.recordsDuplicate).toBe(run.recordsRead);
   });
 
-  it('renders the dashboard with its daily-activity chart in Chromium', async () => {
+  it('signs in an executive and renders the daily-activity chart in Chromium', async () => {
     const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${product!.baseUrl}/`);
+    // not signed in: the sign-in page, which refuses a wrong password with the server's message
+    await page.getByTestId('login-email').fill('executive@demo.uptake.local');
+    await page.getByTestId('login-password').fill('wrong password');
+    await page.getByTestId('login-submit').click();
+    await expectText(page.getByTestId('error-banner'), 'E-mail or password is wrong');
+    await page.getByTestId('login-password').fill('uptake-demo-executive');
+    await page.getByTestId('login-submit').click();
     const chart = page.getByTestId('daily-activity-chart');
     await chart.locator('canvas').first().waitFor({ state: 'visible', timeout: 30_000 });
     // The canvas must have drawn something: count pixels that are not transparent.
@@ -105,10 +113,17 @@ describe('the product started like `npm start`', () => {
         return drawn;
       });
     expect(drawnPixels).toBeGreaterThan(1_000);
+    expect(
+      Number((await page.getByTestId('headline-peak').textContent())?.replace(/\D/g, '')),
+    ).toBeGreaterThan(100);
     await page.screenshot({ path: artifactPath('overview-1280.png'), fullPage: true });
     await page.setViewportSize({ width: 768, height: 1024 });
     await page.screenshot({ path: artifactPath('overview-768.png'), fullPage: true });
     expect(errors).toEqual([]);
+
+    // the range lives in the URL: a bad one shows the server's message, not a blank page
+    await page.goto(`${product!.baseUrl}/?from=2026-03-10&to=2026-03-01`);
+    await expectText(page.getByTestId('error-banner'), 'from (2026-03-10) must not be after to (2026-03-01)');
     await page.close();
   });
 
@@ -128,6 +143,11 @@ describe('the product started like `npm start`', () => {
     expect(organisations.filter((o) => o.slug === 'demo')).toHaveLength(1);
   });
 });
+
+async function expectText(locator: Locator, text: string): Promise<void> {
+  await locator.waitFor({ state: 'visible', timeout: 15_000 });
+  expect((await locator.textContent())?.trim()).toBe(text);
+}
 
 describe('configuration validation at start', () => {
   it('refuses a malformed DATABASE_URL with a message naming it', () => {

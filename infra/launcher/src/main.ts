@@ -68,25 +68,44 @@ async function waitForHealth(baseUrl: string, timeoutMs: number): Promise<void> 
   throw new Error(`the API did not become healthy within ${timeoutMs / 1000} s (${last})`);
 }
 
-async function loadDemoThroughSync(baseUrl: string, organisationId: string, sourceId: string): Promise<void> {
-  const response = await fetch(`${baseUrl}/api/organisations/${organisationId}/sources/${sourceId}/sync`, {
+/** Signs in as the demo admin (the API sets a session cookie) and returns the Cookie header to send. */
+async function signInAsDemoAdmin(baseUrl: string): Promise<string> {
+  const admin = DEMO_ACCOUNTS.find((account) => account.role === 'admin');
+  const response = await fetch(`${baseUrl}/api/auth/login`, {
     method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: admin?.email, password: admin?.password }),
   });
-  if (response.status !== 202)
+  if (!response.ok)
+    throw new Error(`could not sign in as the demo admin: HTTP ${response.status} ${await response.text()}`);
+  return response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(';')[0])
+    .join('; ');
+}
+
+/** Loads the demo data the way a user would: sign in, queue a sync of the demo source, follow the run. */
+async function loadDemoThroughSync(baseUrl: string, organisationId: string, sourceId: string): Promise<void> {
+  const headers = { cookie: await signInAsDemoAdmin(baseUrl) };
+  const api = `${baseUrl}/api/organisations/${organisationId}`;
+  const response = await fetch(`${api}/sources/${sourceId}/sync`, { method: 'POST', headers });
+  if (response.status !== 202) {
     throw new Error(`could not queue the demo sync: HTTP ${response.status} ${await response.text()}`);
+  }
   const run = (await response.json()) as { id: string };
   let lastReported = -1;
   for (;;) {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    const current = (await (
-      await fetch(`${baseUrl}/api/organisations/${organisationId}/sync-runs/${run.id}`)
-    ).json()) as {
+    const polled = await fetch(`${api}/sync-runs/${run.id}`, { headers });
+    if (!polled.ok)
+      throw new Error(`could not follow the demo sync: HTTP ${polled.status} ${await polled.text()}`);
+    const current = (await polled.json()) as {
       status: string;
       recordsInserted: number;
       error: string | null;
     };
     if (current.status === 'succeeded') {
-      say(`demo organisation loaded: ${current.recordsInserted} events`);
+      say(`demo organisation loaded: ${current.recordsInserted} new events`);
       return;
     }
     if (current.status === 'failed') throw new Error(`demo sync failed: ${current.error}`);

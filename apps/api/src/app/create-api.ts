@@ -29,8 +29,12 @@ export async function createApi(
           // Swagger UI and the Angular app use inline styles; scripts stay same-origin only.
           'style-src': ["'self'", "'unsafe-inline'"],
           'img-src': ["'self'", 'data:'],
+          // TLS is terminated in front of Uptake where it is used; on plain http://localhost upgrading breaks the page.
+          'upgrade-insecure-requests': null,
         },
       },
+      // HSTS belongs to the HTTPS front (reverse proxy), not to an app that may be served on plain localhost.
+      strictTransportSecurity: false,
     }),
   );
   // Same origin by default (the API serves the dashboard); other origins only when configured.

@@ -1,0 +1,16 @@
+import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
+import { provideZonelessChangeDetection, type ApplicationConfig } from '@angular/core';
+import { provideRouter, withComponentInputBinding } from '@angular/router';
+import { provideEchartsCore } from 'ngx-echarts';
+import { routes } from './app.routes';
+import { sessionExpiredInterceptor } from './auth/auth';
+import { echarts } from './charts/echarts';
+
+export const appConfig: ApplicationConfig = {
+  providers: [
+    provideZonelessChangeDetection(),
+    provideRouter(routes, withComponentInputBinding()),
+    provideHttpClient(withFetch(), withInterceptors([sessionExpiredInterceptor])),
+    provideEchartsCore({ echarts }),
+  ],
+};

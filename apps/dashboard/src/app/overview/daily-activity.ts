@@ -1,0 +1,73 @@
+import type { DailyActivitySeries } from '@uptake/contracts';
+import type { EChartsCoreOption } from 'echarts/core';
+
+export interface DailyActivityHeadline {
+  /** Most people active on one shown day; null when every day is hidden. */
+  peakActivePeople: number | null;
+  peakDay: string | null;
+  /** Mean of daily active people over the days that are shown (hidden days are left out, not counted as 0). */
+  averageActivePeople: number | null;
+  totalEvents: number;
+  hiddenDays: number;
+  minGroupSize: number;
+}
+
+export function dailyActivityHeadline(series: DailyActivitySeries): DailyActivityHeadline {
+  const shown = series.points.filter((point) => point.activePeople !== null);
+  let peak: (typeof shown)[number] | undefined;
+  for (const point of shown) if (!peak || (point.activePeople ?? 0) > (peak.activePeople ?? 0)) peak = point;
+  const sum = shown.reduce((total, point) => total + (point.activePeople ?? 0), 0);
+  return {
+    peakActivePeople: peak?.activePeople ?? null,
+    peakDay: peak?.day ?? null,
+    averageActivePeople: shown.length > 0 ? Math.round((sum / shown.length) * 10) / 10 : null,
+    totalEvents: shown.reduce((total, point) => total + (point.events ?? 0), 0),
+    hiddenDays: series.points.length - shown.length,
+    minGroupSize: series.minGroupSize,
+  };
+}
+
+/** True when there is nothing to draw: no day with activity that may be shown. */
+export function isEmptySeries(series: DailyActivitySeries): boolean {
+  return series.points.every((point) => !point.activePeople);
+}
+
+/**
+ * ECharts option: daily active people as a line, events as bars on a second axis. Suppressed days are
+ * `null`, which ECharts draws as gaps (connectNulls off), so hidden days never look like zero.
+ */
+export function dailyActivityChartOption(series: DailyActivitySeries): EChartsCoreOption {
+  const days = series.points.map((point) => point.day);
+  return {
+    animation: false,
+    grid: { left: 48, right: 56, top: 40, bottom: 64 },
+    legend: { top: 0, data: ['Active people', 'Events'] },
+    tooltip: { trigger: 'axis' },
+    dataZoom: [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 8 }],
+    xAxis: { type: 'category', data: days, boundaryGap: true },
+    yAxis: [
+      { type: 'value', name: 'people', minInterval: 1 },
+      { type: 'value', name: 'events', splitLine: { show: false } },
+    ],
+    series: [
+      {
+        name: 'Events',
+        type: 'bar',
+        yAxisIndex: 1,
+        data: series.points.map((point) => point.events),
+        itemStyle: { color: '#c7d2fe' },
+        barMaxWidth: 12,
+      },
+      {
+        name: 'Active people',
+        type: 'line',
+        yAxisIndex: 0,
+        data: series.points.map((point) => point.activePeople),
+        connectNulls: false,
+        showSymbol: false,
+        lineStyle: { width: 2.5 },
+        itemStyle: { color: '#4338ca' },
+      },
+    ],
+  };
+}
