@@ -119,7 +119,10 @@ describe('the product started like `npm start`', () => {
       Number((await page.getByTestId('headline-peak').textContent())?.replace(/\D/g, '')),
     ).toBeGreaterThan(100);
     await page.screenshot({ path: artifactPath('overview-1280.png'), fullPage: true });
+    // tablet width: the chart follows its container and nothing scrolls sideways
     await page.setViewportSize({ width: 768, height: 1024 });
+    await page.waitForTimeout(800);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
     await page.screenshot({ path: artifactPath('overview-768.png'), fullPage: true });
     expect(errors).toEqual([]);
 
