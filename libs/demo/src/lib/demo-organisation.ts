@@ -125,7 +125,15 @@ const RATES: Record<Persona, Partial<Record<ActivityType, number>>> = {
     answer: 0.3,
     read: 8,
   },
-  contributor: { post: 0.05, reply: 0.25, reaction: 0.9, mention: 0.1, question: 0.05, answer: 0.05, read: 5 },
+  contributor: {
+    post: 0.05,
+    reply: 0.25,
+    reaction: 0.9,
+    mention: 0.1,
+    question: 0.05,
+    answer: 0.05,
+    read: 5,
+  },
   lurker: { post: 0.001, reply: 0.004, reaction: 0.25, read: 3 },
 };
 const WEEKEND_FACTOR = 0.06;
