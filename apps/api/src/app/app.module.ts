@@ -1,13 +1,11 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { ServeStaticModule } from '@nestjs/serve-static';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { ResolvedConfig } from '@uptake/config';
 import { dataSourceOptions } from '@uptake/persistence';
 import { DEFAULT_JOB_OPTIONS, redisConnectionOptions } from '@uptake/queues';
-import * as fs from 'node:fs';
 import { LoggerModule } from 'nestjs-pino';
 import { ActivityModule } from './activity/activity.module';
 import { AuthModule } from './auth/auth.module';
@@ -21,7 +19,6 @@ import { SourcesModule } from './sources/sources.module';
 @Module({})
 export class AppModule {
   static forRoot(config: ResolvedConfig): DynamicModule {
-    const dashboardBuilt = fs.existsSync(`${config.dashboardDist}/index.html`);
     return {
       module: AppModule,
       imports: [
@@ -41,10 +38,6 @@ export class AppModule {
           connection: redisConnectionOptions(config.redis.url),
           defaultJobOptions: DEFAULT_JOB_OPTIONS,
         }),
-        // The built dashboard is served by the API on the same origin; API routes stay under /api.
-        ...(dashboardBuilt
-          ? [ServeStaticModule.forRoot({ rootPath: config.dashboardDist, exclude: ['/api/{*path}'] })]
-          : []),
         // Per client address; in-memory, so with several API instances each counts on its own.
         ThrottlerModule.forRoot([{ name: 'api', ttl: 60_000, limit: config.auth.rateLimitPerMinute }]),
         RedisModule,

@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
+import { serveDashboard } from './dashboard-files';
 
 export const API_PREFIX = 'api';
 
@@ -49,6 +50,7 @@ export async function createApi(
     }),
   );
   app.enableShutdownHooks();
+  serveDashboard(app, config.dashboardDist);
 
   const openApi = SwaggerModule.createDocument(
     app,

@@ -1,10 +1,11 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { DailyActivitySeries } from '@uptake/contracts';
 import { KPI_READERS, OrganisationRoles } from '../auth/auth.decorators';
 import { ActivityService } from './activity.service';
 import { DailyActivitySeriesDto } from './dto/daily-activity.dto';
 import { DateRangeQuery } from './dto/date-range.query';
+import { UUID } from '../common/params';
 
 @ApiTags('activity')
 @Controller('organisations/:organisationId/activity')
@@ -21,7 +22,7 @@ export class ActivityController {
   @ApiOkResponse({ type: DailyActivitySeriesDto })
   @ApiBadRequestResponse({ description: 'Malformed date or range' })
   daily(
-    @Param('organisationId', new ParseUUIDPipe({ version: '4' })) organisationId: string,
+    @Param('organisationId', UUID) organisationId: string,
     @Query() range: DateRangeQuery,
   ): Promise<DailyActivitySeries> {
     return this.activity.daily(organisationId, range);

@@ -7,7 +7,6 @@ import {
   HttpStatus,
   NotFoundException,
   Param,
-  ParseUUIDPipe,
   Patch,
   Post,
   Query,
@@ -35,8 +34,7 @@ import {
   MemberDto,
 } from './dto/members.dto';
 import { MembersService } from './members.service';
-
-const uuid = () => new ParseUUIDPipe({ version: '4' });
+import { UUID } from '../common/params';
 
 /** Administration of one organisation: members and roles, API tokens, audit log. Admins only. */
 @ApiTags('administration')
@@ -51,7 +49,7 @@ export class MembersController {
   @Get('members')
   @OrganisationRoles('admin')
   @ApiOkResponse({ type: [MemberDto] })
-  list(@Param('organisationId', uuid()) organisationId: string): Promise<MemberDto[]> {
+  list(@Param('organisationId', UUID) organisationId: string): Promise<MemberDto[]> {
     return this.members.list(organisationId);
   }
 
@@ -60,7 +58,7 @@ export class MembersController {
   @ApiCreatedResponse({ type: MemberDto })
   @ApiConflictResponse({ description: 'Already a member' })
   add(
-    @Param('organisationId', uuid()) organisationId: string,
+    @Param('organisationId', UUID) organisationId: string,
     @Body() body: AddMemberDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<MemberDto> {
@@ -72,8 +70,8 @@ export class MembersController {
   @ApiOkResponse({ type: MemberDto })
   @ApiConflictResponse({ description: 'Would leave the organisation without an admin' })
   changeRole(
-    @Param('organisationId', uuid()) organisationId: string,
-    @Param('userId', uuid()) userId: string,
+    @Param('organisationId', UUID) organisationId: string,
+    @Param('userId', UUID) userId: string,
     @Body() body: ChangeRoleDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<MemberDto> {
@@ -86,8 +84,8 @@ export class MembersController {
   @ApiNoContentResponse()
   @ApiConflictResponse({ description: 'Would leave the organisation without an admin' })
   async remove(
-    @Param('organisationId', uuid()) organisationId: string,
-    @Param('userId', uuid()) userId: string,
+    @Param('organisationId', UUID) organisationId: string,
+    @Param('userId', UUID) userId: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<void> {
     await this.members.remove(organisationId, userId, principal);
@@ -96,7 +94,7 @@ export class MembersController {
   @Get('api-tokens')
   @OrganisationRoles('admin')
   @ApiOkResponse({ type: [ApiTokenDto] })
-  async listTokens(@Param('organisationId', uuid()) organisationId: string): Promise<ApiTokenDto[]> {
+  async listTokens(@Param('organisationId', UUID) organisationId: string): Promise<ApiTokenDto[]> {
     return (await this.tokens.listApiTokens(organisationId)).map(toApiTokenDto);
   }
 
@@ -104,7 +102,7 @@ export class MembersController {
   @OrganisationRoles('admin')
   @ApiCreatedResponse({ type: CreatedApiTokenDto })
   async createToken(
-    @Param('organisationId', uuid()) organisationId: string,
+    @Param('organisationId', UUID) organisationId: string,
     @Body() body: CreateApiTokenDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<CreatedApiTokenDto> {
@@ -131,8 +129,8 @@ export class MembersController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse({ description: 'Revoked: the next request with it is refused' })
   async revokeToken(
-    @Param('organisationId', uuid()) organisationId: string,
-    @Param('tokenId', uuid()) tokenId: string,
+    @Param('organisationId', UUID) organisationId: string,
+    @Param('tokenId', UUID) tokenId: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<void> {
     if (!(await this.tokens.revoke(tokenId, { organisationId })))
@@ -150,7 +148,7 @@ export class MembersController {
   @OrganisationRoles('admin')
   @ApiOkResponse({ type: [AuditEventDto], description: 'Newest first; continue with ?before=<last id>' })
   auditEvents(
-    @Param('organisationId', uuid()) organisationId: string,
+    @Param('organisationId', UUID) organisationId: string,
     @Query() query: ListQuery,
   ): Promise<AuditEventDto[]> {
     return this.audit.list(organisationId, query);

@@ -6,7 +6,6 @@ import {
   HttpCode,
   HttpStatus,
   Param,
-  ParseUUIDPipe,
   Patch,
   Post,
   Query,
@@ -25,8 +24,7 @@ import type { Principal } from '../auth/principal';
 import { LimitQuery } from '../common/list.query';
 import { CreateSourceDto, SourceDto, SyncRunDto, UpdateSourceDto } from './dto/source.dto';
 import { SourcesService } from './sources.service';
-
-const uuid = () => new ParseUUIDPipe({ version: '4' });
+import { UUID } from '../common/params';
 
 /** Data sources and their sync runs: for connector maintainers and admins. */
 @ApiTags('sources')
@@ -37,7 +35,7 @@ export class SourcesController {
   @Get('sources')
   @OrganisationRoles(...SOURCE_MANAGERS)
   @ApiOkResponse({ type: [SourceDto] })
-  list(@Param('organisationId', uuid()) organisationId: string): Promise<SourceDto[]> {
+  list(@Param('organisationId', UUID) organisationId: string): Promise<SourceDto[]> {
     return this.sources.list(organisationId);
   }
 
@@ -46,7 +44,7 @@ export class SourcesController {
   @ApiCreatedResponse({ type: SourceDto })
   @ApiConflictResponse({ description: 'A source with this name exists' })
   create(
-    @Param('organisationId', uuid()) organisationId: string,
+    @Param('organisationId', UUID) organisationId: string,
     @Body() body: CreateSourceDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<SourceDto> {
@@ -57,8 +55,8 @@ export class SourcesController {
   @OrganisationRoles(...SOURCE_MANAGERS)
   @ApiOkResponse({ type: SourceDto })
   update(
-    @Param('organisationId', uuid()) organisationId: string,
-    @Param('sourceId', uuid()) sourceId: string,
+    @Param('organisationId', UUID) organisationId: string,
+    @Param('sourceId', UUID) sourceId: string,
     @Body() body: UpdateSourceDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<SourceDto> {
@@ -70,8 +68,8 @@ export class SourcesController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse({ description: 'Deleted with its events and runs' })
   async remove(
-    @Param('organisationId', uuid()) organisationId: string,
-    @Param('sourceId', uuid()) sourceId: string,
+    @Param('organisationId', UUID) organisationId: string,
+    @Param('sourceId', UUID) sourceId: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<void> {
     await this.sources.remove(organisationId, sourceId, principal);
@@ -83,8 +81,8 @@ export class SourcesController {
   @ApiOperation({ summary: 'Queue a sync of this source; poll the returned run for progress' })
   @ApiAcceptedResponse({ type: SyncRunDto })
   sync(
-    @Param('organisationId', uuid()) organisationId: string,
-    @Param('sourceId', uuid()) sourceId: string,
+    @Param('organisationId', UUID) organisationId: string,
+    @Param('sourceId', UUID) sourceId: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<SyncRunDto> {
     return this.sources.triggerSync(organisationId, sourceId, principal);
@@ -94,8 +92,8 @@ export class SourcesController {
   @OrganisationRoles(...SOURCE_MANAGERS)
   @ApiOkResponse({ type: [SyncRunDto], description: 'Newest first' })
   runs(
-    @Param('organisationId', uuid()) organisationId: string,
-    @Param('sourceId', uuid()) sourceId: string,
+    @Param('organisationId', UUID) organisationId: string,
+    @Param('sourceId', UUID) sourceId: string,
     @Query() query: LimitQuery,
   ): Promise<SyncRunDto[]> {
     return this.sources.syncRuns(organisationId, sourceId, query.limit);
@@ -105,8 +103,8 @@ export class SourcesController {
   @OrganisationRoles(...SOURCE_MANAGERS)
   @ApiOkResponse({ type: SyncRunDto })
   run(
-    @Param('organisationId', uuid()) organisationId: string,
-    @Param('syncRunId', uuid()) syncRunId: string,
+    @Param('organisationId', UUID) organisationId: string,
+    @Param('syncRunId', UUID) syncRunId: string,
   ): Promise<SyncRunDto> {
     return this.sources.syncRun(organisationId, syncRunId);
   }

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { CONNECTOR_TYPES, type ConnectorType } from '@uptake/contracts';
 import {
   IsBoolean,
@@ -73,38 +73,8 @@ export class CreateSourceDto {
   enabled?: boolean;
 }
 
-export class UpdateSourceDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
-  name?: string;
-
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
-  @IsOptional()
-  @IsObject()
-  settings?: Record<string, unknown>;
-
-  @ApiPropertyOptional({
-    type: 'object',
-    additionalProperties: true,
-    description: 'Replaces the stored credentials',
-  })
-  @IsOptional()
-  @IsObject()
-  credentials?: Record<string, unknown>;
-
-  @ApiPropertyOptional({ type: String, nullable: true })
-  @IsOptional()
-  @Matches(CRON, { message: 'schedule must be a cron expression with 5 or 6 fields' })
-  schedule?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsBoolean()
-  enabled?: boolean;
-}
+/** Any of the creatable fields but the connector type; `credentials` replaces the stored ones. */
+export class UpdateSourceDto extends PartialType(OmitType(CreateSourceDto, ['connectorType'] as const)) {}
 
 export class SyncRunDto {
   @ApiProperty({ format: 'uuid' })
