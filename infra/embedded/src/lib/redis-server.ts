@@ -66,6 +66,10 @@ export async function startRedisServer(options: RedisServerOptions): Promise<Run
   child.stderr.on('data', collect);
 
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // If this process ends without stop() (a signal handler of another library calling process.exit, a crash),
+  // 'exit' listeners still run synchronously: never leave a private redis-server behind.
+  const killOnExit = () => child.kill('SIGTERM');
+  process.once('exit', killOnExit);
   const deadline = Date.now() + 15_000;
   while (!(await isPortOpen(options.port))) {
     const early = await Promise.race([
@@ -82,6 +86,7 @@ export async function startRedisServer(options: RedisServerOptions): Promise<Run
   return {
     url: `redis://127.0.0.1:${options.port}/0`,
     stop: async () => {
+      process.removeListener('exit', killOnExit);
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');
       await exited;
