@@ -436,6 +436,21 @@ function* simulateEvents(
   }
 }
 
+/** An event that starts a thread or belongs to none (post, question, share, join, read of a quiet channel). */
+function outsideThreads(
+  base: Pick<DemoEvent, 'externalId' | 'occurredAt' | 'actorExternalId' | 'type'>,
+  group: string,
+  contentLength: number | null,
+): DemoEvent {
+  return {
+    ...base,
+    groupExternalId: group,
+    threadExternalId: null,
+    targetActorExternalId: null,
+    contentLength,
+  };
+}
+
 function workingTime(random: SeededRandom, dayStart: number): number {
   // Mostly 07:00-18:00 UTC, a few evening moments.
   const hour = random.chance(0.93) ? 7 + random.next() * 11 : 18 + random.next() * 4;
@@ -465,14 +480,7 @@ function resolveSlot(
   if (slot.type === 'join') {
     const index = context.joinedToday.get(plan.person.externalId) ?? 0;
     context.joinedToday.set(plan.person.externalId, index + 1);
-    const group = plan.groups[index % plan.groups.length];
-    return {
-      ...base,
-      groupExternalId: group,
-      threadExternalId: null,
-      targetActorExternalId: null,
-      contentLength: null,
-    };
+    return outsideThreads(base, plan.groups[index % plan.groups.length], null);
   }
   // Cross-department conversation grows over time, faster in the pilot.
   const progress = context.day / context.days;
@@ -486,26 +494,14 @@ function resolveSlot(
     threads.push({ id: externalId, author: plan });
     if (threads.length > RECENT_THREADS) threads.shift();
     recent.set(group, threads);
-    const contentLength = type === 'share' ? random.int(20, 200) : random.int(40, 900);
-    return {
-      ...base,
-      type,
-      groupExternalId: group,
-      threadExternalId: null,
-      targetActorExternalId: null,
-      contentLength,
-    };
+    return outsideThreads(
+      { ...base, type },
+      group,
+      type === 'share' ? random.int(20, 200) : random.int(40, 900),
+    );
   }
-  if (threads.length === 0) {
-    // A read of a quiet channel.
-    return {
-      ...base,
-      groupExternalId: group,
-      threadExternalId: null,
-      targetActorExternalId: null,
-      contentLength: null,
-    };
-  }
+  // A read of a quiet channel.
+  if (threads.length === 0) return outsideThreads(base, group, null);
   // Recent threads are likelier to get a response.
   const thread = threads[Math.max(0, threads.length - 1 - Math.floor(Math.abs(random.normal()) * 6))];
   if (thread.author === plan && type !== 'read') {
