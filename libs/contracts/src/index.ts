@@ -3,3 +3,4 @@ export * from './lib/health';
 export * from './lib/organisation';
 export * from './lib/privacy';
 export * from './lib/connectors';
+export * from './lib/directory';

@@ -1,3 +1,4 @@
+export * from './lib/directory-writer';
 export * from './lib/event-writer';
+export * from './lib/pipeline';
 export * from './lib/pseudonymise';
-export * from './lib/demo-loader';

@@ -9,7 +9,10 @@ import {
 import { testStoreUrls, uniqueSuffix } from '@uptake/testing';
 import type { PoolClient } from 'pg';
 import type { DataSource, QueryRunner } from 'typeorm';
-import { writeEventBatch, type NormalisedEvent } from './event-writer';
+import { inTransaction, writeEventBatch as writeBatch, type NormalisedEvent } from './event-writer';
+
+const writeEventBatch: typeof writeBatch = (client, scope, events) =>
+  inTransaction(client, () => writeBatch(client, scope, events));
 
 const event = (externalId: string, overrides: Partial<NormalisedEvent> = {}): NormalisedEvent => ({
   externalId,
@@ -73,7 +76,8 @@ describe('writeEventBatch', () => {
         contentLength: null,
       }),
     ]);
-    expect(result).toEqual({ inserted: 3, duplicates: 0 });
+    expect(result).toMatchObject({ inserted: 3, duplicates: 0 });
+    expect(result.firstAt).toEqual(new Date('2026-05-04T08:00:00Z'));
     const people = await dataSource.getRepository(Person).findBy({ organisationId: scope.organisationId });
     expect(people.map((p) => p.pseudonym).sort()).toEqual(['alice', 'bob', 'carol']);
     const id = (pseudonym: string) => people.find((p) => p.pseudonym === pseudonym)!.id;
@@ -97,7 +101,7 @@ describe('writeEventBatch', () => {
       event(tricky),
       event(tricky),
     ]);
-    expect(result).toEqual({ inserted: 1, duplicates: 3 });
+    expect(result).toMatchObject({ inserted: 1, duplicates: 3 });
     expect(await dataSource.getRepository(ActivityEvent).countBy({ ...scope, externalId: tricky })).toBe(1);
   });
 
@@ -107,6 +111,9 @@ describe('writeEventBatch', () => {
       writeEventBatch(client, scope, [event('ok-1'), event('bad', { contentLength: -1 })]),
     ).rejects.toThrow(/content_length/);
     expect(await dataSource.getRepository(ActivityEvent).countBy(scope)).toBe(before);
-    expect(await writeEventBatch(client, scope, [event('ok-1')])).toEqual({ inserted: 1, duplicates: 0 });
+    expect(await writeEventBatch(client, scope, [event('ok-1')])).toMatchObject({
+      inserted: 1,
+      duplicates: 0,
+    });
   });
 });

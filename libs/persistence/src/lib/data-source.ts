@@ -7,10 +7,11 @@ import { Organisation } from './entities/organisation.entity';
 import { OrgUnit } from './entities/org-unit.entity';
 import { Person } from './entities/person.entity';
 import { RolloutPhase, RolloutPlan } from './entities/rollout.entity';
-import { SyncRun } from './entities/sync-run.entity';
+import { QuarantinedRecord, SyncRun } from './entities/sync-run.entity';
 import { AccessToken, AuditEvent, Membership, User } from './entities/user.entity';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
 import { AccessControl1764100000000 } from './migrations/1764100000000-access-control';
+import { Ingestion1764200000000 } from './migrations/1764200000000-ingestion';
 import { SnakeNamingStrategy } from './naming-strategy';
 
 export const ENTITIES = [
@@ -25,6 +26,7 @@ export const ENTITIES = [
   RolloutPlan,
   RolloutPhase,
   BusinessGoal,
+  QuarantinedRecord,
   User,
   Membership,
   AccessToken,
@@ -32,7 +34,7 @@ export const ENTITIES = [
 ];
 
 /** In order; each runs in its own transaction. */
-export const MIGRATIONS = [InitialSchema1764000000000, AccessControl1764100000000];
+export const MIGRATIONS = [InitialSchema1764000000000, AccessControl1764100000000, Ingestion1764200000000];
 
 /** TypeORM options shared by the API, the worker, the launcher and tests. Schema changes only by migration. */
 export function dataSourceOptions(

@@ -43,6 +43,10 @@ export class ActivityEvent {
   @Column('integer', { nullable: true })
   contentLength: number | null;
 
+  /** Interactions this event stands for: 1, or N for a daily usage-report row. */
+  @Column('integer', { default: 1 })
+  count: number;
+
   @Column('timestamptz', { default: () => 'now()' })
   ingestedAt: Date;
 }

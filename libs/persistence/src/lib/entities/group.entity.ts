@@ -1,7 +1,5 @@
+import type { GroupKind } from '@uptake/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-
-export const GROUP_KINDS = ['channel', 'community', 'team', 'group', 'cohort'] as const;
-export type GroupKind = (typeof GROUP_KINDS)[number];
 
 /**
  * A container of activity (Slack channel, Viva Engage community, Teams team) or, with kind 'cohort',

@@ -1,15 +1,5 @@
+import type { OrgUnitKind } from '@uptake/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-
-export const ORG_UNIT_KINDS = [
-  'organisation',
-  'division',
-  'department',
-  'team',
-  'legacy_company',
-  'location',
-  'other',
-] as const;
-export type OrgUnitKind = (typeof ORG_UNIT_KINDS)[number];
 
 /** A node of the organisation's structure (division, department, team) or a legacy company after a merger. */
 @Entity({ name: 'org_units' })

@@ -4,10 +4,16 @@ export const SYNC_RUN_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'c
 export type SyncRunStatus = (typeof SYNC_RUN_STATUSES)[number];
 export type SyncRunTrigger = 'manual' | 'schedule' | 'upload' | 'webhook' | 'demo';
 
+export interface SyncRunInput {
+  fileName: string;
+  size: number;
+  spoolPath: string;
+}
+
 /** bigint counters come back from pg as strings; expose them as numbers (counts stay far below 2^53). */
 const bigintAsNumber = {
   to: (value: number) => value,
-  from: (value: string | null) => (value === null ? 0 : Number(value)),
+  from: (value: string | null) => (value === null ? null : Number(value)),
 };
 
 @Entity({ name: 'sync_runs' })
@@ -45,8 +51,74 @@ export class SyncRun {
   @Column('bigint', { default: 0, transformer: bigintAsNumber })
   recordsQuarantined: number;
 
+  @Column('bigint', { default: 0, transformer: bigintAsNumber })
+  recordsUsage: number;
+
+  /** Org units and people upserted from a directory source. */
+  @Column('bigint', { default: 0, transformer: bigintAsNumber })
+  recordsDirectory: number;
+
   @Column('text', { nullable: true })
   error: string | null;
+
+  /** Merged checkpoints of what this run has committed: a restarted attempt resumes from here. */
+  @Column('jsonb', { nullable: true })
+  checkpoint: Record<string, unknown> | null;
+
+  /** The file a file-based run reads. The spool path never leaves the server. */
+  @Column('jsonb', { nullable: true })
+  input: SyncRunInput | null;
+
+  @Column('bigint', { nullable: true, transformer: bigintAsNumber })
+  progressDone: number | null;
+
+  @Column('bigint', { nullable: true, transformer: bigintAsNumber })
+  progressTotal: number | null;
+
+  /** Attempts started (a worker crash or a retry starts another one). */
+  @Column('integer', { default: 0 })
+  attempts: number;
+
+  /** Span of event times this run stored: what post-ingest recomputation refreshes. */
+  @Column('timestamptz', { nullable: true })
+  affectedFrom: Date | null;
+
+  @Column('timestamptz', { nullable: true })
+  affectedTo: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}
+
+/** A record a connector could not read: where it is and why, never its content (it may hold message text). */
+@Entity({ name: 'quarantined_records' })
+export class QuarantinedRecord {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
+  id: string;
+
+  @Column('uuid')
+  organisationId: string;
+
+  @Column('uuid')
+  sourceId: string;
+
+  @Column('uuid', { nullable: true })
+  syncRunId: string | null;
+
+  @Column('text', { nullable: true })
+  file: string | null;
+
+  @Column('integer', { nullable: true })
+  line: number | null;
+
+  @Column('text', { nullable: true })
+  field: string | null;
+
+  @Column('text', { nullable: true })
+  recordId: string | null;
+
+  @Column('text')
+  reason: string;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

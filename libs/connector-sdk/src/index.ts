@@ -1,0 +1,3 @@
+export * from './lib/connector';
+export * from './lib/http';
+export * from './lib/records';

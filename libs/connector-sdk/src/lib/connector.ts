@@ -1,0 +1,103 @@
+import type { ConnectorType } from '@uptake/contracts';
+import type { z } from 'zod';
+import type { HttpClient } from './http';
+import type { ConnectorMessage, JsonValue, StreamName } from './records';
+
+/** A file handed to a file-based connector (an upload, a webhook batch), already on local disk. */
+export interface InputFile {
+  path: string;
+  /** The name the user gave it: used in problem locations. */
+  name: string;
+  size: number;
+}
+
+/** Checkpoint per stream; empty when reading from the start. */
+export type ConnectorState = Partial<Record<StreamName, JsonValue>>;
+
+export interface ConnectorLogger {
+  info(message: string): void;
+  warn(message: string): void;
+}
+
+export interface ReadContext<TSettings, TCredentials> {
+  settings: TSettings;
+  credentials: TCredentials;
+  state: ConnectorState;
+  /** Present for file-based connectors. */
+  file?: InputFile;
+  /** Rate-limited per source; honours HTTP 429 / Retry-After. */
+  http: HttpClient;
+  /** Aborted when the worker shuts down: stop at the next record. */
+  signal: AbortSignal;
+  /** Reports how far the read is (bytes of a file, pages of an API), for the run's progress bar. */
+  progress(done: number, total: number | null): void;
+  log: ConnectorLogger;
+  /** The current time (tests pin it). */
+  now(): Date;
+}
+
+/**
+ * A data source type. One folder under libs/connectors implements this and registers it; the worker
+ * runs it, the pipeline pseudonymises and stores what it yields, the contract kit checks it.
+ */
+export interface Connector<TSettings = unknown, TCredentials = unknown> {
+  type: ConnectorType;
+  title: string;
+  /** 'api' connectors pull from a service; 'file' connectors read an uploaded file. */
+  input: 'api' | 'file';
+  /** File-name extensions a 'file' connector accepts (lower case, with the dot). */
+  fileExtensions?: readonly string[];
+  /** Non-secret settings, stored in clear and returned by the API. */
+  settingsSchema: z.ZodType<TSettings>;
+  /** Secrets, stored encrypted and never returned. */
+  credentialsSchema: z.ZodType<TCredentials>;
+  streams: readonly StreamName[];
+  /**
+   * Reads the source from `context.state` on, yielding records, problems and checkpoints. Must be
+   * deterministic for the same input and state (external ids stable), so that reading twice stores nothing new.
+   */
+  read(context: ReadContext<TSettings, TCredentials>): AsyncIterable<ConnectorMessage>;
+}
+
+/** Identity helper that keeps the settings/credentials types of a connector literal. */
+export function defineConnector<TSettings, TCredentials>(
+  connector: Connector<TSettings, TCredentials>,
+): Connector<TSettings, TCredentials> {
+  return connector;
+}
+
+/** A connector's settings or credentials are invalid; `issues` name each field. */
+export class ConnectorConfigError extends Error {
+  constructor(
+    readonly connectorType: string,
+    readonly issues: readonly string[],
+  ) {
+    super(`invalid ${connectorType} configuration: ${issues.join('; ')}`);
+    this.name = 'ConnectorConfigError';
+  }
+}
+
+/** Validates settings and credentials against the connector's schemas, naming every bad field. */
+export function parseConnectorConfig<TSettings, TCredentials>(
+  connector: Connector<TSettings, TCredentials>,
+  settings: unknown,
+  credentials: unknown,
+): { settings: TSettings; credentials: TCredentials } {
+  const parsedSettings = connector.settingsSchema.safeParse(settings ?? {});
+  const parsedCredentials = connector.credentialsSchema.safeParse(credentials ?? {});
+  const issues = [
+    ...(parsedSettings.success ? [] : describeIssues('settings', parsedSettings.error.issues)),
+    ...(parsedCredentials.success ? [] : describeIssues('credentials', parsedCredentials.error.issues)),
+  ];
+  if (!parsedSettings.success || !parsedCredentials.success) {
+    throw new ConnectorConfigError(connector.type, issues);
+  }
+  return { settings: parsedSettings.data, credentials: parsedCredentials.data };
+}
+
+function describeIssues(
+  prefix: string,
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): string[] {
+  return issues.map((issue) => `${[prefix, ...issue.path.map(String)].join('.')}: ${issue.message}`);
+}

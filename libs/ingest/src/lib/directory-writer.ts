@@ -1,0 +1,153 @@
+import type { GroupRecord, OrgUnitRecord, PersonRecord, UsageRecord } from '@uptake/connector-sdk';
+import type { GroupKind } from '@uptake/contracts';
+import type { PoolClient } from 'pg';
+
+/** A directory entry whose person ids (own and manager's) are already pseudonyms. */
+export type PseudonymisedPerson = PersonRecord;
+/** A group whose member ids are already pseudonyms (the demo also loads its pilot cohorts this way). */
+export type PseudonymisedGroup = Omit<GroupRecord, 'kind'> & { kind: GroupKind };
+/** A usage figure whose person id is already a pseudonym. */
+export type PseudonymisedUsage = UsageRecord;
+
+interface Scope {
+  organisationId: string;
+  sourceId: string;
+}
+
+/**
+ * Upserts org units. Parents must come before children (connectors yield them so); a unit whose parent
+ * is unknown is stored at the top and keeps its parent id null.
+ */
+export async function upsertOrgUnits(
+  client: PoolClient,
+  organisationId: string,
+  units: readonly OrgUnitRecord[],
+): Promise<void> {
+  for (const unit of units) {
+    await client.query(
+      `INSERT INTO org_units (organisation_id, external_id, name, kind, parent_id)
+       VALUES ($1, $2, $3, $4, (SELECT id FROM org_units WHERE organisation_id = $1 AND external_id = $5))
+       ON CONFLICT (organisation_id, external_id)
+       DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, parent_id = EXCLUDED.parent_id`,
+      [organisationId, unit.externalId, unit.name, unit.kind, unit.parentExternalId],
+    );
+  }
+}
+
+/**
+ * Upserts directory entries (the directory is the truth for their attributes). Managers not seen yet get
+ * a stub row that their own entry fills in later, so files in any order resolve every manager.
+ */
+export async function upsertPeople(
+  client: PoolClient,
+  organisationId: string,
+  people: readonly PseudonymisedPerson[],
+): Promise<void> {
+  if (people.length === 0) return;
+  await client.query(
+    `INSERT INTO people (organisation_id, pseudonym, org_unit_id, legacy_unit_id, level, location, start_date, end_date)
+     SELECT $1, p.pseudonym, unit.id, legacy.id, p.level, p.location, p.start_date, p.end_date
+     FROM unnest($2::text[], $3::text[], $4::text[], $5::smallint[], $6::text[], $7::date[], $8::date[])
+          AS p(pseudonym, unit_external_id, legacy_external_id, level, location, start_date, end_date)
+     LEFT JOIN org_units unit ON unit.organisation_id = $1 AND unit.external_id = p.unit_external_id
+     LEFT JOIN org_units legacy ON legacy.organisation_id = $1 AND legacy.external_id = p.legacy_external_id
+     ON CONFLICT (organisation_id, pseudonym) DO UPDATE SET
+       org_unit_id = EXCLUDED.org_unit_id, legacy_unit_id = EXCLUDED.legacy_unit_id, level = EXCLUDED.level,
+       location = EXCLUDED.location, start_date = EXCLUDED.start_date, end_date = EXCLUDED.end_date, updated_at = now()`,
+    [
+      organisationId,
+      people.map((p) => p.externalId),
+      people.map((p) => p.orgUnitExternalId),
+      people.map((p) => p.legacyCompanyExternalId),
+      people.map((p) => p.level),
+      people.map((p) => p.location),
+      people.map((p) => p.startDate),
+      people.map((p) => p.endDate),
+    ],
+  );
+  const managed = people.filter((p) => p.managerExternalId !== null);
+  if (managed.length === 0) return;
+  const managers = managed.map((p) => p.managerExternalId as string);
+  await ensurePeople(client, organisationId, managers);
+  await client.query(
+    `UPDATE people SET manager_id = manager.id
+     FROM unnest($2::text[], $3::text[]) AS m(pseudonym, manager_pseudonym)
+     JOIN people manager ON manager.organisation_id = $1 AND manager.pseudonym = m.manager_pseudonym
+     WHERE people.organisation_id = $1 AND people.pseudonym = m.pseudonym`,
+    [organisationId, managed.map((p) => p.externalId), managers],
+  );
+}
+
+/** Creates stub rows for people known only by pseudonym (seen in activity before any directory import). */
+export async function ensurePeople(
+  client: PoolClient,
+  organisationId: string,
+  pseudonyms: readonly string[],
+): Promise<void> {
+  if (pseudonyms.length === 0) return;
+  await client.query(
+    `INSERT INTO people (organisation_id, pseudonym)
+     SELECT DISTINCT $1::uuid, pseudonym FROM unnest($2::text[]) AS p(pseudonym)
+     ON CONFLICT (organisation_id, pseudonym) DO NOTHING`,
+    [organisationId, pseudonyms],
+  );
+}
+
+/** Upserts groups; listed members are added (memberships are never removed by a partial listing). */
+export async function upsertGroups(
+  client: PoolClient,
+  scope: Scope,
+  groups: readonly PseudonymisedGroup[],
+): Promise<void> {
+  for (const group of groups) {
+    const { rows } = await client.query<{ id: string }>(
+      `INSERT INTO groups (organisation_id, source_id, external_id, name, kind, is_private)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (organisation_id, source_id, external_id)
+       DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, is_private = EXCLUDED.is_private
+       RETURNING id`,
+      [scope.organisationId, scope.sourceId, group.externalId, group.name, group.kind, group.isPrivate],
+    );
+    if (!group.memberExternalIds || group.memberExternalIds.length === 0) continue;
+    await ensurePeople(client, scope.organisationId, group.memberExternalIds);
+    await client.query(
+      `INSERT INTO group_members (organisation_id, group_id, person_id)
+       SELECT $1, $2, person.id FROM people person
+       WHERE person.organisation_id = $1 AND person.pseudonym = ANY($3::text[])
+       ON CONFLICT DO NOTHING`,
+      [scope.organisationId, rows[0].id, group.memberExternalIds],
+    );
+  }
+}
+
+/** Upserts daily usage figures: a re-read day replaces the value (reports get corrected). */
+export async function upsertUsage(
+  client: PoolClient,
+  scope: Scope,
+  usage: readonly PseudonymisedUsage[],
+): Promise<number> {
+  if (usage.length === 0) return 0;
+  await ensurePeople(
+    client,
+    scope.organisationId,
+    usage.map((u) => u.personExternalId),
+  );
+  const result = await client.query(
+    `INSERT INTO usage_metrics (organisation_id, source_id, person_id, day, metric, value)
+     SELECT DISTINCT ON (person.id, u.day, u.metric) $1::uuid, $2::uuid, person.id, u.day, u.metric, u.value
+     FROM unnest($3::text[], $4::date[], $5::text[], $6::float8[]) WITH ORDINALITY AS u(pseudonym, day, metric, value, n)
+     JOIN people person ON person.organisation_id = $1 AND person.pseudonym = u.pseudonym
+     ORDER BY person.id, u.day, u.metric, u.n DESC
+     ON CONFLICT (organisation_id, source_id, person_id, day, metric)
+     DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
+    [
+      scope.organisationId,
+      scope.sourceId,
+      usage.map((u) => u.personExternalId),
+      usage.map((u) => u.day),
+      usage.map((u) => u.metric),
+      usage.map((u) => u.value),
+    ],
+  );
+  return result.rowCount ?? 0;
+}
