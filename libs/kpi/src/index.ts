@@ -1,2 +1,3 @@
 export * from './lib/daily-activity';
 export * from './lib/suppression';
+export * from './lib/activity-rollup';

@@ -1,1 +1,2 @@
 export * from './lib/queues';
+export * from './lib/schedules';

@@ -3,9 +3,14 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { ResolvedConfig } from '@uptake/config';
 import { dataSourceOptions } from '@uptake/persistence';
 import { UPTAKE_CONFIG } from './config.tokens';
+import { RecomputeQueue } from './recompute/recompute.queue';
+import { RecomputeWorker } from './recompute/recompute.worker';
+import { SourceRateLimiters } from './sync/source-rate-limiters';
+import { SyncSchedules } from './sync/sync-schedules';
 import { SyncRunService } from './sync/sync-run.service';
 import { SyncWorker } from './sync/sync.worker';
 
+/** One processor per queue: sync (connector runs) and recompute (rollups after ingest). */
 @Global()
 @Module({})
 export class WorkerModule {
@@ -13,7 +18,15 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [TypeOrmModule.forRoot(dataSourceOptions(config.database.url))],
-      providers: [{ provide: UPTAKE_CONFIG, useValue: config }, SyncRunService, SyncWorker],
+      providers: [
+        { provide: UPTAKE_CONFIG, useValue: config },
+        SourceRateLimiters,
+        RecomputeQueue,
+        RecomputeWorker,
+        SyncRunService,
+        SyncWorker,
+        SyncSchedules,
+      ],
       exports: [UPTAKE_CONFIG],
     };
   }

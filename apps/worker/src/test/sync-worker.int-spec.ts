@@ -31,6 +31,14 @@ async function waitForRun(
   }
 }
 
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`condition not met after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 describe('sync worker against real Redis and Postgres', () => {
   const { databaseUrl, redisUrl } = testStoreUrls();
   let worker: INestApplicationContext;
@@ -91,12 +99,18 @@ describe('sync worker against real Redis and Postgres', () => {
     expect(people).toHaveLength(DEMO.people);
     expect(people.some((person) => /^u?\d+$/i.test(person.pseudonym))).toBe(false);
 
-    const second = await waitForRun(dataSource, await enqueue(source.id), ['succeeded', 'failed']);
-    expect(second).toMatchObject({
-      status: 'succeeded',
-      recordsInserted: 0,
-      recordsDuplicate: expectedEvents,
+    // The post-ingest recomputation refreshes the daily rollup of the touched days.
+    await waitFor(async () => {
+      const [{ events }] = await dataSource.query(
+        'SELECT coalesce(sum(events), 0)::int AS events FROM activity_daily WHERE organisation_id = $1',
+        [organisation.id],
+      );
+      return events === expectedEvents;
     });
+
+    // The source's checkpoint makes the next sync incremental: nothing new to read.
+    const second = await waitForRun(dataSource, await enqueue(source.id), ['succeeded', 'failed']);
+    expect(second).toMatchObject({ status: 'succeeded', recordsRead: 0, recordsInserted: 0 });
     expect(await dataSource.getRepository(ActivityEvent).countBy({ sourceId: source.id })).toBe(
       expectedEvents,
     );

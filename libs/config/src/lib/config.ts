@@ -50,6 +50,19 @@ const environmentSchema = z.object({
   DEMO_PEOPLE: z.coerce.number().int().min(50).max(200_000).default(2000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
+  WORKER_MAX_STALLED: z.coerce.number().int().min(1).max(100).default(10),
+  SPOOL_DIR: z.string().min(1).optional(),
+  UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(102_400).default(2_048),
+  OPERATOR_EMAILS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((email) => email.trim().toLowerCase())
+        .filter(Boolean),
+    ),
   UPTAKE_SECRET_KEY: z
     .string()
     .trim()
@@ -92,7 +105,18 @@ export interface UptakeConfig {
   dashboardDist: string;
   demo: { load: boolean; seed: number; people: number };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-  worker: { concurrency: number };
+  worker: {
+    concurrency: number;
+    /** How long a job's lock lives without renewal: a killed worker's job is taken over after about this. */
+    lockDurationMs: number;
+    /** Times a job may be taken over from a dead worker before it fails for good. */
+    maxStalled: number;
+  };
+  /** Where uploads and webhook batches wait for the worker; API and worker must share it. */
+  spoolDir: string;
+  uploadMaxBytes: number;
+  /** Users (by e-mail) who may open the queue dashboard, which spans all organisations. */
+  operatorEmails: string[];
   /** Key of the AES-256-GCM encryption of connector credentials. The launcher generates one in embedded mode. */
   secretKey: Buffer | undefined;
   /** Origins allowed to call the API from a browser; empty = same origin only (the API serves the dashboard). */
@@ -139,7 +163,14 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     dashboardDist: path.resolve(WORKSPACE_ROOT, e.DASHBOARD_DIST ?? 'dist/apps/dashboard/browser'),
     demo: { load: e.LOAD_DEMO, seed: e.DEMO_SEED, people: e.DEMO_PEOPLE },
     logLevel: e.LOG_LEVEL,
-    worker: { concurrency: e.WORKER_CONCURRENCY },
+    worker: {
+      concurrency: e.WORKER_CONCURRENCY,
+      lockDurationMs: e.WORKER_LOCK_DURATION_MS,
+      maxStalled: e.WORKER_MAX_STALLED,
+    },
+    spoolDir: path.resolve(WORKSPACE_ROOT, e.SPOOL_DIR ?? path.join(dataDir, 'spool')),
+    uploadMaxBytes: e.UPLOAD_MAX_MB * 1024 * 1024,
+    operatorEmails: e.OPERATOR_EMAILS,
     secretKey: e.UPTAKE_SECRET_KEY ? Buffer.from(e.UPTAKE_SECRET_KEY, 'base64') : undefined,
     corsOrigins: e.CORS_ORIGINS,
     auth: {

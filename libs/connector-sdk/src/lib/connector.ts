@@ -52,6 +52,8 @@ export interface Connector<TSettings = unknown, TCredentials = unknown> {
   /** Secrets, stored encrypted and never returned. */
   credentialsSchema: z.ZodType<TCredentials>;
   streams: readonly StreamName[];
+  /** Requests per minute the service allows (shared by all workers reading this source). */
+  requestsPerMinute?: number;
   /**
    * Reads the source from `context.state` on, yielding records, problems and checkpoints. Must be
    * deterministic for the same input and state (external ids stable), so that reading twice stores nothing new.

@@ -3,13 +3,19 @@ import IORedis, { type Redis, type RedisOptions } from 'ioredis';
 
 /** Every BullMQ queue of Uptake. One processor per queue lives in apps/worker. */
 export const QUEUES = {
-  /** Pull activity from a data source into Postgres (one job per sync run). */
+  /** Pull activity from a data source into Postgres (one job per sync run, plus per-source schedulers). */
   sync: 'sync',
+  /** Post-ingest recomputation: refresh the rollups of the days a sync run touched. */
+  recompute: 'recompute',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export const JOBS = {
+  /** Run an existing sync run (manual, upload, webhook). */
   runSync: 'run-sync',
+  /** Emitted by a source's job scheduler: creates a run, then runs it. */
+  scheduledSync: 'scheduled-sync',
+  refreshRollups: 'refresh-rollups',
 } as const;
 
 /** Payloads are small: ids, never data. */
@@ -17,6 +23,23 @@ export interface RunSyncJob {
   organisationId: string;
   sourceId: string;
   syncRunId: string;
+}
+
+export interface ScheduledSyncJob {
+  organisationId: string;
+  sourceId: string;
+}
+
+/** Refresh rollups for the days (in the organisation's time zone) between two instants. */
+export interface RefreshRollupsJob {
+  organisationId: string;
+  from: string;
+  to: string;
+}
+
+/** The id of a source's job scheduler (one per source with a schedule). */
+export function sourceSchedulerId(sourceId: string): string {
+  return `source-schedule:${sourceId}`;
 }
 
 export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {

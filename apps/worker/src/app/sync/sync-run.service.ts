@@ -1,47 +1,102 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { generateDemoOrganisation, type DemoOptions } from '@uptake/demo';
-import { loadDemoOrganisation } from '@uptake/ingest';
+import type { ResolvedConfig } from '@uptake/config';
+import {
+  ConnectorConfigError,
+  HttpClient,
+  parseConnectorConfig,
+  type Connector,
+  type ConnectorState,
+  type InputFile,
+} from '@uptake/connector-sdk';
+import { connectorFor } from '@uptake/connectors';
+import { ingest, type IngestResult } from '@uptake/ingest';
 import { ActivitySource, SyncRun } from '@uptake/persistence';
 import type { RunSyncJob } from '@uptake/queues';
+import { decryptJson } from '@uptake/security';
 import { UnrecoverableError } from 'bullmq';
+import { rm } from 'node:fs/promises';
 import type { DataSource } from 'typeorm';
-
-/** Settings of the 'demo' connector: the generator's options plus an optional event volume. */
-export interface DemoSourceSettings extends DemoOptions {
-  targetEvents?: number;
-}
+import { UPTAKE_CONFIG } from '../config.tokens';
+import { RecomputeQueue } from '../recompute/recompute.queue';
+import { SourceRateLimiters } from './source-rate-limiters';
 
 export interface SyncAttempt {
   attempt: number;
   maxAttempts: number;
 }
 
+/** Another run of the same source holds its lock: the job waits and tries again. */
+export class SourceBusyError extends Error {}
+
+/** Progress is written at most this often (a file read reports every chunk). */
+const PROGRESS_INTERVAL_MS = 1_000;
+
 /**
- * Runs one sync run: marks it running, pulls the source through its connector into Postgres, and
- * records counts and outcome on the run. Connectors arrive with the ingestion issue; the demo generator
- * is the first source type.
+ * Runs one sync run: takes the source's lock, reads the source through its connector from the run's
+ * last committed checkpoint, stores through the ingest pipeline (which commits counts and checkpoint
+ * with each batch), then records the outcome and asks for the touched days' rollups to be refreshed.
+ * A killed worker's job is taken over by another worker and resumes from the checkpoint.
  */
 @Injectable()
-export class SyncRunService {
+export class SyncRunService implements OnApplicationShutdown {
   private readonly logger = new Logger(SyncRunService.name);
+  /** Aborted at shutdown: connectors stop at the next record, the pipeline commits what it has. */
+  private readonly shutdown = new AbortController();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(UPTAKE_CONFIG) private readonly config: ResolvedConfig,
+    private readonly rateLimiters: SourceRateLimiters,
+    private readonly recompute: RecomputeQueue,
+  ) {}
+
+  onApplicationShutdown(): void {
+    this.shutdown.abort(new Error('worker shutting down'));
+  }
+
+  /** Creates the run of a scheduled sync (one per scheduler tick) and returns its id. */
+  async createScheduledRun(organisationId: string, sourceId: string): Promise<string | null> {
+    const source = await this.dataSource
+      .getRepository(ActivitySource)
+      .findOneBy({ id: sourceId, organisationId });
+    if (!source || !source.enabled) return null;
+    const run = await this.dataSource
+      .getRepository(SyncRun)
+      .save({ organisationId, sourceId, trigger: 'schedule', status: 'queued' });
+    return run.id;
+  }
 
   async run(job: RunSyncJob, attempt: SyncAttempt): Promise<SyncRun> {
     const runs = this.dataSource.getRepository(SyncRun);
     const run = await runs.findOneBy({ id: job.syncRunId, organisationId: job.organisationId });
     if (!run) throw new UnrecoverableError(`sync run ${job.syncRunId} does not exist`);
+    if (run.status === 'succeeded' || run.status === 'cancelled') return run;
     const source = await this.dataSource
       .getRepository(ActivitySource)
-      .findOneBy({ id: job.sourceId, organisationId: job.organisationId });
+      .createQueryBuilder('source')
+      .addSelect('source.encryptedConfig')
+      .where('source.id = :id AND source.organisation_id = :organisationId', {
+        id: job.sourceId,
+        organisationId: job.organisationId,
+      })
+      .getOne();
     if (!source) throw new UnrecoverableError(`source ${job.sourceId} does not exist`);
 
-    await runs.update(run.id, { status: 'running', startedAt: new Date(), finishedAt: null, error: null });
+    const lock = await this.lockSource(source.id);
     try {
-      const counts = await this.pull(source, run);
-      await runs.update(run.id, { status: 'succeeded', finishedAt: new Date(), ...counts });
-      this.logger.log(`sync run ${run.id} of source ${source.id} succeeded: ${JSON.stringify(counts)}`);
+      await runs.update(run.id, {
+        status: 'running',
+        startedAt: run.startedAt ?? new Date(),
+        finishedAt: null,
+        error: null,
+        attempts: run.attempts + 1,
+      });
+      const result = await this.pull(source, run);
+      if (this.shutdown.signal.aborted) {
+        throw new Error('interrupted by worker shutdown; the next attempt resumes from the last checkpoint');
+      }
+      await this.finish(source, run, result);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const final = error instanceof UnrecoverableError || attempt.attempt >= attempt.maxAttempts;
@@ -51,42 +106,125 @@ export class SyncRunService {
         finishedAt: final ? new Date() : null,
         error: message,
       });
+      this.logger.warn(`sync run ${run.id} of source ${source.id} failed (final: ${final}): ${message}`);
       throw error;
+    } finally {
+      await lock.release();
     }
     return runs.findOneByOrFail({ id: run.id });
   }
 
-  private async pull(
-    source: ActivitySource,
-    run: SyncRun,
-  ): Promise<Pick<SyncRun, 'recordsRead' | 'recordsInserted' | 'recordsDuplicate' | 'recordsQuarantined'>> {
-    switch (source.connectorType) {
-      case 'demo': {
-        const { targetEvents, ...options } = source.settings as DemoSourceSettings;
-        const result = await loadDemoOrganisation(
-          this.dataSource,
-          { organisationId: source.organisationId, sourceId: source.id },
-          generateDemoOrganisation(options),
-          {
-            targetEvents,
-            onProgress: async (progress) => {
-              await this.dataSource.getRepository(SyncRun).update(run.id, {
-                recordsRead: progress.read,
-                recordsInserted: progress.inserted,
-                recordsDuplicate: progress.duplicates,
-              });
-            },
-          },
-        );
-        return {
-          recordsRead: result.read,
-          recordsInserted: result.inserted,
-          recordsDuplicate: result.duplicates,
-          recordsQuarantined: 0,
-        };
+  private async pull(source: ActivitySource, run: SyncRun): Promise<IngestResult> {
+    const connector = connectorFor(source.connectorType);
+    if (!connector) throw new UnrecoverableError(`no connector for source type '${source.connectorType}'`);
+    const { settings, credentials } = this.configuration(connector, source);
+    const file = this.inputFile(connector, run);
+    // A file is read from its start (or the run's checkpoint); an API source from the source's last sync.
+    const startState = (run.checkpoint ?? (file ? {} : source.state)) as ConnectorState;
+
+    const runs = this.dataSource.getRepository(SyncRun);
+    let lastProgressAt = 0;
+    const messages = connector.read({
+      settings,
+      credentials,
+      state: startState,
+      file,
+      http: new HttpClient({ limiter: this.rateLimiters.forSource(source.id, connector) }),
+      signal: this.shutdown.signal,
+      progress: (done, total) => {
+        const now = Date.now();
+        if (now - lastProgressAt < PROGRESS_INTERVAL_MS && done !== total) return;
+        lastProgressAt = now;
+        void runs
+          .update(run.id, { progressDone: done, progressTotal: total })
+          .catch((error: Error) => this.logger.warn(`progress of run ${run.id}: ${error.message}`));
+      },
+      log: {
+        info: (message) => this.logger.log(`[${source.connectorType} ${source.id}] ${message}`),
+        warn: (message) => this.logger.warn(`[${source.connectorType} ${source.id}] ${message}`),
+      },
+      now: () => new Date(),
+    });
+    return ingest(
+      this.dataSource,
+      { organisationId: source.organisationId, sourceId: source.id, syncRunId: run.id },
+      messages,
+      { initialState: startState, fileName: file?.name },
+    );
+  }
+
+  private async finish(source: ActivitySource, run: SyncRun, result: IngestResult): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(SyncRun).update(run.id, { status: 'succeeded', finishedAt: new Date() });
+      // The next scheduled or manual sync of an API source continues from here.
+      if (!run.input) {
+        await manager.query('UPDATE data_sources SET state = $2::jsonb, updated_at = now() WHERE id = $1', [
+          source.id,
+          JSON.stringify(result.state),
+        ]);
       }
-      default:
-        throw new UnrecoverableError(`no connector for source type '${source.connectorType}'`);
+    });
+    const stored = await this.dataSource.getRepository(SyncRun).findOneByOrFail({ id: run.id });
+    if (stored.affectedFrom && stored.affectedTo) {
+      await this.recompute.refresh(source.organisationId, stored.affectedFrom, stored.affectedTo);
     }
+    // The spooled upload or webhook batch is no longer needed once its run succeeded.
+    if (run.input) await rm(run.input.spoolPath, { force: true });
+    this.logger.log(
+      `sync run ${run.id} of source ${source.id} succeeded: read ${stored.recordsRead}, inserted ` +
+        `${stored.recordsInserted}, duplicates ${stored.recordsDuplicate}, quarantined ${stored.recordsQuarantined}`,
+    );
+  }
+
+  private configuration(
+    connector: Connector<unknown, unknown>,
+    source: ActivitySource,
+  ): { settings: unknown; credentials: unknown } {
+    try {
+      const credentials = source.encryptedConfig
+        ? decryptJson(this.config.secretKey, source.encryptedConfig)
+        : {};
+      return parseConnectorConfig(connector, source.settings, credentials);
+    } catch (error) {
+      // Configuration does not fix itself between retries: fail the run at once, saying what is wrong.
+      if (error instanceof ConnectorConfigError) throw new UnrecoverableError(error.message);
+      throw error;
+    }
+  }
+
+  private inputFile(connector: Connector<unknown, unknown>, run: SyncRun): InputFile | undefined {
+    if (run.input) {
+      return { path: run.input.spoolPath, name: run.input.fileName, size: run.input.size };
+    }
+    if (connector.input === 'file') {
+      throw new UnrecoverableError(
+        `${connector.title} reads uploaded files: upload one (POST .../sources/{id}/uploads) instead of syncing`,
+      );
+    }
+    return undefined;
+  }
+
+  /**
+   * One run per source at a time (two would race on checkpoints): a session-level advisory lock on a
+   * dedicated connection, released when the run ends or, if the worker dies, when its connection closes.
+   */
+  private async lockSource(sourceId: string): Promise<{ release(): Promise<void> }> {
+    const queryRunner = this.dataSource.createQueryRunner();
+    await queryRunner.connect();
+    const [{ locked }] = await queryRunner.query(
+      'SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked',
+      [sourceId],
+    );
+    if (!locked) {
+      await queryRunner.release();
+      throw new SourceBusyError(`source ${sourceId} is being synced by another run`);
+    }
+    return {
+      release: async () => {
+        await queryRunner
+          .query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [sourceId])
+          .finally(() => queryRunner.release());
+      },
+    };
   }
 }
