@@ -1,13 +1,23 @@
 import type { Connector } from '@uptake/connector-sdk';
 import type { ConnectorType } from '@uptake/contracts';
+import { csvActivityConnector } from './csv';
 import { demoConnector } from './demo';
+import { directoryCsvConnector } from './directory-csv';
+import { msGraphReportsConnector } from './ms-graph-reports';
+import { webhookConnector } from './webhook';
 
 // Settings and credentials types differ per connector; callers validate with parseConnectorConfig.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyConnector = Connector<any, any>;
 
 /** Every connector the worker can run, by type. Adding a data source = one folder + one line here. */
-const ALL: readonly AnyConnector[] = [demoConnector];
+const ALL: readonly AnyConnector[] = [
+  demoConnector,
+  csvActivityConnector,
+  webhookConnector,
+  directoryCsvConnector,
+  msGraphReportsConnector,
+];
 
 export const CONNECTORS: ReadonlyMap<ConnectorType, AnyConnector> = new Map(
   ALL.map((connector) => [connector.type, connector]),

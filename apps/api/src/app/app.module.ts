@@ -1,3 +1,4 @@
+import { ShutdownHooks } from './operations/shutdown-hooks';
 import { BullModule } from '@nestjs/bullmq';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
@@ -49,7 +50,7 @@ export class AppModule {
         MembersModule,
       ],
       // Guards run in this order: rate limit first (also for unauthenticated floods), then AuthGuard.
-      providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }],
+      providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }, ShutdownHooks],
     };
   }
 }

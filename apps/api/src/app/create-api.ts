@@ -8,6 +8,8 @@ import { Logger } from 'nestjs-pino';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { serveDashboard } from './dashboard-files';
+import { mountQueueBoard } from './operations/queue-board';
+import { ShutdownHooks } from './operations/shutdown-hooks';
 
 export const API_PREFIX = 'api';
 
@@ -50,6 +52,8 @@ export async function createApi(
     }),
   );
   app.enableShutdownHooks();
+  const closeQueueBoard = mountQueueBoard(app, config);
+  app.get(ShutdownHooks).add(closeQueueBoard);
   serveDashboard(app, config.dashboardDist);
 
   const openApi = SwaggerModule.createDocument(

@@ -25,7 +25,21 @@ const VALID_BODIES: Record<string, object> = {
   },
   'post /api/organisations/{organisationId}/sources': { name: 'new source', connectorType: 'csv' },
   'post /api/organisations/{organisationId}/api-tokens': { name: 'token', role: 'executive' },
+  'post /api/organisations/{organisationId}/sources/{sourceId}/events': {
+    events: [
+      { externalId: 'e1', occurredAt: '2026-11-02T09:00:00Z', actorId: 'ann@example.com', type: 'post' },
+    ],
+  },
 };
+
+/** Required query parameters, so that requests reach the resource lookup. */
+const VALID_QUERIES: Record<string, string> = {
+  'post /api/organisations/{organisationId}/sources/{sourceId}/uploads': '?filename=activity.csv',
+};
+
+function urlFor(op: { method: string; path: string }, values: Record<string, string>): string {
+  return fillPath(op.path, values) + (VALID_QUERIES[`${op.method} ${op.path}`] ?? '');
+}
 
 describe('access control on every endpoint of the OpenAPI document', () => {
   let api: TestApi;
@@ -63,7 +77,7 @@ describe('access control on every endpoint of the OpenAPI document', () => {
 
   it('answers 401 without credentials and with an unknown token', async () => {
     for (const op of all()) {
-      const url = fillPath(op.path, pathValues(a));
+      const url = urlFor(op, pathValues(a));
       const anonymous = await send(op.method, url).send(VALID_BODIES[`${op.method} ${op.path}`]);
       expect(`${op.method} ${op.path} -> ${anonymous.status}`).toBe(`${op.method} ${op.path} -> 401`);
       const forged = await send(op.method, url).set(...bearer(`ups_${'x'.repeat(43)}`));
@@ -75,7 +89,7 @@ describe('access control on every endpoint of the OpenAPI document', () => {
     let checked = 0;
     for (const op of all().filter((o) => o.roles)) {
       for (const role of ROLES.filter((r) => !op.roles!.includes(r))) {
-        const response = await send(op.method, fillPath(op.path, pathValues(a)))
+        const response = await send(op.method, urlFor(op, pathValues(a)))
           .set(...bearer(a.tokens[role]))
           .send(VALID_BODIES[`${op.method} ${op.path}`]);
         expect(`${role}: ${op.method} ${op.path} -> ${response.status}`).toBe(
@@ -89,14 +103,14 @@ describe('access control on every endpoint of the OpenAPI document', () => {
 
   it("answers 404 to another organisation's admin, never revealing that the organisation exists", async () => {
     for (const op of all().filter((o) => o.roles)) {
-      const response = await send(op.method, fillPath(op.path, pathValues(a)))
+      const response = await send(op.method, urlFor(op, pathValues(a)))
         .set(...bearer(b.tokens.admin))
         .send(VALID_BODIES[`${op.method} ${op.path}`]);
       expect(`${op.method} ${op.path} -> ${response.status}`).toBe(`${op.method} ${op.path} -> 404`);
       // the same answer as for an organisation id that does not exist
       const unknown = await send(
         op.method,
-        fillPath(op.path, { ...pathValues(a), organisationId: '9d0e7c58-0b1a-4c3e-9f0a-0123456789ab' }),
+        urlFor(op, { ...pathValues(a), organisationId: '9d0e7c58-0b1a-4c3e-9f0a-0123456789ab' }),
       )
         .set(...bearer(b.tokens.admin))
         .send(VALID_BODIES[`${op.method} ${op.path}`]);
@@ -113,7 +127,7 @@ describe('access control on every endpoint of the OpenAPI document', () => {
     for (const op of nested) {
       const response = await send(
         op.method,
-        fillPath(op.path, { ...pathValues(a), organisationId: b.organisation.id }),
+        urlFor(op, { ...pathValues(a), organisationId: b.organisation.id }),
       )
         .set(...bearer(b.tokens.admin))
         .send(VALID_BODIES[`${op.method} ${op.path}`]);

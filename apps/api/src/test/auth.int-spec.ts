@@ -163,18 +163,21 @@ describe('sign-in, sessions, tokens, members and audit', () => {
   });
 
   it('stores connector credentials encrypted and never returns them', async () => {
-    const secret = `xoxb-${uniqueSuffix()}-secret`;
+    const secret = `client-secret-${uniqueSuffix()}`;
     const created = await request(server())
       .post(`/api/organisations/${tenant.organisation.id}/sources`)
       .set(...bearer(tenant.tokens.connector_maintainer))
       .send({
         name: `slack ${uniqueSuffix()}`,
-        connectorType: 'slack-api',
-        credentials: { botToken: secret },
-        settings: { team: 'T1' },
+        connectorType: 'ms-graph-reports',
+        credentials: { clientId: '5f1c2d3e-4a5b-4c6d-8e7f-90a1b2c3d4e5', clientSecret: secret },
+        settings: { tenantId: 'contoso.onmicrosoft.com' },
       })
       .expect(201);
-    expect(created.body).toMatchObject({ hasCredentials: true, settings: { team: 'T1' } });
+    expect(created.body).toMatchObject({
+      hasCredentials: true,
+      settings: { tenantId: 'contoso.onmicrosoft.com' },
+    });
     expect(JSON.stringify(created.body)).not.toContain(secret);
     const listed = await request(server())
       .get(`/api/organisations/${tenant.organisation.id}/sources`)

@@ -77,7 +77,7 @@ export async function createTenant(dataSource: DataSource, label: string): Promi
   }
   const source = await dataSource
     .getRepository(ActivitySource)
-    .save({ organisationId: organisation.id, name: 'test source', connectorType: 'csv' });
+    .save({ organisationId: organisation.id, name: 'test source', connectorType: 'demo' });
   const syncRun = await dataSource
     .getRepository(SyncRun)
     .save({ organisationId: organisation.id, sourceId: source.id, status: 'succeeded' });

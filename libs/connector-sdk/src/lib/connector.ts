@@ -97,6 +97,18 @@ export function parseConnectorConfig<TSettings, TCredentials>(
   return { settings: parsedSettings.data, credentials: parsedCredentials.data };
 }
 
+/** Validates settings alone (a change that keeps the stored credentials). */
+export function parseConnectorSettings<TSettings>(
+  connector: Connector<TSettings, unknown>,
+  settings: unknown,
+): TSettings {
+  const parsed = connector.settingsSchema.safeParse(settings ?? {});
+  if (!parsed.success) {
+    throw new ConnectorConfigError(connector.type, describeIssues('settings', parsed.error.issues));
+  }
+  return parsed.data;
+}
+
 function describeIssues(
   prefix: string,
   issues: readonly { path: readonly PropertyKey[]; message: string }[],

@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  HttpStatus,
-  Param,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiConflictResponse,
@@ -21,8 +10,7 @@ import {
 } from '@nestjs/swagger';
 import { CurrentPrincipal, OrganisationRoles, SOURCE_MANAGERS } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
-import { LimitQuery } from '../common/list.query';
-import { CreateSourceDto, SourceDto, SyncRunDto, UpdateSourceDto } from './dto/source.dto';
+import { CreateSourceDto, SourceDto, SyncRunDto, toSyncRunDto, UpdateSourceDto } from './dto/source.dto';
 import { SourcesService } from './sources.service';
 import { UUID } from '../common/params';
 
@@ -85,27 +73,6 @@ export class SourcesController {
     @Param('sourceId', UUID) sourceId: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<SyncRunDto> {
-    return this.sources.triggerSync(organisationId, sourceId, principal);
-  }
-
-  @Get('sources/:sourceId/sync-runs')
-  @OrganisationRoles(...SOURCE_MANAGERS)
-  @ApiOkResponse({ type: [SyncRunDto], description: 'Newest first' })
-  runs(
-    @Param('organisationId', UUID) organisationId: string,
-    @Param('sourceId', UUID) sourceId: string,
-    @Query() query: LimitQuery,
-  ): Promise<SyncRunDto[]> {
-    return this.sources.syncRuns(organisationId, sourceId, query.limit);
-  }
-
-  @Get('sync-runs/:syncRunId')
-  @OrganisationRoles(...SOURCE_MANAGERS)
-  @ApiOkResponse({ type: SyncRunDto })
-  run(
-    @Param('organisationId', UUID) organisationId: string,
-    @Param('syncRunId', UUID) syncRunId: string,
-  ): Promise<SyncRunDto> {
-    return this.sources.syncRun(organisationId, syncRunId);
+    return this.sources.triggerSync(organisationId, sourceId, principal).then(toSyncRunDto);
   }
 }

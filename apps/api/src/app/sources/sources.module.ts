@@ -3,11 +3,15 @@ import { Module } from '@nestjs/common';
 import { QUEUES } from '@uptake/queues';
 import { SourcesController } from './sources.controller';
 import { SourcesService } from './sources.service';
+import { SyncRunsController } from './sync-runs.controller';
+import { SyncRunsService } from './sync-runs.service';
+import { UploadsController } from './uploads.controller';
+import { UploadsService } from './uploads.service';
 
 @Module({
   imports: [BullModule.registerQueue({ name: QUEUES.sync })],
-  controllers: [SourcesController],
-  providers: [SourcesService],
+  controllers: [SourcesController, SyncRunsController, UploadsController],
+  providers: [SourcesService, SyncRunsService, UploadsService],
   exports: [SourcesService],
 })
 export class SourcesModule {}

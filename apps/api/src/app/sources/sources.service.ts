@@ -1,9 +1,28 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  Inject,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ResolvedConfig } from '@uptake/config';
-import { ActivitySource, SyncRun, type SyncRunTrigger } from '@uptake/persistence';
-import { JOBS, QUEUES, type RunSyncJob } from '@uptake/queues';
+import {
+  ConnectorConfigError,
+  parseConnectorConfig,
+  parseConnectorSettings,
+  type Connector,
+} from '@uptake/connector-sdk';
+import { connectorFor } from '@uptake/connectors';
+import {
+  ActivitySource,
+  Organisation,
+  SyncRun,
+  type SyncRunInput,
+  type SyncRunTrigger,
+} from '@uptake/persistence';
+import { applySourceSchedule, cronProblem, JOBS, QUEUES, type RunSyncJob } from '@uptake/queues';
 import { encryptJson } from '@uptake/security';
 import type { Queue } from 'bullmq';
 import { QueryFailedError, type DataSource } from 'typeorm';
@@ -35,6 +54,10 @@ export class SourcesService {
   }
 
   async create(organisationId: string, input: CreateSourceDto, principal: Principal): Promise<SourceDto> {
+    const connector = this.connector(input.connectorType);
+    this.validateConfig(connector, input.settings ?? {}, input.credentials ?? {}, true);
+    const timeZone = await this.timeZone(organisationId);
+    this.validateSchedule(input.schedule, timeZone);
     const source = await this.saveUnique(() =>
       this.dataSource.getRepository(ActivitySource).save({
         organisationId,
@@ -46,6 +69,7 @@ export class SourcesService {
         enabled: input.enabled ?? true,
       }),
     );
+    await applySourceSchedule(this.syncQueue, source, timeZone);
     await this.audit.record({
       action: 'source.created',
       organisationId,
@@ -67,9 +91,18 @@ export class SourcesService {
     input: UpdateSourceDto,
     principal: Principal,
   ): Promise<SourceDto> {
-    await this.get(organisationId, sourceId);
+    const existing = await this.get(organisationId, sourceId);
+    const connector = this.connector(existing.connectorType);
+    this.validateConfig(
+      connector,
+      input.settings ?? existing.settings,
+      input.credentials,
+      Boolean(input.credentials),
+    );
+    const timeZone = await this.timeZone(organisationId);
+    this.validateSchedule(input.schedule, timeZone);
     const { credentials, ...rest } = input;
-    await this.saveUnique(() =>
+    const saved = await this.saveUnique(() =>
       this.dataSource.getRepository(ActivitySource).save({
         id: sourceId,
         organisationId,
@@ -77,6 +110,7 @@ export class SourcesService {
         ...(credentials ? { encryptedConfig: encryptJson(this.config.secretKey, credentials) } : {}),
       }),
     );
+    await applySourceSchedule(this.syncQueue, { ...existing, ...saved }, timeZone);
     await this.audit.record({
       action: 'source.updated',
       organisationId,
@@ -92,6 +126,7 @@ export class SourcesService {
   async remove(organisationId: string, sourceId: string, principal: Principal): Promise<void> {
     const source = await this.get(organisationId, sourceId);
     await this.dataSource.getRepository(ActivitySource).delete({ id: sourceId, organisationId });
+    await applySourceSchedule(this.syncQueue, { ...source, schedule: null });
     await this.audit.record({
       action: 'source.deleted',
       organisationId,
@@ -102,17 +137,26 @@ export class SourcesService {
     });
   }
 
-  /** Records a queued sync run and enqueues it; the worker does the work. */
+  /**
+   * Records a queued sync run and enqueues it; the worker does the work. File runs (uploads, webhook
+   * batches) carry their spooled file; a file connector cannot be synced without one.
+   */
   async triggerSync(
     organisationId: string,
     sourceId: string,
     principal: Principal | undefined,
     trigger: SyncRunTrigger = 'manual',
+    input: SyncRunInput | null = null,
   ): Promise<SyncRun> {
-    await this.get(organisationId, sourceId);
+    const source = await this.get(organisationId, sourceId);
+    if (!input && this.connector(source.connectorType).input === 'file') {
+      throw new BadRequestException(
+        `A ${source.connectorType} source reads files: upload one to POST /api/organisations/${organisationId}/sources/${sourceId}/uploads`,
+      );
+    }
     const run = await this.dataSource
       .getRepository(SyncRun)
-      .save({ organisationId, sourceId, trigger, status: 'queued' });
+      .save({ organisationId, sourceId, trigger, status: 'queued', input });
     // The run id is the job id: enqueuing the same run twice is a no-op in BullMQ.
     await this.syncQueue.add(
       JOBS.runSync,
@@ -130,20 +174,41 @@ export class SourcesService {
     return run;
   }
 
-  async syncRun(organisationId: string, syncRunId: string): Promise<SyncRun> {
-    const run = await this.dataSource.getRepository(SyncRun).findOneBy({ id: syncRunId, organisationId });
-    if (!run) throw new NotFoundException(`Sync run ${syncRunId} not found`);
-    return run;
+  /** The source's connector; sources of a type this version does not know cannot be used. */
+  connector(type: string): Connector<unknown, unknown> {
+    const connector = connectorFor(type);
+    if (!connector) throw new BadRequestException(`connectorType: no connector for '${type}'`);
+    return connector;
   }
 
-  async syncRuns(organisationId: string, sourceId: string, limit: number): Promise<SyncRun[]> {
-    await this.get(organisationId, sourceId);
-    return this.dataSource
-      .getRepository(SyncRun)
-      .find({ where: { organisationId, sourceId }, order: { createdAt: 'DESC' }, take: limit });
+  /** Settings always; credentials when given (or required at creation): every bad field is named. */
+  private validateConfig(
+    connector: Connector<unknown, unknown>,
+    settings: unknown,
+    credentials: unknown,
+    checkCredentials: boolean,
+  ): void {
+    try {
+      if (checkCredentials) parseConnectorConfig(connector, settings, credentials);
+      else parseConnectorSettings(connector, settings);
+    } catch (error) {
+      if (error instanceof ConnectorConfigError) throw new BadRequestException(error.issues);
+      throw error;
+    }
   }
 
-  private async get(organisationId: string, sourceId: string): Promise<ActivitySource> {
+  private validateSchedule(schedule: string | undefined | null, timeZone: string): void {
+    if (!schedule) return;
+    const problem = cronProblem(schedule, timeZone);
+    if (problem) throw new BadRequestException([`schedule: ${problem}`]);
+  }
+
+  private async timeZone(organisationId: string): Promise<string> {
+    const organisation = await this.dataSource.getRepository(Organisation).findOneBy({ id: organisationId });
+    return organisation?.timeZone ?? 'UTC';
+  }
+
+  async get(organisationId: string, sourceId: string): Promise<ActivitySource> {
     const source = await this.dataSource
       .getRepository(ActivitySource)
       .findOneBy({ id: sourceId, organisationId });

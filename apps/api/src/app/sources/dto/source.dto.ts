@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { CONNECTOR_TYPES, type ConnectorType } from '@uptake/contracts';
+import { SYNC_RUN_STATUSES, type SyncRun, type SyncRunStatus } from '@uptake/persistence';
+import { LimitQuery } from '../../common/list.query';
 import {
   IsBoolean,
   IsIn,
@@ -76,6 +78,14 @@ export class CreateSourceDto {
 /** Any of the creatable fields but the connector type; `credentials` replaces the stored ones. */
 export class UpdateSourceDto extends PartialType(OmitType(CreateSourceDto, ['connectorType'] as const)) {}
 
+export class SyncRunFileDto {
+  @ApiProperty()
+  fileName: string;
+
+  @ApiProperty({ description: 'Bytes' })
+  size: number;
+}
+
 export class SyncRunDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
@@ -107,9 +117,100 @@ export class SyncRunDto {
   @ApiProperty()
   recordsQuarantined: number;
 
+  @ApiProperty({ description: 'Daily usage figures stored (e-mail, meetings)' })
+  recordsUsage: number;
+
+  @ApiProperty({ description: 'Org units and people upserted from a directory' })
+  recordsDirectory: number;
+
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Progress: bytes of the file, or pages/days read',
+  })
+  progressDone: number | null;
+
+  @ApiProperty({ type: Number, nullable: true })
+  progressTotal: number | null;
+
+  @ApiProperty({ description: 'Attempts started (retries and take-overs after a worker died)' })
+  attempts: number;
+
+  @ApiProperty({ type: SyncRunFileDto, nullable: true, description: 'The uploaded file or webhook batch' })
+  input: SyncRunFileDto | null;
+
   @ApiProperty({ type: String, nullable: true })
   error: string | null;
 
   @ApiProperty({ type: String, format: 'date-time' })
   createdAt: Date;
+}
+
+export class QuarantinedRecordDto {
+  @ApiProperty({ description: 'Sequence number; pass as `after` to page on' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid', type: String, nullable: true })
+  syncRunId: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'File (or file inside an archive)' })
+  file: string | null;
+
+  @ApiProperty({ type: Number, nullable: true, description: 'Line (CSV, NDJSON) or entry index (JSON)' })
+  line: number | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  field: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "The record's id in the source, when it has one",
+  })
+  recordId: string | null;
+
+  @ApiProperty()
+  reason: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt: Date;
+}
+
+/** The API view of a run: the spool path of its file stays on the server. */
+export function toSyncRunDto(run: SyncRun): SyncRunDto {
+  const {
+    input,
+    checkpoint: _checkpoint,
+    affectedFrom: _from,
+    affectedTo: _to,
+    organisationId: _org,
+    ...rest
+  } = run;
+  return { ...rest, input: input ? { fileName: input.fileName, size: input.size } : null };
+}
+
+export class SyncRunsQuery extends LimitQuery {
+  @ApiPropertyOptional({
+    enum: SYNC_RUN_STATUSES,
+    description: "'failed' lists the dead letters: runs that failed for good, with their error",
+  })
+  @IsOptional()
+  @IsIn(SYNC_RUN_STATUSES, { message: `status must be one of ${SYNC_RUN_STATUSES.join(', ')}` })
+  status?: SyncRunStatus;
+}
+
+export class QuarantineQuery extends LimitQuery {
+  @ApiPropertyOptional({ description: 'Continue after this id (exclusive)' })
+  @IsOptional()
+  @Matches(/^\d{1,18}$/, { message: 'after must be an id from a previous page' })
+  after?: string;
+}
+
+export class UploadQuery {
+  @ApiProperty({ example: 'export.zip', description: "The file's name: its extension selects the format" })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(255)
+  @Matches(/^[^/\\\0]+$/, { message: 'filename must be a plain file name without a path' })
+  filename: string;
 }

@@ -1,0 +1,83 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { QuarantinedRecord, SyncRun, type SyncRunStatus } from '@uptake/persistence';
+import { JOBS, QUEUES, type RunSyncJob } from '@uptake/queues';
+import type { Queue } from 'bullmq';
+import { MoreThan, type DataSource, type FindOptionsWhere } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Principal } from '../auth/principal';
+
+/** Sync runs across an organisation's sources: history, dead letters, retries and quarantined records. */
+@Injectable()
+export class SyncRunsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectQueue(QUEUES.sync) private readonly syncQueue: Queue<RunSyncJob>,
+    private readonly audit: AuditService,
+  ) {}
+
+  list(
+    organisationId: string,
+    query: { status?: SyncRunStatus; limit: number; sourceId?: string },
+  ): Promise<SyncRun[]> {
+    const where: FindOptionsWhere<SyncRun> = { organisationId };
+    if (query.sourceId) where.sourceId = query.sourceId;
+    if (query.status) where.status = query.status;
+    return this.dataSource
+      .getRepository(SyncRun)
+      .find({ where, order: { createdAt: 'DESC' }, take: query.limit });
+  }
+
+  async get(organisationId: string, syncRunId: string): Promise<SyncRun> {
+    const run = await this.dataSource.getRepository(SyncRun).findOneBy({ id: syncRunId, organisationId });
+    if (!run) throw new NotFoundException(`Sync run ${syncRunId} not found`);
+    return run;
+  }
+
+  /**
+   * Sends a failed run back to the queue. It resumes from its last committed checkpoint, so what it
+   * stored before failing is neither lost nor duplicated.
+   */
+  async retry(organisationId: string, syncRunId: string, principal: Principal): Promise<SyncRun> {
+    const run = await this.get(organisationId, syncRunId);
+    if (run.status !== 'failed') {
+      throw new ConflictException(`Only failed runs can be retried; this one is ${run.status}`);
+    }
+    await this.dataSource
+      .getRepository(SyncRun)
+      .update(run.id, { status: 'queued', error: null, finishedAt: null });
+    const job = await this.syncQueue.getJob(run.id);
+    if (job && (await job.isFailed())) await job.retry('failed', { resetAttemptsMade: true });
+    else {
+      if (job) await job.remove();
+      await this.syncQueue.add(
+        JOBS.runSync,
+        { organisationId, sourceId: run.sourceId, syncRunId: run.id },
+        { jobId: run.id },
+      );
+    }
+    await this.audit.record({
+      action: 'source.sync_requested',
+      organisationId,
+      principal,
+      targetType: 'sync_run',
+      targetId: run.id,
+      details: { sourceId: run.sourceId, trigger: 'retry' },
+    });
+    return this.get(organisationId, syncRunId);
+  }
+
+  async quarantined(
+    organisationId: string,
+    syncRunId: string,
+    query: { after?: string; limit: number },
+  ): Promise<QuarantinedRecord[]> {
+    await this.get(organisationId, syncRunId);
+    return this.dataSource.getRepository(QuarantinedRecord).find({
+      where: { organisationId, syncRunId, ...(query.after ? { id: MoreThan(query.after) } : {}) },
+      order: { id: 'ASC' },
+      take: query.limit,
+    });
+  }
+}
