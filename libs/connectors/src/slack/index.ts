@@ -1,0 +1,4 @@
+export * from './slack-channel';
+export * from './slack-message';
+export * from './slack-people';
+export * from './slack-timestamp';
