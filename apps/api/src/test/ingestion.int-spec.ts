@@ -1,5 +1,8 @@
-import { SyncRun } from '@uptake/persistence';
-import { uniqueSuffix } from '@uptake/testing';
+import { createDataSource, QuarantinedRecord, SyncRun } from '@uptake/persistence';
+import { JOBS, QUEUES, sourceSchedulerId } from '@uptake/queues';
+import { Queue } from 'bullmq';
+import type { DataSource } from 'typeorm';
+import { testStoreUrls, uniqueSuffix } from '@uptake/testing';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -114,5 +117,114 @@ describe('uploads and webhook pushes', () => {
       .send({ name: 'demo', connectorType: 'demo', schedule: '61 * * * *' })
       .expect(400);
     expect(JSON.stringify(schedule.body.message)).toContain('schedule');
+  });
+});
+
+describe('schedules, dead letters and the queue board', () => {
+  let api: TestApi;
+  let tenant: TestTenant;
+  let queue: Queue;
+  let dataSource: DataSource;
+  const server = () => api.app.getHttpServer();
+  // Its own Redis database: no worker of another test file takes these jobs.
+  const redisUrl = (() => {
+    const url = new URL(testStoreUrls().redisUrl);
+    url.pathname = '/4';
+    return url.toString();
+  })();
+
+  beforeAll(async () => {
+    dataSource = await createDataSource(testStoreUrls().databaseUrl).initialize();
+    tenant = await createTenant(dataSource, 'dead-letters');
+  });
+
+  afterAll(async () => {
+    await queue?.obliterate({ force: true });
+    await queue?.close();
+    await dataSource.query('DELETE FROM organisations WHERE id = $1', [tenant.organisation.id]);
+    await dataSource.destroy();
+    await api?.close();
+  });
+
+  it('keeps a source schedule as a BullMQ job scheduler in the organisation time zone', async () => {
+    api = await startTestApi({ REDIS_URL: redisUrl, OPERATOR_EMAILS: tenant.users.admin.email });
+    queue = new Queue(QUEUES.sync, { connection: { url: redisUrl } });
+    const base = `/api/organisations/${tenant.organisation.id}/sources`;
+    const created = await request(server())
+      .post(base)
+      .set(...bearer(tenant.tokens.admin))
+      .send({ name: 'nightly', connectorType: 'demo', schedule: '0 3 * * *' })
+      .expect(201);
+    const scheduler = await queue.getJobScheduler(sourceSchedulerId(created.body.id));
+    expect(scheduler).toMatchObject({ pattern: '0 3 * * *', tz: 'UTC', name: JOBS.scheduledSync });
+    await request(server())
+      .patch(`${base}/${created.body.id}`)
+      .set(...bearer(tenant.tokens.admin))
+      .send({ enabled: false })
+      .expect(200);
+    expect(await queue.getJobScheduler(sourceSchedulerId(created.body.id))).toBeFalsy();
+  });
+
+  it('lists failed runs as dead letters, retries them, and shows their quarantined records', async () => {
+    const runs = api.dataSource.getRepository(SyncRun);
+    const failed = await runs.save({
+      organisationId: tenant.organisation.id,
+      sourceId: tenant.source.id,
+      status: 'failed',
+      error: 'boom',
+    });
+    await api.dataSource.getRepository(QuarantinedRecord).save({
+      organisationId: tenant.organisation.id,
+      sourceId: tenant.source.id,
+      syncRunId: failed.id,
+      file: 'day.json',
+      line: 3,
+      field: 'ts',
+      reason: 'ts: missing',
+    });
+    const runsUrl = `/api/organisations/${tenant.organisation.id}/sync-runs`;
+    const deadLetters = await request(server())
+      .get(`${runsUrl}?status=failed`)
+      .set(...bearer(tenant.tokens.connector_maintainer))
+      .expect(200);
+    expect(deadLetters.body.map((run: { id: string }) => run.id)).toContain(failed.id);
+    expect(deadLetters.body.every((run: { status: string }) => run.status === 'failed')).toBe(true);
+
+    const quarantined = await request(server())
+      .get(`${runsUrl}/${failed.id}/quarantined-records`)
+      .set(...bearer(tenant.tokens.connector_maintainer))
+      .expect(200);
+    expect(quarantined.body).toEqual([
+      expect.objectContaining({ file: 'day.json', line: 3, field: 'ts', reason: 'ts: missing' }),
+    ]);
+
+    const retried = await request(server())
+      .post(`${runsUrl}/${failed.id}/retry`)
+      .set(...bearer(tenant.tokens.connector_maintainer))
+      .expect(202);
+    expect(retried.body).toMatchObject({ id: failed.id, status: 'queued', error: null });
+    expect((await queue.getJob(failed.id))?.data).toEqual({
+      organisationId: tenant.organisation.id,
+      sourceId: tenant.source.id,
+      syncRunId: failed.id,
+    });
+    const again = await request(server())
+      .post(`${runsUrl}/${failed.id}/retry`)
+      .set(...bearer(tenant.tokens.connector_maintainer))
+      .expect(409);
+    expect(again.body.message).toContain('queued');
+  });
+
+  it('opens the queue board to operators only', async () => {
+    const board = await request(server())
+      .get('/api/admin/queues')
+      .set(...bearer(tenant.tokens.admin))
+      .expect(200);
+    expect(board.text).toContain('<html');
+    await request(server())
+      .get('/api/admin/queues')
+      .set(...bearer(tenant.tokens.change_manager))
+      .expect(404);
+    await request(server()).get('/api/admin/queues').expect(404);
   });
 });

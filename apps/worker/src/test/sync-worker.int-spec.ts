@@ -116,6 +116,38 @@ describe('sync worker against real Redis and Postgres', () => {
     );
   });
 
+  it('creates and runs a sync run for a scheduler tick', async () => {
+    const source = await dataSource.getRepository(ActivitySource).save({
+      organisationId: organisation.id,
+      name: 'scheduled demo',
+      connectorType: 'demo',
+      settings: { ...DEMO, targetEvents: 500 },
+    });
+    await queue.add(JOBS.scheduledSync, { organisationId: organisation.id, sourceId: source.id } as never);
+    let run: SyncRun | null = null;
+    const deadline = Date.now() + 60_000;
+    while ((!run || run.status !== 'succeeded') && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      run = await dataSource.getRepository(SyncRun).findOneBy({ sourceId: source.id });
+    }
+    expect(run).toMatchObject({ trigger: 'schedule', status: 'succeeded' });
+    expect(run!.recordsInserted).toBeGreaterThan(0);
+  });
+
+  it('fails a run whose settings the connector rejects, at once and naming the field', async () => {
+    const source = await dataSource
+      .getRepository(ActivitySource)
+      .save({
+        organisationId: organisation.id,
+        name: 'bad demo',
+        connectorType: 'demo',
+        settings: { people: 1 },
+      });
+    const run = await waitForRun(dataSource, await enqueue(source.id), ['failed']);
+    expect(run.error).toContain('settings.people');
+    expect((await queue.getJob(run.id))?.attemptsMade).toBe(1);
+  });
+
   it('fails a run of an unknown connector type at once, with the reason', async () => {
     const source = await dataSource
       .getRepository(ActivitySource)

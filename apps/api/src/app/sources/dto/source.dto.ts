@@ -105,6 +105,13 @@ export class SyncRunDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   finishedAt: Date | null;
 
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Milliseconds from start to finish (so far, while running)',
+  })
+  durationMs: number | null;
+
   @ApiProperty()
   recordsRead: number;
 
@@ -186,7 +193,10 @@ export function toSyncRunDto(run: SyncRun): SyncRunDto {
     organisationId: _org,
     ...rest
   } = run;
-  return { ...rest, input: input ? { fileName: input.fileName, size: input.size } : null };
+  const durationMs = run.startedAt
+    ? (run.finishedAt ?? new Date()).getTime() - run.startedAt.getTime()
+    : null;
+  return { ...rest, durationMs, input: input ? { fileName: input.fileName, size: input.size } : null };
 }
 
 export class SyncRunsQuery extends LimitQuery {
