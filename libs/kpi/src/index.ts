@@ -1,3 +1,3 @@
 export * from './lib/daily-activity';
 export * from './lib/suppression';
-export * from './lib/activity-rollup';
+export * from './lib/rollups';

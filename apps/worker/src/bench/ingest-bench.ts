@@ -49,13 +49,10 @@ async function writeCsv(file: string, events: number): Promise<number> {
 
 /** The CSV is written by a child process, so the peak RSS below is the pipeline's alone. */
 async function writeCsvInChild(file: string, events: number): Promise<number> {
-  const child = spawn(
-    process.execPath,
-    [...process.execArgv, process.argv[1], '--write-csv', file, String(events)],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
+  const runTs = path.resolve(__dirname, '../../../../scripts/run-ts.cjs');
+  const child = spawn(process.execPath, [runTs, process.argv[1], '--write-csv', file, String(events)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const [code] = (await once(child, 'exit')) as [number];

@@ -12,6 +12,7 @@ import { AccessToken, AuditEvent, Membership, User } from './entities/user.entit
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
 import { AccessControl1764100000000 } from './migrations/1764100000000-access-control';
 import { Ingestion1764200000000 } from './migrations/1764200000000-ingestion';
+import { KpiRollups1764300000000 } from './migrations/1764300000000-kpi-rollups';
 import { SnakeNamingStrategy } from './naming-strategy';
 
 export const ENTITIES = [
@@ -34,7 +35,12 @@ export const ENTITIES = [
 ];
 
 /** In order; each runs in its own transaction. */
-export const MIGRATIONS = [InitialSchema1764000000000, AccessControl1764100000000, Ingestion1764200000000];
+export const MIGRATIONS = [
+  InitialSchema1764000000000,
+  AccessControl1764100000000,
+  Ingestion1764200000000,
+  KpiRollups1764300000000,
+];
 
 /** TypeORM options shared by the API, the worker, the launcher and tests. Schema changes only by migration. */
 export function dataSourceOptions(

@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ResolvedConfig } from '@uptake/config';
-import { refreshActivityDaily, type RollupRefresh } from '@uptake/kpi';
+import { refreshRollups, type RollupRefresh } from '@uptake/kpi';
 import { QUEUES, redisConnectionOptions, type RefreshRollupsJob } from '@uptake/queues';
 import { Worker } from 'bullmq';
 import type { DataSource } from 'typeorm';
@@ -28,9 +28,9 @@ export class RecomputeWorker implements OnApplicationBootstrap, OnApplicationShu
     this.worker = new Worker<RefreshRollupsJob, RollupRefresh>(
       QUEUES.recompute,
       async (job) => {
-        const result = await refreshActivityDaily(this.dataSource, job.data.organisationId, job.data);
+        const result = await refreshRollups(this.dataSource, job.data.organisationId, job.data);
         this.logger.log(
-          `rollups of ${job.data.organisationId} ${job.data.from}..${job.data.to}: ${result.rows} rows in ` +
+          `rollups of ${job.data.organisationId} ${job.data.from}..${job.data.to}: refreshed in ` +
             `${Math.round(result.durationMs)} ms`,
         );
         return result;

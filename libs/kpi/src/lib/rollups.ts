@@ -1,0 +1,112 @@
+import type { DataSource, EntityManager } from 'typeorm';
+
+/**
+ * The rollups KPIs read, recomputed from raw events for the days between two instants (days in the
+ * organisation's time zone). Each table is cleared and rebuilt for those days inside one transaction, so
+ * readers see the old or the new figures, never a half-refreshed day; the worker runs this after every
+ * ingest for the days it touched, and the test suite checks it equals a from-scratch computation.
+ */
+
+/** $1 organisation, $2 from (instant), $3 to (instant). */
+const BOUNDS = `
+  WITH bounds AS (
+    SELECT o.time_zone,
+           ($2::timestamptz AT TIME ZONE o.time_zone)::date AS first_day,
+           ($3::timestamptz AT TIME ZONE o.time_zone)::date AS last_day,
+           (($2::timestamptz AT TIME ZONE o.time_zone)::date)::timestamp AT TIME ZONE o.time_zone AS first_at,
+           ((($3::timestamptz AT TIME ZONE o.time_zone)::date) + 1)::timestamp AT TIME ZONE o.time_zone AS end_at
+    FROM organisations o WHERE o.id = $1
+  )`;
+
+const IN_BOUNDS = `e.organisation_id = $1 AND e.occurred_at >= b.first_at AND e.occurred_at < b.end_at`;
+
+export const CREATION_TYPES = ['post', 'question'] as const;
+export const CONTRIBUTION_TYPES = ['reply', 'answer', 'reaction', 'mention', 'share'] as const;
+export const RESPONSE_TYPES = ['reply', 'answer'] as const;
+const list = (types: readonly string[]) => types.map((type) => `'${type}'`).join(', ');
+
+const STATEMENTS: readonly string[] = [
+  `${BOUNDS} DELETE FROM activity_daily d USING bounds b
+     WHERE d.organisation_id = $1 AND d.day BETWEEN b.first_day AND b.last_day`,
+  `${BOUNDS}
+   INSERT INTO activity_daily (organisation_id, day, person_id, group_id, type, events, content_length)
+   SELECT $1, (e.occurred_at AT TIME ZONE b.time_zone)::date, e.actor_id, e.group_id, e.type,
+          sum(e.count), coalesce(sum(e.content_length), 0)
+   FROM activity_events e, bounds b WHERE ${IN_BOUNDS}
+   GROUP BY 2, 3, 4, 5`,
+
+  `${BOUNDS} DELETE FROM person_daily d USING bounds b
+     WHERE d.organisation_id = $1 AND d.day BETWEEN b.first_day AND b.last_day`,
+  `${BOUNDS}
+   INSERT INTO person_daily (organisation_id, day, person_id, events, creations, contributions, reads)
+   SELECT $1, d.day, d.person_id, sum(d.events),
+          coalesce(sum(d.events) FILTER (WHERE d.type IN (${list(CREATION_TYPES)})), 0),
+          coalesce(sum(d.events) FILTER (WHERE d.type IN (${list(CONTRIBUTION_TYPES)})), 0),
+          coalesce(sum(d.events) FILTER (WHERE d.type = 'read'), 0)
+   FROM activity_daily d, bounds b
+   WHERE d.organisation_id = $1 AND d.day BETWEEN b.first_day AND b.last_day
+   GROUP BY d.day, d.person_id`,
+
+  `${BOUNDS} DELETE FROM interaction_daily d USING bounds b
+     WHERE d.organisation_id = $1 AND d.day BETWEEN b.first_day AND b.last_day`,
+  `${BOUNDS}
+   INSERT INTO interaction_daily (organisation_id, day, actor_id, target_id, interactions)
+   SELECT $1, (e.occurred_at AT TIME ZONE b.time_zone)::date, e.actor_id, e.target_actor_id, sum(e.count)
+   FROM activity_events e, bounds b
+   WHERE ${IN_BOUNDS} AND e.target_actor_id IS NOT NULL AND e.target_actor_id <> e.actor_id
+     AND e.type IN (${list(CONTRIBUTION_TYPES)})
+   GROUP BY 2, 3, 4`,
+
+  // Threads touched by the range: started in it, or responded to in it (the root may be older).
+  `CREATE TEMP TABLE touched_threads ON COMMIT DROP AS ${BOUNDS}
+   SELECT e.source_id, e.external_id AS thread_key FROM activity_events e, bounds b
+   WHERE ${IN_BOUNDS} AND e.type IN (${list(CREATION_TYPES)})
+   UNION
+   SELECT e.source_id, e.thread_external_id FROM activity_events e, bounds b
+   WHERE ${IN_BOUNDS} AND e.type IN (${list(RESPONSE_TYPES)}) AND e.thread_external_id IS NOT NULL`,
+  `DELETE FROM thread_rollup t USING touched_threads x
+   WHERE t.organisation_id = $1 AND t.source_id = x.source_id AND t.thread_key = x.thread_key`,
+  `INSERT INTO thread_rollup (organisation_id, source_id, thread_key, root_at, root_day, root_actor_id, group_id,
+                              first_response_at, responses, responders)
+   SELECT $1, r.source_id, r.external_id, r.occurred_at, (r.occurred_at AT TIME ZONE o.time_zone)::date,
+          r.actor_id, r.group_id,
+          min(x.occurred_at) FILTER (WHERE x.actor_id <> r.actor_id),
+          count(x.id)::int,
+          count(DISTINCT x.actor_id) FILTER (WHERE x.actor_id <> r.actor_id)::int
+   FROM touched_threads t
+   JOIN organisations o ON o.id = $1
+   JOIN activity_events r ON r.organisation_id = $1 AND r.source_id = t.source_id AND r.external_id = t.thread_key
+                         AND r.type IN (${list(CREATION_TYPES)})
+   LEFT JOIN activity_events x ON x.organisation_id = $1 AND x.source_id = t.source_id
+                              AND x.thread_external_id = t.thread_key AND x.type IN (${list(RESPONSE_TYPES)})
+                              AND x.occurred_at >= r.occurred_at
+   GROUP BY r.source_id, r.external_id, r.occurred_at, o.time_zone, r.actor_id, r.group_id`,
+];
+
+export interface RollupRefresh {
+  durationMs: number;
+}
+
+/** Refreshes every rollup for the days between two instants. */
+export async function refreshRollups(
+  dataSource: DataSource,
+  organisationId: string,
+  range: { from: Date | string; to: Date | string },
+): Promise<RollupRefresh> {
+  const started = performance.now();
+  await dataSource.transaction((manager) => refreshRollupsIn(manager, organisationId, range));
+  return { durationMs: performance.now() - started };
+}
+
+export async function refreshRollupsIn(
+  manager: EntityManager,
+  organisationId: string,
+  range: { from: Date | string; to: Date | string },
+): Promise<void> {
+  // Refreshes of one organisation (from several workers) queue up instead of racing on the same days.
+  await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('rollup:' || $1, 0))`, [organisationId]);
+  for (const statement of STATEMENTS) {
+    const usesRange = statement.includes('$2');
+    await manager.query(statement, usesRange ? [organisationId, range.from, range.to] : [organisationId]);
+  }
+}

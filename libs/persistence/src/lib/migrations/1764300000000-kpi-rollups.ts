@@ -1,0 +1,74 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Rollups the KPI endpoints read instead of raw events, refreshed by the worker for the days an ingest
+ * touched: one row per person and day, interactions between two people per day, and one row per thread.
+ */
+export class KpiRollups1764300000000 implements MigrationInterface {
+  name = 'KpiRollups1764300000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
+      CREATE INDEX activity_daily_day_idx ON activity_daily (organisation_id, day);
+
+      -- Per person and day (organisation time zone): what the adoption, participation and retention KPIs need.
+      CREATE TABLE person_daily (
+        organisation_id uuid NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
+        day date NOT NULL,
+        person_id uuid NOT NULL,
+        events bigint NOT NULL,
+        -- posts and questions (starting something)
+        creations bigint NOT NULL,
+        -- replies, answers, reactions, mentions, shares (responding to something)
+        contributions bigint NOT NULL,
+        reads bigint NOT NULL,
+        PRIMARY KEY (organisation_id, day, person_id),
+        FOREIGN KEY (organisation_id, person_id) REFERENCES people (organisation_id, id) ON DELETE CASCADE
+      );
+      CREATE INDEX person_daily_person_idx ON person_daily (organisation_id, person_id, day);
+
+      -- Interactions between two people per day: the network KPIs' edges.
+      CREATE TABLE interaction_daily (
+        organisation_id uuid NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
+        day date NOT NULL,
+        actor_id uuid NOT NULL,
+        target_id uuid NOT NULL,
+        interactions bigint NOT NULL,
+        PRIMARY KEY (organisation_id, day, actor_id, target_id),
+        FOREIGN KEY (organisation_id, actor_id) REFERENCES people (organisation_id, id) ON DELETE CASCADE,
+        FOREIGN KEY (organisation_id, target_id) REFERENCES people (organisation_id, id) ON DELETE CASCADE
+      );
+
+      -- One row per thread (a post or question and the responses to it): time to first response.
+      CREATE INDEX activity_events_thread_idx ON activity_events (organisation_id, source_id, thread_external_id)
+        WHERE thread_external_id IS NOT NULL;
+      CREATE TABLE thread_rollup (
+        organisation_id uuid NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
+        source_id uuid NOT NULL,
+        thread_key text NOT NULL,
+        root_at timestamptz NOT NULL,
+        root_day date NOT NULL,
+        root_actor_id uuid NOT NULL,
+        group_id uuid,
+        -- first reply or answer by someone other than the author
+        first_response_at timestamptz,
+        responses integer NOT NULL,
+        responders integer NOT NULL,
+        PRIMARY KEY (organisation_id, source_id, thread_key),
+        FOREIGN KEY (organisation_id, source_id) REFERENCES data_sources (organisation_id, id) ON DELETE CASCADE,
+        FOREIGN KEY (organisation_id, root_actor_id) REFERENCES people (organisation_id, id) ON DELETE CASCADE
+      );
+      CREATE INDEX thread_rollup_day_idx ON thread_rollup (organisation_id, root_day);
+    `);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
+      DROP TABLE thread_rollup;
+      DROP INDEX activity_events_thread_idx;
+      DROP TABLE interaction_daily;
+      DROP TABLE person_daily;
+      DROP INDEX activity_daily_day_idx;
+    `);
+  }
+}
