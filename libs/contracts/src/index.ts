@@ -4,3 +4,4 @@ export * from './lib/organisation';
 export * from './lib/privacy';
 export * from './lib/connectors';
 export * from './lib/directory';
+export * from './lib/kpis';

@@ -9,6 +9,7 @@ import { dataSourceOptions } from '@uptake/persistence';
 import { DEFAULT_JOB_OPTIONS, redisConnectionOptions } from '@uptake/queues';
 import { LoggerModule } from 'nestjs-pino';
 import { ActivityModule } from './activity/activity.module';
+import { KpisModule } from './kpis/kpis.module';
 import { AuthModule } from './auth/auth.module';
 import { UptakeConfigModule } from './config/config.module';
 import { HealthModule } from './health/health.module';
@@ -46,6 +47,7 @@ export class AppModule {
         HealthModule,
         OrganisationsModule,
         ActivityModule,
+        KpisModule,
         SourcesModule,
         MembersModule,
       ],

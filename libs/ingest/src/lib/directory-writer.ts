@@ -45,13 +45,13 @@ export async function upsertPeople(
 ): Promise<void> {
   if (people.length === 0) return;
   await client.query(
-    `INSERT INTO people (organisation_id, pseudonym, org_unit_id, legacy_unit_id, level, location, start_date, end_date)
-     SELECT $1, p.pseudonym, unit.id, legacy.id, p.level, p.location, p.start_date, p.end_date
+    `INSERT INTO people (organisation_id, pseudonym, in_directory, org_unit_id, legacy_unit_id, level, location, start_date, end_date)
+     SELECT $1, p.pseudonym, true, unit.id, legacy.id, p.level, p.location, p.start_date, p.end_date
      FROM unnest($2::text[], $3::text[], $4::text[], $5::smallint[], $6::text[], $7::date[], $8::date[])
           AS p(pseudonym, unit_external_id, legacy_external_id, level, location, start_date, end_date)
      LEFT JOIN org_units unit ON unit.organisation_id = $1 AND unit.external_id = p.unit_external_id
      LEFT JOIN org_units legacy ON legacy.organisation_id = $1 AND legacy.external_id = p.legacy_external_id
-     ON CONFLICT (organisation_id, pseudonym) DO UPDATE SET
+     ON CONFLICT (organisation_id, pseudonym) DO UPDATE SET in_directory = true,
        org_unit_id = EXCLUDED.org_unit_id, legacy_unit_id = EXCLUDED.legacy_unit_id, level = EXCLUDED.level,
        location = EXCLUDED.location, start_date = EXCLUDED.start_date, end_date = EXCLUDED.end_date, updated_at = now()`,
     [

@@ -17,7 +17,8 @@ function seeded(seed: number): () => number {
 
 const ROLLUPS: Record<string, string> = {
   activity_daily: 'day, person_id, group_id, type, events, content_length',
-  person_daily: 'day, person_id, events, creations, contributions, reads',
+  person_daily: 'day, person_id, events, creations, responses, reactions, reads',
+  person_activity: 'person_id, first_day, last_day, active_days',
   interaction_daily: 'day, actor_id, target_id, interactions',
   thread_rollup:
     'source_id, thread_key, root_at, root_day, root_actor_id, group_id, first_response_at, responses, responders',

@@ -35,17 +35,29 @@ const STATEMENTS: readonly string[] = [
    FROM activity_events e, bounds b WHERE ${IN_BOUNDS}
    GROUP BY 2, 3, 4, 5`,
 
+  // People whose days are rebuilt: their activity span is recomputed after the rebuild.
+  `CREATE TEMP TABLE touched_people ON COMMIT DROP AS ${BOUNDS}
+   SELECT DISTINCT d.person_id FROM person_daily d, bounds b
+   WHERE d.organisation_id = $1 AND d.day BETWEEN b.first_day AND b.last_day`,
   `${BOUNDS} DELETE FROM person_daily d USING bounds b
      WHERE d.organisation_id = $1 AND d.day BETWEEN b.first_day AND b.last_day`,
   `${BOUNDS}
-   INSERT INTO person_daily (organisation_id, day, person_id, events, creations, contributions, reads)
+   INSERT INTO person_daily (organisation_id, day, person_id, events, creations, responses, reactions, reads)
    SELECT $1, d.day, d.person_id, sum(d.events),
           coalesce(sum(d.events) FILTER (WHERE d.type IN (${list(CREATION_TYPES)})), 0),
-          coalesce(sum(d.events) FILTER (WHERE d.type IN (${list(CONTRIBUTION_TYPES)})), 0),
+          coalesce(sum(d.events) FILTER (WHERE d.type IN ('reply', 'answer', 'mention', 'share')), 0),
+          coalesce(sum(d.events) FILTER (WHERE d.type = 'reaction'), 0),
           coalesce(sum(d.events) FILTER (WHERE d.type = 'read'), 0)
    FROM activity_daily d, bounds b
    WHERE d.organisation_id = $1 AND d.day BETWEEN b.first_day AND b.last_day
    GROUP BY d.day, d.person_id`,
+  `${BOUNDS} INSERT INTO touched_people SELECT DISTINCT d.person_id FROM person_daily d, bounds b
+   WHERE d.organisation_id = $1 AND d.day BETWEEN b.first_day AND b.last_day`,
+  `DELETE FROM person_activity a USING touched_people t WHERE a.organisation_id = $1 AND a.person_id = t.person_id`,
+  `INSERT INTO person_activity (organisation_id, person_id, first_day, last_day, active_days)
+   SELECT $1, d.person_id, min(d.day), max(d.day), count(*)::int
+   FROM person_daily d WHERE d.organisation_id = $1 AND d.person_id IN (SELECT person_id FROM touched_people)
+   GROUP BY d.person_id`,
 
   `${BOUNDS} DELETE FROM interaction_daily d USING bounds b
      WHERE d.organisation_id = $1 AND d.day BETWEEN b.first_day AND b.last_day`,

@@ -25,6 +25,7 @@ const TABLES = [
   'org_units',
   'organisations',
   'people',
+  'person_activity',
   'person_daily',
   'quarantined_records',
   'rollout_phases',

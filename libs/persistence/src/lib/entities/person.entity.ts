@@ -32,6 +32,10 @@ export class Person {
   @Column('text', { nullable: true })
   location: string | null;
 
+  /** Listed by a directory import: counts in adoption denominators. */
+  @Column('boolean', { default: false })
+  inDirectory: boolean;
+
   @Column('date', { nullable: true })
   startDate: string | null;
 

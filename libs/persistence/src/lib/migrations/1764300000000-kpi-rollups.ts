@@ -9,6 +9,11 @@ export class KpiRollups1764300000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
+      -- Listed by a directory import: only these people count in adoption denominators (people seen only
+      -- in activity are active but not eligible).
+      ALTER TABLE people ADD COLUMN in_directory boolean NOT NULL DEFAULT false;
+      UPDATE people SET in_directory = true WHERE org_unit_id IS NOT NULL OR start_date IS NOT NULL;
+
       CREATE INDEX activity_daily_day_idx ON activity_daily (organisation_id, day);
 
       -- Per person and day (organisation time zone): what the adoption, participation and retention KPIs need.
@@ -19,13 +24,25 @@ export class KpiRollups1764300000000 implements MigrationInterface {
         events bigint NOT NULL,
         -- posts and questions (starting something)
         creations bigint NOT NULL,
-        -- replies, answers, reactions, mentions, shares (responding to something)
-        contributions bigint NOT NULL,
+        -- replies, answers, mentions, shares (responding with words)
+        responses bigint NOT NULL,
+        reactions bigint NOT NULL,
         reads bigint NOT NULL,
         PRIMARY KEY (organisation_id, day, person_id),
         FOREIGN KEY (organisation_id, person_id) REFERENCES people (organisation_id, id) ON DELETE CASCADE
       );
       CREATE INDEX person_daily_person_idx ON person_daily (organisation_id, person_id, day);
+
+      -- Per person: first and last active day and active days, for adoption dates, cohorts and churn.
+      CREATE TABLE person_activity (
+        organisation_id uuid NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
+        person_id uuid NOT NULL,
+        first_day date NOT NULL,
+        last_day date NOT NULL,
+        active_days integer NOT NULL,
+        PRIMARY KEY (organisation_id, person_id),
+        FOREIGN KEY (organisation_id, person_id) REFERENCES people (organisation_id, id) ON DELETE CASCADE
+      );
 
       -- Interactions between two people per day: the network KPIs' edges.
       CREATE TABLE interaction_daily (
@@ -67,8 +84,10 @@ export class KpiRollups1764300000000 implements MigrationInterface {
       DROP TABLE thread_rollup;
       DROP INDEX activity_events_thread_idx;
       DROP TABLE interaction_daily;
+      DROP TABLE person_activity;
       DROP TABLE person_daily;
       DROP INDEX activity_daily_day_idx;
+      ALTER TABLE people DROP COLUMN in_directory;
     `);
   }
 }

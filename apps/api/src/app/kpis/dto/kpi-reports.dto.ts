@@ -1,0 +1,193 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+/** OpenAPI shapes of the KPI reports (the TypeScript types live in @uptake/contracts). */
+
+export class SuppressionReasonDto {
+  @ApiProperty({ enum: ['below-k'] })
+  code: 'below-k';
+
+  @ApiProperty({ description: 'k: the figure rests on fewer distinct people than this' })
+  minGroupSize: number;
+}
+
+export class KpiScopeDto {
+  @ApiProperty({ format: 'uuid' })
+  organisationId: string;
+  @ApiProperty({ format: 'date' })
+  from: string;
+  @ApiProperty({ format: 'date' })
+  to: string;
+  @ApiProperty({ enum: ['day', 'week', 'month'] })
+  granularity: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  orgUnitId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  groupId: string | null;
+  @ApiProperty()
+  minGroupSize: number;
+}
+
+const nullableNumber = (description: string) => ApiProperty({ type: Number, nullable: true, description });
+
+class PeriodDto {
+  @ApiProperty({ format: 'date' })
+  start: string;
+  @ApiProperty({ format: 'date' })
+  end: string;
+  @ApiPropertyOptional({ type: SuppressionReasonDto, description: 'Present when some figures are withheld' })
+  suppressed?: SuppressionReasonDto;
+}
+
+export class AdoptionPointDto extends PeriodDto {
+  @nullableNumber('People in the directory employed on the last day')
+  eligible: number | null;
+  @nullableNumber('Distinct people active in the period')
+  active: number | null;
+  @nullableNumber('Eligible people active at least once by the end of the period')
+  activated: number | null;
+  @nullableNumber('activated / eligible')
+  adoptionRate: number | null;
+  @nullableNumber('Mean daily active people')
+  averageDailyActive: number | null;
+  @nullableNumber('Distinct active people in the 7 days ending on the last day')
+  weeklyActive: number | null;
+  @nullableNumber('Distinct active people in the 28 days ending on the last day')
+  monthlyActive: number | null;
+  @nullableNumber('averageDailyActive / monthlyActive')
+  stickiness: number | null;
+}
+
+export class AdoptionReportDto {
+  @ApiProperty({ type: KpiScopeDto })
+  scope: KpiScopeDto;
+  @ApiProperty({ type: [AdoptionPointDto] })
+  points: AdoptionPointDto[];
+}
+
+export class ParticipationPointDto extends PeriodDto {
+  @nullableNumber('Eligible people')
+  eligible: number | null;
+  @nullableNumber('Started something (post, question)')
+  creators: number | null;
+  @nullableNumber('Responded or reacted without starting anything')
+  contributors: number | null;
+  @nullableNumber('Only read or joined')
+  readers: number | null;
+  @nullableNumber('Not active')
+  inactive: number | null;
+}
+
+class PersonasDto {
+  @nullableNumber('Started at least one thread')
+  creator: number | null;
+  @nullableNumber('Replied, answered, mentioned or shared, never started')
+  responder: number | null;
+  @nullableNumber('Only reacted (and read)')
+  reactor: number | null;
+  @nullableNumber('Only read or joined')
+  observer: number | null;
+}
+
+class ConcentrationDto {
+  @nullableNumber('Share of events from the most active 1% of active people')
+  top1Percent: number | null;
+  @nullableNumber('Share of events from the most active 10%')
+  top10Percent: number | null;
+  @nullableNumber('Active people in the range')
+  activePeople: number | null;
+}
+
+export class ParticipationReportDto {
+  @ApiProperty({ type: KpiScopeDto })
+  scope: KpiScopeDto;
+  @ApiProperty({ type: [ParticipationPointDto] })
+  points: ParticipationPointDto[];
+  @ApiProperty({ type: PersonasDto })
+  personas: PersonasDto;
+  @ApiProperty({ type: ConcentrationDto })
+  concentration: ConcentrationDto;
+  @ApiProperty({ example: { creators: 0.01, contributors: 0.09, rest: 0.9 } })
+  reference: { creators: 0.01; contributors: 0.09; rest: 0.9 };
+  @ApiPropertyOptional({ type: SuppressionReasonDto })
+  suppressed?: SuppressionReasonDto;
+}
+
+export class EngagementPointDto extends PeriodDto {
+  @nullableNumber('Distinct active people')
+  active: number | null;
+  @nullableNumber('Posts and questions')
+  posts: number | null;
+  @nullableNumber('Replies and answers')
+  replies: number | null;
+  @nullableNumber('Reactions')
+  reactions: number | null;
+  @nullableNumber('posts / active')
+  postsPerActive: number | null;
+  @nullableNumber('replies / active')
+  repliesPerActive: number | null;
+  @nullableNumber('reactions / active')
+  reactionsPerActive: number | null;
+  @nullableNumber('Threads started by the population in the period')
+  threads: number | null;
+  @nullableNumber('Share of those threads answered by someone else')
+  threadsWithResponse: number | null;
+  @nullableNumber('Median hours to the first response by someone else')
+  medianHoursToFirstResponse: number | null;
+}
+
+export class EngagementReportDto {
+  @ApiProperty({ type: KpiScopeDto })
+  scope: KpiScopeDto;
+  @ApiProperty({ type: [EngagementPointDto] })
+  points: EngagementPointDto[];
+}
+
+export class RetentionCohortDto {
+  @ApiProperty({ format: 'date', description: 'Monday of the week of first activity' })
+  week: string;
+  @nullableNumber('People in the cohort')
+  size: number | null;
+  @ApiProperty({
+    type: [Number],
+    description: 'Share of the cohort active in its week 0, 1, 2, … (null if withheld)',
+  })
+  retained: (number | null)[];
+  @ApiPropertyOptional({ type: SuppressionReasonDto })
+  suppressed?: SuppressionReasonDto;
+}
+
+export class ChurnByUnitDto {
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  orgUnitId: string | null;
+  @ApiProperty()
+  name: string;
+  @nullableNumber('Activated early enough to be seen stopping')
+  activated: number | null;
+  @nullableNumber('Silent for the last silentWeeks weeks')
+  triedAndStopped: number | null;
+  @nullableNumber('triedAndStopped / activated')
+  rate: number | null;
+  @ApiPropertyOptional({ type: SuppressionReasonDto })
+  suppressed?: SuppressionReasonDto;
+}
+
+export class RetentionReportDto {
+  @ApiProperty({ type: KpiScopeDto })
+  scope: KpiScopeDto;
+  @ApiProperty({ type: [RetentionCohortDto] })
+  cohorts: RetentionCohortDto[];
+  @ApiProperty()
+  silentWeeks: number;
+  @nullableNumber('Activated at least silentWeeks weeks before the end of the range')
+  activated: number | null;
+  @nullableNumber('…and silent since')
+  triedAndStopped: number | null;
+  @nullableNumber('triedAndStopped / activated')
+  triedAndStoppedRate: number | null;
+  @nullableNumber('Came back after a silence of at least silentWeeks weeks')
+  reactivated: number | null;
+  @ApiProperty({ type: [ChurnByUnitDto] })
+  byUnit: ChurnByUnitDto[];
+  @ApiPropertyOptional({ type: SuppressionReasonDto })
+  suppressed?: SuppressionReasonDto;
+}

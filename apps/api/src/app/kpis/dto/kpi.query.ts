@@ -1,0 +1,38 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { GRANULARITIES, type Granularity } from '@uptake/kpi';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { DateRangeQuery } from '../../activity/dto/date-range.query';
+
+/** Filters shared by every KPI endpoint. */
+export class KpiQuery extends DateRangeQuery {
+  @ApiPropertyOptional({ enum: GRANULARITIES, default: 'week', description: 'Weeks run Monday to Sunday' })
+  @IsOptional()
+  @IsIn(GRANULARITIES, { message: `granularity must be one of ${GRANULARITIES.join(', ')}` })
+  granularity: Granularity = 'week';
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only people in this org unit and the units below it' })
+  @IsOptional()
+  @IsUUID('all', { message: 'orgUnitId must be a UUID' })
+  orgUnitId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only members of this group (e.g. the pilot cohort)' })
+  @IsOptional()
+  @IsUUID('all', { message: 'groupId must be a UUID' })
+  groupId?: string;
+}
+
+export class RetentionQuery extends KpiQuery {
+  @ApiPropertyOptional({
+    default: 4,
+    minimum: 1,
+    maximum: 26,
+    description: 'Silent weeks that count as stopped',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'silentWeeks must be a whole number' })
+  @Min(1)
+  @Max(26)
+  silentWeeks = 4;
+}

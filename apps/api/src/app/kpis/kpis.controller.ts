@@ -1,0 +1,92 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type {
+  AdoptionReport,
+  EngagementReport,
+  ParticipationReport,
+  RetentionReport,
+} from '@uptake/contracts';
+import { KPI_READERS, OrganisationRoles } from '../auth/auth.decorators';
+import { UUID } from '../common/params';
+import { KpiQuery, RetentionQuery } from './dto/kpi.query';
+import {
+  AdoptionReportDto,
+  EngagementReportDto,
+  ParticipationReportDto,
+  RetentionReportDto,
+} from './dto/kpi-reports.dto';
+import { KpisService } from './kpis.service';
+
+const K_RULE =
+  'Figures resting on 1..k-1 distinct people are null, with `suppressed` giving k. Days are in the organisation time zone.';
+
+/** Adoption KPIs, read from the rollups, for admins, change managers and executives (aggregates only). */
+@ApiTags('kpis')
+@ApiBadRequestResponse({ description: 'Malformed date, range, granularity or filter' })
+@ApiNotFoundResponse({ description: 'Unknown organisation, org unit or group' })
+@Controller('organisations/:organisationId/kpis')
+export class KpisController {
+  constructor(private readonly kpis: KpisService) {}
+
+  @Get('adoption')
+  @OrganisationRoles(...KPI_READERS)
+  @ApiOperation({
+    summary: 'Eligible, active, activated, adoption %, DAU/WAU/MAU and stickiness per period',
+    description: K_RULE,
+  })
+  @ApiOkResponse({ type: AdoptionReportDto })
+  adoption(
+    @Param('organisationId', UUID) organisationId: string,
+    @Query() query: KpiQuery,
+  ): Promise<AdoptionReport> {
+    return this.kpis.adoption(organisationId, query);
+  }
+
+  @Get('participation')
+  @OrganisationRoles(...KPI_READERS)
+  @ApiOperation({
+    summary: 'Creators, contributors, readers (90-9-1) per period; personas; concentration',
+    description: K_RULE,
+  })
+  @ApiOkResponse({ type: ParticipationReportDto })
+  participation(
+    @Param('organisationId', UUID) organisationId: string,
+    @Query() query: KpiQuery,
+  ): Promise<ParticipationReport> {
+    return this.kpis.participation(organisationId, query);
+  }
+
+  @Get('engagement')
+  @OrganisationRoles(...KPI_READERS)
+  @ApiOperation({
+    summary: 'Posts, replies, reactions per active person; threads answered; median time to first response',
+    description: K_RULE,
+  })
+  @ApiOkResponse({ type: EngagementReportDto })
+  engagement(
+    @Param('organisationId', UUID) organisationId: string,
+    @Query() query: KpiQuery,
+  ): Promise<EngagementReport> {
+    return this.kpis.engagement(organisationId, query);
+  }
+
+  @Get('retention')
+  @OrganisationRoles(...KPI_READERS)
+  @ApiOperation({
+    summary: 'Weekly cohorts by first activity; tried-and-stopped and reactivated people, per unit',
+    description: K_RULE,
+  })
+  @ApiOkResponse({ type: RetentionReportDto })
+  retention(
+    @Param('organisationId', UUID) organisationId: string,
+    @Query() query: RetentionQuery,
+  ): Promise<RetentionReport> {
+    return this.kpis.retention(organisationId, query);
+  }
+}

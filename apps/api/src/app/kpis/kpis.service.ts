@@ -1,0 +1,160 @@
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type {
+  AdoptionReport,
+  EngagementReport,
+  KpiScope,
+  ParticipationReport,
+  RetentionReport,
+} from '@uptake/contracts';
+import {
+  addDays,
+  adoptionSeries,
+  churn,
+  churnByUnit,
+  isSuppressed,
+  loadMembers,
+  loadPersonDays,
+  loadUnitNames,
+  lookbackStart,
+  participationSeries,
+  participationSummary,
+  periodsBetween,
+  queryEngagement,
+  retentionCohorts,
+  suppressionReason,
+  toDayNumber,
+  type Population,
+} from '@uptake/kpi';
+import type { DataSource } from 'typeorm';
+import { OrganisationsService } from '../organisations/organisations.service';
+import type { KpiQuery, RetentionQuery } from './dto/kpi.query';
+
+/** Longest range one request may ask for (about three years). */
+export const MAX_RANGE_DAYS = 1_100;
+const DEFAULT_RANGE_DAYS = 90;
+/** Periods in one answer: days over three years would be a 1,100-point series, still fine for a chart. */
+const MAX_PERIODS = 1_100;
+
+/**
+ * Loads what a KPI needs from the rollups and hands it to the pure functions of @uptake/kpi. Every query
+ * is scoped to the organisation; org unit and group filters are checked to belong to it.
+ */
+@Injectable()
+export class KpisService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly organisations: OrganisationsService,
+  ) {}
+
+  async adoption(organisationId: string, query: KpiQuery): Promise<AdoptionReport> {
+    const scope = await this.scope(organisationId, query);
+    const population = toPopulation(scope);
+    const [members, days] = await Promise.all([
+      loadMembers(this.dataSource, population, scope.to),
+      loadPersonDays(this.dataSource, population, lookbackStart(scope.from), scope.to),
+    ]);
+    const periods = periodsBetween(scope.from, scope.to, scope.granularity);
+    return { scope, points: adoptionSeries(members, days, periods, scope.minGroupSize) };
+  }
+
+  async participation(organisationId: string, query: KpiQuery): Promise<ParticipationReport> {
+    const scope = await this.scope(organisationId, query);
+    const population = toPopulation(scope);
+    const [members, days] = await Promise.all([
+      loadMembers(this.dataSource, population, scope.to),
+      loadPersonDays(this.dataSource, population, scope.from, scope.to),
+    ]);
+    const periods = periodsBetween(scope.from, scope.to, scope.granularity);
+    return {
+      scope,
+      points: participationSeries(members, days, periods, scope.minGroupSize),
+      ...participationSummary(members, days, { start: scope.from, end: scope.to }, scope.minGroupSize),
+      reference: { creators: 0.01, contributors: 0.09, rest: 0.9 },
+    };
+  }
+
+  async engagement(organisationId: string, query: KpiQuery): Promise<EngagementReport> {
+    const scope = await this.scope(organisationId, query);
+    const periods = periodsBetween(scope.from, scope.to, scope.granularity);
+    return {
+      scope,
+      points: await queryEngagement(this.dataSource, toPopulation(scope), periods, scope.minGroupSize),
+    };
+  }
+
+  async retention(organisationId: string, query: RetentionQuery): Promise<RetentionReport> {
+    const scope = await this.scope(organisationId, query);
+    const population = toPopulation(scope);
+    const range = { start: scope.from, end: scope.to };
+    const [members, days, names] = await Promise.all([
+      loadMembers(this.dataSource, population, scope.to),
+      loadPersonDays(this.dataSource, population, addDays(scope.from, -query.silentWeeks * 7), scope.to),
+      loadUnitNames(this.dataSource, organisationId),
+    ]);
+    const k = scope.minGroupSize;
+    const { total, byUnit } = churn(members, days, range, query.silentWeeks);
+    const stoppedHidden = isSuppressed(total.activated, k) || isSuppressed(total.triedAndStopped, k);
+    const reactivatedHidden = isSuppressed(total.reactivated, k);
+    return {
+      scope,
+      cohorts: retentionCohorts(members, days, range, k),
+      silentWeeks: query.silentWeeks,
+      activated: isSuppressed(total.activated, k) ? null : total.activated,
+      triedAndStopped: stoppedHidden ? null : total.triedAndStopped,
+      triedAndStoppedRate:
+        stoppedHidden || total.activated === 0 ? null : total.triedAndStopped / total.activated,
+      reactivated: reactivatedHidden ? null : total.reactivated,
+      byUnit: churnByUnit(byUnit, names, k),
+      ...(stoppedHidden || reactivatedHidden ? { suppressed: suppressionReason(k) } : {}),
+    };
+  }
+
+  /** Resolves defaults (range ending on the last active day) and checks filters belong to the organisation. */
+  private async scope(organisationId: string, query: KpiQuery): Promise<KpiScope> {
+    const organisation = await this.organisations.get(organisationId);
+    const to = query.to ?? (await this.lastActiveDay(organisationId));
+    const from = query.from ?? addDays(to, -(DEFAULT_RANGE_DAYS - 1));
+    if (from > to) throw new BadRequestException(`from (${from}) must not be after to (${to})`);
+    if (toDayNumber(to) - toDayNumber(from) + 1 > MAX_RANGE_DAYS) {
+      throw new BadRequestException(`the range ${from}..${to} is longer than ${MAX_RANGE_DAYS} days`);
+    }
+    const granularity = query.granularity ?? 'week';
+    if (periodsBetween(from, to, granularity).length > MAX_PERIODS) {
+      throw new BadRequestException(`the range holds more than ${MAX_PERIODS} ${granularity}s`);
+    }
+    if (query.orgUnitId) await this.mustExist('org_units', organisationId, query.orgUnitId, 'Org unit');
+    if (query.groupId) await this.mustExist('groups', organisationId, query.groupId, 'Group');
+    return {
+      organisationId,
+      from,
+      to,
+      granularity,
+      orgUnitId: query.orgUnitId ?? null,
+      groupId: query.groupId ?? null,
+      minGroupSize: organisation.minGroupSize,
+    };
+  }
+
+  /** Another organisation's unit or group is indistinguishable from one that does not exist. */
+  private async mustExist(table: 'org_units' | 'groups', organisationId: string, id: string, label: string) {
+    const rows = await this.dataSource.query(
+      `SELECT 1 FROM ${table} WHERE organisation_id = $1 AND id = $2`,
+      [organisationId, id],
+    );
+    if (rows.length === 0) throw new NotFoundException(`${label} ${id} not found`);
+  }
+
+  /** The demo data and imported history lie in the past: default to where the data is, else today. */
+  private async lastActiveDay(organisationId: string): Promise<string> {
+    const [row]: { day: string | null }[] = await this.dataSource.query(
+      `SELECT to_char(max(last_day), 'YYYY-MM-DD') AS day FROM person_activity WHERE organisation_id = $1`,
+      [organisationId],
+    );
+    return row?.day ?? new Date().toISOString().slice(0, 10);
+  }
+}
+
+function toPopulation(scope: KpiScope): Population {
+  return { organisationId: scope.organisationId, orgUnitId: scope.orgUnitId, groupId: scope.groupId };
+}

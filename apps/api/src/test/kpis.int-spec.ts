@@ -1,0 +1,192 @@
+import { refreshRollups } from '@uptake/kpi';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { bearer, createTenant, startTestApi, type TestApi, type TestTenant } from './support';
+
+/*
+ * A hand-built organisation (k = 2, time zone Europe/Paris = UTC+1 in March):
+ *   Company (division) > Sales (a, b), Finance (c joined 03-10, d left 03-05); e is not in the directory.
+ * Paris days of activity:
+ *   a  03-02 post a1, self-reply to a1, reaction to b; 03-09 two reads (23:30 UTC on Sunday 03-08!); 03-20 reaction
+ *   b  03-03 reaction to a's post
+ *   d  03-02 read; 03-04 answer to e's question e2, two hours after it
+ *   e  03-04 post e1 and question e2
+ * A pilot group holds a and d.
+ */
+describe('KPI endpoints on a hand-computed fixture', () => {
+  let api: TestApi;
+  let tenant: TestTenant;
+  const units: Record<string, string> = {};
+  const people: Record<string, string> = {};
+  let pilot: string;
+  const server = () => api.app.getHttpServer();
+  const get = (path: string) =>
+    request(server())
+      .get(`/api/organisations/${tenant.organisation.id}/kpis/${path}`)
+      .set(...bearer(tenant.tokens.executive));
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    tenant = await createTenant(api.dataSource, 'kpis');
+    const organisationId = tenant.organisation.id;
+    const q = (sql: string, params: unknown[]) => api.dataSource.query(sql, params);
+    await q(`UPDATE organisations SET min_group_size = 2, time_zone = 'Europe/Paris' WHERE id = $1`, [
+      organisationId,
+    ]);
+    const unit = async (name: string, kind: string, parent: string | null) => {
+      const [row] = await q(
+        `INSERT INTO org_units (organisation_id, name, kind, parent_id) VALUES ($1, $2, $3, $4) RETURNING id`,
+        [organisationId, name, kind, parent],
+      );
+      return row.id as string;
+    };
+    units['company'] = await unit('Company', 'division', null);
+    units['sales'] = await unit('Sales', 'department', units['company']);
+    units['finance'] = await unit('Finance', 'department', units['company']);
+    const person = async (key: string, unitId: string | null, start: string | null, end: string | null) => {
+      const [row] = await q(
+        `INSERT INTO people (organisation_id, pseudonym, in_directory, org_unit_id, start_date, end_date)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [organisationId, `kpi-${key}`, unitId !== null, unitId, start, end],
+      );
+      people[key] = row.id;
+    };
+    await person('a', units['sales'], null, null);
+    await person('b', units['sales'], null, null);
+    await person('c', units['finance'], '2026-03-10', null);
+    await person('d', units['finance'], null, '2026-03-05');
+    await person('e', null, null, null);
+    const [group] = await q(
+      `INSERT INTO groups (organisation_id, name, kind) VALUES ($1, 'Pilot', 'cohort') RETURNING id`,
+      [organisationId],
+    );
+    pilot = group.id;
+    for (const key of ['a', 'd']) {
+      await q(`INSERT INTO group_members (organisation_id, group_id, person_id) VALUES ($1, $2, $3)`, [
+        organisationId,
+        pilot,
+        people[key],
+      ]);
+    }
+    const events: [string, string, string, string, string | null, string | null][] = [
+      ['a1', '2026-03-02T09:00:00Z', 'a', 'post', null, null],
+      ['a2', '2026-03-02T10:00:00Z', 'a', 'reply', 'a1', 'a'],
+      ['a3', '2026-03-02T11:00:00Z', 'a', 'reaction', null, 'b'],
+      ['a4', '2026-03-08T23:30:00Z', 'a', 'read', null, null],
+      ['a5', '2026-03-08T23:40:00Z', 'a', 'read', null, null],
+      ['a6', '2026-03-20T12:00:00Z', 'a', 'reaction', null, 'e'],
+      ['b1', '2026-03-03T09:00:00Z', 'b', 'reaction', 'a1', 'a'],
+      ['d1', '2026-03-02T08:00:00Z', 'd', 'read', null, null],
+      ['d2', '2026-03-04T11:30:00Z', 'd', 'answer', 'e2', 'e'],
+      ['e1', '2026-03-04T09:00:00Z', 'e', 'post', null, null],
+      ['e2', '2026-03-04T09:30:00Z', 'e', 'question', null, null],
+    ];
+    for (const [id, at, actor, type, thread, target] of events) {
+      await q(
+        `INSERT INTO activity_events (organisation_id, source_id, external_id, occurred_at, actor_id, type,
+                                      thread_external_id, target_actor_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [
+          organisationId,
+          tenant.source.id,
+          id,
+          at,
+          people[actor],
+          type,
+          thread,
+          target ? people[target] : null,
+        ],
+      );
+    }
+    await refreshRollups(api.dataSource, organisationId, {
+      from: '2026-03-01T00:00:00Z',
+      to: '2026-03-31T00:00:00Z',
+    });
+  });
+
+  afterAll(async () => {
+    await api.dataSource.query('DELETE FROM organisations WHERE id = $1', [tenant.organisation.id]);
+    await api.close();
+  });
+
+  const RANGE = 'from=2026-03-02&to=2026-03-22&granularity=week';
+
+  it('adoption: eligible, active, DAU/WAU/MAU per ISO week, days cut in the organisation time zone', async () => {
+    const { body } = await get(`adoption?${RANGE}`).expect(200);
+    expect(body.scope).toMatchObject({ from: '2026-03-02', to: '2026-03-22', minGroupSize: 2 });
+    const [w1, w2] = body.points;
+    // daily actives 03-02 {a, d}, 03-03 {b}, 03-04 {d, e}: 5/7; stickiness (5/7)/4
+    expect(w1).toEqual({
+      start: '2026-03-02',
+      end: '2026-03-08',
+      eligible: 2,
+      active: 4,
+      activated: 2,
+      adoptionRate: 1,
+      averageDailyActive: 5 / 7,
+      weeklyActive: 4,
+      monthlyActive: 4,
+      stickiness: 5 / 28,
+    });
+    // a's reads at 23:30 UTC on Sunday are Monday in Paris: week 2 has one active person, withheld (k = 2)
+    expect(w2).toMatchObject({ eligible: 3, active: null, activated: 2, adoptionRate: 2 / 3 });
+    expect(w2.suppressed).toEqual({ code: 'below-k', minGroupSize: 2 });
+  });
+
+  it('filters on an org unit subtree and on a group', async () => {
+    const sales = (await get(`adoption?${RANGE}&orgUnitId=${units['sales']}`).expect(200)).body.points[0];
+    expect(sales).toMatchObject({ eligible: 2, active: 2, averageDailyActive: 2 / 7 });
+    // the division holds Sales and Finance: d (who left 03-05) is active but not eligible on 03-08
+    const company = (await get(`adoption?${RANGE}&orgUnitId=${units['company']}`).expect(200)).body.points[0];
+    expect(company).toMatchObject({ eligible: 2, active: 3 });
+    // the pilot (a, d) has one eligible person on 03-08: nothing is shown
+    const group = (await get(`adoption?${RANGE}&groupId=${pilot}`).expect(200)).body.points[0];
+    expect(group).toMatchObject({ eligible: null, active: null, suppressed: { code: 'below-k' } });
+    await get(`adoption?${RANGE}&orgUnitId=${randomUUID()}`).expect(404);
+    await get(`adoption?${RANGE}&granularity=year`).expect(400);
+  });
+
+  it('engagement: posts, replies, reactions per active person and time to first response', async () => {
+    const [w1] = (await get(`engagement?${RANGE}`).expect(200)).body.points;
+    // posts a1, e1, e2; replies a2 (self), d2; reactions a3, b1. Threads a1, e1, e2 by a and e:
+    // only e2 got a response from someone else (d, two hours later); a's self-reply does not count.
+    expect(w1).toMatchObject({
+      active: 4,
+      posts: 3,
+      replies: 2,
+      reactions: 2,
+      postsPerActive: 0.75,
+      repliesPerActive: 0.5,
+      reactionsPerActive: 0.5,
+      threads: 3,
+      threadsWithResponse: 1 / 3,
+      medianHoursToFirstResponse: 2,
+    });
+  });
+
+  it('participation and retention, with figures over fewer than k people withheld', async () => {
+    const participation = (await get(`participation?${RANGE}`).expect(200)).body;
+    // week 1: eligible a (creator) and b (contributor): one person each, withheld
+    expect(participation.points[0]).toMatchObject({
+      eligible: 2,
+      creators: null,
+      contributors: null,
+      readers: 0,
+    });
+    expect(participation.personas).toEqual({ creator: 2, responder: null, reactor: null, observer: 0 });
+
+    const retention = (await get(`retention?${RANGE}&silentWeeks=1`).expect(200)).body;
+    expect(retention.cohorts).toEqual([{ week: '2026-03-02', size: 4, retained: [1, 0.25, 0.25] }]);
+    // activated by 03-15: a, b, d, e; silent since: b, d, e. a came back after 11 silent days (1 person: withheld)
+    expect(retention).toMatchObject({
+      activated: 4,
+      triedAndStopped: 3,
+      triedAndStoppedRate: 0.75,
+      reactivated: null,
+    });
+    expect(retention.byUnit.find((unit: { name: string }) => unit.name === 'Sales')).toMatchObject({
+      activated: 2,
+      triedAndStopped: null,
+    });
+  });
+});

@@ -1,0 +1,128 @@
+import type { SuppressionReason } from './privacy';
+
+/** Filters every KPI endpoint takes. Days are in the organisation's time zone. */
+export interface KpiScope {
+  organisationId: string;
+  from: string;
+  to: string;
+  granularity: 'day' | 'week' | 'month';
+  /** Org unit whose subtree is the population, or null for the whole organisation. */
+  orgUnitId: string | null;
+  /** Group (a pilot cohort, a community) whose members are the population, or null. */
+  groupId: string | null;
+  minGroupSize: number;
+}
+
+/** Figures about people are null when they rest on 1..k-1 people; `suppressed` then says why. */
+export interface AdoptionPoint {
+  start: string;
+  end: string;
+  /** People in the directory, employed on the period's last day. */
+  eligible: number | null;
+  /** Distinct people active in the period (any activity, reads included). */
+  active: number | null;
+  /** Eligible people active at least once up to the period's end. */
+  activated: number | null;
+  /** activated / eligible. */
+  adoptionRate: number | null;
+  /** Mean of daily active people over the period's days. */
+  averageDailyActive: number | null;
+  /** Distinct people active in the 7 and 28 days ending on the period's last day. */
+  weeklyActive: number | null;
+  monthlyActive: number | null;
+  /** averageDailyActive / monthlyActive. */
+  stickiness: number | null;
+  suppressed?: SuppressionReason;
+}
+
+export interface AdoptionReport {
+  scope: KpiScope;
+  points: AdoptionPoint[];
+}
+
+export interface ParticipationPoint {
+  start: string;
+  end: string;
+  eligible: number | null;
+  /** Started something (post, question). */
+  creators: number | null;
+  /** Responded (reply, answer, mention, share, reaction) without starting anything. */
+  contributors: number | null;
+  /** Active, but only reading or joining. */
+  readers: number | null;
+  /** Eligible and not active at all. */
+  inactive: number | null;
+  suppressed?: SuppressionReason;
+}
+
+export type Persona = 'creator' | 'responder' | 'reactor' | 'observer';
+
+export interface ParticipationReport {
+  scope: KpiScope;
+  points: ParticipationPoint[];
+  /** People per persona over the whole range (the strongest behaviour each showed). */
+  personas: Record<Persona, number | null>;
+  /** Share of all events that comes from the most active 1% and 10% of active people. */
+  concentration: { top1Percent: number | null; top10Percent: number | null; activePeople: number | null };
+  /** The 90-9-1 rule's reference shares of creators, contributors and the rest. */
+  reference: { creators: 0.01; contributors: 0.09; rest: 0.9 };
+  suppressed?: SuppressionReason;
+}
+
+export interface RetentionCohort {
+  /** Monday of the week of the cohort's first activity. */
+  week: string;
+  size: number | null;
+  /** Share of the cohort active in its week 0, 1, 2, … (up to the range's end). */
+  retained: (number | null)[];
+  suppressed?: SuppressionReason;
+}
+
+export interface ChurnByUnit {
+  orgUnitId: string | null;
+  name: string;
+  activated: number | null;
+  triedAndStopped: number | null;
+  rate: number | null;
+  suppressed?: SuppressionReason;
+}
+
+export interface RetentionReport {
+  scope: KpiScope;
+  cohorts: RetentionCohort[];
+  /** Silent weeks after which an activated person counts as stopped. */
+  silentWeeks: number;
+  /** Activated at least `silentWeeks` before the range's end (so they could have been seen to stop). */
+  activated: number | null;
+  /** …and silent during the last `silentWeeks` weeks of the range. */
+  triedAndStopped: number | null;
+  triedAndStoppedRate: number | null;
+  /** Came back in the range after a silence of at least `silentWeeks`. */
+  reactivated: number | null;
+  byUnit: ChurnByUnit[];
+  suppressed?: SuppressionReason;
+}
+
+export interface EngagementPoint {
+  start: string;
+  end: string;
+  active: number | null;
+  posts: number | null;
+  replies: number | null;
+  reactions: number | null;
+  postsPerActive: number | null;
+  repliesPerActive: number | null;
+  reactionsPerActive: number | null;
+  /** Threads (posts, questions) started by the population in the period. */
+  threads: number | null;
+  /** Share of those threads that got a reply or answer from someone else. */
+  threadsWithResponse: number | null;
+  /** Median hours from a thread's start to its first response by someone else. */
+  medianHoursToFirstResponse: number | null;
+  suppressed?: SuppressionReason;
+}
+
+export interface EngagementReport {
+  scope: KpiScope;
+  points: EngagementPoint[];
+}

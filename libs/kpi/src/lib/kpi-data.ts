@@ -1,0 +1,202 @@
+import type { EngagementPoint } from '@uptake/contracts';
+import type { DataSource } from 'typeorm';
+import { addDays, type Period } from './periods';
+import type { Member, PersonDay } from './people-kpis';
+import { isSuppressed, suppressionReason } from './suppression';
+
+/** Who the figures are about: an org unit's subtree, a group's members, both, or everyone. */
+export interface Population {
+  organisationId: string;
+  orgUnitId: string | null;
+  groupId: string | null;
+}
+
+/** $1 organisation, $2 org unit (subtree), $3 group. Every KPI query starts from this set of people. */
+const SCOPE = `
+  scope AS (
+    SELECT p.* FROM people p
+    WHERE p.organisation_id = $1
+      AND ($2::uuid IS NULL OR EXISTS (
+            SELECT 1 FROM org_units root JOIN org_units u ON u.organisation_id = root.organisation_id
+            WHERE root.organisation_id = $1 AND root.id = $2 AND u.id = p.org_unit_id
+              AND u.path LIKE root.path || '%'))
+      AND ($3::uuid IS NULL OR EXISTS (
+            SELECT 1 FROM group_members gm
+            WHERE gm.organisation_id = $1 AND gm.group_id = $3 AND gm.person_id = p.id))
+  )`;
+
+/** Rows of a rollup keyed by person belong to the population (a no-op filter for everyone). */
+const IN_SCOPE = (column: string) =>
+  `(($2::uuid IS NULL AND $3::uuid IS NULL) OR ${column} IN (SELECT id FROM scope))`;
+
+function parameters(population: Population): unknown[] {
+  return [population.organisationId, population.orgUnitId, population.groupId];
+}
+
+/** The population, with each person's first active day and last active day up to `until`. */
+export async function loadMembers(
+  dataSource: DataSource,
+  population: Population,
+  until: string,
+): Promise<Member[]> {
+  const rows: {
+    id: string;
+    listed: boolean;
+    start_date: string | null;
+    end_date: string | null;
+    first_day: string | null;
+    last_day: string | null;
+    org_unit_id: string | null;
+  }[] = await dataSource.query(
+    `WITH ${SCOPE}
+     SELECT s.id, s.in_directory AS listed, to_char(s.start_date, 'YYYY-MM-DD') AS start_date,
+            to_char(s.end_date, 'YYYY-MM-DD') AS end_date, s.org_unit_id,
+            to_char(CASE WHEN a.first_day <= $4 THEN a.first_day END, 'YYYY-MM-DD') AS first_day,
+            to_char(CASE WHEN a.last_day <= $4 THEN a.last_day
+                         WHEN a.first_day <= $4 THEN (SELECT max(d.day) FROM person_daily d
+                                                     WHERE d.organisation_id = $1 AND d.person_id = s.id
+                                                       AND d.day <= $4) END, 'YYYY-MM-DD') AS last_day
+     FROM scope s
+     LEFT JOIN person_activity a ON a.organisation_id = $1 AND a.person_id = s.id`,
+    [...parameters(population), until],
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    listed: row.listed,
+    startDate: row.start_date,
+    endDate: row.end_date,
+    firstActiveDay: row.first_day,
+    lastActiveDay: row.last_day,
+    orgUnitId: row.org_unit_id,
+  }));
+}
+
+/** Person-days of the population between two days (inclusive). */
+export async function loadPersonDays(
+  dataSource: DataSource,
+  population: Population,
+  from: string,
+  to: string,
+): Promise<PersonDay[]> {
+  const rows: {
+    day: string;
+    person_id: string;
+    events: string;
+    creations: string;
+    responses: string;
+    reactions: string;
+    reads: string;
+  }[] = await dataSource.query(
+    `WITH ${SCOPE}
+     SELECT to_char(d.day, 'YYYY-MM-DD') AS day, d.person_id, d.events, d.creations, d.responses, d.reactions, d.reads
+     FROM person_daily d
+     WHERE d.organisation_id = $1 AND d.day BETWEEN $4 AND $5 AND ${IN_SCOPE('d.person_id')}`,
+    [...parameters(population), from, to],
+  );
+  return rows.map((row) => ({
+    day: row.day,
+    personId: row.person_id,
+    events: Number(row.events),
+    creations: Number(row.creations),
+    responses: Number(row.responses),
+    reactions: Number(row.reactions),
+    reads: Number(row.reads),
+  }));
+}
+
+/** Days before the range that the rolling 28-day window needs. */
+export const LOOKBACK_DAYS = 27;
+
+export function lookbackStart(from: string): string {
+  return addDays(from, -LOOKBACK_DAYS);
+}
+
+export async function loadUnitNames(
+  dataSource: DataSource,
+  organisationId: string,
+): Promise<Map<string, string>> {
+  const rows: { id: string; name: string }[] = await dataSource.query(
+    'SELECT id, name FROM org_units WHERE organisation_id = $1',
+    [organisationId],
+  );
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+/**
+ * Engagement per period: posts, replies and reactions per active person (activity_daily), and threads
+ * started by the population with the share answered and the median time to the first response by someone
+ * else (thread_rollup). Thread figures rest on the thread authors; withheld below k of them.
+ */
+export async function queryEngagement(
+  dataSource: DataSource,
+  population: Population,
+  periods: readonly Period[],
+  k: number,
+): Promise<EngagementPoint[]> {
+  const rows: {
+    start_day: string;
+    active: number;
+    posts: string;
+    replies: string;
+    reactions: string;
+    threads: number;
+    authors: number;
+    answered: number;
+    median_hours: number | null;
+  }[] = await dataSource.query(
+    `WITH ${SCOPE},
+     periods AS (SELECT * FROM unnest($4::date[], $5::date[]) AS p(start_day, end_day)),
+     activity AS (
+       SELECT p.start_day, count(DISTINCT d.person_id)::int AS active,
+              coalesce(sum(d.events) FILTER (WHERE d.type IN ('post', 'question')), 0) AS posts,
+              coalesce(sum(d.events) FILTER (WHERE d.type IN ('reply', 'answer')), 0) AS replies,
+              coalesce(sum(d.events) FILTER (WHERE d.type = 'reaction'), 0) AS reactions
+       FROM periods p
+       JOIN activity_daily d ON d.organisation_id = $1 AND d.day BETWEEN p.start_day AND p.end_day
+       WHERE ${IN_SCOPE('d.person_id')}
+       GROUP BY p.start_day),
+     threads AS (
+       SELECT p.start_day, count(*)::int AS threads, count(DISTINCT t.root_actor_id)::int AS authors,
+              count(*) FILTER (WHERE t.first_response_at IS NOT NULL)::int AS answered,
+              (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM t.first_response_at - t.root_at))
+                 FILTER (WHERE t.first_response_at IS NOT NULL) / 3600)::float8 AS median_hours
+       FROM periods p
+       JOIN thread_rollup t ON t.organisation_id = $1 AND t.root_day BETWEEN p.start_day AND p.end_day
+       WHERE ${IN_SCOPE('t.root_actor_id')}
+       GROUP BY p.start_day)
+     SELECT to_char(p.start_day, 'YYYY-MM-DD') AS start_day, coalesce(a.active, 0) AS active,
+            coalesce(a.posts, 0) AS posts, coalesce(a.replies, 0) AS replies, coalesce(a.reactions, 0) AS reactions,
+            coalesce(t.threads, 0) AS threads, coalesce(t.authors, 0) AS authors,
+            coalesce(t.answered, 0) AS answered, t.median_hours
+     FROM periods p
+     LEFT JOIN activity a ON a.start_day = p.start_day
+     LEFT JOIN threads t ON t.start_day = p.start_day
+     ORDER BY p.start_day`,
+    [...parameters(population), periods.map((p) => p.start), periods.map((p) => p.end)],
+  );
+  return rows.map((row, index): EngagementPoint => {
+    const period = periods[index];
+    const posts = Number(row.posts);
+    const replies = Number(row.replies);
+    const reactions = Number(row.reactions);
+    const perActive = (count: number) => (row.active === 0 ? null : count / row.active);
+    const activityHidden = isSuppressed(row.active, k);
+    const threadsHidden = isSuppressed(row.authors, k);
+    const point: EngagementPoint = {
+      start: period.start,
+      end: period.end,
+      active: activityHidden ? null : row.active,
+      posts: activityHidden ? null : posts,
+      replies: activityHidden ? null : replies,
+      reactions: activityHidden ? null : reactions,
+      postsPerActive: activityHidden ? null : perActive(posts),
+      repliesPerActive: activityHidden ? null : perActive(replies),
+      reactionsPerActive: activityHidden ? null : perActive(reactions),
+      threads: threadsHidden ? null : row.threads,
+      threadsWithResponse: threadsHidden || row.threads === 0 ? null : row.answered / row.threads,
+      medianHoursToFirstResponse: threadsHidden ? null : row.median_hours,
+    };
+    if (activityHidden || threadsHidden) point.suppressed = suppressionReason(k);
+    return point;
+  });
+}

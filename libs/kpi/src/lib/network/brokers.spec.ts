@@ -1,0 +1,85 @@
+import { brokers } from './brokers';
+import type { Interaction } from './types';
+
+const link = (actor: string, target: string, count = 1): Interaction => ({ actor, target, count });
+
+describe('brokers', () => {
+  it('ranks the middle of a path a–b–c–d–e first', () => {
+    // n = 5: normalization 2/((n-1)(n-2)) = 2/12 over unordered pairs.
+    // c is on the paths a–d, a–e, b–d, b–e: 4 pairs -> 4 * 2/12 = 2/3.
+    // b is on a–c, a–d, a–e (3 pairs) -> 1/2; d likewise; the ends a, e broker nothing.
+    // The heavy a–b count changes nothing: weights are ignored.
+    const result = brokers([link('a', 'b', 100), link('b', 'c'), link('c', 'd'), link('e', 'd')], {
+      top: 10,
+    });
+
+    expect(result.map((broker) => broker.person)).toEqual(['c', 'b', 'd']);
+    expect(result[0].betweenness).toBeCloseTo(2 / 3, 12);
+    expect(result[1].betweenness).toBeCloseTo(1 / 2, 12);
+    expect(result[2].betweenness).toBeCloseTo(1 / 2, 12);
+    expect(result.map((broker) => broker.degree)).toEqual([2, 2, 2]);
+  });
+
+  it('gives the centre of a star a normalized betweenness of 1', () => {
+    // n = 5: the centre is on all C(4, 2) = 6 leaf pairs -> 6 * 2/(4 * 3) = 1. Leaves broker nothing.
+    const result = brokers([link('hub', 'l1'), link('l2', 'hub'), link('hub', 'l3', 7), link('l4', 'hub')], {
+      top: 3,
+    });
+
+    expect(result).toHaveLength(1);
+    expect(result[0].person).toBe('hub');
+    expect(result[0].betweenness).toBeCloseTo(1, 12);
+    expect(result[0].degree).toBe(4);
+  });
+
+  it('puts the endpoints of a bridge between two triangles on top', () => {
+    // Triangles {a, b, c} and {d, e, f}, bridge c–d; n = 6, normalization 2/(5 * 4) = 1/10.
+    // c is on every path from {a, b} to {d, e, f}: 2 * 3 = 6 pairs -> 6/10; d symmetrically.
+    // Tie on betweenness and degree (3): id order.
+    const triangles = [
+      link('a', 'b', 50),
+      link('b', 'c', 50),
+      link('c', 'a', 50),
+      link('d', 'e', 50),
+      link('e', 'f', 50),
+      link('f', 'd', 50),
+    ];
+    const result = brokers([...triangles, link('d', 'c')], { top: 2 });
+
+    expect(result.map(({ person, degree }) => ({ person, degree }))).toEqual([
+      { person: 'c', degree: 3 },
+      { person: 'd', degree: 3 },
+    ]);
+    expect(result[0].betweenness).toBeCloseTo(0.6, 12);
+    expect(result[1].betweenness).toBeCloseTo(0.6, 12);
+  });
+
+  it('ignores interaction counts, so a busy side of a square does not capture the paths', () => {
+    // Square a–b–c–d–a. Unweighted, a–c has two shortest paths (via b and via d), each counting 1/2,
+    // and so does b–d: everyone gets 1/2 -> 1/2 * 2/(3 * 2) = 1/6. With 1/count distances the heavy
+    // a–b–c side would take all of a–c for b.
+    const result = brokers([link('a', 'b', 90), link('b', 'c', 90), link('c', 'd'), link('d', 'a')], {
+      top: 4,
+    });
+
+    expect(result.map((broker) => broker.person)).toEqual(['a', 'b', 'c', 'd']);
+    for (const broker of result) expect(broker.betweenness).toBeCloseTo(1 / 6, 12);
+  });
+
+  it('merges both directions into one tie and ignores self-interactions', () => {
+    // x–y–z path once directions are merged: y is on the single pair x–z -> 1 * 2/(2 * 1) = 1.
+    const result = brokers([link('x', 'y'), link('y', 'x'), link('y', 'z'), link('y', 'y', 40)], { top: 5 });
+
+    expect(result).toHaveLength(1);
+    expect(result[0]).toMatchObject({ person: 'y', degree: 2 });
+    expect(result[0].betweenness).toBeCloseTo(1, 12);
+  });
+
+  it('returns nothing for empty input, a lone pair or top 0, and rejects an invalid top', () => {
+    expect(brokers([], { top: 5 })).toEqual([]);
+    expect(brokers([link('a', 'b', 3)], { top: 5 })).toEqual([]);
+    expect(brokers([link('a', 'b'), link('b', 'c')], { top: 0 })).toEqual([]);
+    expect(() => brokers([], { top: -1 })).toThrow(RangeError);
+    expect(() => brokers([], { top: 1.5 })).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,11 @@
+export type { Interaction, PeopleAttributes, PersonAttributes } from './types';
+export { BOUNDARY_KINDS, crossBoundaryShares } from './cross-boundary';
+export type { BoundaryKind, BoundaryShare, CrossBoundaryShares } from './cross-boundary';
+export { unitInteractionMatrix } from './unit-matrix';
+export type { UnitInteractionMatrix, UnitLink, UnitNode } from './unit-matrix';
+export { brokers } from './brokers';
+export type { Broker, BrokersOptions } from './brokers';
+export { champions } from './champions';
+export type { Champion, ChampionsOptions } from './champions';
+export { networkSummary } from './network-summary';
+export type { NetworkSummary } from './network-summary';
