@@ -5,3 +5,4 @@ export * from './lib/kpi-data';
 export * from './lib/people-kpis';
 export * from './lib/periods';
 export * from './lib/network';
+export * from './lib/network-report';

@@ -189,4 +189,39 @@ describe('KPI endpoints on a hand-computed fixture', () => {
       triedAndStopped: null,
     });
   });
+
+  it('network: interactions aggregated to units, crossing shares, and brokers for admins only', async () => {
+    // interactions between two people: a->b, b->a, a->e, d->e (a's reply to itself does not count)
+    const network = (await get(`network?${RANGE}`).expect(200)).body;
+    // path b - a - e - d: 3 edges among 4 people
+    expect(network.summary).toEqual({
+      people: 4,
+      interactions: 4,
+      density: 0.5,
+      averageDegree: 1.5,
+      components: 1,
+      largestComponentShare: 1,
+    });
+    // only a<->b have both departments known (both Sales): nothing crosses; levels are unknown
+    expect(network.crossing.department).toEqual({ share: 0, interactions: 2, people: 2 });
+    expect(network.crossing.hierarchyLevel).toEqual({ share: null, interactions: 0, people: 0 });
+    const byName = Object.fromEntries(network.units.map((unit: { name: string }) => [unit.name, unit]));
+    expect(byName['Sales']).toMatchObject({ people: 2, internalInteractions: 2 });
+    // d's only interaction is with e, who has no unit: it is unassigned, so Finance has no node
+    expect(byName['Finance']).toBeUndefined();
+    expect(network.units).toHaveLength(1);
+    expect(network.links).toEqual([]);
+
+    await get(`network/people?${RANGE}`).expect(403);
+    const people = (
+      await request(server())
+        .get(`/api/organisations/${tenant.organisation.id}/kpis/network/people?${RANGE}`)
+        .set(...bearer(tenant.tokens.admin))
+        .expect(200)
+    ).body;
+    // on the path b - a - e - d, a and e each sit on 2 of the 3 pairs' shortest paths: 2 x 2/((4-1)(4-2)) = 2/3
+    expect(people.brokers.map((b: { pseudonym: string }) => b.pseudonym).sort()).toEqual(['kpi-a', 'kpi-e']);
+    for (const broker of people.brokers) expect(broker.betweenness).toBeCloseTo(2 / 3);
+    expect(JSON.stringify(people)).not.toMatch(/@/);
+  });
 });

@@ -126,3 +126,64 @@ export interface EngagementReport {
   scope: KpiScope;
   points: EngagementPoint[];
 }
+
+export interface BoundaryCrossing {
+  /** Share of interactions between people who differ on this attribute (of those where both are known). */
+  share: number | null;
+  /** Interactions where both people's value is known. */
+  interactions: number | null;
+  people: number | null;
+  suppressed?: SuppressionReason;
+}
+
+export interface NetworkUnit {
+  orgUnitId: string;
+  name: string;
+  /** Distinct people of the unit in any interaction. */
+  people: number | null;
+  internalInteractions: number | null;
+  outgoingInteractions: number | null;
+  incomingInteractions: number | null;
+  /** Champions (early adopters with the widest reach) in the unit. */
+  champions: number | null;
+  suppressed?: SuppressionReason;
+}
+
+export interface NetworkLink {
+  source: string;
+  target: string;
+  /** Interactions by people of `source` towards people of `target`. */
+  interactions: number;
+}
+
+export interface NetworkReport {
+  scope: KpiScope;
+  summary: {
+    people: number | null;
+    interactions: number | null;
+    density: number | null;
+    averageDegree: number | null;
+    components: number | null;
+    largestComponentShare: number | null;
+  };
+  /** Cross-department, vertical (across hierarchy levels) and cross-company (merger) interaction. */
+  crossing: Record<'department' | 'hierarchyLevel' | 'legacyCompany', BoundaryCrossing>;
+  units: NetworkUnit[];
+  /** Links whose both sides have at least k people; the others are counted in `hiddenLinks`. */
+  links: NetworkLink[];
+  hiddenLinks: number;
+  suppressed?: SuppressionReason;
+}
+
+/** Person-level network roles: admins only, and only pseudonyms. */
+export interface NetworkPeopleReport {
+  scope: KpiScope;
+  brokers: { pseudonym: string; orgUnitId: string | null; betweenness: number; degree: number }[];
+  champions: {
+    pseudonym: string;
+    orgUnitId: string | null;
+    adoptedOn: string;
+    reach: number;
+    interactions: number;
+  }[];
+}

@@ -9,15 +9,19 @@ import {
 import type {
   AdoptionReport,
   EngagementReport,
+  NetworkPeopleReport,
+  NetworkReport,
   ParticipationReport,
   RetentionReport,
 } from '@uptake/contracts';
 import { KPI_READERS, OrganisationRoles } from '../auth/auth.decorators';
 import { UUID } from '../common/params';
-import { KpiQuery, RetentionQuery } from './dto/kpi.query';
+import { KpiQuery, NetworkPeopleQuery, RetentionQuery } from './dto/kpi.query';
 import {
   AdoptionReportDto,
   EngagementReportDto,
+  NetworkPeopleReportDto,
+  NetworkReportDto,
   ParticipationReportDto,
   RetentionReportDto,
 } from './dto/kpi-reports.dto';
@@ -88,5 +92,34 @@ export class KpisController {
     @Query() query: RetentionQuery,
   ): Promise<RetentionReport> {
     return this.kpis.retention(organisationId, query);
+  }
+
+  @Get('network')
+  @OrganisationRoles(...KPI_READERS)
+  @ApiOperation({
+    summary:
+      'Interaction network aggregated to org units: cross-department, vertical and cross-company shares',
+    description: K_RULE,
+  })
+  @ApiOkResponse({ type: NetworkReportDto })
+  network(
+    @Param('organisationId', UUID) organisationId: string,
+    @Query() query: KpiQuery,
+  ): Promise<NetworkReport> {
+    return this.kpis.network(organisationId, query);
+  }
+
+  @Get('network/people')
+  @OrganisationRoles('admin')
+  @ApiOperation({
+    summary:
+      'Brokers (betweenness) and champions (early adopters with the widest reach), by pseudonym: admins only',
+  })
+  @ApiOkResponse({ type: NetworkPeopleReportDto })
+  networkPeople(
+    @Param('organisationId', UUID) organisationId: string,
+    @Query() query: NetworkPeopleQuery,
+  ): Promise<NetworkPeopleReport> {
+    return this.kpis.networkPeople(organisationId, query, query.top);
   }
 }

@@ -4,12 +4,20 @@ import type {
   AdoptionReport,
   EngagementReport,
   KpiScope,
+  NetworkPeopleReport,
+  NetworkReport,
   ParticipationReport,
   RetentionReport,
 } from '@uptake/contracts';
 import {
   addDays,
   adoptionSeries,
+  brokers,
+  champions,
+  EARLY_ADOPTER_SHARE,
+  loadInteractions,
+  loadNetworkPeople,
+  networkReport,
   churn,
   churnByUnit,
   isSuppressed,
@@ -107,6 +115,49 @@ export class KpisService {
       reactivated: reactivatedHidden ? null : total.reactivated,
       byUnit: churnByUnit(byUnit, names, k),
       ...(stoppedHidden || reactivatedHidden ? { suppressed: suppressionReason(k) } : {}),
+    };
+  }
+
+  async network(organisationId: string, query: KpiQuery): Promise<NetworkReport> {
+    const scope = await this.scope(organisationId, query);
+    const population = toPopulation(scope);
+    const [interactions, people, names] = await Promise.all([
+      loadInteractions(this.dataSource, population, scope.from, scope.to),
+      loadNetworkPeople(this.dataSource, population),
+      loadUnitNames(this.dataSource, organisationId),
+    ]);
+    return { scope, ...networkReport(interactions, people, names, scope.minGroupSize) };
+  }
+
+  /**
+   * Brokers and champions by pseudonym, for admins. Betweenness is computed on request: about a second
+   * for a few thousand people.
+   */
+  async networkPeople(organisationId: string, query: KpiQuery, top: number): Promise<NetworkPeopleReport> {
+    const scope = await this.scope(organisationId, query);
+    const population = toPopulation(scope);
+    const [interactions, people] = await Promise.all([
+      loadInteractions(this.dataSource, population, scope.from, scope.to),
+      loadNetworkPeople(this.dataSource, population),
+    ]);
+    const person = (id: string) => people.get(id);
+    return {
+      scope,
+      brokers: brokers(interactions, { top }).map((broker) => ({
+        pseudonym: person(broker.person)?.pseudonym ?? broker.person,
+        orgUnitId: person(broker.person)?.unit ?? null,
+        betweenness: broker.betweenness,
+        degree: broker.degree,
+      })),
+      champions: champions(interactions, people, { earlyShare: EARLY_ADOPTER_SHARE, top }).map(
+        (champion) => ({
+          pseudonym: person(champion.person)?.pseudonym ?? champion.person,
+          orgUnitId: person(champion.person)?.unit ?? null,
+          adoptedOn: champion.adoptedOn,
+          reach: champion.reach,
+          interactions: champion.interactions,
+        }),
+      ),
     };
   }
 

@@ -191,3 +191,116 @@ export class RetentionReportDto {
   @ApiPropertyOptional({ type: SuppressionReasonDto })
   suppressed?: SuppressionReasonDto;
 }
+
+class BoundaryCrossingDto {
+  @nullableNumber('Share of interactions between people who differ on this attribute')
+  share: number | null;
+  @nullableNumber('Interactions where both values are known')
+  interactions: number | null;
+  @nullableNumber('Distinct people in them')
+  people: number | null;
+  @ApiPropertyOptional({ type: SuppressionReasonDto })
+  suppressed?: SuppressionReasonDto;
+}
+
+class CrossingDto {
+  @ApiProperty({ type: BoundaryCrossingDto, description: 'Across departments (org units)' })
+  department: BoundaryCrossingDto;
+  @ApiProperty({ type: BoundaryCrossingDto, description: 'Across hierarchy levels (vertical communication)' })
+  hierarchyLevel: BoundaryCrossingDto;
+  @ApiProperty({ type: BoundaryCrossingDto, description: 'Across legacy companies (merger integration)' })
+  legacyCompany: BoundaryCrossingDto;
+}
+
+class NetworkSummaryDto {
+  @nullableNumber('People in at least one interaction')
+  people: number | null;
+  @nullableNumber('Interactions')
+  interactions: number | null;
+  @nullableNumber('Density of the person graph')
+  density: number | null;
+  @nullableNumber('Mean distinct partners')
+  averageDegree: number | null;
+  @nullableNumber('Connected components')
+  components: number | null;
+  @nullableNumber('Share of people in the largest component')
+  largestComponentShare: number | null;
+}
+
+export class NetworkUnitDto {
+  @ApiProperty({ format: 'uuid' })
+  orgUnitId: string;
+  @ApiProperty()
+  name: string;
+  @nullableNumber('Distinct people of the unit in any interaction')
+  people: number | null;
+  @nullableNumber('Interactions inside the unit')
+  internalInteractions: number | null;
+  @nullableNumber('Interactions towards other units')
+  outgoingInteractions: number | null;
+  @nullableNumber('Interactions from other units')
+  incomingInteractions: number | null;
+  @nullableNumber('Champions in the unit')
+  champions: number | null;
+  @ApiPropertyOptional({ type: SuppressionReasonDto })
+  suppressed?: SuppressionReasonDto;
+}
+
+export class NetworkLinkDto {
+  @ApiProperty({ format: 'uuid' })
+  source: string;
+  @ApiProperty({ format: 'uuid' })
+  target: string;
+  @ApiProperty()
+  interactions: number;
+}
+
+export class NetworkReportDto {
+  @ApiProperty({ type: KpiScopeDto })
+  scope: KpiScopeDto;
+  @ApiProperty({ type: NetworkSummaryDto })
+  summary: NetworkSummaryDto;
+  @ApiProperty({ type: CrossingDto })
+  crossing: CrossingDto;
+  @ApiProperty({ type: [NetworkUnitDto] })
+  units: NetworkUnitDto[];
+  @ApiProperty({ type: [NetworkLinkDto] })
+  links: NetworkLinkDto[];
+  @ApiProperty({ description: 'Links withheld because a side has fewer than k people' })
+  hiddenLinks: number;
+  @ApiPropertyOptional({ type: SuppressionReasonDto })
+  suppressed?: SuppressionReasonDto;
+}
+
+class BrokerDto {
+  @ApiProperty({ description: 'Keyed hash: no name or e-mail' })
+  pseudonym: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  orgUnitId: string | null;
+  @ApiProperty({ description: 'Normalized betweenness centrality' })
+  betweenness: number;
+  @ApiProperty({ description: 'Distinct partners' })
+  degree: number;
+}
+
+class ChampionDto {
+  @ApiProperty()
+  pseudonym: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  orgUnitId: string | null;
+  @ApiProperty({ format: 'date' })
+  adoptedOn: string;
+  @ApiProperty({ description: 'Distinct people interacted with' })
+  reach: number;
+  @ApiProperty()
+  interactions: number;
+}
+
+export class NetworkPeopleReportDto {
+  @ApiProperty({ type: KpiScopeDto })
+  scope: KpiScopeDto;
+  @ApiProperty({ type: [BrokerDto] })
+  brokers: BrokerDto[];
+  @ApiProperty({ type: [ChampionDto] })
+  champions: ChampionDto[];
+}

@@ -36,3 +36,13 @@ export class RetentionQuery extends KpiQuery {
   @Max(26)
   silentWeeks = 4;
 }
+
+export class NetworkPeopleQuery extends KpiQuery {
+  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'top must be a whole number' })
+  @Min(1)
+  @Max(200)
+  top = 20;
+}
