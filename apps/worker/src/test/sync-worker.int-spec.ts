@@ -135,14 +135,12 @@ describe('sync worker against real Redis and Postgres', () => {
   });
 
   it('fails a run whose settings the connector rejects, at once and naming the field', async () => {
-    const source = await dataSource
-      .getRepository(ActivitySource)
-      .save({
-        organisationId: organisation.id,
-        name: 'bad demo',
-        connectorType: 'demo',
-        settings: { people: 1 },
-      });
+    const source = await dataSource.getRepository(ActivitySource).save({
+      organisationId: organisation.id,
+      name: 'bad demo',
+      connectorType: 'demo',
+      settings: { people: 1 },
+    });
     const run = await waitForRun(dataSource, await enqueue(source.id), ['failed']);
     expect(run.error).toContain('settings.people');
     expect((await queue.getJob(run.id))?.attemptsMade).toBe(1);
