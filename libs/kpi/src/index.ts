@@ -6,3 +6,5 @@ export * from './lib/people-kpis';
 export * from './lib/periods';
 export * from './lib/network';
 export * from './lib/network-report';
+export * from './lib/business-goals';
+export * from './lib/diffusion';

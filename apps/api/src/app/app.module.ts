@@ -9,6 +9,7 @@ import { dataSourceOptions } from '@uptake/persistence';
 import { DEFAULT_JOB_OPTIONS, redisConnectionOptions } from '@uptake/queues';
 import { LoggerModule } from 'nestjs-pino';
 import { ActivityModule } from './activity/activity.module';
+import { GoalsModule } from './goals/goals.module';
 import { KpisModule } from './kpis/kpis.module';
 import { AuthModule } from './auth/auth.module';
 import { UptakeConfigModule } from './config/config.module';
@@ -48,6 +49,7 @@ export class AppModule {
         OrganisationsModule,
         ActivityModule,
         KpisModule,
+        GoalsModule,
         SourcesModule,
         MembersModule,
       ],

@@ -25,6 +25,13 @@ const VALID_BODIES: Record<string, object> = {
   },
   'post /api/organisations/{organisationId}/sources': { name: 'new source', connectorType: 'csv' },
   'post /api/organisations/{organisationId}/api-tokens': { name: 'token', role: 'executive' },
+  'post /api/organisations/{organisationId}/goals': {
+    name: 'goal',
+    kpi: 'adoption_rate',
+    baseline: 0,
+    target: 1,
+  },
+  'patch /api/organisations/{organisationId}/goals/{goalId}': { name: 'renamed goal' },
   'post /api/organisations/{organisationId}/sources/{sourceId}/events': {
     events: [
       { externalId: 'e1', occurredAt: '2026-11-02T09:00:00Z', actorId: 'ann@example.com', type: 'post' },
@@ -122,7 +129,9 @@ describe('access control on every endpoint of the OpenAPI document', () => {
   });
 
   it("answers 404 when an admin addresses another organisation's resource through their own organisation", async () => {
-    const nested = all().filter((o) => o.roles && /\{(sourceId|syncRunId|userId|tokenId)\}/.test(o.path));
+    const nested = all().filter(
+      (o) => o.roles && /\{(sourceId|syncRunId|userId|tokenId|goalId)\}/.test(o.path),
+    );
     expect(nested.length).toBeGreaterThanOrEqual(6);
     for (const op of nested) {
       const response = await send(

@@ -224,4 +224,59 @@ describe('KPI endpoints on a hand-computed fixture', () => {
     for (const broker of people.brokers) expect(broker.betweenness).toBeCloseTo(2 / 3);
     expect(JSON.stringify(people)).not.toMatch(/@/);
   });
+
+  it('business goals: progress over the last 12 weeks, projected date, and value withheld below k', async () => {
+    const goals = `/api/organisations/${tenant.organisation.id}/goals`;
+    const created = await request(server())
+      .post(goals)
+      .set(...bearer(tenant.tokens.change_manager))
+      .send({
+        name: 'Everyone on board',
+        kpi: 'adoption_rate',
+        baseline: 0,
+        target: 1,
+        valueModel: { kind: 'time-saved', minutesPerActivePersonPerDay: 5, hourlyCost: 60, currency: 'EUR' },
+      })
+      .expect(201);
+    // 12 weeks ending on the last active day (03-20): 9 weeks at 0 (a, b, d eligible, nobody active yet),
+    // then 2/2 (week of 03-02: d has left), then 2/3 twice (c joined and never came)
+    const { progress } = created.body;
+    expect(progress.series).toHaveLength(12);
+    expect(progress.series.map((point: { value: number }) => point.value)).toEqual([
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      1,
+      2 / 3,
+      2 / 3,
+    ]);
+    expect(progress).toMatchObject({ currentWeek: '2026-03-16', status: 'on-track' });
+    expect(progress.progress).toBeCloseTo(2 / 3);
+    // one person active in the last 7 days: the value estimate would rest on fewer than k people
+    expect(created.body.annualValue).toBeNull();
+
+    const listed = (
+      await request(server())
+        .get(goals)
+        .set(...bearer(tenant.tokens.executive))
+        .expect(200)
+    ).body;
+    expect(listed.map((goal: { id: string }) => goal.id)).toContain(created.body.id);
+    await request(server())
+      .post(goals)
+      .set(...bearer(tenant.tokens.change_manager))
+      .send({ name: 'x', kpi: 'happiness', baseline: 0, target: 1 })
+      .expect(400);
+    await request(server())
+      .post(goals)
+      .set(...bearer(tenant.tokens.change_manager))
+      .send({ name: 'x', kpi: 'adoption_rate', baseline: 0, target: 1, orgUnitId: randomUUID() })
+      .expect(404);
+  });
 });

@@ -3,13 +3,14 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 import {
   AccessToken,
   ActivitySource,
+  BusinessGoal,
   createDataSource,
   Membership,
   Organisation,
+  type Role,
+  ROLES,
   SyncRun,
   User,
-  ROLES,
-  type Role,
 } from '@uptake/persistence';
 import { newToken } from '@uptake/security';
 import { testConfig, uniqueSuffix } from '@uptake/testing';
@@ -47,6 +48,7 @@ export interface TestTenant {
   source: ActivitySource;
   syncRun: SyncRun;
   apiToken: AccessToken;
+  goal: BusinessGoal;
 }
 
 /** Password hash of "test-password-123" would cost argon2 time per user; these users sign in by token only. */
@@ -88,7 +90,14 @@ export async function createTenant(dataSource: DataSource, label: string): Promi
     role: 'connector_maintainer',
     name: 'test token',
   });
-  return { organisation, tokens, users, source, syncRun, apiToken };
+  const goal = await dataSource.getRepository(BusinessGoal).save({
+    organisationId: organisation.id,
+    name: 'test goal',
+    kpi: 'adoption_rate',
+    baseline: 0,
+    target: 0.5,
+  });
+  return { organisation, tokens, users, source, syncRun, apiToken, goal };
 }
 
 export function bearer(token: string): [string, string] {
@@ -131,5 +140,6 @@ export function pathValues(tenant: TestTenant): Record<string, string> {
     syncRunId: tenant.syncRun.id,
     userId: tenant.users.executive.id,
     tokenId: tenant.apiToken.id,
+    goalId: tenant.goal.id,
   };
 }

@@ -256,3 +256,27 @@ export async function loadNetworkPeople(
     ]),
   );
 }
+
+/**
+ * A daily usage metric (e.g. e-mails sent) per period: total / people with data, withheld below k people.
+ */
+export async function queryUsagePerPerson(
+  dataSource: DataSource,
+  population: Population,
+  metric: string,
+  periods: readonly Period[],
+  k: number,
+): Promise<(number | null)[]> {
+  const rows: { start_day: string; people: number; total: number }[] = await dataSource.query(
+    `WITH ${SCOPE},
+     periods AS (SELECT * FROM unnest($4::date[], $5::date[]) AS p(start_day, end_day))
+     SELECT to_char(p.start_day, 'YYYY-MM-DD') AS start_day, count(DISTINCT u.person_id)::int AS people,
+            coalesce(sum(u.value), 0)::float8 AS total
+     FROM periods p
+     LEFT JOIN usage_metrics u ON u.organisation_id = $1 AND u.metric = $6 AND u.day BETWEEN p.start_day AND p.end_day
+                              AND ${IN_SCOPE('u.person_id')}
+     GROUP BY p.start_day ORDER BY p.start_day`,
+    [...parameters(population), periods.map((p) => p.start), periods.map((p) => p.end), metric],
+  );
+  return rows.map((row) => (row.people === 0 || isSuppressed(row.people, k) ? null : row.total / row.people));
+}

@@ -7,5 +7,6 @@ import { KpisService } from './kpis.service';
   imports: [OrganisationsModule],
   controllers: [KpisController],
   providers: [KpisService],
+  exports: [KpisService],
 })
 export class KpisModule {}

@@ -12,6 +12,10 @@ import type {
 import {
   addDays,
   adoptionSeries,
+  queryUsagePerPerson,
+  weekStart,
+  type GoalKpi,
+  type WeeklyValue,
   brokers,
   champions,
   EARLY_ADOPTER_SHARE,
@@ -38,6 +42,9 @@ import type { DataSource } from 'typeorm';
 import { OrganisationsService } from '../organisations/organisations.service';
 import type { KpiQuery, RetentionQuery } from './dto/kpi.query';
 
+/** The filters of a KPI request (the query DTO, or the same fields from a goal). */
+export type KpiFilter = Pick<KpiQuery, 'from' | 'to' | 'granularity' | 'orgUnitId' | 'groupId'>;
+
 /** Longest range one request may ask for (about three years). */
 export const MAX_RANGE_DAYS = 1_100;
 const DEFAULT_RANGE_DAYS = 90;
@@ -55,7 +62,7 @@ export class KpisService {
     private readonly organisations: OrganisationsService,
   ) {}
 
-  async adoption(organisationId: string, query: KpiQuery): Promise<AdoptionReport> {
+  async adoption(organisationId: string, query: KpiFilter): Promise<AdoptionReport> {
     const scope = await this.scope(organisationId, query);
     const population = toPopulation(scope);
     const [members, days] = await Promise.all([
@@ -66,7 +73,7 @@ export class KpisService {
     return { scope, points: adoptionSeries(members, days, periods, scope.minGroupSize) };
   }
 
-  async participation(organisationId: string, query: KpiQuery): Promise<ParticipationReport> {
+  async participation(organisationId: string, query: KpiFilter): Promise<ParticipationReport> {
     const scope = await this.scope(organisationId, query);
     const population = toPopulation(scope);
     const [members, days] = await Promise.all([
@@ -82,7 +89,7 @@ export class KpisService {
     };
   }
 
-  async engagement(organisationId: string, query: KpiQuery): Promise<EngagementReport> {
+  async engagement(organisationId: string, query: KpiFilter): Promise<EngagementReport> {
     const scope = await this.scope(organisationId, query);
     const periods = periodsBetween(scope.from, scope.to, scope.granularity);
     return {
@@ -161,8 +168,66 @@ export class KpisService {
     };
   }
 
+  /** The last `weeks` ISO weeks of a goal KPI for a population, oldest first, ending at the last active day. */
+  async weeklyGoalSeries(
+    organisationId: string,
+    kpi: GoalKpi,
+    filter: { orgUnitId: string | null; groupId: string | null },
+    weeks = 12,
+  ): Promise<{ series: WeeklyValue[]; weeklyActive: number | null }> {
+    const to = await this.lastActiveDay(organisationId);
+    const from = weekStart(addDays(to, -(weeks - 1) * 7));
+    const query = { from, to, granularity: 'week' as const, ...dropNulls(filter) };
+    const adoption = await this.adoption(organisationId, query);
+    const weeklyActive = adoption.points.at(-1)?.weeklyActive ?? null;
+    const at = (values: (number | null)[]): WeeklyValue[] =>
+      adoption.points.map((point, index) => ({ week: weekStart(point.start), value: values[index] ?? null }));
+    switch (kpi) {
+      case 'adoption_rate':
+        return { series: at(adoption.points.map((p) => p.adoptionRate)), weeklyActive };
+      case 'weekly_active_rate':
+        return {
+          series: at(
+            adoption.points.map((p) =>
+              p.weeklyActive !== null && p.eligible ? p.weeklyActive / p.eligible : null,
+            ),
+          ),
+          weeklyActive,
+        };
+      case 'contributor_share': {
+        const participation = await this.participation(organisationId, query);
+        return {
+          series: at(
+            participation.points.map((p) =>
+              p.creators !== null && p.contributors !== null && p.eligible
+                ? (p.creators + p.contributors) / p.eligible
+                : null,
+            ),
+          ),
+          weeklyActive,
+        };
+      }
+      case 'median_hours_to_first_response': {
+        const engagement = await this.engagement(organisationId, query);
+        return { series: at(engagement.points.map((p) => p.medianHoursToFirstResponse)), weeklyActive };
+      }
+      case 'emails_sent_per_person_per_week': {
+        const scope = await this.scope(organisationId, query);
+        const periods = periodsBetween(scope.from, scope.to, 'week');
+        const values = await queryUsagePerPerson(
+          this.dataSource,
+          toPopulation(scope),
+          'email.sent',
+          periods,
+          scope.minGroupSize,
+        );
+        return { series: at(values), weeklyActive };
+      }
+    }
+  }
+
   /** Resolves defaults (range ending on the last active day) and checks filters belong to the organisation. */
-  private async scope(organisationId: string, query: KpiQuery): Promise<KpiScope> {
+  private async scope(organisationId: string, query: KpiFilter): Promise<KpiScope> {
     const organisation = await this.organisations.get(organisationId);
     const to = query.to ?? (await this.lastActiveDay(organisationId));
     const from = query.from ?? addDays(to, -(DEFAULT_RANGE_DAYS - 1));
@@ -204,6 +269,16 @@ export class KpisService {
     );
     return row?.day ?? new Date().toISOString().slice(0, 10);
   }
+}
+
+function dropNulls(filter: { orgUnitId: string | null; groupId: string | null }): {
+  orgUnitId?: string;
+  groupId?: string;
+} {
+  return {
+    ...(filter.orgUnitId ? { orgUnitId: filter.orgUnitId } : {}),
+    ...(filter.groupId ? { groupId: filter.groupId } : {}),
+  };
 }
 
 function toPopulation(scope: KpiScope): Population {

@@ -38,7 +38,7 @@ export interface BassFit {
   readonly marketSize: number | null;
 }
 
-/** Without a market size, m is searched up to this multiple of the largest observation. */
+/** Without a market size, m is searched up to this multiple of the observed adopters. */
 export const DEFAULT_MAX_MARKET_MULTIPLE = 100;
 
 /** Fewer points than this leave a three-parameter curve (nearly) without residual degrees of freedom. */
@@ -49,10 +49,10 @@ export const MIN_BASS_POINTS = 4;
 const P_BOUNDS = [1e-7, 1] as const;
 const Q_BOUNDS = [0, 10] as const;
 
-const ROUND_ITERATIONS = 100;
-const MAX_ROUNDS = 20;
+const ROUND_ITERATIONS = 10;
+const MAX_ROUNDS = 100;
 /** A round that improves the sum of squares by less than this fraction means the search has settled. */
-const SETTLED_RELATIVE_IMPROVEMENT = 1e-9;
+const SETTLED_RELATIVE_IMPROVEMENT = 1e-8;
 /** Sum of squares (on the normalised scale) at which the fit counts as exact. */
 const EXACT_FIT_ERROR = 1e-18;
 
@@ -127,13 +127,13 @@ export function refitBass(
   t: readonly number[],
   cumulative: readonly number[],
   marketSize: number | null,
-  start: readonly [number, number, number],
+  start: readonly [number, number],
 ): [number, number, number] | null {
   const points = t.map((value, index) => ({ t: value, cumulative: cumulative[index] }));
   if (!(observedAdopters(points) > 0)) return null;
   // A resampled series may overshoot the market size; the bound then wins over "m ≥ observed".
   const problem = scaledProblem(points, marketSize);
-  const best = bestOf(problem, [[start[0], start[1], start[2] / problem.scale]]);
+  const best = bestOf(problem, [start]);
   return [best.parameters[0], best.parameters[1], best.parameters[2] * problem.scale];
 }
 
@@ -181,23 +181,25 @@ function scaledProblem(points: readonly CumulativeAdoptionPoint[], marketSize: n
 }
 
 /**
- * Starting points spread over the plausible shapes. (p + q)·span sets how much of the S-curve the observed
- * span covers, q/p how sharp it is; the unit of t is unknown, hence scaling by the span. m starts at the
- * least-squares value for the given p and q (the model is linear in m).
+ * Starting points spread over the plausible shapes: (p + q)·span sets how much of the S-curve the observed
+ * span covers, q/p how sharp it is. The unit of t is unknown, hence scaling by the span.
  */
-function initialGuesses(problem: ScaledProblem): [number, number, number][] {
+function initialGuesses(problem: ScaledProblem): [number, number][] {
   const span = Math.max(...problem.t) || 1;
-  const guesses: [number, number, number][] = [];
+  const guesses: [number, number][] = [];
   for (const speed of [3, 10, 30]) {
     for (const imitationRatio of [1, 10, 50]) {
       const p = clamp(speed / span / (1 + imitationRatio), P_BOUNDS[0], P_BOUNDS[1]);
-      const q = clamp(imitationRatio * p, Q_BOUNDS[0], Q_BOUNDS[1]);
-      guesses.push([p, q, bestMarketFor(problem, p, q)]);
+      guesses.push([p, clamp(imitationRatio * p, Q_BOUNDS[0], Q_BOUNDS[1])]);
     }
   }
   return guesses;
 }
 
+/**
+ * The model is linear in m, so for given p and q the least-squares m has a closed form; the sum of squares
+ * is a convex quadratic in m, so clamping that value to [minM, maxM] gives the constrained optimum.
+ */
 function bestMarketFor(problem: ScaledProblem, p: number, q: number): number {
   let fy = 0;
   let ff = 0;
@@ -209,7 +211,7 @@ function bestMarketFor(problem: ScaledProblem, p: number, q: number): number {
   return clamp(ff > 0 ? fy / ff : problem.minM, problem.minM, problem.maxM);
 }
 
-function bestOf(problem: ScaledProblem, starts: readonly (readonly [number, number, number])[]): RawFit {
+function bestOf(problem: ScaledProblem, starts: readonly (readonly [number, number])[]): RawFit {
   let best: RawFit | null = null;
   for (const start of starts) {
     const candidate = minimise(problem, start);
@@ -220,39 +222,53 @@ function bestOf(problem: ScaledProblem, starts: readonly (readonly [number, numb
 }
 
 /**
+ * Separable least squares: Levenberg–Marquardt searches p and q, and m is solved exactly for each (p, q)
+ * (see bestMarketFor). Letting the library move m as a third parameter stalls once m sits on its bound
+ * (m ≥ observed adopters binds whenever the plateau is noisy): every step is clamped back and p, q only
+ * creep. The Jacobian holds m fixed; the envelope theorem makes the resulting gradient exact.
+ *
  * The library has no convergence report and stops early only when the error falls below a tolerance,
  * which noisy data never reach; so it runs in rounds, restarting (with fresh damping) from the best
  * parameters, until a round no longer improves the sum of squares.
  */
-function minimise(problem: ScaledProblem, start: readonly [number, number, number]): RawFit {
-  const minValues = [P_BOUNDS[0], Q_BOUNDS[0], problem.minM];
-  const maxValues = [P_BOUNDS[1], Q_BOUNDS[1], problem.maxM];
-  let parameters = start.map((value, index) => clamp(value, minValues[index], maxValues[index])) as [
-    number,
-    number,
-    number,
-  ];
+function minimise(problem: ScaledProblem, start: readonly [number, number]): RawFit {
+  // The search runs on p and q in units of their starting values, so both are of order 1 and the
+  // damping (which adds the same λ to each) treats them alike; p is often 30 times smaller than q.
+  const unitP = clamp(start[0], ...P_BOUNDS);
+  const unitQ = Math.max(clamp(start[1], ...Q_BOUNDS), unitP);
+  const minValues = [P_BOUNDS[0] / unitP, Q_BOUNDS[0] / unitQ];
+  const maxValues = [P_BOUNDS[1] / unitP, Q_BOUNDS[1] / unitQ];
+  const withMarket = ([u, v]: readonly number[]): [number, number, number] => {
+    const p = u * unitP;
+    const q = v * unitQ;
+    return [p, q, bestMarketFor(problem, p, q)];
+  };
+  let parameters = withMarket([1, clamp(start[1], ...Q_BOUNDS) / unitQ]);
   let error = sumOfSquares(problem, parameters);
   for (let round = 0; round < MAX_ROUNDS; round++) {
     if (error <= EXACT_FIT_ERROR) return { parameters, error, settled: true };
     const result = levenbergMarquardt(
       { x: problem.t, y: problem.y },
-      ([p, q, m]) =>
-        (t) =>
-          m * bassShare(t, p, q),
+      (scaled) => {
+        const [p, q, m] = withMarket(scaled);
+        return (t) => m * bassShare(t, p, q);
+      },
       {
-        initialValues: parameters,
+        initialValues: [parameters[0] / unitP, parameters[1] / unitQ],
         minValues,
         maxValues,
         maxIterations: ROUND_ITERATIONS,
         errorTolerance: EXACT_FIT_ERROR,
-        jacobianFunction:
-          ([p, q, m]) =>
-          (t) =>
-            bassGradient(t, p, q, m),
+        jacobianFunction: (scaled) => {
+          const [p, q, m] = withMarket(scaled);
+          return (t) => {
+            const [dp, dq] = bassGradient(t, p, q, m);
+            return [dp * unitP, dq * unitQ];
+          };
+        },
       },
     );
-    const candidate = result.parameterValues as [number, number, number];
+    const candidate = withMarket(result.parameterValues);
     const candidateError = sumOfSquares(problem, candidate);
     if (!(candidateError < error)) return { parameters, error, settled: true };
     const improvement = (error - candidateError) / error;

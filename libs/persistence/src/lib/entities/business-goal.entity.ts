@@ -21,6 +21,13 @@ export class BusinessGoal {
   @Column('text', { default: '' })
   unit: string;
 
+  /** Scope: an org unit subtree, a group, or (both null) the whole organisation. */
+  @Column('uuid', { nullable: true })
+  orgUnitId: string | null;
+
+  @Column('uuid', { nullable: true })
+  groupId: string | null;
+
   @Column('numeric', { transformer: numericAsNumber })
   baseline: number;
 

@@ -16,6 +16,15 @@ export class KpiRollups1764300000000 implements MigrationInterface {
 
       CREATE INDEX activity_daily_day_idx ON activity_daily (organisation_id, day);
 
+      -- A business goal may be about part of the organisation (an org unit subtree, a pilot group).
+      ALTER TABLE business_goals
+        ADD COLUMN org_unit_id uuid,
+        ADD COLUMN group_id uuid,
+        ADD CONSTRAINT business_goals_kpi_check CHECK (kpi IN ('adoption_rate', 'weekly_active_rate',
+          'contributor_share', 'median_hours_to_first_response', 'emails_sent_per_person_per_week')),
+        ADD FOREIGN KEY (organisation_id, org_unit_id) REFERENCES org_units (organisation_id, id) ON DELETE CASCADE,
+        ADD FOREIGN KEY (organisation_id, group_id) REFERENCES groups (organisation_id, id) ON DELETE CASCADE;
+
       -- Per person and day (organisation time zone): what the adoption, participation and retention KPIs need.
       CREATE TABLE person_daily (
         organisation_id uuid NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
@@ -88,6 +97,7 @@ export class KpiRollups1764300000000 implements MigrationInterface {
       DROP TABLE person_daily;
       DROP INDEX activity_daily_day_idx;
       ALTER TABLE people DROP COLUMN in_directory;
+      ALTER TABLE business_goals DROP CONSTRAINT business_goals_kpi_check, DROP COLUMN org_unit_id, DROP COLUMN group_id;
     `);
   }
 }

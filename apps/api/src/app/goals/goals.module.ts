@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { KpisModule } from '../kpis/kpis.module';
+import { GoalsController } from './goals.controller';
+import { GoalsService } from './goals.service';
+
+@Module({
+  imports: [KpisModule],
+  controllers: [GoalsController],
+  providers: [GoalsService],
+})
+export class GoalsModule {}

@@ -1,0 +1,121 @@
+import { addDays, toDayNumber } from './periods';
+
+/** KPIs a business goal can track, each measured per week. */
+export const GOAL_KPIS = {
+  adoption_rate: 'Share of eligible people who have been active at least once',
+  weekly_active_rate: 'Weekly active people / eligible people',
+  contributor_share: 'Share of eligible people who posted, replied or reacted in the week',
+  median_hours_to_first_response: 'Median hours until a thread gets its first response from someone else',
+  emails_sent_per_person_per_week: 'E-mails sent per person with e-mail data (Microsoft 365 report)',
+} as const;
+export type GoalKpi = keyof typeof GOAL_KPIS;
+
+export interface WeeklyValue {
+  /** Monday of the week. */
+  week: string;
+  /** null when the week's figure is withheld (fewer than k people) or not measurable. */
+  value: number | null;
+}
+
+export interface GoalDefinition {
+  baseline: number;
+  target: number;
+  deadline: string | null;
+}
+
+export interface GoalProgress {
+  /** The latest measured weekly value. */
+  current: number | null;
+  currentWeek: string | null;
+  /** (current − baseline) / (target − baseline): 0 at the baseline, 1 at the target; works for goals that go down. */
+  progress: number | null;
+  /** Least-squares slope of the weekly values, per week (null with fewer than 3 values). */
+  trendPerWeek: number | null;
+  /** When the trend line reaches the target, or null if it is flat or moving away. */
+  projectedDate: string | null;
+  /** 'achieved', 'on-track' (projected by the deadline), 'at-risk' (projected after it) or 'off-track'. */
+  status: 'achieved' | 'on-track' | 'at-risk' | 'off-track' | 'no-data';
+}
+
+/** Progress, trend and projection of a goal from its weekly values (oldest first). */
+export function goalProgress(goal: GoalDefinition, series: readonly WeeklyValue[]): GoalProgress {
+  const measured = series.filter((point): point is { week: string; value: number } => point.value !== null);
+  const last = measured.at(-1);
+  if (!last) {
+    return {
+      current: null,
+      currentWeek: null,
+      progress: null,
+      trendPerWeek: null,
+      projectedDate: null,
+      status: 'no-data',
+    };
+  }
+  const span = goal.target - goal.baseline;
+  const progress = span === 0 ? null : (last.value - goal.baseline) / span;
+  const trendPerWeek = measured.length >= 3 ? slope(measured) : null;
+  const achieved = span >= 0 ? last.value >= goal.target : last.value <= goal.target;
+  let projectedDate: string | null = null;
+  if (
+    !achieved &&
+    trendPerWeek !== null &&
+    trendPerWeek !== 0 &&
+    Math.sign(trendPerWeek) === Math.sign(span)
+  ) {
+    const weeksToGo = (goal.target - last.value) / trendPerWeek;
+    projectedDate = addDays(last.week, Math.ceil(weeksToGo * 7) + 6);
+  }
+  const status: GoalProgress['status'] = achieved
+    ? 'achieved'
+    : projectedDate === null
+      ? 'off-track'
+      : goal.deadline === null || projectedDate <= goal.deadline
+        ? 'on-track'
+        : 'at-risk';
+  return { current: last.value, currentWeek: last.week, progress, trendPerWeek, projectedDate, status };
+}
+
+function slope(points: readonly { week: string; value: number }[]): number {
+  const xs = points.map((point) => toDayNumber(point.week) / 7);
+  const meanX = xs.reduce((sum, x) => sum + x, 0) / xs.length;
+  const meanY = points.reduce((sum, point) => sum + point.value, 0) / points.length;
+  let numerator = 0;
+  let denominator = 0;
+  points.forEach((point, index) => {
+    numerator += (xs[index] - meanX) * (point.value - meanY);
+    denominator += (xs[index] - meanX) ** 2;
+  });
+  return denominator === 0 ? 0 : numerator / denominator;
+}
+
+/**
+ * Value of time saved: minutes saved per active person per working day, times active people, working
+ * days and hourly cost. 5 minutes a day over 220 working days is 18.3 hours: about half a 40-hour week.
+ */
+export interface TimeSavedModel {
+  kind: 'time-saved';
+  minutesPerActivePersonPerDay: number;
+  hourlyCost: number;
+  currency: string;
+  workingDaysPerYear: number;
+}
+
+export interface AnnualValue {
+  activePeople: number;
+  hoursPerPersonPerYear: number;
+  hoursPerYear: number;
+  amount: number;
+  currency: string;
+}
+
+export function annualValue(model: TimeSavedModel, activePeople: number): AnnualValue {
+  const hoursPerPersonPerYear = (model.minutesPerActivePersonPerDay * model.workingDaysPerYear) / 60;
+  const hoursPerYear = hoursPerPersonPerYear * activePeople;
+  return {
+    activePeople,
+    hoursPerPersonPerYear,
+    hoursPerYear,
+    amount: hoursPerYear * model.hourlyCost,
+    currency: model.currency,
+  };
+}
