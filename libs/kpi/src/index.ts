@@ -8,3 +8,4 @@ export * from './lib/network';
 export * from './lib/network-report';
 export * from './lib/business-goals';
 export * from './lib/diffusion';
+export * from './lib/diffusion-report';

@@ -279,4 +279,20 @@ describe('KPI endpoints on a hand-computed fixture', () => {
       .send({ name: 'x', kpi: 'adoption_rate', baseline: 0, target: 1, orgUnitId: randomUUID() })
       .expect(404);
   });
+
+  it('diffusion: the cumulative adopters curve, with categories over fewer than k people withheld', async () => {
+    const diffusion = (await get(`diffusion?${RANGE}`).expect(200)).body;
+    // eligible on 03-22: a, b, c; adopted: a (03-02) and b (03-03), both in the first week
+    expect(diffusion).toMatchObject({ eligible: 3, adopters: 2 });
+    expect(diffusion.curve).toEqual([
+      { week: '2026-03-02', adopters: 2 },
+      { week: '2026-03-09', adopters: 2 },
+      { week: '2026-03-16', adopters: 2 },
+    ]);
+    // a and b fall into two categories of one person each
+    expect(
+      diffusion.categories.every((c: { count: number | null }) => c.count === null || c.count === 0),
+    ).toBe(true);
+    await get(`diffusion?${RANGE}&targetShare=2`).expect(400);
+  });
 });

@@ -187,3 +187,39 @@ export interface NetworkPeopleReport {
     interactions: number;
   }[];
 }
+
+export interface AdopterCategoryFigures {
+  category: 'innovators' | 'earlyAdopters' | 'earlyMajority' | 'lateMajority' | 'laggards';
+  count: number | null;
+  share: number | null;
+  /** Rogers' shares: 2.5%, 13.5%, 34%, 34%, 16%. */
+  idealShare: number;
+  firstAdoption: string | null;
+  lastAdoption: string | null;
+  suppressed?: SuppressionReason;
+}
+
+export interface DiffusionReport {
+  scope: KpiScope;
+  /** Eligible people at the end of the range (the market potential's upper bound). */
+  eligible: number | null;
+  /** Eligible people active at least once by the end of the range. */
+  adopters: number | null;
+  categories: AdopterCategoryFigures[];
+  /** Cumulative adopters per week since the first adoption (the week's Monday). */
+  curve: { week: string; adopters: number }[];
+  /** Bass model fitted on the weekly curve; p and q are per week. */
+  bass: { p: number; q: number; m: number; rSquared: number; converged: boolean } | null;
+  /** When the fitted curve reaches the target share of eligible people, with a bootstrap 80% interval. */
+  forecast: {
+    targetShare: number;
+    targetAdopters: number;
+    date: string | null;
+    p10: string | null;
+    p90: string | null;
+    reason: string | null;
+  } | null;
+  /** Why there is no fit or forecast, when there is none. */
+  reason?: string;
+  suppressed?: SuppressionReason;
+}

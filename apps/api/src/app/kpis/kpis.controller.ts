@@ -8,6 +8,7 @@ import {
 } from '@nestjs/swagger';
 import type {
   AdoptionReport,
+  DiffusionReport,
   EngagementReport,
   NetworkPeopleReport,
   NetworkReport,
@@ -16,9 +17,10 @@ import type {
 } from '@uptake/contracts';
 import { KPI_READERS, OrganisationRoles } from '../auth/auth.decorators';
 import { UUID } from '../common/params';
-import { KpiQuery, NetworkPeopleQuery, RetentionQuery } from './dto/kpi.query';
+import { DiffusionQuery, KpiQuery, NetworkPeopleQuery, RetentionQuery } from './dto/kpi.query';
 import {
   AdoptionReportDto,
+  DiffusionReportDto,
   EngagementReportDto,
   NetworkPeopleReportDto,
   NetworkReportDto,
@@ -121,5 +123,20 @@ export class KpisController {
     @Query() query: NetworkPeopleQuery,
   ): Promise<NetworkPeopleReport> {
     return this.kpis.networkPeople(organisationId, query, query.top);
+  }
+
+  @Get('diffusion')
+  @OrganisationRoles(...KPI_READERS)
+  @ApiOperation({
+    summary:
+      'Rogers adopter categories, cumulative adopters, Bass fit and the forecast date of a target adoption',
+    description: K_RULE,
+  })
+  @ApiOkResponse({ type: DiffusionReportDto })
+  diffusion(
+    @Param('organisationId', UUID) organisationId: string,
+    @Query() query: DiffusionQuery,
+  ): Promise<DiffusionReport> {
+    return this.kpis.diffusion(organisationId, query);
   }
 }

@@ -2,6 +2,7 @@ import { BadRequestException, Injectable, NotFoundException } from '@nestjs/comm
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   AdoptionReport,
+  DiffusionReport,
   EngagementReport,
   KpiScope,
   NetworkPeopleReport,
@@ -12,6 +13,7 @@ import type {
 import {
   addDays,
   adoptionSeries,
+  diffusionReport,
   queryUsagePerPerson,
   weekStart,
   type GoalKpi,
@@ -165,6 +167,21 @@ export class KpisService {
           interactions: champion.interactions,
         }),
       ),
+    };
+  }
+
+  async diffusion(
+    organisationId: string,
+    query: KpiQuery & { targetShare: number; horizonWeeks: number },
+  ): Promise<DiffusionReport> {
+    const scope = await this.scope(organisationId, query);
+    const members = await loadMembers(this.dataSource, toPopulation(scope), scope.to);
+    return {
+      scope,
+      ...diffusionReport(members, scope.to, scope.minGroupSize, {
+        targetShare: query.targetShare,
+        horizonWeeks: query.horizonWeeks,
+      }),
     };
   }
 

@@ -304,3 +304,81 @@ export class NetworkPeopleReportDto {
   @ApiProperty({ type: [ChampionDto] })
   champions: ChampionDto[];
 }
+
+class AdopterCategoryDto {
+  @ApiProperty({ enum: ['innovators', 'earlyAdopters', 'earlyMajority', 'lateMajority', 'laggards'] })
+  category: string;
+  @nullableNumber('Adopters in the category (by adoption time: mean - 2sd, mean - sd, mean, mean + sd)')
+  count: number | null;
+  @nullableNumber('Share of adopters')
+  share: number | null;
+  @ApiProperty({ description: "Rogers' share" })
+  idealShare: number;
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  firstAdoption: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  lastAdoption: string | null;
+  @ApiPropertyOptional({ type: SuppressionReasonDto })
+  suppressed?: SuppressionReasonDto;
+}
+
+class CurvePointDto {
+  @ApiProperty({ format: 'date' })
+  week: string;
+  @ApiProperty({ description: 'Cumulative adopters at the end of the week' })
+  adopters: number;
+}
+
+class BassDto {
+  @ApiProperty({ description: 'Coefficient of innovation, per week' })
+  p: number;
+  @ApiProperty({ description: 'Coefficient of imitation, per week' })
+  q: number;
+  @ApiProperty({ description: 'Market potential (adopters at saturation)' })
+  m: number;
+  @ApiProperty()
+  rSquared: number;
+  @ApiProperty()
+  converged: boolean;
+}
+
+class ForecastDto {
+  @ApiProperty()
+  targetShare: number;
+  @ApiProperty()
+  targetAdopters: number;
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'When the fitted curve reaches the target',
+  })
+  date: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: '10th percentile (bootstrap)' })
+  p10: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: '90th percentile (bootstrap)' })
+  p90: string | null;
+  @ApiProperty({ type: String, nullable: true })
+  reason: string | null;
+}
+
+export class DiffusionReportDto {
+  @ApiProperty({ type: KpiScopeDto })
+  scope: KpiScopeDto;
+  @nullableNumber('Eligible people at the end of the range')
+  eligible: number | null;
+  @nullableNumber('Eligible people who have adopted')
+  adopters: number | null;
+  @ApiProperty({ type: [AdopterCategoryDto] })
+  categories: AdopterCategoryDto[];
+  @ApiProperty({ type: [CurvePointDto] })
+  curve: CurvePointDto[];
+  @ApiProperty({ type: BassDto, nullable: true })
+  bass: BassDto | null;
+  @ApiProperty({ type: ForecastDto, nullable: true })
+  forecast: ForecastDto | null;
+  @ApiPropertyOptional()
+  reason?: string;
+  @ApiPropertyOptional({ type: SuppressionReasonDto })
+  suppressed?: SuppressionReasonDto;
+}

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { GRANULARITIES, type Granularity } from '@uptake/kpi';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsNumber, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { DateRangeQuery } from '../../activity/dto/date-range.query';
 
 /** Filters shared by every KPI endpoint. */
@@ -45,4 +45,34 @@ export class NetworkPeopleQuery extends KpiQuery {
   @Min(1)
   @Max(200)
   top = 20;
+}
+
+export class DiffusionQuery extends KpiQuery {
+  @ApiPropertyOptional({
+    type: Number,
+    default: 0.6,
+    minimum: 0.01,
+    maximum: 1,
+    description: 'Adoption share to forecast',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumber({}, { message: 'targetShare must be a number' })
+  @Min(0.01)
+  @Max(1)
+  targetShare: number = 0.6;
+
+  @ApiPropertyOptional({
+    type: Number,
+    default: 104,
+    minimum: 1,
+    maximum: 520,
+    description: 'Weeks ahead to look',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'horizonWeeks must be a whole number' })
+  @Min(1)
+  @Max(520)
+  horizonWeeks: number = 104;
 }

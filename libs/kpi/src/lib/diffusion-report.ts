@@ -1,0 +1,122 @@
+import type { AdopterCategoryFigures, DiffusionReport } from '@uptake/contracts';
+import {
+  ADOPTER_CATEGORIES,
+  adopterCategories,
+  fitBass,
+  forecastTarget,
+  IDEAL_ADOPTER_SHARES,
+} from './diffusion';
+import { addDays, weekStart } from './periods';
+import { isEligibleOn, type Member } from './people-kpis';
+import { isSuppressed, suppressionReason } from './suppression';
+
+export interface DiffusionOptions {
+  /** Adoption share of eligible people to forecast, e.g. 0.6. */
+  targetShare: number;
+  /** How far past the range's end to look for the target, in weeks. */
+  horizonWeeks: number;
+  /** Bootstrap samples of the forecast interval. */
+  samples?: number;
+}
+
+/**
+ * Diffusion of the population up to `to`: Rogers adopter categories of the eligible people who adopted,
+ * the weekly cumulative-adopters curve, a Bass fit on it (t in weeks since the first adoption week) and
+ * the date the fit reaches the target share, with a bootstrap 80% interval. Withheld below k adopters.
+ */
+export function diffusionReport(
+  members: readonly Member[],
+  to: string,
+  k: number,
+  options: DiffusionOptions,
+): Omit<DiffusionReport, 'scope'> {
+  const eligible = members.filter((member) => isEligibleOn(member, to));
+  const adopters = eligible.filter((m) => m.firstActiveDay !== null && m.firstActiveDay <= to);
+  const reason = suppressionReason(k);
+  if (isSuppressed(adopters.length, k) || isSuppressed(eligible.length, k)) {
+    return {
+      eligible: null,
+      adopters: null,
+      categories: ADOPTER_CATEGORIES.map((category) => ({
+        category,
+        count: null,
+        share: null,
+        idealShare: IDEAL_ADOPTER_SHARES[category],
+        firstAdoption: null,
+        lastAdoption: null,
+        suppressed: reason,
+      })),
+      curve: [],
+      bass: null,
+      forecast: null,
+      reason: 'fewer than k adopters',
+      suppressed: reason,
+    };
+  }
+  const categorised = adopterCategories(
+    adopters.map((member) => ({ key: member.id, adoptedOn: member.firstActiveDay as string })),
+  );
+  const categories = ADOPTER_CATEGORIES.map((category): AdopterCategoryFigures => {
+    const figures = categorised.categories[category];
+    const hidden = isSuppressed(figures.count, k);
+    return {
+      category,
+      count: hidden ? null : figures.count,
+      share: hidden ? null : figures.share,
+      idealShare: figures.idealShare,
+      firstAdoption: hidden ? null : figures.firstAdoption,
+      lastAdoption: hidden ? null : figures.lastAdoption,
+      ...(hidden ? { suppressed: reason } : {}),
+    };
+  });
+
+  const firstDays = adopters.map((member) => member.firstActiveDay as string).sort();
+  if (firstDays.length === 0) {
+    return {
+      eligible: eligible.length,
+      adopters: 0,
+      categories,
+      curve: [],
+      bass: null,
+      forecast: null,
+      reason: 'nobody has adopted yet',
+    };
+  }
+  const launch = weekStart(firstDays[0]);
+  const curve: { week: string; adopters: number }[] = [];
+  let index = 0;
+  for (let week = launch; week <= to; week = addDays(week, 7)) {
+    const weekEnd = addDays(week, 6);
+    while (index < firstDays.length && firstDays[index] <= weekEnd) index++;
+    curve.push({ week, adopters: index });
+  }
+  const base = { eligible: eligible.length, adopters: adopters.length, categories, curve };
+  // t = 0 is the Monday before the first adoption; each point is the count at its week's end.
+  const points = [
+    { t: 0, cumulative: 0 },
+    ...curve.map((point, i) => ({ t: i + 1, cumulative: point.adopters })),
+  ];
+  let fit;
+  try {
+    fit = fitBass(points, { marketSize: eligible.length });
+  } catch (error) {
+    return { ...base, bass: null, forecast: null, reason: (error as Error).message };
+  }
+  const targetAdopters = Math.ceil(options.targetShare * eligible.length);
+  const horizon = points.length - 1 + options.horizonWeeks;
+  const forecast = forecastTarget(points, fit, targetAdopters, { horizon, samples: options.samples ?? 100 });
+  // t weeks after the launch Monday; t = 1 is that week's Sunday.
+  const dateAt = (t: number | null) => (t === null ? null : addDays(launch, Math.ceil(t * 7) - 1));
+  return {
+    ...base,
+    bass: { p: fit.p, q: fit.q, m: fit.m, rSquared: fit.rSquared, converged: fit.converged },
+    forecast: {
+      targetShare: options.targetShare,
+      targetAdopters,
+      date: dateAt(forecast.estimate),
+      p10: dateAt(forecast.p10),
+      p90: dateAt(forecast.p90),
+      reason: forecast.reason,
+    },
+  };
+}
