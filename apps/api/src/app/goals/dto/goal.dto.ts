@@ -47,7 +47,7 @@ export class TimeSavedModelDto {
   @IsNumber()
   @Min(1)
   @Max(366)
-  workingDaysPerYear: number = 220;
+  workingDaysPerYear = 220;
 }
 
 export class CreateGoalDto {

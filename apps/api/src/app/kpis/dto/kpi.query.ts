@@ -60,7 +60,7 @@ export class DiffusionQuery extends KpiQuery {
   @IsNumber({}, { message: 'targetShare must be a number' })
   @Min(0.01)
   @Max(1)
-  targetShare: number = 0.6;
+  targetShare = 0.6;
 
   @ApiPropertyOptional({
     type: Number,
@@ -74,5 +74,5 @@ export class DiffusionQuery extends KpiQuery {
   @IsInt({ message: 'horizonWeeks must be a whole number' })
   @Min(1)
   @Max(520)
-  horizonWeeks: number = 104;
+  horizonWeeks = 104;
 }
