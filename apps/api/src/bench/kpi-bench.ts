@@ -6,7 +6,7 @@
  *   npm run bench:kpi [-- <events>]
  */
 import { loadConfig, requireStoreUrls } from '@uptake/config';
-import { HttpClient, parseConnectorConfig } from '@uptake/connector-sdk';
+import { parseConnectorConfig, standaloneReadContext } from '@uptake/connector-sdk';
 import { connectorFor } from '@uptake/connectors';
 import { ensureStores, findFreePort } from '@uptake/infra-embedded';
 import { ingest } from '@uptake/ingest';
@@ -56,16 +56,9 @@ async function main(): Promise<void> {
     const loaded = await ingest(
       dataSource,
       { organisationId: organisation.id, sourceId: source.id },
-      connector.read({
-        settings,
-        credentials,
-        state: {},
-        http: new HttpClient(),
-        signal: new AbortController().signal,
-        progress: () => undefined,
-        log: { info: () => undefined, warn: console.warn },
-        now: () => new Date(),
-      }),
+      connector.read(
+        standaloneReadContext({ settings, credentials, log: { info: () => undefined, warn: console.warn } }),
+      ),
       { batchSize: 10_000 },
     );
     const loadSeconds = (performance.now() - started) / 1000;

@@ -142,6 +142,14 @@ describe('KPI endpoints on a hand-computed fixture', () => {
     // the pilot (a, d) has one eligible person on 03-08: nothing is shown
     const group = (await get(`adoption?${RANGE}&groupId=${pilot}`).expect(200)).body.points[0];
     expect(group).toMatchObject({ eligible: null, active: null, suppressed: { code: 'below-k' } });
+    // an empty group: zero people is shown as zero, not withheld
+    const [empty] = await api.dataSource.query(
+      `INSERT INTO groups (organisation_id, name, kind) VALUES ($1, 'Empty', 'cohort') RETURNING id`,
+      [tenant.organisation.id],
+    );
+    const none = (await get(`adoption?${RANGE}&groupId=${empty.id}`).expect(200)).body.points[0];
+    expect(none).toMatchObject({ eligible: 0, active: 0, activated: 0, adoptionRate: null });
+    expect(none.suppressed).toBeUndefined();
     await get(`adoption?${RANGE}&orgUnitId=${randomUUID()}`).expect(404);
     await get(`adoption?${RANGE}&granularity=year`).expect(400);
   });
@@ -223,6 +231,24 @@ describe('KPI endpoints on a hand-computed fixture', () => {
     expect(people.brokers.map((b: { pseudonym: string }) => b.pseudonym).sort()).toEqual(['kpi-a', 'kpi-e']);
     for (const broker of people.brokers) expect(broker.betweenness).toBeCloseTo(2 / 3);
     expect(JSON.stringify(people)).not.toMatch(/@/);
+
+    await get(`people?${RANGE}`).expect(403);
+    const rows = (
+      await request(server())
+        .get(`/api/organisations/${tenant.organisation.id}/kpis/people?${RANGE}&limit=2`)
+        .set(...bearer(tenant.tokens.admin))
+        .expect(200)
+    ).body;
+    // a: 6 events (post, reply, reaction, 2 reads, reaction) on 3 days; then d and e with 2 each
+    expect(rows.total).toBe(5);
+    expect(rows.people[0]).toMatchObject({
+      pseudonym: 'kpi-a',
+      persona: 'creator',
+      events: 6,
+      activeDays: 3,
+    });
+    expect(rows.people[1]).toMatchObject({ events: 2 });
+    expect(rows.people).toHaveLength(2);
   });
 
   it('business goals: progress over the last 12 weeks, projected date, and value withheld below k', async () => {

@@ -7,7 +7,7 @@
  *   npm run bench:ingest [-- <events>]
  */
 import { loadConfig } from '@uptake/config';
-import { HttpClient, parseConnectorConfig } from '@uptake/connector-sdk';
+import { parseConnectorConfig, standaloneReadContext } from '@uptake/connector-sdk';
 import { connectorFor } from '@uptake/connectors';
 import { generateDemoOrganisation } from '@uptake/demo';
 import { ensureStores, findFreePort } from '@uptake/infra-embedded';
@@ -106,17 +106,14 @@ async function main(): Promise<void> {
     const result = await ingest(
       dataSource,
       { organisationId: organisation.id, sourceId: source.id },
-      connector.read({
-        settings,
-        credentials,
-        state: {},
-        file: { path: csv, name: 'activity.csv', size },
-        http: new HttpClient(),
-        signal: new AbortController().signal,
-        progress: () => undefined,
-        log: { info: () => undefined, warn: console.warn },
-        now: () => new Date(),
-      }),
+      connector.read(
+        standaloneReadContext({
+          settings,
+          credentials,
+          file: { path: csv, name: 'activity.csv', size },
+          log: { info: () => undefined, warn: console.warn },
+        }),
+      ),
       { fileName: 'activity.csv' },
     );
     const pipelineSeconds = (performance.now() - started) / 1000;

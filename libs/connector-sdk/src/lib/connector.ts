@@ -1,6 +1,6 @@
 import type { ConnectorType } from '@uptake/contracts';
 import type { z } from 'zod';
-import type { HttpClient } from './http';
+import { HttpClient } from './http';
 import type { ConnectorMessage, JsonValue, StreamName } from './records';
 
 /** A file handed to a file-based connector (an upload, a webhook batch), already on local disk. */
@@ -66,6 +66,34 @@ export function defineConnector<TSettings, TCredentials>(
   connector: Connector<TSettings, TCredentials>,
 ): Connector<TSettings, TCredentials> {
   return connector;
+}
+
+/**
+ * A read context for running a connector outside the worker (contract kit, benchmarks, scripts): no rate
+ * limit, no progress, quiet logs unless given, never aborted unless a signal is given.
+ */
+export function standaloneReadContext<TSettings, TCredentials>(options: {
+  settings: TSettings;
+  credentials: TCredentials;
+  state?: ConnectorState;
+  file?: InputFile;
+  http?: HttpClient;
+  signal?: AbortSignal;
+  log?: ConnectorLogger;
+  now?: Date;
+}): ReadContext<TSettings, TCredentials> {
+  const now = options.now;
+  return {
+    settings: options.settings,
+    credentials: options.credentials,
+    state: options.state ?? {},
+    file: options.file,
+    http: options.http ?? new HttpClient(),
+    signal: options.signal ?? new AbortController().signal,
+    progress: () => undefined,
+    log: options.log ?? { info: () => undefined, warn: () => undefined },
+    now: () => now ?? new Date(),
+  };
 }
 
 /** A connector's settings or credentials are invalid; `issues` name each field. */

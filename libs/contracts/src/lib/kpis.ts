@@ -223,3 +223,22 @@ export interface DiffusionReport {
   reason?: string;
   suppressed?: SuppressionReason;
 }
+
+/** Person-level activity: admins only, by pseudonym. */
+export interface PeopleReport {
+  scope: KpiScope;
+  /** People in the population (the list is capped by `limit`). */
+  total: number;
+  people: {
+    pseudonym: string;
+    orgUnitId: string | null;
+    persona: Persona | null;
+    events: number;
+    creations: number;
+    responses: number;
+    reactions: number;
+    activeDays: number;
+    firstActiveDay: string | null;
+    lastActiveDay: string | null;
+  }[];
+}

@@ -2,6 +2,7 @@ import {
   checkRecord,
   HttpClient,
   parseConnectorConfig,
+  standaloneReadContext,
   type Connector,
   type ConnectorMessage,
   type ConnectorState,
@@ -73,18 +74,16 @@ export function readConnector(
     input.settings,
     input.credentials,
   );
-  const now = contract.now ?? new Date();
-  return contract.connector.read({
-    settings,
-    credentials,
-    state,
-    file: input.file?.(),
-    http: contract.http?.() ?? new HttpClient({ baseDelayMs: 1 }),
-    signal: new AbortController().signal,
-    progress: () => undefined,
-    log: { info: () => undefined, warn: () => undefined },
-    now: () => now,
-  });
+  return contract.connector.read(
+    standaloneReadContext({
+      settings,
+      credentials,
+      state,
+      file: input.file?.(),
+      http: contract.http?.() ?? new HttpClient({ baseDelayMs: 1 }),
+      now: contract.now,
+    }),
+  );
 }
 
 /** Merges the checkpoints of a message list into the state a resumed read starts from. */

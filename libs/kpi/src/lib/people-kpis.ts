@@ -365,3 +365,46 @@ export function churnByUnit(
     })
     .sort((a, b) => a.name.localeCompare(b.name));
 }
+
+export interface PersonActivitySummary {
+  personId: string;
+  persona: Persona | null;
+  events: number;
+  creations: number;
+  responses: number;
+  reactions: number;
+  activeDays: number;
+  firstActiveDay: string | null;
+  lastActiveDay: string | null;
+}
+
+/** Per person over the range, most active first: the admin's person-level view (shown with pseudonyms). */
+export function personSummaries(
+  members: readonly Member[],
+  days: readonly PersonDay[],
+  range: Period,
+): PersonActivitySummary[] {
+  const totals = totalsByPerson(days, range.start, range.end);
+  const activeDays = new Map<string, number>();
+  for (const row of days) {
+    if (row.events > 0 && row.day >= range.start && row.day <= range.end) {
+      activeDays.set(row.personId, (activeDays.get(row.personId) ?? 0) + 1);
+    }
+  }
+  return members
+    .map((member): PersonActivitySummary => {
+      const t = totals.get(member.id);
+      return {
+        personId: member.id,
+        persona: t && t.events > 0 ? personaOf(t) : null,
+        events: t?.events ?? 0,
+        creations: t?.creations ?? 0,
+        responses: t?.responses ?? 0,
+        reactions: t?.reactions ?? 0,
+        activeDays: activeDays.get(member.id) ?? 0,
+        firstActiveDay: member.firstActiveDay,
+        lastActiveDay: member.lastActiveDay,
+      };
+    })
+    .sort((a, b) => b.events - a.events || (a.personId < b.personId ? -1 : 1));
+}

@@ -204,7 +204,7 @@ describe('entities against the migrated schema', () => {
     const goal = await dataSource.getRepository(BusinessGoal).save({
       organisationId: organisation.id,
       name: 'Fewer internal e-mails',
-      kpi: 'emails_per_person_week',
+      kpi: 'emails_sent_per_person_per_week',
       baseline: 42.5,
       target: 30,
       valueModel: { minutesSavedPerActivePersonPerDay: 5 },

@@ -13,11 +13,12 @@ import type {
   NetworkPeopleReport,
   NetworkReport,
   ParticipationReport,
+  PeopleReport,
   RetentionReport,
 } from '@uptake/contracts';
 import { KPI_READERS, OrganisationRoles } from '../auth/auth.decorators';
 import { UUID } from '../common/params';
-import { DiffusionQuery, KpiQuery, NetworkPeopleQuery, RetentionQuery } from './dto/kpi.query';
+import { DiffusionQuery, KpiQuery, NetworkPeopleQuery, PeopleQuery, RetentionQuery } from './dto/kpi.query';
 import {
   AdoptionReportDto,
   DiffusionReportDto,
@@ -25,6 +26,7 @@ import {
   NetworkPeopleReportDto,
   NetworkReportDto,
   ParticipationReportDto,
+  PeopleReportDto,
   RetentionReportDto,
 } from './dto/kpi-reports.dto';
 import { KpisService } from './kpis.service';
@@ -138,5 +140,16 @@ export class KpisController {
     @Query() query: DiffusionQuery,
   ): Promise<DiffusionReport> {
     return this.kpis.diffusion(organisationId, query);
+  }
+
+  @Get('people')
+  @OrganisationRoles('admin')
+  @ApiOperation({ summary: 'Per person, by pseudonym: persona, totals, active days (admins only)' })
+  @ApiOkResponse({ type: PeopleReportDto })
+  people(
+    @Param('organisationId', UUID) organisationId: string,
+    @Query() query: PeopleQuery,
+  ): Promise<PeopleReport> {
+    return this.kpis.people(organisationId, query);
   }
 }

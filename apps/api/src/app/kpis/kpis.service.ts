@@ -7,12 +7,14 @@ import type {
   KpiScope,
   NetworkPeopleReport,
   NetworkReport,
+  PeopleReport,
   ParticipationReport,
   RetentionReport,
 } from '@uptake/contracts';
 import {
   addDays,
   adoptionSeries,
+  personSummaries,
   diffusionReport,
   queryUsagePerPerson,
   weekStart,
@@ -183,6 +185,35 @@ export class KpisService {
         horizonWeeks: query.horizonWeeks,
       }),
     };
+  }
+
+  /** Per person, by pseudonym, for admins: persona, totals and active days over the range. */
+  async people(organisationId: string, query: KpiQuery & { limit: number }): Promise<PeopleReport> {
+    const scope = await this.scope(organisationId, query);
+    const population = toPopulation(scope);
+    const [members, days, pseudonyms] = await Promise.all([
+      loadMembers(this.dataSource, population, scope.to),
+      loadPersonDays(this.dataSource, population, scope.from, scope.to),
+      this.pseudonyms(organisationId),
+    ]);
+    const rows = personSummaries(members, days, { start: scope.from, end: scope.to });
+    return {
+      scope,
+      total: rows.length,
+      people: rows.slice(0, query.limit).map(({ personId, ...row }) => ({
+        pseudonym: pseudonyms.get(personId) ?? personId,
+        orgUnitId: members.find((member) => member.id === personId)?.orgUnitId ?? null,
+        ...row,
+      })),
+    };
+  }
+
+  private async pseudonyms(organisationId: string): Promise<Map<string, string>> {
+    const rows: { id: string; pseudonym: string }[] = await this.dataSource.query(
+      'SELECT id, pseudonym FROM people WHERE organisation_id = $1',
+      [organisationId],
+    );
+    return new Map(rows.map((row) => [row.id, row.pseudonym]));
   }
 
   /** The last `weeks` ISO weeks of a goal KPI for a population, oldest first, ending at the last active day. */

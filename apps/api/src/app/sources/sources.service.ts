@@ -157,21 +157,26 @@ export class SourcesService {
     const run = await this.dataSource
       .getRepository(SyncRun)
       .save({ organisationId, sourceId, trigger, status: 'queued', input });
+    await this.enqueueRun(run, principal, trigger);
+    return run;
+  }
+
+  /** Queues a recorded run for the worker and audits the request. */
+  async enqueueRun(run: SyncRun, principal: Principal | undefined, trigger: string): Promise<void> {
     // The run id is the job id: enqueuing the same run twice is a no-op in BullMQ.
     await this.syncQueue.add(
       JOBS.runSync,
-      { organisationId, sourceId, syncRunId: run.id },
+      { organisationId: run.organisationId, sourceId: run.sourceId, syncRunId: run.id },
       { jobId: run.id },
     );
     await this.audit.record({
       action: 'source.sync_requested',
-      organisationId,
+      organisationId: run.organisationId,
       principal,
       targetType: 'sync_run',
       targetId: run.id,
-      details: { sourceId, trigger },
+      details: { sourceId: run.sourceId, trigger },
     });
-    return run;
   }
 
   /** The source's connector; sources of a type this version does not know cannot be used. */

@@ -2,11 +2,11 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { QuarantinedRecord, SyncRun, type SyncRunStatus } from '@uptake/persistence';
-import { JOBS, QUEUES, type RunSyncJob } from '@uptake/queues';
+import { QUEUES, type RunSyncJob } from '@uptake/queues';
 import type { Queue } from 'bullmq';
 import { MoreThan, type DataSource, type FindOptionsWhere } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
+import { SourcesService } from './sources.service';
 
 /** Sync runs across an organisation's sources: history, dead letters, retries and quarantined records. */
 @Injectable()
@@ -14,7 +14,7 @@ export class SyncRunsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectQueue(QUEUES.sync) private readonly syncQueue: Queue<RunSyncJob>,
-    private readonly audit: AuditService,
+    private readonly sources: SourcesService,
   ) {}
 
   list(
@@ -47,24 +47,9 @@ export class SyncRunsService {
     await this.dataSource
       .getRepository(SyncRun)
       .update(run.id, { status: 'queued', error: null, finishedAt: null });
-    const job = await this.syncQueue.getJob(run.id);
-    if (job && (await job.isFailed())) await job.retry('failed', { resetAttemptsMade: true });
-    else {
-      if (job) await job.remove();
-      await this.syncQueue.add(
-        JOBS.runSync,
-        { organisationId, sourceId: run.sourceId, syncRunId: run.id },
-        { jobId: run.id },
-      );
-    }
-    await this.audit.record({
-      action: 'source.sync_requested',
-      organisationId,
-      principal,
-      targetType: 'sync_run',
-      targetId: run.id,
-      details: { sourceId: run.sourceId, trigger: 'retry' },
-    });
+    // A new job for the same run: the old (failed) one is removed so the run id is free as job id again.
+    await (await this.syncQueue.getJob(run.id))?.remove();
+    await this.sources.enqueueRun(run, principal, 'retry');
     return this.get(organisationId, syncRunId);
   }
 

@@ -16,6 +16,12 @@ export class KpiRollups1764300000000 implements MigrationInterface {
 
       CREATE INDEX activity_daily_day_idx ON activity_daily (organisation_id, day);
 
+      -- Uptake-defined cohorts have no source and no external id: several of them must be able to coexist
+      -- (NULLS NOT DISTINCT allowed only one per organisation). Connector groups stay unique per source.
+      ALTER TABLE groups DROP CONSTRAINT groups_organisation_id_source_id_external_id_key;
+      ALTER TABLE groups ADD CONSTRAINT groups_organisation_id_source_id_external_id_key
+        UNIQUE (organisation_id, source_id, external_id);
+
       -- A business goal may be about part of the organisation (an org unit subtree, a pilot group).
       ALTER TABLE business_goals
         ADD COLUMN org_unit_id uuid,
@@ -97,6 +103,9 @@ export class KpiRollups1764300000000 implements MigrationInterface {
       DROP TABLE person_daily;
       DROP INDEX activity_daily_day_idx;
       ALTER TABLE people DROP COLUMN in_directory;
+      ALTER TABLE groups DROP CONSTRAINT groups_organisation_id_source_id_external_id_key;
+      ALTER TABLE groups ADD CONSTRAINT groups_organisation_id_source_id_external_id_key
+        UNIQUE NULLS NOT DISTINCT (organisation_id, source_id, external_id);
       ALTER TABLE business_goals DROP CONSTRAINT business_goals_kpi_check, DROP COLUMN org_unit_id, DROP COLUMN group_id;
     `);
   }

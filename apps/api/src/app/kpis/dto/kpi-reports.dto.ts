@@ -382,3 +382,35 @@ export class DiffusionReportDto {
   @ApiPropertyOptional({ type: SuppressionReasonDto })
   suppressed?: SuppressionReasonDto;
 }
+
+class PersonRowDto {
+  @ApiProperty({ description: 'Keyed hash: no name or e-mail' })
+  pseudonym: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  orgUnitId: string | null;
+  @ApiProperty({ enum: ['creator', 'responder', 'reactor', 'observer'], nullable: true })
+  persona: string | null;
+  @ApiProperty()
+  events: number;
+  @ApiProperty()
+  creations: number;
+  @ApiProperty()
+  responses: number;
+  @ApiProperty()
+  reactions: number;
+  @ApiProperty()
+  activeDays: number;
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  firstActiveDay: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  lastActiveDay: string | null;
+}
+
+export class PeopleReportDto {
+  @ApiProperty({ type: KpiScopeDto })
+  scope: KpiScopeDto;
+  @ApiProperty({ description: 'People in the population' })
+  total: number;
+  @ApiProperty({ type: [PersonRowDto], description: 'Most active first, up to `limit`' })
+  people: PersonRowDto[];
+}

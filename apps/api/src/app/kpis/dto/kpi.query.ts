@@ -76,3 +76,13 @@ export class DiffusionQuery extends KpiQuery {
   @Max(520)
   horizonWeeks = 104;
 }
+
+export class PeopleQuery extends KpiQuery {
+  @ApiPropertyOptional({ type: Number, default: 50, minimum: 1, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'limit must be a whole number' })
+  @Min(1)
+  @Max(200)
+  limit = 50;
+}
