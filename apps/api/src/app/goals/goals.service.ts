@@ -22,7 +22,7 @@ export class GoalsService {
   }
 
   async create(organisationId: string, input: CreateGoalDto): Promise<GoalDto> {
-    await this.checkScope(organisationId, input);
+    await this.kpis.assertFilterBelongs(organisationId, input);
     const goal = await this.dataSource.getRepository(BusinessGoal).save({
       organisationId,
       name: input.name,
@@ -40,7 +40,7 @@ export class GoalsService {
 
   async update(organisationId: string, goalId: string, input: UpdateGoalDto): Promise<GoalDto> {
     const goal = await this.get(organisationId, goalId);
-    await this.checkScope(organisationId, input);
+    await this.kpis.assertFilterBelongs(organisationId, input);
     const { valueModel, ...rest } = input;
     const saved = await this.dataSource.getRepository(BusinessGoal).save({
       ...goal,
@@ -59,21 +59,6 @@ export class GoalsService {
     const goal = await this.dataSource.getRepository(BusinessGoal).findOneBy({ id: goalId, organisationId });
     if (!goal) throw new NotFoundException(`Goal ${goalId} not found`);
     return goal;
-  }
-
-  /** An org unit or group of another organisation is answered as not found. */
-  private async checkScope(organisationId: string, input: { orgUnitId?: string; groupId?: string }) {
-    for (const [table, id, label] of [
-      ['org_units', input.orgUnitId, 'Org unit'],
-      ['groups', input.groupId, 'Group'],
-    ] as const) {
-      if (!id) continue;
-      const rows = await this.dataSource.query(
-        `SELECT 1 FROM ${table} WHERE organisation_id = $1 AND id = $2`,
-        [organisationId, id],
-      );
-      if (rows.length === 0) throw new NotFoundException(`${label} ${id} not found`);
-    }
   }
 
   private async withProgress(goal: BusinessGoal): Promise<GoalDto> {

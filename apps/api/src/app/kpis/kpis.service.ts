@@ -287,8 +287,7 @@ export class KpisService {
     if (periodsBetween(from, to, granularity).length > MAX_PERIODS) {
       throw new BadRequestException(`the range holds more than ${MAX_PERIODS} ${granularity}s`);
     }
-    if (query.orgUnitId) await this.mustExist('org_units', organisationId, query.orgUnitId, 'Org unit');
-    if (query.groupId) await this.mustExist('groups', organisationId, query.groupId, 'Group');
+    await this.assertFilterBelongs(organisationId, query);
     return {
       organisationId,
       from,
@@ -301,6 +300,15 @@ export class KpisService {
   }
 
   /** Another organisation's unit or group is indistinguishable from one that does not exist. */
+  /** An org unit or group filter must belong to the organisation (checked for KPI requests and goals). */
+  async assertFilterBelongs(
+    organisationId: string,
+    filter: { orgUnitId?: string | null; groupId?: string | null },
+  ): Promise<void> {
+    if (filter.orgUnitId) await this.mustExist('org_units', organisationId, filter.orgUnitId, 'Org unit');
+    if (filter.groupId) await this.mustExist('groups', organisationId, filter.groupId, 'Group');
+  }
+
   private async mustExist(table: 'org_units' | 'groups', organisationId: string, id: string, label: string) {
     const rows = await this.dataSource.query(
       `SELECT 1 FROM ${table} WHERE organisation_id = $1 AND id = $2`,
