@@ -224,21 +224,24 @@ export interface DiffusionReport {
   suppressed?: SuppressionReason;
 }
 
+/** One person's activity over a range: admins only, by pseudonym. */
+export interface PersonActivity {
+  pseudonym: string;
+  orgUnitId: string | null;
+  persona: Persona | null;
+  events: number;
+  creations: number;
+  responses: number;
+  reactions: number;
+  activeDays: number;
+  firstActiveDay: string | null;
+  lastActiveDay: string | null;
+}
+
 /** Person-level activity: admins only, by pseudonym. */
 export interface PeopleReport {
   scope: KpiScope;
   /** People in the population (the list is capped by `limit`). */
   total: number;
-  people: {
-    pseudonym: string;
-    orgUnitId: string | null;
-    persona: Persona | null;
-    events: number;
-    creations: number;
-    responses: number;
-    reactions: number;
-    activeDays: number;
-    firstActiveDay: string | null;
-    lastActiveDay: string | null;
-  }[];
+  people: PersonActivity[];
 }

@@ -4,6 +4,7 @@ import type {
   ParticipationPoint,
   ParticipationReport,
   Persona,
+  PersonActivity,
   RetentionCohort,
   SuppressionReason,
 } from '@uptake/contracts';
@@ -366,17 +367,8 @@ export function churnByUnit(
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-export interface PersonActivitySummary {
-  personId: string;
-  persona: Persona | null;
-  events: number;
-  creations: number;
-  responses: number;
-  reactions: number;
-  activeDays: number;
-  firstActiveDay: string | null;
-  lastActiveDay: string | null;
-}
+/** A person's activity keyed by person id; the service swaps the id for the pseudonym. */
+export type PersonActivitySummary = Omit<PersonActivity, 'pseudonym'> & { personId: string };
 
 /** Per person over the range, most active first: the admin's person-level view (shown with pseudonyms). */
 export function personSummaries(
@@ -396,6 +388,7 @@ export function personSummaries(
       const t = totals.get(member.id);
       return {
         personId: member.id,
+        orgUnitId: member.orgUnitId,
         persona: t && t.events > 0 ? personaOf(t) : null,
         events: t?.events ?? 0,
         creations: t?.creations ?? 0,

@@ -202,7 +202,6 @@ export class KpisService {
       total: rows.length,
       people: rows.slice(0, query.limit).map(({ personId, ...row }) => ({
         pseudonym: pseudonyms.get(personId) ?? personId,
-        orgUnitId: members.find((member) => member.id === personId)?.orgUnitId ?? null,
         ...row,
       })),
     };

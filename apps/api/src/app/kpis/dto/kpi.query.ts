@@ -1,8 +1,9 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { GRANULARITIES, type Granularity } from '@uptake/kpi';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNumber, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { DateRangeQuery } from '../../activity/dto/date-range.query';
+import { LimitQuery } from '../../common/list.query';
 
 /** Filters shared by every KPI endpoint. */
 export class KpiQuery extends DateRangeQuery {
@@ -77,12 +78,5 @@ export class DiffusionQuery extends KpiQuery {
   horizonWeeks = 104;
 }
 
-export class PeopleQuery extends KpiQuery {
-  @ApiPropertyOptional({ type: Number, default: 50, minimum: 1, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'limit must be a whole number' })
-  @Min(1)
-  @Max(200)
-  limit = 50;
-}
+/** The KPI filters plus the shared list cap (`limit`, at most 200). */
+export class PeopleQuery extends IntersectionType(KpiQuery, LimitQuery) {}
