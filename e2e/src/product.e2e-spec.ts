@@ -168,7 +168,10 @@ describe('the product started like `npm start`', () => {
 
     // the range lives in the URL: a bad one shows the server's message, not a blank page
     await page.goto(`${product!.baseUrl}/?from=2026-03-10&to=2026-03-01`);
-    await expectText(page.getByTestId('error-banner'), 'from (2026-03-10) must not be after to (2026-03-01)');
+    await expectText(
+      page.getByTestId('daily-activity').getByTestId('error-banner'),
+      'from (2026-03-10) must not be after to (2026-03-01)',
+    );
     await page.close();
   });
 

@@ -6,11 +6,13 @@ import { ensureStores, type StartedStores } from '@uptake/infra-embedded';
 import { migrate } from '@uptake/persistence';
 import { randomBytes } from 'node:crypto';
 import { DEMO_ACCOUNTS, ensureDemoTenant } from './demo-organisation';
+import { seedDemoRollout } from './demo-rollout';
 
 /**
  * `npm start`: starts the whole product on embedded defaults.
  * PostgreSQL and Redis (unless DATABASE_URL/REDIS_URL are set) -> migrations -> demo organisation ->
- * API and worker as child processes -> demo data loaded through a real sync run -> URLs printed.
+ * API and worker as child processes -> demo data loaded through a real sync run -> demo rollout plan, goals
+ * and guidelines created through the API -> URLs printed.
  * Ctrl-C (SIGINT) or SIGTERM stops the children, then the stores this process started.
  */
 const children: { name: string; process: ChildProcess }[] = [];
@@ -182,6 +184,10 @@ async function main(): Promise<void> {
   await waitForHealth(baseUrl, 60_000);
 
   if (demo && !demo.loaded) await loadDemoThroughSync(baseUrl, demo.organisationId, demo.sourceId);
+  if (demo) {
+    const cookie = await signInAsDemoAdmin(baseUrl);
+    await seedDemoRollout(baseUrl, demo.organisationId, cookie, resolved.demo, say);
+  }
 
   const dashboardBuilt = fs.existsSync(path.join(resolved.dashboardDist, 'index.html'));
   say('Uptake is running:');

@@ -5,3 +5,4 @@ export * from './lib/privacy';
 export * from './lib/connectors';
 export * from './lib/directory';
 export * from './lib/kpis';
+export * from './lib/rollouts';

@@ -9,3 +9,6 @@ export * from './lib/network-report';
 export * from './lib/business-goals';
 export * from './lib/diffusion';
 export * from './lib/diffusion-report';
+export * from './lib/kpi-reports';
+export * from './lib/activity-bits';
+export * from './lib/bits-kpis';

@@ -10,6 +10,9 @@ import { DEFAULT_JOB_OPTIONS, redisConnectionOptions } from '@uptake/queues';
 import { LoggerModule } from 'nestjs-pino';
 import { ActivityModule } from './activity/activity.module';
 import { GoalsModule } from './goals/goals.module';
+import { DirectoryModule } from './directory/directory.module';
+import { GovernanceModule } from './governance/governance.module';
+import { RolloutsModule } from './rollouts/rollouts.module';
 import { KpisModule } from './kpis/kpis.module';
 import { AuthModule } from './auth/auth.module';
 import { UptakeConfigModule } from './config/config.module';
@@ -50,6 +53,9 @@ export class AppModule {
         ActivityModule,
         KpisModule,
         GoalsModule,
+        RolloutsModule,
+        GovernanceModule,
+        DirectoryModule,
         SourcesModule,
         MembersModule,
       ],

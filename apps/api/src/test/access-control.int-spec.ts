@@ -32,6 +32,20 @@ const VALID_BODIES: Record<string, object> = {
     target: 1,
   },
   'patch /api/organisations/{organisationId}/goals/{goalId}': { name: 'renamed goal' },
+  'post /api/organisations/{organisationId}/rollouts': { name: 'plan', startDate: '2026-01-05' },
+  'patch /api/organisations/{organisationId}/rollouts/{planId}': { name: 'renamed plan' },
+  'post /api/organisations/{organisationId}/rollouts/{planId}/phases': { name: 'phase' },
+  'put /api/organisations/{organisationId}/rollouts/{planId}/phases/{phaseId}': { name: 'phase' },
+  'post /api/organisations/{organisationId}/rollouts/{planId}/advance': {},
+  'put /api/organisations/{organisationId}/governance/guidelines': {
+    version: '1',
+    title: 'Guidelines',
+    publishedOn: '2026-01-05',
+  },
+  'post /api/organisations/{organisationId}/governance/acknowledgements': {
+    version: '1',
+    people: [{ person: 'ann@example.com' }],
+  },
   'post /api/organisations/{organisationId}/sources/{sourceId}/events': {
     events: [
       { externalId: 'e1', occurredAt: '2026-11-02T09:00:00Z', actorId: 'ann@example.com', type: 'post' },

@@ -4,6 +4,8 @@ import {
   AccessToken,
   ActivitySource,
   BusinessGoal,
+  RolloutPhase,
+  RolloutPlan,
   createDataSource,
   Membership,
   Organisation,
@@ -49,6 +51,8 @@ export interface TestTenant {
   syncRun: SyncRun;
   apiToken: AccessToken;
   goal: BusinessGoal;
+  plan: RolloutPlan;
+  phase: RolloutPhase;
 }
 
 /** Password hash of "test-password-123" would cost argon2 time per user; these users sign in by token only. */
@@ -97,7 +101,19 @@ export async function createTenant(dataSource: DataSource, label: string): Promi
     baseline: 0,
     target: 0.5,
   });
-  return { organisation, tokens, users, source, syncRun, apiToken, goal };
+  const plan = await dataSource
+    .getRepository(RolloutPlan)
+    .save({ organisationId: organisation.id, name: 'test plan' });
+  const phase = await dataSource.getRepository(RolloutPhase).save({
+    organisationId: organisation.id,
+    planId: plan.id,
+    position: 0,
+    name: 'Pilot',
+    target: { orgUnitIds: [], groupIds: [], pseudonyms: [], rules: [] },
+    comparison: { kind: 'rest-of-organisation' },
+    gateCriteria: [],
+  });
+  return { organisation, tokens, users, source, syncRun, apiToken, goal, plan, phase };
 }
 
 export function bearer(token: string): [string, string] {
@@ -141,5 +157,7 @@ export function pathValues(tenant: TestTenant): Record<string, string> {
     userId: tenant.users.executive.id,
     tokenId: tenant.apiToken.id,
     goalId: tenant.goal.id,
+    planId: tenant.plan.id,
+    phaseId: tenant.phase.id,
   };
 }

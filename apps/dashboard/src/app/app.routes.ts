@@ -1,10 +1,38 @@
 import type { Routes } from '@angular/router';
 import { LoginPage } from './auth/login.page';
 import { signedIn } from './auth/auth';
-import { OverviewPage } from './overview/overview.page';
+import { ShellComponent } from './shell/shell.component';
 
+/** One route per persona's main view; pages are loaded when first visited. */
 export const routes: Routes = [
   { path: 'login', component: LoginPage, title: 'Sign in · Uptake' },
-  { path: '', component: OverviewPage, canActivate: [signedIn], title: 'Overview · Uptake' },
+  {
+    path: '',
+    component: ShellComponent,
+    canActivate: [signedIn],
+    children: [
+      { path: '', pathMatch: 'full', redirectTo: 'overview' },
+      {
+        path: 'overview',
+        title: 'Overview · Uptake',
+        loadComponent: () => import('./overview/overview.page').then((m) => m.OverviewPage),
+      },
+      {
+        path: 'rollout',
+        title: 'Rollout · Uptake',
+        loadComponent: () => import('./rollout/rollout.page').then((m) => m.RolloutPage),
+      },
+      {
+        path: 'adoption',
+        title: 'Adoption · Uptake',
+        loadComponent: () => import('./adoption/adoption.page').then((m) => m.AdoptionPage),
+      },
+      {
+        path: 'connectors',
+        title: 'Connectors · Uptake',
+        loadComponent: () => import('./connectors/connectors.page').then((m) => m.ConnectorsPage),
+      },
+    ],
+  },
   { path: '**', redirectTo: '' },
 ];

@@ -5,12 +5,14 @@ import { dataSourceOptions } from '@uptake/persistence';
 import { UPTAKE_CONFIG } from './config.tokens';
 import { RecomputeQueue } from './recompute/recompute.queue';
 import { RecomputeWorker } from './recompute/recompute.worker';
+import { GateEvaluationQueue } from './rollouts/gate-evaluation.queue';
+import { GateEvaluationWorker } from './rollouts/gate-evaluation.worker';
 import { SourceRateLimiters } from './sync/source-rate-limiters';
 import { SyncSchedules } from './sync/sync-schedules';
 import { SyncRunService } from './sync/sync-run.service';
 import { SyncWorker } from './sync/sync.worker';
 
-/** One processor per queue: sync (connector runs) and recompute (rollups after ingest). */
+/** One processor per queue: sync (connector runs), recompute (rollups after ingest), rollouts (gates). */
 @Global()
 @Module({})
 export class WorkerModule {
@@ -23,6 +25,8 @@ export class WorkerModule {
         SourceRateLimiters,
         RecomputeQueue,
         RecomputeWorker,
+        GateEvaluationQueue,
+        GateEvaluationWorker,
         SyncRunService,
         SyncWorker,
         SyncSchedules,

@@ -1,5 +1,6 @@
 import type { EngagementPoint } from '@uptake/contracts';
 import type { DataSource } from 'typeorm';
+import { ActivityBits } from './activity-bits';
 import { addDays, type Period } from './periods';
 import type { Interaction, PersonAttributes } from './network';
 import type { Member, PersonDay } from './people-kpis';
@@ -124,9 +125,11 @@ export async function loadUnitNames(
 }
 
 /**
- * Engagement per period: posts, replies and reactions per active person (activity_daily), and threads
- * started by the population with the share answered and the median time to the first response by someone
- * else (thread_rollup). Thread figures rest on the thread authors; withheld below k of them.
+ * Engagement per period: posts, replies and reactions per active person (person_month: day masks and running
+ * totals, so a period costs two array reads per person and month), and threads started by the population
+ * with the share answered and the median time to the first response by someone else (thread_rollup).
+ * Thread figures rest on the thread authors; withheld below k of them. Same figures as
+ * `queryEngagementFromActivityDaily`, which sums activity_daily (the reference the tests compare with).
  */
 export async function queryEngagement(
   dataSource: DataSource,
@@ -134,17 +137,82 @@ export async function queryEngagement(
   periods: readonly Period[],
   k: number,
 ): Promise<EngagementPoint[]> {
-  const rows: {
-    start_day: string;
-    active: number;
-    posts: string;
-    replies: string;
-    reactions: string;
-    threads: number;
-    authors: number;
-    answered: number;
-    median_hours: number | null;
-  }[] = await dataSource.query(
+  return engagementPoints(
+    await dataSource.query(
+      `WITH ${SCOPE},
+       periods AS (SELECT * FROM unnest($4::date[], $5::date[]) AS p(start_day, end_day)),
+       cells AS (
+         SELECT p.start_day, m.person_id,
+                (m.active::bigint & ((1::bigint << x.e) - (1::bigint << (x.s - 1)))) <> 0 AS active,
+                m.posts[x.e + 1] - m.posts[x.s] AS posts, m.replies[x.e + 1] - m.replies[x.s] AS replies,
+                m.reactions[x.e + 1] - m.reactions[x.s] AS reactions
+         FROM periods p
+         JOIN person_month m ON m.organisation_id = $1
+                            AND m.month BETWEEN date_trunc('month', p.start_day)::date AND p.end_day
+         CROSS JOIN LATERAL (
+           SELECT CASE WHEN m.month < p.start_day THEN extract(day FROM p.start_day)::int ELSE 1 END AS s,
+                  CASE WHEN p.end_day < (m.month + interval '1 month')::date THEN extract(day FROM p.end_day)::int
+                       ELSE 31 END AS e) x
+         WHERE ${IN_SCOPE('m.person_id')}),
+       activity AS (
+         SELECT start_day, count(DISTINCT person_id) FILTER (WHERE active)::int AS active,
+                sum(posts) AS posts, sum(replies) AS replies, sum(reactions) AS reactions
+         FROM cells GROUP BY start_day),
+       ${THREADS}
+       ${ENGAGEMENT_SELECT}`,
+      [...parameters(population), periods.map((p) => p.start), periods.map((p) => p.end)],
+    ),
+    periods,
+    k,
+  );
+}
+
+/** Threads started by the population per period (thread_rollup, an index-only scan by day). */
+const THREADS = `
+     threads AS (
+       SELECT p.start_day, count(*)::int AS threads, count(DISTINCT t.root_actor_id)::int AS authors,
+              count(*) FILTER (WHERE t.first_response_at IS NOT NULL)::int AS answered,
+              (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM t.first_response_at - t.root_at))
+                 FILTER (WHERE t.first_response_at IS NOT NULL) / 3600)::float8 AS median_hours
+       FROM periods p
+       JOIN thread_rollup t ON t.organisation_id = $1 AND t.root_day BETWEEN p.start_day AND p.end_day
+       WHERE ${IN_SCOPE('t.root_actor_id')}
+       GROUP BY p.start_day)`;
+
+const ENGAGEMENT_SELECT = `
+     SELECT to_char(p.start_day, 'YYYY-MM-DD') AS start_day, coalesce(a.active, 0) AS active,
+            coalesce(a.posts, 0) AS posts, coalesce(a.replies, 0) AS replies, coalesce(a.reactions, 0) AS reactions,
+            coalesce(t.threads, 0) AS threads, coalesce(t.authors, 0) AS authors,
+            coalesce(t.answered, 0) AS answered, t.median_hours
+     FROM periods p
+     LEFT JOIN activity a ON a.start_day = p.start_day
+     LEFT JOIN threads t ON t.start_day = p.start_day
+     ORDER BY p.start_day`;
+
+interface EngagementRow {
+  start_day: string;
+  active: number;
+  posts: string;
+  replies: string;
+  reactions: string;
+  threads: number;
+  authors: number;
+  answered: number;
+  median_hours: number | null;
+}
+
+/**
+ * Engagement per period: posts, replies and reactions per active person (activity_daily), and threads
+ * started by the population with the share answered and the median time to the first response by someone
+ * else (thread_rollup). Thread figures rest on the thread authors; withheld below k of them.
+ */
+export async function queryEngagementFromActivityDaily(
+  dataSource: DataSource,
+  population: Population,
+  periods: readonly Period[],
+  k: number,
+): Promise<EngagementPoint[]> {
+  const rows: EngagementRow[] = await dataSource.query(
     `WITH ${SCOPE},
      periods AS (SELECT * FROM unnest($4::date[], $5::date[]) AS p(start_day, end_day)),
      activity AS (
@@ -175,6 +243,10 @@ export async function queryEngagement(
      ORDER BY p.start_day`,
     [...parameters(population), periods.map((p) => p.start), periods.map((p) => p.end)],
   );
+  return engagementPoints(rows, periods, k);
+}
+
+function engagementPoints(rows: EngagementRow[], periods: readonly Period[], k: number): EngagementPoint[] {
   return rows.map((row, index): EngagementPoint => {
     const period = periods[index];
     const posts = Number(row.posts);
@@ -200,6 +272,69 @@ export async function queryEngagement(
     if (activityHidden || threadsHidden) point.suppressed = suppressionReason(k);
     return point;
   });
+}
+
+/**
+ * Activity bit sets (see activity-bits.ts) of the population's people between two days, from person_month:
+ * one row per person and month.
+ */
+export async function loadActivityBits(
+  dataSource: DataSource,
+  population: Population,
+  from: string,
+  to: string,
+): Promise<ActivityBits> {
+  const rows: {
+    person_id: string;
+    month: string;
+    active: number;
+    created: number;
+    responded: number;
+    reacted: number;
+  }[] = await dataSource.query(
+    `WITH ${SCOPE}
+     SELECT m.person_id, to_char(m.month, 'YYYY-MM-DD') AS month, m.active, m.created, m.responded, m.reacted
+     FROM person_month m
+     WHERE m.organisation_id = $1 AND m.month BETWEEN date_trunc('month', $4::date)::date AND $5::date
+       AND ${IN_SCOPE('m.person_id')}`,
+    [...parameters(population), from, to],
+  );
+  const bits = new ActivityBits(from, to);
+  for (const row of rows) {
+    bits.addMonth({
+      personId: row.person_id,
+      month: row.month,
+      active: row.active,
+      created: row.created,
+      responded: row.responded,
+      reacted: row.reacted,
+    });
+  }
+  return bits;
+}
+
+/** Events per person of the population between two days (people with none are left out), from person_month. */
+export async function loadEventTotals(
+  dataSource: DataSource,
+  population: Population,
+  from: string,
+  to: string,
+): Promise<Map<string, number>> {
+  const rows: { person_id: string; events: string }[] = await dataSource.query(
+    `WITH ${SCOPE}
+     SELECT m.person_id, sum(m.events[x.e + 1] - m.events[x.s]) AS events
+     FROM person_month m
+     CROSS JOIN LATERAL (
+       SELECT CASE WHEN m.month < $4::date THEN extract(day FROM $4::date)::int ELSE 1 END AS s,
+              CASE WHEN $5::date < (m.month + interval '1 month')::date THEN extract(day FROM $5::date)::int
+                   ELSE 31 END AS e) x
+     WHERE m.organisation_id = $1 AND m.month BETWEEN date_trunc('month', $4::date)::date AND $5::date
+       AND ${IN_SCOPE('m.person_id')}
+     GROUP BY m.person_id
+     HAVING sum(m.events[x.e + 1] - m.events[x.s]) > 0`,
+    [...parameters(population), from, to],
+  );
+  return new Map(rows.map((row) => [row.person_id, Number(row.events)]));
 }
 
 /** Interactions between two people of the population, summed over the range. */

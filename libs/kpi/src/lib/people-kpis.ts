@@ -222,7 +222,23 @@ export function participationSummary(
   );
   const personas: Record<Persona, number> = { creator: 0, responder: 0, reactor: 0, observer: 0 };
   for (const [, t] of totals) personas[personaOf(t)]++;
-  const byVolume = totals.map(([, t]) => t.events).sort((a, b) => b - a);
+  return participationSummaryOf(
+    personas,
+    totals.map(([, t]) => t.events),
+    k,
+  );
+}
+
+/**
+ * The participation summary from persona counts and the event totals of the active people (any order):
+ * shared by the computation over person-days and the one over the monthly rollup.
+ */
+export function participationSummaryOf(
+  personas: Record<Persona, number>,
+  volumes: number[],
+  k: number,
+): Pick<ParticipationReport, 'personas' | 'concentration' | 'suppressed'> {
+  const byVolume = volumes.sort((a, b) => b - a);
   const all = byVolume.reduce((sum, events) => sum + events, 0);
   // The top x% is at least one person; a share that rests on fewer than k people is withheld.
   const topShare = (fraction: number): number | null => {

@@ -17,7 +17,8 @@ function seeded(seed: number): () => number {
 
 const ROLLUPS: Record<string, string> = {
   activity_daily: 'day, person_id, group_id, type, events, content_length',
-  person_daily: 'day, person_id, events, creations, responses, reactions, reads',
+  person_daily: 'day, person_id, events, creations, responses, reactions, reads, replies',
+  person_month: 'month, person_id, active, created, responded, reacted, events, posts, replies, reactions',
   person_activity: 'person_id, first_day, last_day, active_days',
   interaction_daily: 'day, actor_id, target_id, interactions',
   thread_rollup:

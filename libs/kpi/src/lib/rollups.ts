@@ -20,6 +20,37 @@ const BOUNDS = `
 
 const IN_BOUNDS = `e.organisation_id = $1 AND e.occurred_at >= b.first_at AND e.occurred_at < b.end_at`;
 
+/**
+ * person_month rows (see the 1764500000000 migration) of the person_daily rows matching `where` (alias d,
+ * with \`bounds b\` in scope): day-of-month bit masks and running totals by day of the month.
+ */
+function personMonthSelect(where: string): string {
+  return `${BOUNDS},
+    days AS (
+      SELECT date_trunc('month', d.day)::date AS month, d.person_id, extract(day FROM d.day)::int AS dom,
+             d.events, d.creations, d.replies, d.responses, d.reactions
+      FROM person_daily d, bounds b WHERE d.organisation_id = $1 AND ${where}),
+    running AS (
+      SELECT k.month, k.person_id, i,
+             sum(coalesce(x.events, 0)) OVER w AS events, sum(coalesce(x.creations, 0)) OVER w AS posts,
+             sum(coalesce(x.replies, 0)) OVER w AS replies, sum(coalesce(x.reactions, 0)) OVER w AS reactions
+      FROM (SELECT DISTINCT month, person_id FROM days) k CROSS JOIN generate_series(0, 31) i
+      LEFT JOIN days x ON x.month = k.month AND x.person_id = k.person_id AND x.dom = i
+      WINDOW w AS (PARTITION BY k.month, k.person_id ORDER BY i)),
+    masks AS (
+      SELECT month, person_id,
+             coalesce(bit_or(1 << (dom - 1)) FILTER (WHERE events > 0), 0) AS active,
+             coalesce(bit_or(1 << (dom - 1)) FILTER (WHERE creations > 0), 0) AS created,
+             coalesce(bit_or(1 << (dom - 1)) FILTER (WHERE responses > 0), 0) AS responded,
+             coalesce(bit_or(1 << (dom - 1)) FILTER (WHERE reactions > 0), 0) AS reacted
+      FROM days GROUP BY 1, 2)
+    SELECT $1, m.month, m.person_id, m.active, m.created, m.responded, m.reacted,
+           array_agg(r.events ORDER BY r.i), array_agg(r.posts ORDER BY r.i),
+           array_agg(r.replies ORDER BY r.i), array_agg(r.reactions ORDER BY r.i)
+    FROM masks m JOIN running r USING (month, person_id)
+    GROUP BY m.month, m.person_id, m.active, m.created, m.responded, m.reacted`;
+}
+
 export const CREATION_TYPES = ['post', 'question'] as const;
 export const CONTRIBUTION_TYPES = ['reply', 'answer', 'reaction', 'mention', 'share'] as const;
 export const RESPONSE_TYPES = ['reply', 'answer'] as const;
@@ -42,15 +73,23 @@ const STATEMENTS: readonly string[] = [
   `${BOUNDS} DELETE FROM person_daily d USING bounds b
      WHERE d.organisation_id = $1 AND d.day BETWEEN b.first_day AND b.last_day`,
   `${BOUNDS}
-   INSERT INTO person_daily (organisation_id, day, person_id, events, creations, responses, reactions, reads)
+   INSERT INTO person_daily (organisation_id, day, person_id, events, creations, responses, reactions, reads, replies)
    SELECT $1, d.day, d.person_id, sum(d.events),
           coalesce(sum(d.events) FILTER (WHERE d.type IN (${list(CREATION_TYPES)})), 0),
           coalesce(sum(d.events) FILTER (WHERE d.type IN ('reply', 'answer', 'mention', 'share')), 0),
           coalesce(sum(d.events) FILTER (WHERE d.type = 'reaction'), 0),
-          coalesce(sum(d.events) FILTER (WHERE d.type = 'read'), 0)
+          coalesce(sum(d.events) FILTER (WHERE d.type = 'read'), 0),
+          coalesce(sum(d.events) FILTER (WHERE d.type IN (${list(RESPONSE_TYPES)})), 0)
    FROM activity_daily d, bounds b
    WHERE d.organisation_id = $1 AND d.day BETWEEN b.first_day AND b.last_day
    GROUP BY d.day, d.person_id`,
+  // person_month: whole months around the refreshed days, rebuilt from person_daily.
+  `${BOUNDS} DELETE FROM person_month m USING bounds b
+     WHERE m.organisation_id = $1 AND m.month BETWEEN date_trunc('month', b.first_day)::date AND b.last_day`,
+  `INSERT INTO person_month (organisation_id, month, person_id, active, created, responded, reacted,
+                             events, posts, replies, reactions)
+   ${personMonthSelect(`d.day >= date_trunc('month', b.first_day)::date
+                        AND d.day < (date_trunc('month', b.last_day) + interval '1 month')::date`)}`,
   `${BOUNDS} INSERT INTO touched_people SELECT DISTINCT d.person_id FROM person_daily d, bounds b
    WHERE d.organisation_id = $1 AND d.day BETWEEN b.first_day AND b.last_day`,
   `DELETE FROM person_activity a USING touched_people t WHERE a.organisation_id = $1 AND a.person_id = t.person_id`,

@@ -6,13 +6,22 @@ import { Group, GroupMember } from './entities/group.entity';
 import { Organisation } from './entities/organisation.entity';
 import { OrgUnit } from './entities/org-unit.entity';
 import { Person } from './entities/person.entity';
-import { RolloutPhase, RolloutPlan } from './entities/rollout.entity';
+import {
+  GuidelineAcknowledgement,
+  RolloutGateEvaluation,
+  RolloutPhase,
+  RolloutPlan,
+  RolloutTransition,
+  UsageGuideline,
+} from './entities/rollout.entity';
 import { QuarantinedRecord, SyncRun } from './entities/sync-run.entity';
 import { AccessToken, AuditEvent, Membership, User } from './entities/user.entity';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
 import { AccessControl1764100000000 } from './migrations/1764100000000-access-control';
 import { Ingestion1764200000000 } from './migrations/1764200000000-ingestion';
 import { KpiRollups1764300000000 } from './migrations/1764300000000-kpi-rollups';
+import { Rollouts1764400000000 } from './migrations/1764400000000-rollouts';
+import { KpiPeriodRollups1764500000000 } from './migrations/1764500000000-kpi-period-rollups';
 import { SnakeNamingStrategy } from './naming-strategy';
 
 export const ENTITIES = [
@@ -26,6 +35,10 @@ export const ENTITIES = [
   ActivityEvent,
   RolloutPlan,
   RolloutPhase,
+  RolloutGateEvaluation,
+  RolloutTransition,
+  UsageGuideline,
+  GuidelineAcknowledgement,
   BusinessGoal,
   QuarantinedRecord,
   User,
@@ -40,6 +53,8 @@ export const MIGRATIONS = [
   AccessControl1764100000000,
   Ingestion1764200000000,
   KpiRollups1764300000000,
+  Rollouts1764400000000,
+  KpiPeriodRollups1764500000000,
 ];
 
 /** TypeORM options shared by the API, the worker, the launcher and tests. Schema changes only by migration. */

@@ -7,6 +7,8 @@ export const QUEUES = {
   sync: 'sync',
   /** Post-ingest recomputation: refresh the rollups of the days a sync run touched. */
   recompute: 'recompute',
+  /** Rollout gate evaluation: daily, after each rollup refresh, and on request. */
+  rollouts: 'rollouts',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -16,7 +18,11 @@ export const JOBS = {
   /** Emitted by a source's job scheduler: creates a run, then runs it. */
   scheduledSync: 'scheduled-sync',
   refreshRollups: 'refresh-rollups',
+  evaluateGates: 'evaluate-gates',
 } as const;
+
+/** The job scheduler that evaluates every organisation's rollout gates once a day. */
+export const DAILY_GATE_EVALUATION = { schedulerId: 'rollouts-daily', cron: '0 6 * * *' } as const;
 
 /** Payloads are small: ids, never data. */
 export interface RunSyncJob {
@@ -35,6 +41,21 @@ export interface RefreshRollupsJob {
   organisationId: string;
   from: string;
   to: string;
+}
+
+/**
+ * Evaluate rollout gates: one plan, every open plan of an organisation, or (organisationId null, the daily
+ * run) every open plan of every organisation.
+ */
+export interface EvaluateGatesJob {
+  organisationId: string | null;
+  planId?: string;
+  trigger: 'schedule' | 'ingest' | 'manual' | 'change';
+}
+
+/** Post-ingest evaluations of one organisation close together collapse into one. */
+export function gateEvaluationDeduplicationId(organisationId: string): string {
+  return `gates:${organisationId}`;
 }
 
 /** The id of a source's job scheduler (one per source with a schedule). */

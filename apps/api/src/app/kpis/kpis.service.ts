@@ -13,34 +13,12 @@ import type {
 } from '@uptake/contracts';
 import {
   addDays,
-  adoptionSeries,
-  personSummaries,
-  diffusionReport,
-  queryUsagePerPerson,
+  KpiReports,
+  periodsBetween,
+  toDayNumber,
   weekStart,
   type GoalKpi,
   type WeeklyValue,
-  brokers,
-  champions,
-  EARLY_ADOPTER_SHARE,
-  loadInteractions,
-  loadNetworkPeople,
-  networkReport,
-  churn,
-  churnByUnit,
-  isSuppressed,
-  loadMembers,
-  loadPersonDays,
-  loadUnitNames,
-  lookbackStart,
-  participationSeries,
-  participationSummary,
-  periodsBetween,
-  queryEngagement,
-  retentionCohorts,
-  suppressionReason,
-  toDayNumber,
-  type Population,
 } from '@uptake/kpi';
 import type { DataSource } from 'typeorm';
 import { OrganisationsService } from '../organisations/organisations.service';
@@ -56,163 +34,53 @@ const DEFAULT_RANGE_DAYS = 90;
 const MAX_PERIODS = 1_100;
 
 /**
- * Loads what a KPI needs from the rollups and hands it to the pure functions of @uptake/kpi. Every query
- * is scoped to the organisation; org unit and group filters are checked to belong to it.
+ * Turns a KPI request into a checked scope (defaults, range limits, filters that belong to the organisation,
+ * the organisation's k) and asks @uptake/kpi's `KpiReports` for the figures.
  */
 @Injectable()
 export class KpisService {
+  private readonly reports: KpiReports;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly organisations: OrganisationsService,
-  ) {}
+  ) {
+    this.reports = new KpiReports(dataSource);
+  }
 
   async adoption(organisationId: string, query: KpiFilter): Promise<AdoptionReport> {
-    const scope = await this.scope(organisationId, query);
-    const population = toPopulation(scope);
-    const [members, days] = await Promise.all([
-      loadMembers(this.dataSource, population, scope.to),
-      loadPersonDays(this.dataSource, population, lookbackStart(scope.from), scope.to),
-    ]);
-    const periods = periodsBetween(scope.from, scope.to, scope.granularity);
-    return { scope, points: adoptionSeries(members, days, periods, scope.minGroupSize) };
+    return this.reports.adoption(await this.scope(organisationId, query));
   }
 
   async participation(organisationId: string, query: KpiFilter): Promise<ParticipationReport> {
-    const scope = await this.scope(organisationId, query);
-    const population = toPopulation(scope);
-    const [members, days] = await Promise.all([
-      loadMembers(this.dataSource, population, scope.to),
-      loadPersonDays(this.dataSource, population, scope.from, scope.to),
-    ]);
-    const periods = periodsBetween(scope.from, scope.to, scope.granularity);
-    return {
-      scope,
-      points: participationSeries(members, days, periods, scope.minGroupSize),
-      ...participationSummary(members, days, { start: scope.from, end: scope.to }, scope.minGroupSize),
-      reference: { creators: 0.01, contributors: 0.09, rest: 0.9 },
-    };
+    return this.reports.participation(await this.scope(organisationId, query));
   }
 
   async engagement(organisationId: string, query: KpiFilter): Promise<EngagementReport> {
-    const scope = await this.scope(organisationId, query);
-    const periods = periodsBetween(scope.from, scope.to, scope.granularity);
-    return {
-      scope,
-      points: await queryEngagement(this.dataSource, toPopulation(scope), periods, scope.minGroupSize),
-    };
+    return this.reports.engagement(await this.scope(organisationId, query));
   }
 
   async retention(organisationId: string, query: RetentionQuery): Promise<RetentionReport> {
-    const scope = await this.scope(organisationId, query);
-    const population = toPopulation(scope);
-    const range = { start: scope.from, end: scope.to };
-    const [members, days, names] = await Promise.all([
-      loadMembers(this.dataSource, population, scope.to),
-      loadPersonDays(this.dataSource, population, addDays(scope.from, -query.silentWeeks * 7), scope.to),
-      loadUnitNames(this.dataSource, organisationId),
-    ]);
-    const k = scope.minGroupSize;
-    const { total, byUnit } = churn(members, days, range, query.silentWeeks);
-    const stoppedHidden = isSuppressed(total.activated, k) || isSuppressed(total.triedAndStopped, k);
-    const reactivatedHidden = isSuppressed(total.reactivated, k);
-    return {
-      scope,
-      cohorts: retentionCohorts(members, days, range, k),
-      silentWeeks: query.silentWeeks,
-      activated: isSuppressed(total.activated, k) ? null : total.activated,
-      triedAndStopped: stoppedHidden ? null : total.triedAndStopped,
-      triedAndStoppedRate:
-        stoppedHidden || total.activated === 0 ? null : total.triedAndStopped / total.activated,
-      reactivated: reactivatedHidden ? null : total.reactivated,
-      byUnit: churnByUnit(byUnit, names, k),
-      ...(stoppedHidden || reactivatedHidden ? { suppressed: suppressionReason(k) } : {}),
-    };
+    return this.reports.retention(await this.scope(organisationId, query), query.silentWeeks);
   }
 
   async network(organisationId: string, query: KpiQuery): Promise<NetworkReport> {
-    const scope = await this.scope(organisationId, query);
-    const population = toPopulation(scope);
-    const [interactions, people, names] = await Promise.all([
-      loadInteractions(this.dataSource, population, scope.from, scope.to),
-      loadNetworkPeople(this.dataSource, population),
-      loadUnitNames(this.dataSource, organisationId),
-    ]);
-    return { scope, ...networkReport(interactions, people, names, scope.minGroupSize) };
+    return this.reports.network(await this.scope(organisationId, query));
   }
 
-  /**
-   * Brokers and champions by pseudonym, for admins. Betweenness is computed on request: about a second
-   * for a few thousand people.
-   */
   async networkPeople(organisationId: string, query: KpiQuery, top: number): Promise<NetworkPeopleReport> {
-    const scope = await this.scope(organisationId, query);
-    const population = toPopulation(scope);
-    const [interactions, people] = await Promise.all([
-      loadInteractions(this.dataSource, population, scope.from, scope.to),
-      loadNetworkPeople(this.dataSource, population),
-    ]);
-    const person = (id: string) => people.get(id);
-    return {
-      scope,
-      brokers: brokers(interactions, { top }).map((broker) => ({
-        pseudonym: person(broker.person)?.pseudonym ?? broker.person,
-        orgUnitId: person(broker.person)?.unit ?? null,
-        betweenness: broker.betweenness,
-        degree: broker.degree,
-      })),
-      champions: champions(interactions, people, { earlyShare: EARLY_ADOPTER_SHARE, top }).map(
-        (champion) => ({
-          pseudonym: person(champion.person)?.pseudonym ?? champion.person,
-          orgUnitId: person(champion.person)?.unit ?? null,
-          adoptedOn: champion.adoptedOn,
-          reach: champion.reach,
-          interactions: champion.interactions,
-        }),
-      ),
-    };
+    return this.reports.networkPeople(await this.scope(organisationId, query), top);
   }
 
   async diffusion(
     organisationId: string,
     query: KpiQuery & { targetShare: number; horizonWeeks: number },
   ): Promise<DiffusionReport> {
-    const scope = await this.scope(organisationId, query);
-    const members = await loadMembers(this.dataSource, toPopulation(scope), scope.to);
-    return {
-      scope,
-      ...diffusionReport(members, scope.to, scope.minGroupSize, {
-        targetShare: query.targetShare,
-        horizonWeeks: query.horizonWeeks,
-      }),
-    };
+    return this.reports.diffusion(await this.scope(organisationId, query), query);
   }
 
-  /** Per person, by pseudonym, for admins: persona, totals and active days over the range. */
   async people(organisationId: string, query: KpiQuery & { limit: number }): Promise<PeopleReport> {
-    const scope = await this.scope(organisationId, query);
-    const population = toPopulation(scope);
-    const [members, days, pseudonyms] = await Promise.all([
-      loadMembers(this.dataSource, population, scope.to),
-      loadPersonDays(this.dataSource, population, scope.from, scope.to),
-      this.pseudonyms(organisationId),
-    ]);
-    const rows = personSummaries(members, days, { start: scope.from, end: scope.to });
-    return {
-      scope,
-      total: rows.length,
-      people: rows.slice(0, query.limit).map(({ personId, ...row }) => ({
-        pseudonym: pseudonyms.get(personId) ?? personId,
-        ...row,
-      })),
-    };
-  }
-
-  private async pseudonyms(organisationId: string): Promise<Map<string, string>> {
-    const rows: { id: string; pseudonym: string }[] = await this.dataSource.query(
-      'SELECT id, pseudonym FROM people WHERE organisation_id = $1',
-      [organisationId],
-    );
-    return new Map(rows.map((row) => [row.id, row.pseudonym]));
+    return this.reports.people(await this.scope(organisationId, query), query.limit);
   }
 
   /** The last `weeks` ISO weeks of a goal KPI for a population, oldest first, ending at the last active day. */
@@ -224,53 +92,14 @@ export class KpisService {
   ): Promise<{ series: WeeklyValue[]; weeklyActive: number | null }> {
     const to = await this.lastActiveDay(organisationId);
     const from = weekStart(addDays(to, -(weeks - 1) * 7));
-    const query = { from, to, granularity: 'week' as const, ...dropNulls(filter) };
-    const adoption = await this.adoption(organisationId, query);
-    const weeklyActive = adoption.points.at(-1)?.weeklyActive ?? null;
-    const at = (values: (number | null)[]): WeeklyValue[] =>
-      adoption.points.map((point, index) => ({ week: weekStart(point.start), value: values[index] ?? null }));
-    switch (kpi) {
-      case 'adoption_rate':
-        return { series: at(adoption.points.map((p) => p.adoptionRate)), weeklyActive };
-      case 'weekly_active_rate':
-        return {
-          series: at(
-            adoption.points.map((p) =>
-              p.weeklyActive !== null && p.eligible ? p.weeklyActive / p.eligible : null,
-            ),
-          ),
-          weeklyActive,
-        };
-      case 'contributor_share': {
-        const participation = await this.participation(organisationId, query);
-        return {
-          series: at(
-            participation.points.map((p) =>
-              p.creators !== null && p.contributors !== null && p.eligible
-                ? (p.creators + p.contributors) / p.eligible
-                : null,
-            ),
-          ),
-          weeklyActive,
-        };
-      }
-      case 'median_hours_to_first_response': {
-        const engagement = await this.engagement(organisationId, query);
-        return { series: at(engagement.points.map((p) => p.medianHoursToFirstResponse)), weeklyActive };
-      }
-      case 'emails_sent_per_person_per_week': {
-        const scope = await this.scope(organisationId, query);
-        const periods = periodsBetween(scope.from, scope.to, 'week');
-        const values = await queryUsagePerPerson(
-          this.dataSource,
-          toPopulation(scope),
-          'email.sent',
-          periods,
-          scope.minGroupSize,
-        );
-        return { series: at(values), weeklyActive };
-      }
-    }
+    const scope = await this.scope(organisationId, {
+      from,
+      to,
+      granularity: 'week',
+      ...(filter.orgUnitId ? { orgUnitId: filter.orgUnitId } : {}),
+      ...(filter.groupId ? { groupId: filter.groupId } : {}),
+    });
+    return this.reports.weeklyGoalSeries(scope, kpi);
   }
 
   /** Resolves defaults (range ending on the last active day) and checks filters belong to the organisation. */
@@ -298,7 +127,6 @@ export class KpisService {
     };
   }
 
-  /** Another organisation's unit or group is indistinguishable from one that does not exist. */
   /** An org unit or group filter must belong to the organisation (checked for KPI requests and goals). */
   async assertFilterBelongs(
     organisationId: string,
@@ -308,6 +136,7 @@ export class KpisService {
     if (filter.groupId) await this.mustExist('groups', organisationId, filter.groupId, 'Group');
   }
 
+  /** Another organisation's unit or group is indistinguishable from one that does not exist. */
   private async mustExist(table: 'org_units' | 'groups', organisationId: string, id: string, label: string) {
     const rows = await this.dataSource.query(
       `SELECT 1 FROM ${table} WHERE organisation_id = $1 AND id = $2`,
@@ -318,24 +147,6 @@ export class KpisService {
 
   /** The demo data and imported history lie in the past: default to where the data is, else today. */
   private async lastActiveDay(organisationId: string): Promise<string> {
-    const [row]: { day: string | null }[] = await this.dataSource.query(
-      `SELECT to_char(max(last_day), 'YYYY-MM-DD') AS day FROM person_activity WHERE organisation_id = $1`,
-      [organisationId],
-    );
-    return row?.day ?? new Date().toISOString().slice(0, 10);
+    return (await this.reports.lastActiveDay(organisationId)) ?? new Date().toISOString().slice(0, 10);
   }
-}
-
-function dropNulls(filter: { orgUnitId: string | null; groupId: string | null }): {
-  orgUnitId?: string;
-  groupId?: string;
-} {
-  return {
-    ...(filter.orgUnitId ? { orgUnitId: filter.orgUnitId } : {}),
-    ...(filter.groupId ? { groupId: filter.groupId } : {}),
-  };
-}
-
-function toPopulation(scope: KpiScope): Population {
-  return { organisationId: scope.organisationId, orgUnitId: scope.orgUnitId, groupId: scope.groupId };
 }

@@ -1,5 +1,8 @@
 import { BarChart, LineChart } from 'echarts/charts';
 import { DataZoomComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { MarkLineComponent } from 'echarts/components';
+import { GraphChart, HeatmapChart, PieChart } from 'echarts/charts';
+import { MarkAreaComponent, VisualMapContinuousComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 
@@ -12,6 +15,12 @@ echarts.use([
   LegendComponent,
   DataZoomComponent,
   CanvasRenderer,
+  MarkLineComponent,
+  HeatmapChart,
+  GraphChart,
+  PieChart,
+  VisualMapContinuousComponent,
+  MarkAreaComponent,
 ]);
 
 export { echarts };

@@ -12,8 +12,12 @@ import { QUEUES, redisConnectionOptions, type RefreshRollupsJob } from '@uptake/
 import { Worker } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { UPTAKE_CONFIG } from '../config.tokens';
+import { GateEvaluationQueue } from '../rollouts/gate-evaluation.queue';
 
-/** The processor of the `recompute` queue: refreshes the daily rollup for the days an ingest touched. */
+/**
+ * The processor of the `recompute` queue: refreshes the daily rollups for the days an ingest touched, then
+ * asks for the organisation's rollout gates to be re-evaluated.
+ */
 @Injectable()
 export class RecomputeWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(RecomputeWorker.name);
@@ -22,6 +26,7 @@ export class RecomputeWorker implements OnApplicationBootstrap, OnApplicationShu
   constructor(
     @Inject(UPTAKE_CONFIG) private readonly config: ResolvedConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly gates: GateEvaluationQueue,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -33,6 +38,8 @@ export class RecomputeWorker implements OnApplicationBootstrap, OnApplicationShu
           `rollups of ${job.data.organisationId} ${job.data.from}..${job.data.to}: refreshed in ` +
             `${Math.round(result.durationMs)} ms`,
         );
+        // Gates rest on the rollups just refreshed.
+        await this.gates.afterIngest(job.data.organisationId);
         return result;
       },
       {

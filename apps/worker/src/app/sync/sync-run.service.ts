@@ -136,7 +136,11 @@ export class SyncRunService implements OnApplicationShutdown {
         if (now - lastProgressAt < PROGRESS_INTERVAL_MS && done !== total) return;
         lastProgressAt = now;
         void runs
-          .update(run.id, { progressDone: done, progressTotal: total })
+          // Connectors may report estimates (the demo's expected total): the columns hold whole units.
+          .update(run.id, {
+            progressDone: Math.round(done),
+            progressTotal: total === null ? null : Math.round(total),
+          })
           .catch((error: Error) => this.logger.warn(`progress of run ${run.id}: ${error.message}`));
       },
       log: {

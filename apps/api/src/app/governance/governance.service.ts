@@ -1,0 +1,116 @@
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { GovernanceReport } from '@uptake/contracts';
+import { pseudonymise } from '@uptake/ingest';
+import { isSuppressed, suppressionReason } from '@uptake/kpi';
+import { UsageGuideline } from '@uptake/persistence';
+import type { DataSource } from 'typeorm';
+import { OrganisationsService } from '../organisations/organisations.service';
+import type {
+  AcknowledgementsImportDto,
+  AcknowledgementsResultDto,
+  GuidelinesDto,
+} from './dto/governance.dto';
+
+/**
+ * Usage guidelines of the social network and who acknowledged them. Acknowledgements are imported from an
+ * LMS or intranet export; identities are pseudonymised with the organisation's key on arrival, exactly as
+ * at ingest, so they match the directory's people without storing an e-mail.
+ */
+@Injectable()
+export class GovernanceService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly organisations: OrganisationsService,
+  ) {}
+
+  async report(organisationId: string): Promise<GovernanceReport> {
+    const { minGroupSize: k } = await this.organisations.get(organisationId);
+    const guideline = await this.dataSource
+      .getRepository(UsageGuideline)
+      .findOne({ where: { organisationId }, order: { publishedOn: 'DESC', createdAt: 'DESC' } });
+    const [counts]: { eligible: number; acknowledged: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS eligible,
+              count(a.person_id)::int AS acknowledged
+       FROM people p
+       LEFT JOIN guideline_acknowledgements a ON a.person_id = p.id AND a.guideline_id = $2
+       WHERE p.organisation_id = $1 AND p.in_directory AND (p.end_date IS NULL OR p.end_date >= current_date)`,
+      [organisationId, guideline?.id ?? null],
+    );
+    const hidden = isSuppressed(counts.eligible, k) || isSuppressed(counts.acknowledged, k);
+    return {
+      guidelines: guideline
+        ? {
+            version: guideline.version,
+            title: guideline.title,
+            publishedOn: guideline.publishedOn,
+            url: guideline.url,
+          }
+        : null,
+      eligible: isSuppressed(counts.eligible, k) ? null : counts.eligible,
+      acknowledged: hidden || !guideline ? null : counts.acknowledged,
+      share: hidden || !guideline || counts.eligible === 0 ? null : counts.acknowledged / counts.eligible,
+      ...(hidden && guideline ? { suppressed: suppressionReason(k) } : {}),
+    };
+  }
+
+  /** Publishes a version (or corrects the one with the same version number). */
+  async publish(organisationId: string, input: GuidelinesDto): Promise<GovernanceReport> {
+    await this.organisations.get(organisationId);
+    await this.dataSource.query(
+      `INSERT INTO usage_guidelines (organisation_id, version, title, published_on, url)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (organisation_id, version)
+       DO UPDATE SET title = EXCLUDED.title, published_on = EXCLUDED.published_on, url = EXCLUDED.url`,
+      [organisationId, input.version, input.title, input.publishedOn, input.url ?? null],
+    );
+    return this.report(organisationId);
+  }
+
+  /** Stores acknowledgements of people Uptake knows; rows naming nobody known are counted, not kept. */
+  async importAcknowledgements(
+    organisationId: string,
+    input: AcknowledgementsImportDto,
+  ): Promise<AcknowledgementsResultDto> {
+    const guideline = await this.dataSource
+      .getRepository(UsageGuideline)
+      .findOneBy({ organisationId, version: input.version });
+    if (!guideline) {
+      throw new NotFoundException(`Guidelines version '${input.version}' not found: publish it first`);
+    }
+    const [{ pseudonym_key: key }]: { pseudonym_key: Buffer }[] = await this.dataSource.query(
+      'SELECT pseudonym_key FROM organisations WHERE id = $1',
+      [organisationId],
+    );
+    const pseudonyms: string[] = [];
+    const days: (string | null)[] = [];
+    input.people.forEach((row, index) => {
+      const identity = row.person.trim();
+      if (!identity) throw new BadRequestException(`people[${index}].person must not be blank`);
+      pseudonyms.push(pseudonymise(key, identity));
+      days.push(row.acknowledgedOn ?? null);
+    });
+    const stored: { person_id: string }[] = await this.dataSource.query(
+      `INSERT INTO guideline_acknowledgements (guideline_id, person_id, organisation_id, acknowledged_on)
+       SELECT $1, p.id, $2, min(row.day)
+       FROM unnest($3::text[], $4::date[]) AS row (pseudonym, day)
+       JOIN people p ON p.organisation_id = $2 AND p.pseudonym = row.pseudonym
+       GROUP BY p.id
+       ON CONFLICT (guideline_id, person_id) DO UPDATE SET acknowledged_on = EXCLUDED.acknowledged_on
+       RETURNING person_id`,
+      [guideline.id, organisationId, pseudonyms, days],
+    );
+    const matched = new Set(stored.map((row) => row.person_id)).size;
+    const knownRows = await this.dataSource.query(
+      `SELECT count(*)::int AS rows FROM unnest($2::text[]) AS row (pseudonym)
+       WHERE EXISTS (SELECT 1 FROM people p WHERE p.organisation_id = $1 AND p.pseudonym = row.pseudonym)`,
+      [organisationId, pseudonyms],
+    );
+    return {
+      version: guideline.version,
+      received: input.people.length,
+      matched,
+      unknown: input.people.length - (knownRows[0] as { rows: number }).rows,
+    };
+  }
+}

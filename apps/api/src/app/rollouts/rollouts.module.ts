@@ -1,0 +1,12 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { QUEUES } from '@uptake/queues';
+import { RolloutsController } from './rollouts.controller';
+import { RolloutsService } from './rollouts.service';
+
+@Module({
+  imports: [BullModule.registerQueue({ name: QUEUES.rollouts })],
+  controllers: [RolloutsController],
+  providers: [RolloutsService],
+})
+export class RolloutsModule {}

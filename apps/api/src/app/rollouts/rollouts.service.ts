@@ -1,0 +1,411 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type {
+  ComparisonReport,
+  GateEvaluation,
+  PhaseTransition,
+  PopulationTarget,
+  RolloutPhaseView,
+  RolloutPlanView,
+} from '@uptake/contracts';
+import { RolloutGateEvaluation, RolloutPhase, RolloutPlan, RolloutTransition } from '@uptake/persistence';
+import { JOBS, QUEUES, type EvaluateGatesJob } from '@uptake/queues';
+import {
+  defaultPhases,
+  parsePhaseInput,
+  PhaseInputError,
+  populationTargetSchema,
+  RolloutEvaluator,
+  toGateEvaluation,
+  type PhaseDefinition,
+} from '@uptake/rollout';
+import type { Queue } from 'bullmq';
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Principal } from '../auth/principal';
+import type {
+  AdvanceDto,
+  ComparisonQuery,
+  CreatePlanDto,
+  PhaseBodyDto,
+  UpdatePlanDto,
+} from './dto/rollout.dto';
+
+/**
+ * Rollout plans and their phases. Gates are evaluated by the worker (this service queues evaluations);
+ * advancing a phase is an explicit, audited action that checks the latest evaluation.
+ */
+@Injectable()
+export class RolloutsService {
+  private readonly evaluator: RolloutEvaluator;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectQueue(QUEUES.rollouts) private readonly queue: Queue<EvaluateGatesJob>,
+    private readonly audit: AuditService,
+  ) {
+    this.evaluator = new RolloutEvaluator(dataSource);
+  }
+
+  async list(organisationId: string): Promise<RolloutPlanView[]> {
+    const plans = await this.dataSource
+      .getRepository(RolloutPlan)
+      .find({ where: { organisationId }, order: { createdAt: 'DESC' } });
+    return Promise.all(plans.map((plan) => this.view(plan)));
+  }
+
+  async get(organisationId: string, planId: string): Promise<RolloutPlanView> {
+    return this.view(await this.plan(organisationId, planId));
+  }
+
+  async create(organisationId: string, input: CreatePlanDto): Promise<RolloutPlanView> {
+    const startDate = input.startDate ?? new Date().toISOString().slice(0, 10);
+    let phases: PhaseDefinition[] = [];
+    if (input.template === 'default') {
+      const pilot = input.pilotTarget ? this.parseTarget(input.pilotTarget, 'pilotTarget') : undefined;
+      if (pilot) await this.assertTargetBelongs(organisationId, pilot, 'pilotTarget');
+      phases = defaultPhases(startDate, pilot);
+    }
+    const plan = await this.dataSource.transaction(async (manager) => {
+      const saved = await manager.getRepository(RolloutPlan).save({ organisationId, name: input.name });
+      await manager
+        .getRepository(RolloutPhase)
+        .save(phases.map((phase, position) => ({ ...phase, organisationId, planId: saved.id, position })));
+      return saved;
+    });
+    await this.queueEvaluation(organisationId, plan.id, 'change');
+    return this.view(plan);
+  }
+
+  async update(organisationId: string, planId: string, input: UpdatePlanDto): Promise<RolloutPlanView> {
+    const plan = await this.plan(organisationId, planId);
+    if (input.name !== undefined) plan.name = input.name;
+    if (input.status !== undefined && input.status !== plan.status) {
+      if (input.status === 'archived') {
+        plan.status = 'archived';
+      } else if (plan.status === 'archived' && input.status !== 'completed') {
+        // Re-opening: the phases say whether the plan is under way.
+        const started = await this.dataSource
+          .getRepository(RolloutPhase)
+          .countBy({ planId, status: In(['active', 'completed']) });
+        plan.status = started > 0 ? 'active' : 'draft';
+      } else {
+        throw new BadRequestException(
+          `status can be set to 'archived' (or back from it); phases are started with POST …/advance`,
+        );
+      }
+    }
+    await this.dataSource.getRepository(RolloutPlan).save(plan);
+    return this.view(plan);
+  }
+
+  async addPhase(organisationId: string, planId: string, input: PhaseBodyDto): Promise<RolloutPlanView> {
+    const plan = await this.plan(organisationId, planId);
+    const phase = this.parsePhase(input);
+    await this.assertPhaseTargetsBelong(organisationId, phase);
+    await this.dataSource.transaction(async (manager) => {
+      const [row]: { next: number }[] = await manager.query(
+        'SELECT coalesce(max(position) + 1, 0) AS next FROM rollout_phases WHERE plan_id = $1',
+        [planId],
+      );
+      await manager
+        .getRepository(RolloutPhase)
+        .save({ ...phase, organisationId, planId, position: row.next });
+    });
+    await this.queueEvaluation(organisationId, planId, 'change');
+    return this.view(plan);
+  }
+
+  async updatePhase(
+    organisationId: string,
+    planId: string,
+    phaseId: string,
+    input: PhaseBodyDto,
+  ): Promise<RolloutPlanView> {
+    const plan = await this.plan(organisationId, planId);
+    const existing = await this.phase(plan, phaseId);
+    const phase = this.parsePhase(input, existing);
+    await this.assertPhaseTargetsBelong(organisationId, phase);
+    await this.dataSource.getRepository(RolloutPhase).save({ ...existing, ...phase });
+    await this.queueEvaluation(organisationId, planId, 'change');
+    return this.view(plan);
+  }
+
+  async removePhase(organisationId: string, planId: string, phaseId: string): Promise<RolloutPlanView> {
+    const plan = await this.plan(organisationId, planId);
+    const phase = await this.phase(plan, phaseId);
+    if (phase.status === 'active' || phase.status === 'completed') {
+      throw new ConflictException(`phase '${phase.name}' has started; it can no longer be removed`);
+    }
+    await this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(RolloutPhase).delete({ id: phase.id });
+      // The position constraint is checked at commit, so the later phases can move up one by one.
+      await manager.query(
+        'UPDATE rollout_phases SET position = position - 1 WHERE plan_id = $1 AND position > $2',
+        [planId, phase.position],
+      );
+      const cohorts = [phase.cohortGroupId, phase.comparisonGroupId].filter(
+        (id): id is string => id !== null,
+      );
+      if (cohorts.length > 0) {
+        await manager.query(`DELETE FROM groups WHERE id = ANY($1::uuid[]) AND kind = 'cohort'`, [cohorts]);
+      }
+    });
+    return this.view(plan);
+  }
+
+  /** Queues an evaluation of the plan's gates by the worker. */
+  async evaluate(organisationId: string, planId: string): Promise<{ queued: true }> {
+    await this.plan(organisationId, planId);
+    await this.queueEvaluation(organisationId, planId, 'manual');
+    return { queued: true };
+  }
+
+  /**
+   * Completes the active phase and starts the next one (or starts the first phase of a plan not under way).
+   * Leaving a phase needs its latest gate evaluation to pass, unless overridden with a note; either way the
+   * move is recorded as a transition and in the audit log.
+   */
+  async advance(
+    organisationId: string,
+    planId: string,
+    input: AdvanceDto,
+    principal: Principal,
+  ): Promise<RolloutPlanView> {
+    await this.plan(organisationId, planId);
+    const transition = await this.dataSource.transaction(async (manager) => {
+      // Serialises concurrent advances of one plan.
+      await manager.query('SELECT 1 FROM rollout_plans WHERE id = $1 FOR UPDATE', [planId]);
+      const phases = await manager
+        .getRepository(RolloutPhase)
+        .find({ where: { planId }, order: { position: 'ASC' } });
+      const active = phases.find((phase) => phase.status === 'active') ?? null;
+      const next = phases.find(
+        (phase) => phase.status === 'planned' && (!active || phase.position > active.position),
+      );
+      if (!active && !next) throw new ConflictException('the plan has no phase left to start');
+      const gate = active ? await this.latestEvaluation(manager, active.id) : null;
+      if (active && gate?.status !== 'pass') {
+        const state = gate
+          ? `is ${gate.status} (evaluated ${gate.evaluatedAt})`
+          : 'has not been evaluated yet';
+        if (!input.override) {
+          throw new ConflictException(
+            `the gate of phase '${active.name}' ${state}: advance with override and a note to proceed anyway`,
+          );
+        }
+        if (!input.note?.trim()) {
+          throw new BadRequestException(
+            `note is required when overriding the gate of phase '${active.name}'`,
+          );
+        }
+      }
+      const now = new Date();
+      if (active) {
+        await manager
+          .getRepository(RolloutPhase)
+          .update(active.id, { status: 'completed', completedAt: now });
+      }
+      if (next)
+        await manager.getRepository(RolloutPhase).update(next.id, { status: 'active', startedAt: now });
+      await manager.getRepository(RolloutPlan).update(planId, { status: next ? 'active' : 'completed' });
+      return manager.getRepository(RolloutTransition).save({
+        organisationId,
+        planId,
+        fromPhaseId: active?.id ?? null,
+        toPhaseId: next?.id ?? null,
+        at: now,
+        actorUserId: principal.userId,
+        overridden: Boolean(active && gate?.status !== 'pass'),
+        gateStatus: gate?.status ?? null,
+        note: input.note?.trim() || null,
+      });
+    });
+    await this.audit.record({
+      action: 'rollout.phase_advanced',
+      organisationId,
+      principal,
+      targetType: 'rollout_plan',
+      targetId: planId,
+      details: {
+        fromPhaseId: transition.fromPhaseId,
+        toPhaseId: transition.toPhaseId,
+        overridden: transition.overridden,
+        gateStatus: transition.gateStatus,
+      },
+    });
+    await this.queueEvaluation(organisationId, planId, 'change');
+    return this.get(organisationId, planId);
+  }
+
+  async transitions(organisationId: string, planId: string): Promise<PhaseTransition[]> {
+    await this.plan(organisationId, planId);
+    const rows: {
+      at: Date;
+      actor: string | null;
+      from_phase_id: string | null;
+      to_phase_id: string | null;
+      overridden: boolean;
+      gate_status: PhaseTransition['gateStatus'];
+      note: string | null;
+    }[] = await this.dataSource.query(
+      `SELECT t.at, u.email AS actor, t.from_phase_id, t.to_phase_id, t.overridden, t.gate_status, t.note
+       FROM rollout_transitions t LEFT JOIN users u ON u.id = t.actor_user_id
+       WHERE t.plan_id = $1 ORDER BY t.at, t.id`,
+      [planId],
+    );
+    return rows.map((row) => ({
+      at: row.at.toISOString(),
+      actor: row.actor,
+      fromPhaseId: row.from_phase_id,
+      toPhaseId: row.to_phase_id,
+      overridden: row.overridden,
+      gateStatus: row.gate_status,
+      note: row.note,
+    }));
+  }
+
+  async evaluations(
+    organisationId: string,
+    planId: string,
+    phaseId: string,
+    limit: number,
+  ): Promise<GateEvaluation[]> {
+    const phase = await this.phase(await this.plan(organisationId, planId), phaseId);
+    const rows = await this.dataSource
+      .getRepository(RolloutGateEvaluation)
+      .find({ where: { phaseId: phase.id }, order: { evaluatedAt: 'DESC' }, take: limit });
+    return rows.map(toGateEvaluation);
+  }
+
+  async comparison(
+    organisationId: string,
+    planId: string,
+    phaseId: string,
+    query: ComparisonQuery,
+  ): Promise<ComparisonReport> {
+    const phase = await this.phase(await this.plan(organisationId, planId), phaseId);
+    if (query.from && query.to && query.from > query.to) {
+      throw new BadRequestException(`from (${query.from}) must not be after to (${query.to})`);
+    }
+    return this.evaluator.comparison(phase, query);
+  }
+
+  private async view(plan: RolloutPlan): Promise<RolloutPlanView> {
+    const phases = await this.dataSource
+      .getRepository(RolloutPhase)
+      .find({ where: { planId: plan.id }, order: { position: 'ASC' } });
+    const latest = await this.dataSource.getRepository(RolloutGateEvaluation).query(
+      `SELECT DISTINCT ON (phase_id) id FROM rollout_gate_evaluations
+       WHERE plan_id = $1 ORDER BY phase_id, evaluated_at DESC`,
+      [plan.id],
+    );
+    const evaluations = await this.dataSource
+      .getRepository(RolloutGateEvaluation)
+      .findBy({ id: In(latest.map((row: { id: string }) => row.id)) });
+    const byPhase = new Map(evaluations.map((row) => [row.phaseId, toGateEvaluation(row)]));
+    return {
+      id: plan.id,
+      name: plan.name,
+      status: plan.status,
+      createdAt: plan.createdAt.toISOString(),
+      updatedAt: plan.updatedAt.toISOString(),
+      phases: phases.map((phase): RolloutPhaseView => ({
+        id: phase.id,
+        position: phase.position,
+        name: phase.name,
+        status: phase.status,
+        plannedStart: phase.plannedStart,
+        plannedEnd: phase.plannedEnd,
+        startedAt: phase.startedAt?.toISOString() ?? null,
+        completedAt: phase.completedAt?.toISOString() ?? null,
+        target: phase.target,
+        comparison: phase.comparison,
+        gateCriteria: phase.gateCriteria,
+        cohortGroupId: phase.cohortGroupId,
+        comparisonGroupId: phase.comparisonGroupId,
+        latestEvaluation: byPhase.get(phase.id) ?? null,
+      })),
+    };
+  }
+
+  private async latestEvaluation(manager: EntityManager, phaseId: string): Promise<GateEvaluation | null> {
+    const row = await manager
+      .getRepository(RolloutGateEvaluation)
+      .findOne({ where: { phaseId }, order: { evaluatedAt: 'DESC' } });
+    return row ? toGateEvaluation(row) : null;
+  }
+
+  private async queueEvaluation(
+    organisationId: string,
+    planId: string,
+    trigger: EvaluateGatesJob['trigger'],
+  ): Promise<void> {
+    // Not deduplicated: an edit made while an evaluation runs must be evaluated again.
+    await this.queue.add(JOBS.evaluateGates, { organisationId, planId, trigger });
+  }
+
+  /** Another organisation's plan is indistinguishable from one that does not exist. */
+  private async plan(organisationId: string, planId: string): Promise<RolloutPlan> {
+    const plan = await this.dataSource.getRepository(RolloutPlan).findOneBy({ id: planId, organisationId });
+    if (!plan) throw new NotFoundException(`Rollout plan ${planId} not found`);
+    return plan;
+  }
+
+  private async phase(plan: RolloutPlan, phaseId: string): Promise<RolloutPhase> {
+    const phase = await this.dataSource
+      .getRepository(RolloutPhase)
+      .findOneBy({ id: phaseId, planId: plan.id });
+    if (!phase) throw new NotFoundException(`Phase ${phaseId} not found in plan '${plan.name}'`);
+    return phase;
+  }
+
+  private parsePhase(input: PhaseBodyDto, previous?: PhaseDefinition): PhaseDefinition {
+    try {
+      return parsePhaseInput(input, previous);
+    } catch (error) {
+      if (error instanceof PhaseInputError) throw new BadRequestException(error.problems);
+      throw error;
+    }
+  }
+
+  private parseTarget(input: unknown, field: string): PopulationTarget {
+    const parsed = populationTargetSchema.safeParse(input);
+    if (parsed.success) return parsed.data;
+    throw new BadRequestException(
+      parsed.error.issues.map((issue) => `${[field, ...issue.path].join('.')}: ${issue.message}`),
+    );
+  }
+
+  private async assertPhaseTargetsBelong(organisationId: string, phase: PhaseDefinition): Promise<void> {
+    await this.assertTargetBelongs(organisationId, phase.target, 'target');
+    if (phase.comparison.kind === 'target') {
+      await this.assertTargetBelongs(organisationId, phase.comparison, 'comparison');
+    }
+  }
+
+  /** Org units and groups of a target must be the organisation's own (unknown ids are named). */
+  private async assertTargetBelongs(
+    organisationId: string,
+    target: PopulationTarget,
+    field: string,
+  ): Promise<void> {
+    const missing = async (table: 'org_units' | 'groups', ids: string[]) => {
+      if (ids.length === 0) return [];
+      const rows: { id: string }[] = await this.dataSource.query(
+        `SELECT id FROM ${table} WHERE organisation_id = $1 AND id = ANY($2::uuid[])`,
+        [organisationId, ids],
+      );
+      const found = new Set(rows.map((row) => row.id));
+      return ids.filter((id) => !found.has(id));
+    };
+    const problems = [
+      ...(await missing('org_units', target.orgUnitIds)).map(
+        (id) => `${field}.orgUnitIds: org unit ${id} not found`,
+      ),
+      ...(await missing('groups', target.groupIds)).map((id) => `${field}.groupIds: group ${id} not found`),
+    ];
+    if (problems.length > 0) throw new BadRequestException(problems);
+  }
+}

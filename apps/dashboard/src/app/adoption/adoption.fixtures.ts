@@ -1,0 +1,241 @@
+import type {
+  DiffusionReport,
+  EngagementReport,
+  KpiScope,
+  NetworkPeopleReport,
+  NetworkReport,
+  ParticipationReport,
+  RetentionReport,
+} from '@uptake/contracts';
+
+/** Small hand-written API answers shared by the adoption page's unit and component tests. */
+export const hidden = { code: 'below-k', minGroupSize: 5 } as const;
+
+export const scope: KpiScope = {
+  organisationId: 'org-1',
+  from: '2026-04-06',
+  to: '2026-04-19',
+  granularity: 'week',
+  orgUnitId: null,
+  groupId: null,
+  minGroupSize: 5,
+};
+
+export const participation: ParticipationReport = {
+  scope,
+  points: [
+    {
+      start: '2026-04-06',
+      end: '2026-04-12',
+      eligible: 200,
+      creators: 4,
+      contributors: 20,
+      readers: 36,
+      inactive: 140,
+    },
+    {
+      start: '2026-04-13',
+      end: '2026-04-19',
+      eligible: 200,
+      creators: null,
+      contributors: null,
+      readers: null,
+      inactive: null,
+      suppressed: hidden,
+    },
+  ],
+  personas: { creator: 10, responder: 30, reactor: 50, observer: null },
+  concentration: { top1Percent: 0.054, top10Percent: 0.264, activePeople: 90 },
+  reference: { creators: 0.01, contributors: 0.09, rest: 0.9 },
+};
+
+export const engagement: EngagementReport = {
+  scope,
+  points: [
+    {
+      start: '2026-04-06',
+      end: '2026-04-12',
+      active: 50,
+      posts: 10,
+      replies: 25,
+      reactions: 100,
+      postsPerActive: 0.2,
+      repliesPerActive: 0.5,
+      reactionsPerActive: 2,
+      threads: 10,
+      threadsWithResponse: 0.8,
+      medianHoursToFirstResponse: 6.5,
+    },
+    {
+      start: '2026-04-13',
+      end: '2026-04-19',
+      active: null,
+      posts: null,
+      replies: null,
+      reactions: null,
+      postsPerActive: null,
+      repliesPerActive: null,
+      reactionsPerActive: null,
+      threads: null,
+      threadsWithResponse: null,
+      medianHoursToFirstResponse: null,
+      suppressed: hidden,
+    },
+  ],
+};
+
+export const retention: RetentionReport = {
+  scope,
+  cohorts: [
+    { week: '2026-04-06', size: 20, retained: [1, 0.5, 0.25] },
+    { week: '2026-04-13', size: 10, retained: [1, null] },
+    { week: '2026-04-20', size: null, retained: [null], suppressed: hidden },
+  ],
+  silentWeeks: 4,
+  activated: 30,
+  triedAndStopped: 6,
+  triedAndStoppedRate: 0.2,
+  reactivated: null,
+  byUnit: [
+    { orgUnitId: 'unit-a', name: 'Finance', activated: 20, triedAndStopped: 5, rate: 0.25 },
+    {
+      orgUnitId: 'unit-b',
+      name: 'Legal',
+      activated: null,
+      triedAndStopped: null,
+      rate: null,
+      suppressed: hidden,
+    },
+  ],
+};
+
+export const network: NetworkReport = {
+  scope,
+  summary: {
+    people: 40,
+    interactions: 300,
+    density: 0.1,
+    averageDegree: 3.9,
+    components: 1,
+    largestComponentShare: 1,
+  },
+  crossing: {
+    department: { share: 0.4, interactions: 300, people: 40 },
+    hierarchyLevel: { share: 0.25, interactions: 300, people: 40 },
+    legacyCompany: { share: null, interactions: null, people: null, suppressed: hidden },
+  },
+  units: [
+    {
+      orgUnitId: 'unit-a',
+      name: 'Finance',
+      people: 25,
+      internalInteractions: 100,
+      outgoingInteractions: 60,
+      incomingInteractions: 40,
+      champions: 3,
+    },
+    {
+      orgUnitId: 'unit-b',
+      name: 'Legal',
+      people: 9,
+      internalInteractions: 20,
+      outgoingInteractions: 40,
+      incomingInteractions: 60,
+      champions: null,
+      suppressed: hidden,
+    },
+    {
+      orgUnitId: 'unit-c',
+      name: 'Board',
+      people: null,
+      internalInteractions: null,
+      outgoingInteractions: null,
+      incomingInteractions: null,
+      champions: null,
+      suppressed: hidden,
+    },
+  ],
+  links: [
+    { source: 'unit-a', target: 'unit-b', interactions: 60 },
+    { source: 'unit-b', target: 'unit-a', interactions: 40 },
+  ],
+  hiddenLinks: 2,
+};
+
+export const networkPeople: NetworkPeopleReport = {
+  scope,
+  brokers: [{ pseudonym: 'pseudo-broker', orgUnitId: 'unit-a', betweenness: 0.12, degree: 30 }],
+  champions: [
+    {
+      pseudonym: 'pseudo-champion',
+      orgUnitId: 'unit-b',
+      adoptedOn: '2026-01-09',
+      reach: 25,
+      interactions: 80,
+    },
+  ],
+};
+
+export const diffusion: DiffusionReport = {
+  scope,
+  eligible: 100,
+  adopters: 60,
+  categories: [
+    {
+      category: 'innovators',
+      count: null,
+      share: null,
+      idealShare: 0.025,
+      firstAdoption: null,
+      lastAdoption: null,
+      suppressed: hidden,
+    },
+    {
+      category: 'earlyAdopters',
+      count: 9,
+      share: 0.15,
+      idealShare: 0.135,
+      firstAdoption: '2026-01-07',
+      lastAdoption: '2026-01-14',
+    },
+    {
+      category: 'earlyMajority',
+      count: 21,
+      share: 0.35,
+      idealShare: 0.34,
+      firstAdoption: '2026-01-15',
+      lastAdoption: '2026-01-20',
+    },
+    {
+      category: 'lateMajority',
+      count: 20,
+      share: 0.3333,
+      idealShare: 0.34,
+      firstAdoption: '2026-01-21',
+      lastAdoption: '2026-01-25',
+    },
+    {
+      category: 'laggards',
+      count: 8,
+      share: 0.1333,
+      idealShare: 0.16,
+      firstAdoption: '2026-01-26',
+      lastAdoption: '2026-02-01',
+    },
+  ],
+  curve: [
+    { week: '2026-01-05', adopters: 10 },
+    { week: '2026-01-12', adopters: 30 },
+    { week: '2026-01-19', adopters: 50 },
+    { week: '2026-01-26', adopters: 60 },
+  ],
+  bass: { p: 0.1, q: 0.4, m: 80, rSquared: 0.987, converged: true },
+  forecast: {
+    targetShare: 0.7,
+    targetAdopters: 70,
+    date: '2026-02-15',
+    p10: '2026-02-08',
+    p90: '2026-03-01',
+    reason: null,
+  },
+};

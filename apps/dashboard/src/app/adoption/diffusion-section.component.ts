@@ -1,0 +1,63 @@
+import { DecimalPipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import type { DiffusionReport } from '@uptake/contracts';
+import { ChartComponent } from '../charts/chart.component';
+import { OrganisationContext } from '../shell/organisation-context';
+import { adopterCategoriesOption, diffusionCurveOption, fitQuality, forecastSentence } from './diffusion';
+import { formatCount, formatShare } from './format';
+import { kpiReport } from './kpi-report';
+
+/** Adoption shares a change manager can aim for; the choice lives in the URL (?target=). */
+export const TARGET_SHARES = [0.5, 0.6, 0.7, 0.8, 0.9] as const;
+export const DEFAULT_TARGET_SHARE = 0.8;
+
+/** The target share asked for in the URL, if it is one of the offered ones. */
+export function targetShareParam(value: string | undefined): number {
+  return TARGET_SHARES.find((share) => String(share) === value) ?? DEFAULT_TARGET_SHARE;
+}
+
+/** How adoption spread (Rogers' categories), the Bass model fitted on it and when the target is reached. */
+@Component({
+  selector: 'up-diffusion-section',
+  imports: [ChartComponent, DecimalPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './diffusion-section.component.html',
+  styleUrl: './adoption-section.css',
+})
+export class DiffusionSectionComponent {
+  private readonly context = inject(OrganisationContext);
+  readonly targetShares = TARGET_SHARES;
+  readonly targetShare = computed(() => targetShareParam(this.context.param('target')));
+  readonly report = kpiReport<DiffusionReport>('diffusion', () => ({ targetShare: this.targetShare() }));
+  readonly k = computed(() => this.report.value()?.scope.minGroupSize ?? 5);
+  readonly empty = computed(() => {
+    const report = this.report.value();
+    return report ? !report.suppressed && report.curve.length === 0 : false;
+  });
+  readonly hiddenCategories = computed(
+    () => this.report.value()?.categories.filter((category) => category.share === null).length ?? 0,
+  );
+  readonly categoriesOption = computed(() => {
+    const report = this.report.value();
+    return report && report.curve.length > 0 ? adopterCategoriesOption(report) : undefined;
+  });
+  readonly curveOption = computed(() => {
+    const report = this.report.value();
+    return report && report.curve.length > 0 ? diffusionCurveOption(report) : undefined;
+  });
+  readonly forecast = computed(() => {
+    const report = this.report.value();
+    return report ? forecastSentence(report) : '';
+  });
+  readonly fitQuality = computed(() => {
+    const bass = this.report.value()?.bass;
+    return bass ? fitQuality(bass.rSquared) : null;
+  });
+
+  protected readonly share = formatShare;
+  protected readonly count = formatCount;
+
+  chooseTarget(value: string): void {
+    this.context.setParams({ target: value === String(DEFAULT_TARGET_SHARE) ? null : value });
+  }
+}

@@ -1,0 +1,71 @@
+import { HttpErrorResponse, httpResource } from '@angular/common/http';
+import { computed, inject, type Signal } from '@angular/core';
+import { errorMessage } from '../api/uptake-api.service';
+import { OrganisationContext } from '../shell/organisation-context';
+
+export type KpiReportName =
+  'participation' | 'engagement' | 'retention' | 'network' | 'network/people' | 'diffusion';
+
+export type KpiQueryValues = Record<string, string | number | null | undefined>;
+
+export const GRANULARITIES = ['day', 'week', 'month'] as const;
+export type Granularity = (typeof GRANULARITIES)[number];
+
+/** URL of one KPI report of an organisation; empty filters are left out so the API applies its defaults. */
+export function kpiUrl(organisationId: string, report: KpiReportName, query: KpiQueryValues = {}): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(name, String(value));
+  }
+  const suffix = params.size > 0 ? `?${params}` : '';
+  return `/api/organisations/${encodeURIComponent(organisationId)}/kpis/${report}${suffix}`;
+}
+
+/** The granularity asked for in the URL, or undefined (the API's weekly default) when absent or unknown. */
+export function granularityParam(value: string | undefined): Granularity | undefined {
+  return GRANULARITIES.find((granularity) => granularity === value);
+}
+
+/** HTTP status of a failed request (httpResource may wrap the HttpErrorResponse in `cause`). */
+export function httpStatus(error: unknown): number | null {
+  if (error instanceof HttpErrorResponse) return error.status;
+  const cause = (error as { cause?: unknown } | null | undefined)?.cause;
+  return cause instanceof HttpErrorResponse ? cause.status : null;
+}
+
+export interface KpiReport<T> {
+  /** The loaded report, or undefined while loading or after an error. */
+  readonly value: Signal<T | undefined>;
+  /** The server's message when the request failed. */
+  readonly error: Signal<string | null>;
+  readonly status: Signal<number | null>;
+  readonly loading: Signal<boolean>;
+}
+
+/**
+ * Loads a KPI report for the current organisation with the page's filters (org unit, group, range and
+ * granularity from the URL), reloading whenever they change. `extra` adds report-specific parameters;
+ * `enabled` returning false skips the request. Call from a component's field initialiser.
+ */
+export function kpiReport<T>(
+  report: KpiReportName,
+  extra: () => KpiQueryValues = () => ({}),
+  enabled: () => boolean = () => true,
+): KpiReport<T> {
+  const context = inject(OrganisationContext);
+  const resource = httpResource<T>(() => {
+    const organisation = context.organisation();
+    if (!organisation || !enabled()) return undefined;
+    return kpiUrl(organisation.id, report, {
+      ...context.filters(),
+      granularity: granularityParam(context.param('granularity')),
+      ...extra(),
+    });
+  });
+  return {
+    value: computed(() => (resource.hasValue() ? resource.value() : undefined)),
+    error: computed(() => (resource.error() ? errorMessage(resource.error()) : null)),
+    status: computed(() => httpStatus(resource.error())),
+    loading: computed(() => resource.isLoading()),
+  };
+}

@@ -1,0 +1,55 @@
+import { DecimalPipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import type { NetworkPeopleReport, NetworkReport } from '@uptake/contracts';
+import { ChartComponent } from '../charts/chart.component';
+import { OrganisationContext } from '../shell/organisation-context';
+import { formatCount, formatShare } from './format';
+import { kpiReport } from './kpi-report';
+import { crossingCards, isEmptyNetwork, networkGraphOption, unitNames } from './network';
+
+/**
+ * Who talks to whom, aggregated to org units: silos, vertical and post-merger communication. Brokers and
+ * champions are person-level (pseudonyms), so the API gives them to administrators only.
+ */
+@Component({
+  selector: 'up-network-section',
+  imports: [ChartComponent, DecimalPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './network-section.component.html',
+  styleUrl: './adoption-section.css',
+})
+export class NetworkSectionComponent {
+  private readonly context = inject(OrganisationContext);
+  readonly report = kpiReport<NetworkReport>('network');
+  readonly people = kpiReport<NetworkPeopleReport>(
+    'network/people',
+    undefined,
+    () => this.context.role() === 'admin',
+  );
+  readonly k = computed(() => this.report.value()?.scope.minGroupSize ?? 5);
+  readonly empty = computed(() => {
+    const report = this.report.value();
+    return report ? isEmptyNetwork(report) : false;
+  });
+  readonly crossings = computed(() => {
+    const report = this.report.value();
+    return report ? crossingCards(report) : [];
+  });
+  readonly graphOption = computed(() => {
+    const report = this.report.value();
+    return report && !isEmptyNetwork(report) ? networkGraphOption(report) : undefined;
+  });
+  readonly unitNames = computed(() => unitNames(this.report.value()));
+  /** Person-level roles are for administrators; a known other role (or a 403) gets an explanation. */
+  readonly peopleRestricted = computed(() => {
+    const role = this.context.role();
+    return (role !== null && role !== 'admin') || this.people.status() === 403;
+  });
+
+  protected readonly share = formatShare;
+  protected readonly count = formatCount;
+
+  unitName(orgUnitId: string | null): string {
+    return (orgUnitId && this.unitNames().get(orgUnitId)) || '–';
+  }
+}

@@ -1,0 +1,34 @@
+import { ChangeDetectionStrategy, Component, computed } from '@angular/core';
+import type { RetentionReport } from '@uptake/contracts';
+import { ChartComponent } from '../charts/chart.component';
+import { formatCount, formatShare } from './format';
+import { kpiReport } from './kpi-report';
+import { retentionHeatmapOption } from './retention';
+
+/** Weeks of silence after which an activated person counts as having stopped (the API's default too). */
+export const SILENT_WEEKS = 4;
+
+/** People who stay weeks after first trying the platform, and those who tried and stopped, by unit. */
+@Component({
+  selector: 'up-retention-section',
+  imports: [ChartComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './retention-section.component.html',
+  styleUrl: './adoption-section.css',
+})
+export class RetentionSectionComponent {
+  readonly silentWeeks = SILENT_WEEKS;
+  readonly report = kpiReport<RetentionReport>('retention', () => ({ silentWeeks: SILENT_WEEKS }));
+  readonly k = computed(() => this.report.value()?.scope.minGroupSize ?? 5);
+  readonly heatmapOption = computed(() => {
+    const report = this.report.value();
+    return report && report.cohorts.length > 0 ? retentionHeatmapOption(report) : undefined;
+  });
+  /** Enough height for every cohort row to stay readable. */
+  readonly heatmapHeight = computed(
+    () => `${Math.max(18, 7 + 1.6 * (this.report.value()?.cohorts.length ?? 0))}rem`,
+  );
+
+  protected readonly share = formatShare;
+  protected readonly count = formatCount;
+}

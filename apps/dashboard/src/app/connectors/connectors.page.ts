@@ -1,0 +1,217 @@
+import { DecimalPipe } from '@angular/common';
+import { httpResource } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal } from '@angular/core';
+import { rxResource, takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { forkJoin, interval, map, of } from 'rxjs';
+import { errorMessage } from '../api/uptake-api.service';
+import { OrganisationContext } from '../shell/organisation-context';
+import { AddSourceComponent } from './add-source.component';
+import { canSyncNow, canUpload, connectorInfo } from './connector-catalogue';
+import { ConnectorsApi } from './connectors-api';
+import type { Source, SyncRun } from './connectors.types';
+import { DeadLettersComponent } from './dead-letters.component';
+import { QuarantinedRecordsComponent } from './quarantined-records.component';
+import { RunFollower } from './run-follower';
+import { RunHistoryComponent } from './run-history.component';
+import { percent, sourceLag, statusBadge, summariseRuns, timeAgo } from './sync-status';
+
+/** How often "time ago" and lag figures are recomputed. */
+const CLOCK_TICK_MS = 30_000;
+
+/**
+ * The connector maintainer's page: the organisation's data sources with their freshness and last run,
+ * sync/upload with live progress, run history, failed runs to retry and quarantined records. The selected
+ * source and run live in the URL (?source=&run=), so a link shows the same view.
+ */
+@Component({
+  selector: 'up-connectors-page',
+  imports: [
+    AddSourceComponent,
+    DeadLettersComponent,
+    DecimalPipe,
+    QuarantinedRecordsComponent,
+    RunHistoryComponent,
+  ],
+  providers: [RunFollower],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './connectors.page.html',
+  styleUrl: './connectors.page.css',
+})
+export class ConnectorsPage {
+  private readonly context = inject(OrganisationContext);
+  private readonly api = inject(ConnectorsApi);
+  readonly follower = inject(RunFollower);
+
+  readonly organisationId = computed(() => this.context.organisation()?.id);
+  readonly now = signal(Date.now());
+
+  readonly sources = httpResource<Source[]>(() => {
+    const organisationId = this.organisationId();
+    return organisationId ? ConnectorsApi.sourcesUrl(organisationId) : undefined;
+  });
+  readonly sourceList = computed(() => (this.sources.hasValue() ? this.sources.value() : []));
+  readonly sourcesError = computed(() => (this.sources.error() ? errorMessage(this.sources.error()) : null));
+
+  /** Each source's recent runs (newest first): one request per source, as the API lists them per source. */
+  readonly runs = rxResource({
+    params: () => {
+      const organisationId = this.organisationId();
+      return organisationId && this.sources.hasValue()
+        ? { organisationId, sourceIds: this.sources.value().map((source) => source.id) }
+        : undefined;
+    },
+    stream: ({ params }) =>
+      params.sourceIds.length === 0
+        ? of({} as Record<string, SyncRun[]>)
+        : forkJoin(
+            params.sourceIds.map((id) =>
+              this.api.sourceRuns(params.organisationId, id).pipe(map((runs) => [id, runs] as const)),
+            ),
+          ).pipe(map((entries) => Object.fromEntries(entries) as Record<string, SyncRun[]>)),
+  });
+  readonly runsError = computed(() => (this.runs.error() ? errorMessage(this.runs.error()) : null));
+
+  readonly deadLetters = httpResource<SyncRun[]>(() => {
+    const organisationId = this.organisationId();
+    return organisationId ? ConnectorsApi.failedRunsUrl(organisationId) : undefined;
+  });
+  readonly deadLetterList = computed(() => (this.deadLetters.hasValue() ? this.deadLetters.value() : []));
+  readonly deadLettersError = computed(() =>
+    this.deadLetters.error() ? errorMessage(this.deadLetters.error()) : null,
+  );
+
+  /** One row per source: what the table shows. */
+  readonly rows = computed(() => {
+    const runsBySource = this.runs.hasValue() ? this.runs.value() : undefined;
+    const now = this.now();
+    return this.sourceList().map((source) => {
+      const runs = runsBySource?.[source.id];
+      const { lastRun, lastSuccess } = summariseRuns(runs ?? []);
+      const connector = connectorInfo(source.connectorType);
+      return {
+        source,
+        connector,
+        runsLoaded: runs !== undefined,
+        lastRun,
+        lastRunAgo: lastRun
+          ? timeAgo(lastRun.finishedAt ?? lastRun.startedAt ?? lastRun.createdAt, now)
+          : null,
+        lastRunBadge: lastRun ? statusBadge(lastRun.status) : null,
+        lastSuccessAgo: lastSuccess?.finishedAt ? timeAgo(lastSuccess.finishedAt, now) : null,
+        lag: sourceLag(lastSuccess, now),
+        canSyncNow: canSyncNow(source.connectorType),
+        canUpload: canUpload(source.connectorType),
+        accept: connector.fileExtensions.join(','),
+      };
+    });
+  });
+
+  readonly selectedSource = computed(() =>
+    this.sourceList().find((source) => source.id === this.context.param('source')),
+  );
+  readonly selectedRuns = computed(() => {
+    const source = this.selectedSource();
+    return source && this.runs.hasValue() ? (this.runs.value()[source.id] ?? []) : [];
+  });
+  readonly selectedRunId = computed(() => this.context.param('run'));
+
+  /** Row actions in progress or failed: schedule editing and delete confirmation. */
+  readonly editingSchedule = signal<{ sourceId: string; draft: string } | null>(null);
+  readonly confirmingDelete = signal<string | null>(null);
+  readonly rowErrors = signal<Record<string, string>>({});
+  readonly busy = signal<string | null>(null);
+
+  readonly percent = percent;
+  readonly statusBadgeOf = statusBadge;
+
+  constructor() {
+    interval(CLOCK_TICK_MS)
+      .pipe(takeUntilDestroyed())
+      .subscribe(() => this.now.set(Date.now()));
+    const destroyRef = inject(DestroyRef);
+    this.follower.finished.pipe(takeUntilDestroyed(destroyRef)).subscribe(({ run, label }) => {
+      this.now.set(Date.now());
+      this.runs.reload();
+      this.deadLetters.reload();
+      // An upload's outcome is what the maintainer waits for: show the run (and its quarantined records).
+      if (label !== 'Sync' && label !== 'Retry')
+        this.context.setParams({ source: run.sourceId, run: run.id });
+    });
+  }
+
+  sourceName = (sourceId: string): string =>
+    this.sourceList().find((source) => source.id === sourceId)?.name ?? 'Deleted source';
+
+  select(sourceId: string | null, runId: string | null = null): void {
+    this.context.setParams({ source: sourceId, run: runId });
+  }
+
+  syncNow(source: Source): void {
+    const organisationId = this.organisationId();
+    if (organisationId) this.follower.syncNow(organisationId, source.id);
+  }
+
+  upload(source: Source, event: Event): void {
+    const target = event.target as HTMLInputElement;
+    const file = target.files?.[0];
+    const organisationId = this.organisationId();
+    if (file && organisationId) this.follower.upload(organisationId, source.id, file);
+    // The same file can be chosen again (for a retry after fixing the source's settings).
+    target.value = '';
+  }
+
+  retry(run: SyncRun): void {
+    const organisationId = this.organisationId();
+    if (organisationId) this.follower.retry(organisationId, run);
+  }
+
+  saveSchedule(source: Source): void {
+    const organisationId = this.organisationId();
+    const editing = this.editingSchedule();
+    if (!organisationId || !editing) return;
+    this.busy.set(source.id);
+    this.api.updateSchedule(organisationId, source.id, editing.draft.trim() || null).subscribe({
+      next: () => {
+        this.busy.set(null);
+        this.editingSchedule.set(null);
+        this.setRowError(source.id, null);
+        this.sources.reload();
+      },
+      error: (error: unknown) => {
+        this.busy.set(null);
+        this.setRowError(source.id, errorMessage(error));
+      },
+    });
+  }
+
+  deleteSource(source: Source): void {
+    const organisationId = this.organisationId();
+    if (!organisationId) return;
+    this.busy.set(source.id);
+    this.api.deleteSource(organisationId, source.id).subscribe({
+      next: () => {
+        this.busy.set(null);
+        this.confirmingDelete.set(null);
+        this.follower.dismiss(source.id);
+        if (this.selectedSource()?.id === source.id) this.select(null);
+        this.sources.reload();
+        this.deadLetters.reload();
+      },
+      error: (error: unknown) => {
+        this.busy.set(null);
+        this.setRowError(source.id, errorMessage(error));
+      },
+    });
+  }
+
+  created(source: Source): void {
+    this.sources.reload();
+    this.select(source.id);
+  }
+
+  private setRowError(sourceId: string, message: string | null): void {
+    this.rowErrors.update(({ [sourceId]: _previous, ...rest }) =>
+      message ? { ...rest, [sourceId]: message } : rest,
+    );
+  }
+}

@@ -1,0 +1,93 @@
+import { httpResource } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, computed, input, linkedSignal, output } from '@angular/core';
+import { errorMessage } from '../api/uptake-api.service';
+import { ConnectorsApi } from './connectors-api';
+import type { QuarantinedRecord } from './connectors.types';
+
+/** Rows per page; the API pages with `after` (the last id of the previous page). */
+export const QUARANTINE_PAGE_SIZE = 50;
+
+/** Records a run could not read: where (file, line, field) and why. Never their content. */
+@Component({
+  selector: 'up-quarantined-records',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <section class="card" data-testid="quarantine">
+      <div class="card-head">
+        <h2>Quarantined records</h2>
+        <button type="button" class="link" (click)="closed.emit()">Close</button>
+      </div>
+      @if (error()) {
+        <p class="error" role="alert" data-testid="quarantine-error">{{ error() }}</p>
+      } @else if (records.isLoading() && rows().length === 0) {
+        <p class="muted" data-testid="quarantine-loading">Loading quarantined records…</p>
+      } @else if (rows().length === 0) {
+        <p class="muted" data-testid="quarantine-empty">This run quarantined nothing.</p>
+      } @else {
+        <div class="table-scroll">
+          <table class="table">
+            <thead>
+              <tr>
+                <th scope="col">File</th>
+                <th scope="col" class="num">Line</th>
+                <th scope="col">Field</th>
+                <th scope="col">Record id</th>
+                <th scope="col">Reason</th>
+              </tr>
+            </thead>
+            <tbody>
+              @for (record of rows(); track record.id) {
+                <tr data-testid="quarantine-row">
+                  <td>{{ record.file ?? '–' }}</td>
+                  <td class="num" data-testid="quarantine-line">{{ record.line ?? '–' }}</td>
+                  <td data-testid="quarantine-field">{{ record.field ?? '–' }}</td>
+                  <td>{{ record.recordId ?? '–' }}</td>
+                  <td data-testid="quarantine-reason">{{ record.reason }}</td>
+                </tr>
+              }
+            </tbody>
+          </table>
+        </div>
+        <div class="pager">
+          <button type="button" class="link" [disabled]="cursors().length === 0" (click)="previousPage()">
+            ← Previous
+          </button>
+          <span class="muted small">Page {{ cursors().length + 1 }}</span>
+          <button
+            type="button"
+            class="link"
+            data-testid="quarantine-next"
+            [disabled]="rows().length < pageSize"
+            (click)="nextPage()"
+          >
+            Next →
+          </button>
+        </div>
+      }
+    </section>
+  `,
+  styleUrl: './connectors.page.css',
+})
+export class QuarantinedRecordsComponent {
+  readonly organisationId = input.required<string>();
+  readonly runId = input.required<string>();
+  readonly closed = output<void>();
+  readonly pageSize = QUARANTINE_PAGE_SIZE;
+
+  /** `after` cursors of the pages before the current one; back to page 1 for another run. */
+  readonly cursors = linkedSignal<string, string[]>({ source: () => this.runId(), computation: () => [] });
+  readonly records = httpResource<QuarantinedRecord[]>(() =>
+    ConnectorsApi.quarantineUrl(this.organisationId(), this.runId(), this.pageSize, this.cursors().at(-1)),
+  );
+  readonly rows = computed(() => (this.records.hasValue() ? this.records.value() : []));
+  readonly error = computed(() => (this.records.error() ? errorMessage(this.records.error()) : null));
+
+  nextPage(): void {
+    const last = this.rows().at(-1);
+    if (last) this.cursors.update((cursors) => [...cursors, last.id]);
+  }
+
+  previousPage(): void {
+    this.cursors.update((cursors) => cursors.slice(0, -1));
+  }
+}

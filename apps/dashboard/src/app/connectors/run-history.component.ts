@@ -1,0 +1,31 @@
+import { DecimalPipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { ChartComponent } from '../charts/chart.component';
+import type { Source, SyncRun } from './connectors.types';
+import { runChartOption } from './run-chart';
+import { formatDuration, statusBadge, timeAgo } from './sync-status';
+
+/** A source's runs: records per run and duration as a chart, then a table with status and errors. */
+@Component({
+  selector: 'up-run-history',
+  imports: [ChartComponent, DecimalPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './run-history.component.html',
+  styleUrl: './connectors.page.css',
+})
+export class RunHistoryComponent {
+  readonly source = input.required<Source>();
+  readonly runs = input.required<readonly SyncRun[]>();
+  readonly now = input.required<number>();
+  readonly selectedRunId = input<string | undefined>();
+  readonly selectRun = output<string>();
+  readonly closed = output<void>();
+
+  readonly chartOption = computed(() => runChartOption(this.runs()));
+
+  readonly badge = statusBadge;
+  readonly duration = formatDuration;
+  ago(iso: string): string {
+    return timeAgo(iso, this.now());
+  }
+}

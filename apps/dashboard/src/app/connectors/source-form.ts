@@ -1,0 +1,47 @@
+/** Fields of the "Add source" form that the API names in its 400/409 messages. */
+export const FORM_FIELDS = ['name', 'connectorType', 'settings', 'credentials', 'schedule'] as const;
+export type FormField = (typeof FORM_FIELDS)[number];
+
+export interface FieldErrors {
+  byField: Partial<Record<FormField, string[]>>;
+  /** Messages that name no field of the form. */
+  other: string[];
+}
+
+/**
+ * Sorts the API's messages to the fields they name. The API writes "settings.delimiter: …" (connector
+ * settings), "schedule: …", "name: …" or class-validator's "name must be …".
+ */
+export function fieldErrors(messages: readonly string[]): FieldErrors {
+  const result: FieldErrors = { byField: {}, other: [] };
+  for (const message of messages) {
+    const field = FORM_FIELDS.find((candidate) => new RegExp(`^${candidate}(\\.|:|\\s)`).test(message));
+    if (field) (result.byField[field] ??= []).push(message);
+    else result.other.push(message);
+  }
+  return result;
+}
+
+/** The messages of an error response body ({ message: string | string[] }). */
+export function messagesOf(body: unknown): string[] {
+  const message = (body as { message?: unknown } | null)?.message;
+  if (Array.isArray(message)) return message.map(String);
+  return typeof message === 'string' ? [message] : [];
+}
+
+export type JsonObjectResult = { value: Record<string, unknown> } | { error: string };
+
+/** Parses a JSON object typed by the user; empty text is an empty object. */
+export function parseJsonObject(text: string, label: FormField): JsonObjectResult {
+  if (text.trim() === '') return { value: {} };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    return { error: `${label}: not valid JSON (${(error as Error).message})` };
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    return { error: `${label}: must be a JSON object like {"key": "value"}` };
+  }
+  return { value: parsed as Record<string, unknown> };
+}

@@ -1,0 +1,165 @@
+import { httpResource } from '@angular/common/http';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  linkedSignal,
+  output,
+  signal,
+  untracked,
+} from '@angular/core';
+import {
+  GATE_METRIC_KEYS,
+  type GateMetric,
+  type GroupView,
+  type OrgUnitView,
+  type RolloutPhaseView,
+  type RolloutPlanView,
+} from '@uptake/contracts';
+import { errorMessage } from '../api/uptake-api.service';
+import { defaultOperator, describeCriterion, inputUnit, metricLabel, thresholdFromInput } from './gates';
+import {
+  draftFromPhase,
+  newCriterionDraft,
+  numberOrNull,
+  phaseBody,
+  type CriterionDraft,
+  type PhaseDraft,
+  type TargetDraft,
+} from './phase-draft';
+import { errorMessages, RolloutApi } from './rollout-api';
+import { TargetEditorComponent } from './target-editor.component';
+
+/**
+ * Adds or changes a phase: name, planned dates, target population, comparison group and gate criteria
+ * (thresholds of shares typed in %). The API's validation messages are listed beside the form.
+ */
+@Component({
+  selector: 'up-phase-editor',
+  imports: [TargetEditorComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './phase-editor.component.html',
+  styleUrl: './rollout.css',
+})
+export class PhaseEditorComponent {
+  private readonly api = inject(RolloutApi);
+  readonly organisationId = input.required<string>();
+  readonly planId = input.required<string>();
+  /** null: a new phase. */
+  readonly phase = input.required<RolloutPhaseView | null>();
+  readonly saved = output<RolloutPlanView>();
+  readonly deleted = output<void>();
+  readonly cancelled = output<void>();
+
+  readonly metrics = GATE_METRIC_KEYS.map((key) => ({ key, label: metricLabel(key) }));
+  readonly inputUnit = inputUnit;
+
+  /** Starts from the phase and keeps the user's edits while the same phase is refreshed (e.g. evaluated). */
+  readonly draft = linkedSignal<string | null, PhaseDraft>({
+    source: () => this.phase()?.id ?? null,
+    computation: () => draftFromPhase(untracked(() => this.phase())),
+  });
+  readonly errors = signal<string[]>([]);
+  readonly busy = signal(false);
+  readonly confirmingDelete = signal(false);
+
+  readonly orgUnits = httpResource<OrgUnitView[]>(() => RolloutApi.orgUnitsUrl(this.organisationId()));
+  readonly groups = httpResource<GroupView[]>(() => RolloutApi.groupsUrl(this.organisationId()));
+  readonly orgUnitList = computed(() => (this.orgUnits.hasValue() ? this.orgUnits.value() : []));
+  readonly groupList = computed(() => (this.groups.hasValue() ? this.groups.value() : []));
+  readonly directoryError = computed(() => {
+    const error = this.orgUnits.error() ?? this.groups.error();
+    return error ? errorMessage(error) : null;
+  });
+
+  update(changes: Partial<PhaseDraft>): void {
+    this.draft.update((draft) => ({ ...draft, ...changes }));
+  }
+
+  setTarget(target: TargetDraft): void {
+    this.update({ target });
+  }
+
+  setComparison(comparison: TargetDraft): void {
+    this.update({ comparison });
+  }
+
+  setCriterion(index: number, changes: Partial<CriterionDraft>): void {
+    this.draft.update((draft) => ({
+      ...draft,
+      gateCriteria: draft.gateCriteria.map((criterion, i) =>
+        i === index ? { ...criterion, ...changes } : criterion,
+      ),
+    }));
+  }
+
+  /** A new metric brings its usual direction (at least for rates, at most for delays and churn). */
+  setMetric(index: number, metric: GateMetric): void {
+    this.setCriterion(index, { metric, operator: defaultOperator(metric) });
+  }
+
+  parseNumber(text: string): number | null {
+    return numberOrNull(text);
+  }
+
+  addCriterion(): void {
+    this.draft.update((draft) => ({ ...draft, gateCriteria: [...draft.gateCriteria, newCriterionDraft()] }));
+  }
+
+  removeCriterion(index: number): void {
+    this.draft.update((draft) => ({
+      ...draft,
+      gateCriteria: draft.gateCriteria.filter((_, i) => i !== index),
+    }));
+  }
+
+  /** The criterion read back as a sentence, so a mistyped threshold (4 instead of 40%) stands out. */
+  preview(criterion: CriterionDraft): string | null {
+    if (criterion.threshold === null || criterion.consecutiveWeeks === null) return null;
+    return describeCriterion({
+      metric: criterion.metric,
+      operator: criterion.operator,
+      threshold: thresholdFromInput(criterion.metric, criterion.threshold),
+      consecutiveWeeks: criterion.consecutiveWeeks,
+    });
+  }
+
+  save(): void {
+    const body = phaseBody(this.draft());
+    const phase = this.phase();
+    this.busy.set(true);
+    this.errors.set([]);
+    const request = phase
+      ? this.api.updatePhase(this.organisationId(), this.planId(), phase.id, body)
+      : this.api.addPhase(this.organisationId(), this.planId(), body);
+    request.subscribe({
+      next: (plan) => {
+        this.busy.set(false);
+        this.saved.emit(plan);
+      },
+      error: (error: unknown) => {
+        this.busy.set(false);
+        this.errors.set(errorMessages(error, errorMessage));
+      },
+    });
+  }
+
+  remove(): void {
+    const phase = this.phase();
+    if (!phase) return;
+    this.busy.set(true);
+    this.api.deletePhase(this.organisationId(), this.planId(), phase.id).subscribe({
+      next: () => {
+        this.busy.set(false);
+        this.deleted.emit();
+      },
+      error: (error: unknown) => {
+        this.busy.set(false);
+        this.confirmingDelete.set(false);
+        this.errors.set(errorMessages(error, errorMessage));
+      },
+    });
+  }
+}

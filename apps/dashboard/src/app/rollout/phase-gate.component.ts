@@ -1,0 +1,101 @@
+import { httpResource } from '@angular/common/http';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  input,
+  output,
+  signal,
+  untracked,
+} from '@angular/core';
+import type { CriterionEvaluation, GateEvaluation, RolloutPhaseView } from '@uptake/contracts';
+import { errorMessage } from '../api/uptake-api.service';
+import { ChartComponent } from '../charts/chart.component';
+import {
+  describeCriterion,
+  forecastText,
+  formatMetricValue,
+  gateStatusLook,
+  metricLabel,
+  OPERATOR_SYMBOLS,
+  suppressedText,
+} from './gates';
+import { RolloutApi } from './rollout-api';
+import { evidenceChartOption } from './rollout-charts';
+
+/**
+ * One phase's gate: the criteria with their latest evaluation (value, weeks met, status, forecast, why),
+ * weekly evidence per criterion on demand, "Evaluate now" and the evaluation history.
+ */
+@Component({
+  selector: 'up-phase-gate',
+  imports: [ChartComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './phase-gate.component.html',
+  styleUrl: './rollout.css',
+})
+export class PhaseGateComponent {
+  readonly organisationId = input.required<string>();
+  readonly planId = input.required<string>();
+  readonly phase = input.required<RolloutPhaseView>();
+  /** Requests follow the phase's id, not the object (which is replaced whenever the plan is refreshed). */
+  private readonly phaseId = computed(() => this.phase().id);
+  readonly evaluating = input(false);
+  readonly evaluateMessage = input<string | null>(null);
+  readonly evaluate = output<void>();
+  readonly edit = output<void>();
+
+  readonly gateLook = gateStatusLook;
+  readonly metricLabel = metricLabel;
+  readonly operators = OPERATOR_SYMBOLS;
+  readonly formatValue = formatMetricValue;
+  readonly forecastText = forecastText;
+  readonly suppressedText = suppressedText;
+  readonly describe = describeCriterion;
+
+  /** Criteria whose weekly evidence is unfolded. */
+  readonly expanded = signal<ReadonlySet<string>>(new Set());
+
+  readonly evaluation = computed(() => this.phase().latestEvaluation);
+  /** Every criterion of the phase, with its evaluation when the latest one covered it. */
+  readonly rows = computed(() => {
+    const evaluation = this.evaluation();
+    return this.phase().gateCriteria.map((criterion) => {
+      const result = evaluation?.criteria.find((item) => item.criterionId === criterion.id);
+      return { criterion, result, chart: result ? evidenceChartOption(result) : undefined };
+    });
+  });
+
+  readonly history = httpResource<GateEvaluation[]>(() =>
+    RolloutApi.evaluationsUrl(this.organisationId(), this.planId(), this.phaseId()),
+  );
+  readonly historyError = computed(() => (this.history.error() ? errorMessage(this.history.error()) : null));
+  /** Oldest first, so the strip reads left to right like a timeline. */
+  readonly historyList = computed(() => (this.history.hasValue() ? [...this.history.value()].reverse() : []));
+
+  constructor() {
+    // A new evaluation of this phase (after "Evaluate now" or a worker run) also belongs in the history.
+    let seen: string | undefined;
+    effect(() => {
+      const key = `${this.phase().id}:${this.evaluation()?.id ?? ''}`;
+      if (seen !== undefined && seen !== key && seen.split(':')[0] === this.phaseId()) {
+        untracked(() => this.history.reload());
+      }
+      seen = key;
+    });
+  }
+
+  toggle(criterionId: string): void {
+    this.expanded.update((current) => {
+      const next = new Set(current);
+      if (next.has(criterionId)) next.delete(criterionId);
+      else next.add(criterionId);
+      return next;
+    });
+  }
+
+  weeksText(result: CriterionEvaluation): string {
+    return `${result.weeksMet} of ${result.consecutiveWeeks}`;
+  }
+}

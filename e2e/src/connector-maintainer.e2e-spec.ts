@@ -1,0 +1,191 @@
+import type { OrganisationSummary } from '@uptake/contracts';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { artifactPath, launchChromium } from './support/browser';
+import { freePorts, getJson, scratchDataDir, startProduct, type RunningProduct } from './support/product';
+
+interface SyncRun {
+  id: string;
+  status: string;
+  recordsRead: number;
+  recordsInserted: number;
+  recordsQuarantined: number;
+}
+
+const SOURCE_NAME = 'Intranet activity (e2e)';
+const formatCount = (value: number) => value.toLocaleString('en-US');
+
+/**
+ * The connector maintainer's path: the demo source with its last sync, a CSV source added through the UI, a
+ * file with one bad row uploaded with progress, the run followed to its end and the bad row found in quarantine.
+ */
+describe('connector maintainer: /connectors', () => {
+  let dataDir: string;
+  let product: RunningProduct | undefined;
+  let browser: Browser | undefined;
+  let csvPath: string;
+
+  beforeAll(async () => {
+    dataDir = scratchDataDir();
+    product = await startProduct({ dataDir, ports: await freePorts() });
+    browser = await launchChromium();
+    // Three good rows and one bad one (line 4: occurred_at is no date), dated inside the demo's half-year.
+    csvPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'uptake-e2e-csv-')), 'intranet-activity.csv');
+    fs.writeFileSync(
+      csvPath,
+      [
+        'external_id,occurred_at,actor_id,type,group_id,group_name',
+        'intranet-1,2026-03-02T09:00:00Z,ann@example.com,post,intranet,Intranet',
+        'intranet-2,2026-03-02T09:05:00+01:00,bob@example.com,reply,intranet,Intranet',
+        'intranet-3,yesterday,cy@example.com,post,intranet,Intranet',
+        'intranet-4,2026-03-02T10:00:00Z,cy@example.com,reaction,intranet,Intranet',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await product?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (csvPath) fs.rmSync(path.dirname(csvPath), { recursive: true, force: true });
+  });
+
+  it('shows the demo source, adds a CSV source, uploads a file and finds its bad row in quarantine', async () => {
+    const base = product!.baseUrl;
+    // What the API says, to compare the page with.
+    const headers = await signIn(base, 'connectors@demo.uptake.local', 'uptake-demo-connectors');
+    const { body: organisations } = await getJson<OrganisationSummary[]>(`${base}/api/organisations`, {
+      headers,
+    });
+    const organisationUrl = `${base}/api/organisations/${organisations.find((o) => o.slug === 'demo')!.id}`;
+    const { body: sources } = await getJson<{ id: string; name: string; connectorType: string }[]>(
+      `${organisationUrl}/sources`,
+      { headers },
+    );
+    const demo = sources.find((s) => s.connectorType === 'demo')!;
+    const { body: demoRuns } = await getJson<SyncRun[]>(`${organisationUrl}/sources/${demo.id}/sync-runs`, {
+      headers,
+    });
+    const demoRun = demoRuns[0];
+    expect(demoRun.status).toBe('succeeded');
+    expect(demoRun.recordsInserted).toBeGreaterThan(100_000);
+
+    const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${base}/connectors`);
+    await page.getByTestId('login-email').fill('connectors@demo.uptake.local');
+    await page.getByTestId('login-password').fill('uptake-demo-connectors');
+    await page.getByTestId('login-submit').click();
+
+    // The demo source: its last successful sync and the counts of that run, as the API reports them.
+    const demoRow = page.getByTestId(`source-row-${demo.name}`);
+    await expectText(demoRow.getByTestId('last-sync-status'), 'Succeeded', 30_000);
+    expect(await text(demoRow.getByTestId('last-read'))).toBe(formatCount(demoRun.recordsRead));
+    expect(await text(demoRow.getByTestId('last-inserted'))).toBe(formatCount(demoRun.recordsInserted));
+    expect(await text(demoRow.getByTestId('last-quarantined'))).toBe(formatCount(demoRun.recordsQuarantined));
+    expect(await text(demoRow.getByTestId('last-sync-ago'))).toMatch(/just now|min ago/);
+    expect(await text(demoRow.getByTestId('source-lag'))).toMatch(/< 1 min|\d+ min/);
+    await expectVisible(demoRow.getByTestId('sync-now'));
+    await expectText(page.getByTestId('dead-letters-empty'), 'No failed runs. Nothing waits for a retry.');
+    await page.screenshot({ path: artifactPath('connector-maintainer-sources-1280.png'), fullPage: true });
+
+    // A bad settings value is refused with the field named, next to the form.
+    await page.getByTestId('add-source-type').selectOption('csv');
+    await page.getByTestId('add-source-name').fill(SOURCE_NAME);
+    await page.getByTestId('add-source-settings').fill('{"delimiter": 5}');
+    await page.getByTestId('add-source-submit').click();
+    await expectVisible(page.getByTestId('add-source-error-settings'));
+    expect(await text(page.getByTestId('add-source-error-settings'))).toMatch(/^settings\.delimiter: /);
+    // Fixed: the source is created and opened (no runs yet).
+    await page.getByTestId('add-source-settings').fill('{}');
+    await page.getByTestId('add-source-submit').click();
+    const csvRow = page.getByTestId(`source-row-${SOURCE_NAME}`);
+    await expectText(csvRow.getByTestId('last-sync'), 'never');
+    await expectVisible(page.getByTestId('run-history-empty'));
+
+    // Upload: the progress bar fills, then the run is followed until it has finished.
+    await csvRow.getByTestId('upload-input').setInputFiles(csvPath);
+    const panel = page.getByTestId('follow-panel');
+    await expectVisible(panel);
+    await expectText(panel.getByTestId('follow-status'), 'Succeeded', 60_000);
+    expect(await panel.getByTestId('upload-progress').evaluate((bar: HTMLProgressElement) => bar.value)).toBe(
+      100,
+    );
+    // The live counts are the run's, as the API reports them: three rows stored, the bad one quarantined.
+    const { body: allSources } = await getJson<{ id: string; name: string }[]>(`${organisationUrl}/sources`, {
+      headers,
+    });
+    const csvSourceId = allSources.find((s) => s.name === SOURCE_NAME)!.id;
+    const { body: csvRuns } = await getJson<SyncRun[]>(
+      `${organisationUrl}/sources/${csvSourceId}/sync-runs`,
+      {
+        headers,
+      },
+    );
+    expect(csvRuns).toEqual([
+      expect.objectContaining({ status: 'succeeded', recordsInserted: 3, recordsQuarantined: 1 }),
+    ]);
+    expect(await text(panel.getByTestId('follow-read'))).toBe(formatCount(csvRuns[0].recordsRead));
+    expect(await text(panel.getByTestId('follow-inserted'))).toBe('3');
+    expect(await text(panel.getByTestId('follow-quarantined'))).toBe('1');
+    await expectText(csvRow.getByTestId('last-inserted'), '3');
+
+    // The finished upload opens its run: the bad row with its line, field and reason, as the API has it.
+    const { body: problems } = await getJson<{ line: number; field: string; reason: string }[]>(
+      `${organisationUrl}/sync-runs/${csvRuns[0].id}/quarantined-records`,
+      { headers },
+    );
+    expect(problems).toEqual([expect.objectContaining({ line: 4, field: 'occurred_at' })]);
+    const quarantine = page.getByTestId('quarantine');
+    await expectText(quarantine.getByTestId('quarantine-line'), '4');
+    expect(await text(quarantine.getByTestId('quarantine-field'))).toBe('occurred_at');
+    expect(await text(quarantine.getByTestId('quarantine-reason'))).toBe(problems[0].reason);
+    await page.getByTestId('run-chart').locator('canvas').first().waitFor({ state: 'visible' });
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: artifactPath('connector-maintainer-upload-1280.png'), fullPage: true });
+
+    // Tablet width: nothing but the tables' own scroll areas is wider than the screen.
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await page.waitForTimeout(800);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
+    await page.screenshot({ path: artifactPath('connector-maintainer-768.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+async function signIn(baseUrl: string, email: string, password: string): Promise<{ cookie: string }> {
+  const login = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  expect(login.status).toBe(200);
+  return { cookie: login.headers.getSetCookie()[0].split(';')[0] };
+}
+
+type Locator = ReturnType<Page['getByTestId']>;
+
+async function text(locator: Locator): Promise<string | undefined> {
+  return (await locator.textContent())?.replace(/\s+/g, ' ').trim();
+}
+
+async function expectVisible(locator: Locator, timeout = 15_000): Promise<void> {
+  await locator.waitFor({ state: 'visible', timeout });
+}
+
+/** Waits until the element shows exactly `expected` (it may first show an earlier state). */
+async function expectText(locator: Locator, expected: string, timeout = 15_000): Promise<void> {
+  await expectVisible(locator, timeout);
+  const deadline = Date.now() + timeout;
+  let actual = await text(locator);
+  while (actual !== expected && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    actual = await text(locator);
+  }
+  expect(actual).toBe(expected);
+}

@@ -1,0 +1,139 @@
+import type { AdoptionReport, GoalView, GroupView, OrgUnitView, RolloutPlanView } from '@uptake/contracts';
+import { generateDemoOrganisation } from '@uptake/demo';
+
+/** The demo company's data starts on this Monday (the demo generator's default start). */
+const DEMO_START = '2026-01-05';
+const WAIT_MS = 180_000;
+
+type Say = (message: string) => void;
+
+/** JSON over the API as the signed-in demo admin; a non-2xx answer is an error naming the request. */
+function client(baseUrl: string, organisationId: string, cookie: string) {
+  const base = `${baseUrl}/api/organisations/${organisationId}`;
+  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  };
+}
+
+async function waitFor<T>(what: string, poll: () => Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + WAIT_MS;
+  while (Date.now() < deadline) {
+    const value = await poll();
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+  throw new Error(`timed out after ${WAIT_MS / 1000} s waiting for ${what}`);
+}
+
+/**
+ * Gives the demo organisation what a real customer sets up in its first weeks, through the API like a user:
+ * a rollout plan whose pilot is the demo's pilot cohort (started, gates evaluated by the worker), business
+ * goals with a value model, and usage guidelines acknowledged by part of the staff. Skipped for anything
+ * that already exists, so restarts keep the user's changes.
+ */
+export async function seedDemoRollout(
+  baseUrl: string,
+  organisationId: string,
+  cookie: string,
+  demo: { seed: number; people: number },
+  say: Say,
+): Promise<void> {
+  const api = client(baseUrl, organisationId, cookie);
+  // The worker refreshes the rollups after the demo sync: KPIs (and gates) need them first.
+  await waitFor('the KPI rollups of the demo data', async () => {
+    const adoption = await api<AdoptionReport>('GET', '/kpis/adoption?granularity=month');
+    return adoption.points.some((point) => (point.activated ?? 0) > 0) ? true : undefined;
+  });
+
+  const groups = await api<GroupView[]>('GET', '/groups');
+  const pilot = groups.find((group) => group.name.startsWith('Pilot'));
+  const units = await api<OrgUnitView[]>('GET', '/org-units');
+  const department = (name: string) => units.find((unit) => unit.kind === 'department' && unit.name === name);
+  const bestCases = [department('Sales'), department('Customer Service')].filter(
+    (unit): unit is OrgUnitView => unit !== undefined,
+  );
+
+  if ((await api<GoalView[]>('GET', '/goals')).length === 0) {
+    const timeSaved = {
+      kind: 'time-saved',
+      minutesPerActivePersonPerDay: 5,
+      hourlyCost: 60,
+      currency: 'EUR',
+    };
+    await api('POST', '/goals', {
+      name: 'Half of the company active every week',
+      kpi: 'weekly_active_rate',
+      baseline: 0.05,
+      target: 0.5,
+      deadline: '2026-12-31',
+      valueModel: timeSaved,
+    });
+    await api('POST', '/goals', {
+      name: '80% of employees have tried it',
+      kpi: 'adoption_rate',
+      baseline: 0,
+      target: 0.8,
+      deadline: '2027-03-31',
+    });
+    if (pilot) {
+      await api('POST', '/goals', {
+        name: 'Pilot questions answered within 4 hours',
+        kpi: 'median_hours_to_first_response',
+        unit: 'h',
+        baseline: 24,
+        target: 4,
+        deadline: '2026-06-30',
+        groupId: pilot.id,
+        valueModel: timeSaved,
+      });
+    }
+    say('demo business goals created');
+  }
+
+  const governance = await api<{ guidelines: unknown }>('GET', '/governance');
+  if (!governance.guidelines) {
+    await api('PUT', '/governance/guidelines', {
+      version: '1.0',
+      title: 'Working out loud: how we use our social network',
+      publishedOn: DEMO_START,
+    });
+    // About two thirds of the staff acknowledged the guidelines (every third person did not).
+    const people = generateDemoOrganisation(demo).people.filter((_, index) => index % 3 !== 0);
+    await api('POST', '/governance/acknowledgements', {
+      version: '1.0',
+      people: people.map((person) => ({ person: person.externalId, acknowledgedOn: DEMO_START })),
+    });
+    say('demo usage guidelines and acknowledgements imported');
+  }
+
+  if ((await api<RolloutPlanView[]>('GET', '/rollouts')).length > 0) return;
+  const created = await api<RolloutPlanView>('POST', '/rollouts', {
+    name: 'Demo rollout',
+    template: 'default',
+    startDate: DEMO_START,
+    ...(pilot ? { pilotTarget: { orgUnitIds: [], groupIds: [pilot.id], pseudonyms: [], rules: [] } } : {}),
+  });
+  const bestCasesPhase = created.phases.find((phase) => phase.name === 'Best cases');
+  if (bestCasesPhase && bestCases.length > 0) {
+    await api('PUT', `/rollouts/${created.id}/phases/${bestCasesPhase.id}`, {
+      name: bestCasesPhase.name,
+      target: { orgUnitIds: bestCases.map((unit) => unit.id), groupIds: [], pseudonyms: [], rules: [] },
+    });
+  }
+  // Start the pilot, then wait for the worker's first evaluation of its gate.
+  await api('POST', `/rollouts/${created.id}/advance`, { note: 'Pilot kick-off' });
+  await api('POST', `/rollouts/${created.id}/evaluate`);
+  await waitFor('the first gate evaluation of the demo rollout', async () => {
+    const plan = await api<RolloutPlanView>('GET', `/rollouts/${created.id}`);
+    const active = plan.phases.find((phase) => phase.status === 'active');
+    return active?.latestEvaluation ?? undefined;
+  });
+  say('demo rollout plan created and its gates evaluated');
+}

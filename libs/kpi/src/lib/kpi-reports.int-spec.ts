@@ -1,0 +1,261 @@
+import { ACTIVITY_TYPES, type KpiScope } from '@uptake/contracts';
+import { ActivitySource, createDataSource, Organisation } from '@uptake/persistence';
+import { testStoreUrls, uniqueSuffix } from '@uptake/testing';
+import type { DataSource } from 'typeorm';
+import {
+  loadMembers,
+  loadPersonDays,
+  lookbackStart,
+  queryEngagementFromActivityDaily,
+  type Population,
+} from './kpi-data';
+import { KpiReports } from './kpi-reports';
+import {
+  adoptionSeries,
+  churn,
+  participationSeries,
+  participationSummary,
+  retentionCohorts,
+} from './people-kpis';
+import { addDays, GRANULARITIES, periodsBetween } from './periods';
+import { refreshRollups } from './rollups';
+
+/** mulberry32: a small seeded generator, so the random data and scopes are the same on every run. */
+function seeded(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/*
+ * The reports read the monthly rollup (person_month: day masks and running totals); these tests compare
+ * them with the computation over person-days and activity_daily they replaced, on random activity
+ * ingested in random incremental batches, for random ranges (cutting weeks and months), granularities,
+ * populations (everyone, an org unit subtree, a group, both) and k.
+ */
+describe('KPI reports over the monthly rollup', () => {
+  let dataSource: DataSource;
+  let organisationId: string;
+  let reports: KpiReports;
+  const units: string[] = [];
+  const groups: string[] = [];
+
+  beforeAll(async () => {
+    dataSource = await createDataSource(testStoreUrls().databaseUrl).initialize();
+    reports = new KpiReports(dataSource);
+    const random = seeded(20261127);
+    const organisation = await dataSource
+      .getRepository(Organisation)
+      .save({ name: 'Reports', slug: `reports-${uniqueSuffix()}`, timeZone: 'America/New_York' });
+    organisationId = organisation.id;
+    const sourceId = (
+      await dataSource
+        .getRepository(ActivitySource)
+        .save({ organisationId, name: 'src', connectorType: 'csv' })
+    ).id;
+    const unit = async (name: string, parent: string | null) => {
+      const [row] = await dataSource.query(
+        `INSERT INTO org_units (organisation_id, name, kind, parent_id) VALUES ($1, $2, 'department', $3) RETURNING id`,
+        [organisationId, name, parent],
+      );
+      units.push(row.id);
+      return row.id as string;
+    };
+    const root = await unit('Root', null);
+    const left = await unit('Left', root);
+    await unit('Left A', left);
+    await unit('Right', root);
+    const people: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      const listed = random() < 0.9;
+      const startDay = random() < 0.15 ? Math.floor(random() * 120) : null;
+      const endDay = random() < 0.15 ? (startDay ?? 0) + Math.floor(random() * 60) : null;
+      const [row] = await dataSource.query(
+        `INSERT INTO people (organisation_id, pseudonym, in_directory, org_unit_id, start_date, end_date)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [
+          organisationId,
+          `r${i}`,
+          listed,
+          listed ? units[Math.floor(random() * units.length)] : null,
+          startDay === null ? null : addDays('2026-01-05', startDay),
+          endDay === null ? null : addDays('2026-01-05', endDay),
+        ],
+      );
+      people.push(row.id);
+    }
+    for (const name of ['Pilot', 'Champions']) {
+      const [group] = await dataSource.query(
+        `INSERT INTO groups (organisation_id, name, kind) VALUES ($1, $2, 'cohort') RETURNING id`,
+        [organisationId, name],
+      );
+      groups.push(group.id);
+      for (const person of people) {
+        if (random() < 0.4) {
+          await dataSource.query(
+            `INSERT INTO group_members (organisation_id, group_id, person_id) VALUES ($1, $2, $3)`,
+            [organisationId, group.id, person],
+          );
+        }
+      }
+    }
+    // Events over 2026-01-05 .. 2026-05-10 in batches that arrive out of order, each followed by a refresh.
+    const start = Date.parse('2026-01-05T00:00:00Z');
+    const rate = people.map(() => (random() < 0.2 ? 0 : random()));
+    const roots: { key: string; at: number }[] = [];
+    let serial = 0;
+    for (let batch = 0; batch < 6; batch++) {
+      const rows: unknown[][] = [];
+      for (let i = 0; i < 700; i++) {
+        const who = Math.floor(random() * people.length);
+        if (random() > rate[who]) continue;
+        const type = ACTIVITY_TYPES[Math.floor(random() * ACTIVITY_TYPES.length)];
+        let at = start + Math.floor(random() * 125 * 86_400_000);
+        const id = `e${serial++}`;
+        let thread: string | null = null;
+        let target: string | null = null;
+        if ((type === 'reply' || type === 'answer' || type === 'reaction') && roots.length > 0) {
+          const root = roots[Math.floor(random() * roots.length)];
+          thread = root.key;
+          at = Math.max(at, root.at + Math.floor(random() * 86_400_000));
+          target = people[Math.floor(random() * people.length)];
+        }
+        if (type === 'post' || type === 'question') roots.push({ key: id, at });
+        rows.push([id, new Date(at), people[who], type, thread, target, 1 + Math.floor(random() * 3)]);
+      }
+      await dataSource.query(
+        `INSERT INTO activity_events (organisation_id, source_id, external_id, occurred_at, actor_id, type,
+                                      thread_external_id, target_actor_id, count)
+         SELECT $1, $2, e.* FROM unnest($3::text[], $4::timestamptz[], $5::uuid[], $6::activity_type[],
+                                       $7::text[], $8::uuid[], $9::int[]) AS e`,
+        [organisationId, sourceId, ...[0, 1, 2, 3, 4, 5, 6].map((c) => rows.map((row) => row[c]))],
+      );
+      const times = rows.map((row) => (row[1] as Date).getTime());
+      await refreshRollups(dataSource, organisationId, {
+        from: new Date(Math.min(...times)),
+        to: new Date(Math.max(...times)),
+      });
+    }
+  });
+
+  afterAll(async () => {
+    await dataSource.getRepository(Organisation).delete(organisationId);
+    await dataSource.destroy();
+  });
+
+  const scopes = (): KpiScope[] => {
+    const random = seeded(4);
+    const result: KpiScope[] = [];
+    const filters: [string | null, string | null][] = [
+      [null, null],
+      [units[0], null],
+      [units[1], null],
+      [units[2], null],
+      [null, groups[0]],
+      [units[1], groups[1]],
+    ];
+    for (const [orgUnitId, groupId] of filters) {
+      for (const granularity of GRANULARITIES) {
+        const from = addDays('2026-01-02', Math.floor(random() * 60));
+        const to = addDays(from, Math.floor(random() * 80));
+        const k = [1, 2, 3, 5][Math.floor(random() * 4)];
+        result.push({ organisationId, from, to, granularity, orgUnitId, groupId, minGroupSize: k });
+      }
+    }
+    // a range that is all of it, and one of a single day
+    result.push({
+      organisationId,
+      from: '2026-01-01',
+      to: '2026-05-31',
+      granularity: 'week',
+      orgUnitId: null,
+      groupId: null,
+      minGroupSize: 2,
+    });
+    result.push({
+      organisationId,
+      from: '2026-03-01',
+      to: '2026-03-01',
+      granularity: 'month',
+      orgUnitId: null,
+      groupId: null,
+      minGroupSize: 1,
+    });
+    return result;
+  };
+
+  const population = (scope: KpiScope): Population => ({
+    organisationId,
+    orgUnitId: scope.orgUnitId,
+    groupId: scope.groupId,
+  });
+
+  it('adoption equals the person-day computation', async () => {
+    for (const scope of scopes()) {
+      const members = await loadMembers(dataSource, population(scope), scope.to);
+      const days = await loadPersonDays(dataSource, population(scope), lookbackStart(scope.from), scope.to);
+      const periods = periodsBetween(scope.from, scope.to, scope.granularity);
+      const expected = adoptionSeries(members, days, periods, scope.minGroupSize);
+      expect(expected.some((point) => (point.active ?? 0) > 0)).toBe(true);
+      expect((await reports.adoption(scope)).points).toEqual(expected);
+    }
+  });
+
+  it('participation equals the person-day computation', async () => {
+    for (const scope of scopes()) {
+      const members = await loadMembers(dataSource, population(scope), scope.to);
+      const days = await loadPersonDays(dataSource, population(scope), scope.from, scope.to);
+      const periods = periodsBetween(scope.from, scope.to, scope.granularity);
+      const range = { start: scope.from, end: scope.to };
+      const report = await reports.participation(scope);
+      expect(report.points).toEqual(participationSeries(members, days, periods, scope.minGroupSize));
+      const summary = participationSummary(members, days, range, scope.minGroupSize);
+      expect({
+        personas: report.personas,
+        concentration: report.concentration,
+        suppressed: report.suppressed,
+      }).toEqual({ suppressed: undefined, ...summary });
+    }
+  });
+
+  it('retention equals the person-day computation', async () => {
+    for (const scope of scopes()) {
+      for (const silentWeeks of [1, 4]) {
+        const members = await loadMembers(dataSource, population(scope), scope.to);
+        const days = await loadPersonDays(
+          dataSource,
+          population(scope),
+          addDays(scope.from, -silentWeeks * 7),
+          scope.to,
+        );
+        const range = { start: scope.from, end: scope.to };
+        const report = await reports.retention(scope, silentWeeks);
+        expect(report.cohorts).toEqual(retentionCohorts(members, days, range, scope.minGroupSize));
+        const { total } = churn(members, days, range, silentWeeks);
+        const k = scope.minGroupSize;
+        const hidden = (n: number) => (n > 0 && n < k ? null : n);
+        expect(report.activated).toEqual(hidden(total.activated));
+        if (report.reactivated !== null) expect(report.reactivated).toEqual(total.reactivated);
+        if (report.triedAndStopped !== null) expect(report.triedAndStopped).toEqual(total.triedAndStopped);
+      }
+    }
+  });
+
+  it('engagement equals the activity_daily computation', async () => {
+    for (const scope of scopes()) {
+      const periods = periodsBetween(scope.from, scope.to, scope.granularity);
+      const expected = await queryEngagementFromActivityDaily(
+        dataSource,
+        population(scope),
+        periods,
+        scope.minGroupSize,
+      );
+      expect(expected.some((point) => (point.posts ?? 0) > 0)).toBe(true);
+      expect((await reports.engagement(scope)).points).toEqual(expected);
+    }
+  });
+});

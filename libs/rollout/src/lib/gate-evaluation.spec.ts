@@ -1,0 +1,117 @@
+import type { GateCriterion } from '@uptake/contracts';
+import { describeCriterion, evaluateCriterion, gateStatus, type MetricWeek } from './gate-evaluation';
+
+const wau40for4: GateCriterion = {
+  id: 'wau',
+  metric: 'weekly_active_rate',
+  operator: '>=',
+  threshold: 0.4,
+  consecutiveWeeks: 4,
+};
+
+/** Consecutive Mondays from 2026-01-05 with the given values. */
+function weeks(...values: (number | null)[]): MetricWeek[] {
+  return values.map((value, index) => ({
+    week: new Date(Date.UTC(2026, 0, 5 + index * 7)).toISOString().slice(0, 10),
+    value,
+  }));
+}
+
+describe('evaluateCriterion', () => {
+  it('passes when the last 4 weeks all hold (an earlier miss does not matter)', () => {
+    const result = evaluateCriterion(wau40for4, weeks(0.3, 0.41, 0.45, 0.4, 0.5), { plannedEnd: null });
+    expect(result.status).toBe('pass');
+    expect(result.weeksMet).toBe(4);
+    expect(result.value).toBe(0.5);
+    expect(result.evidence.map((w) => w.met)).toEqual([false, true, true, true, true]);
+    expect(result.explanation).toContain('50% in the week of 2026-02-02');
+  });
+
+  it('is at risk while the run is incomplete, forecasting the end of the week that completes it', () => {
+    // Met in the weeks of 01-19 and 01-26; it still needs 02-02 and 02-09 → Sunday 2026-02-15.
+    const result = evaluateCriterion(wau40for4, weeks(0.2, 0.3, 0.42, 0.44), { plannedEnd: '2026-03-31' });
+    expect(result.status).toBe('at-risk');
+    expect(result.weeksMet).toBe(2);
+    expect(result.forecastDate).toBe('2026-02-15');
+  });
+
+  it('forecasts a crossing from the trend and is at risk when it falls before the planned end', () => {
+    // 0.20, 0.25, 0.30: slope 0.05/week; gap 0.10 → 2 weeks after 2026-01-19 → week of 2026-02-02,
+    // then the 4-week run: Sunday 2026-02-08 + 3 weeks = 2026-03-01.
+    const onTime = evaluateCriterion(wau40for4, weeks(0.2, 0.25, 0.3), { plannedEnd: '2026-03-31' });
+    expect(onTime.status).toBe('at-risk');
+    expect(onTime.forecastDate).toBe('2026-03-01');
+    expect(onTime.forecastMethod).toBe('trend');
+    const late = evaluateCriterion(wau40for4, weeks(0.2, 0.25, 0.3), { plannedEnd: '2026-02-15' });
+    expect(late.status).toBe('fail');
+    expect(late.explanation).toContain('after the planned end 2026-02-15');
+  });
+
+  it('fails when the trend moves away from the threshold', () => {
+    const result = evaluateCriterion(wau40for4, weeks(0.35, 0.3, 0.25), { plannedEnd: null });
+    expect(result.status).toBe('fail');
+    expect(result.forecastDate).toBeNull();
+  });
+
+  it('reads "at most" criteria the other way (median hours to first reply ≤ 4)', () => {
+    const fast: GateCriterion = {
+      id: 'reply',
+      metric: 'median_hours_to_first_response',
+      operator: '<=',
+      threshold: 4,
+      consecutiveWeeks: 1,
+    };
+    expect(evaluateCriterion(fast, weeks(6, 3.5), { plannedEnd: null }).status).toBe('pass');
+    // 8, 7, 6: slope −1/week; gap −2 → 2 weeks after 2026-01-19 → Sunday 2026-02-08.
+    const slow = evaluateCriterion(fast, weeks(8, 7, 6), { plannedEnd: null });
+    expect(slow.status).toBe('at-risk');
+    expect(slow.forecastDate).toBe('2026-02-08');
+  });
+
+  it('uses the Bass forecast for adoption criteria, plus the run of weeks', () => {
+    const adoption: GateCriterion = {
+      ...wau40for4,
+      id: 'adoption',
+      metric: 'adoption_rate',
+      consecutiveWeeks: 2,
+    };
+    const result = evaluateCriterion(adoption, weeks(0.1, 0.2), {
+      plannedEnd: '2026-06-30',
+      bassForecastDate: '2026-04-01',
+    });
+    expect(result.forecastMethod).toBe('bass');
+    expect(result.forecastDate).toBe('2026-04-08');
+    expect(result.status).toBe('at-risk');
+  });
+
+  it('has no data when the latest week is withheld, and says why', () => {
+    const result = evaluateCriterion(wau40for4, weeks(0.5, null), {
+      plannedEnd: null,
+      suppressed: { code: 'below-k', minGroupSize: 5 },
+    });
+    expect(result.status).toBe('no-data');
+    expect(result.explanation).toContain('fewer than 5 people');
+    expect(evaluateCriterion(wau40for4, [], { plannedEnd: null }).explanation).toContain('no complete week');
+  });
+
+  it('keeps at least 8 weeks of evidence', () => {
+    const series = weeks(...Array.from({ length: 12 }, (_, i) => i / 20));
+    expect(evaluateCriterion(wau40for4, series, { plannedEnd: null }).evidence).toHaveLength(8);
+  });
+});
+
+describe('gateStatus', () => {
+  it('combines criteria: all pass → pass, any fail → fail, else at risk', () => {
+    expect(gateStatus([{ status: 'pass' }, { status: 'pass' }])).toBe('pass');
+    expect(gateStatus([{ status: 'pass' }, { status: 'at-risk' }, { status: 'fail' }])).toBe('fail');
+    expect(gateStatus([{ status: 'pass' }, { status: 'no-data' }])).toBe('at-risk');
+    expect(gateStatus([{ status: 'no-data' }])).toBe('no-data');
+    expect(gateStatus([])).toBe('pass');
+  });
+});
+
+describe('describeCriterion', () => {
+  it('reads like the rollout plan', () => {
+    expect(describeCriterion(wau40for4)).toBe('Weekly active / eligible ≥ 40% for 4 consecutive weeks');
+  });
+});

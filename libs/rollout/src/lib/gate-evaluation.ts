@@ -1,0 +1,193 @@
+import {
+  GATE_METRICS,
+  type CriterionEvaluation,
+  type CriterionWeek,
+  type GateCriterion,
+  type GateStatus,
+  type SuppressionReason,
+} from '@uptake/contracts';
+import { addDays, fromDayNumber, toDayNumber } from '@uptake/kpi';
+
+/** A gate metric's value in one complete ISO week. */
+export interface MetricWeek {
+  /** Monday of the week. */
+  week: string;
+  value: number | null;
+}
+
+export interface CriterionContext {
+  /** The phase's planned end: a criterion not met now but forecast to be met by then is at risk, not failed. */
+  plannedEnd: string | null;
+  /** When the adoption fit (Bass) expects the threshold to be reached, for adoption criteria. */
+  bassForecastDate?: string | null;
+  /** Why values are missing when they are withheld. */
+  suppressed?: SuppressionReason;
+}
+
+/** Weeks of evidence kept with an evaluation: the criterion's run plus some history, at least 8. */
+export function evidenceWeeks(criterion: Pick<GateCriterion, 'consecutiveWeeks'>): number {
+  return Math.min(Math.max(criterion.consecutiveWeeks + 4, 8), 26);
+}
+
+export function meets(criterion: Pick<GateCriterion, 'operator' | 'threshold'>, value: number): boolean {
+  return criterion.operator === '>=' ? value >= criterion.threshold : value <= criterion.threshold;
+}
+
+/**
+ * Decides one criterion from its weekly values (complete weeks, oldest first):
+ * - pass: the condition held in each of the last `consecutiveWeeks` weeks;
+ * - at-risk: it holds now but not yet for enough weeks, or it does not hold but is forecast to by the phase's
+ *   planned end (Bass fit for adoption, least-squares trend otherwise);
+ * - fail: it does not hold and is not forecast to hold in time;
+ * - no-data: the latest week has no value (withheld below k, or nothing measured).
+ */
+export function evaluateCriterion(
+  criterion: GateCriterion,
+  weeks: readonly MetricWeek[],
+  context: CriterionContext,
+): CriterionEvaluation {
+  const evidence: CriterionWeek[] = weeks.slice(-evidenceWeeks(criterion)).map((week) => ({
+    week: week.week,
+    value: week.value,
+    met: week.value === null ? null : meets(criterion, week.value),
+  }));
+  let weeksMet = 0;
+  for (let i = evidence.length - 1; i >= 0 && evidence[i].met === true; i--) weeksMet++;
+  const latest = evidence.at(-1);
+  const value = latest?.value ?? null;
+  const base = {
+    criterionId: criterion.id,
+    metric: criterion.metric,
+    operator: criterion.operator,
+    threshold: criterion.threshold,
+    consecutiveWeeks: criterion.consecutiveWeeks,
+    value,
+    weeksMet,
+    evidence,
+    ...(context.suppressed ? { suppressed: context.suppressed } : {}),
+  };
+  const label = describeCriterion(criterion);
+
+  if (!latest || value === null) {
+    return {
+      ...base,
+      status: 'no-data',
+      forecastDate: null,
+      forecastMethod: null,
+      explanation: !latest
+        ? `${label}: no complete week of data yet.`
+        : context.suppressed
+          ? `${label}: the latest week is withheld (fewer than ${context.suppressed.minGroupSize} people).`
+          : `${label}: nothing measured in the latest week.`,
+    };
+  }
+  const shown = formatValue(criterion.metric, value);
+  if (weeksMet >= criterion.consecutiveWeeks) {
+    return {
+      ...base,
+      status: 'pass',
+      forecastDate: null,
+      forecastMethod: null,
+      explanation: `${label}: ${shown} in the week of ${latest.week}, held for ${plural(weeksMet, 'week')}.`,
+    };
+  }
+  if (weeksMet > 0) {
+    // Holds now: passes at the end of the week that completes the run, if it keeps holding.
+    const forecastDate = addDays(latest.week, (criterion.consecutiveWeeks - weeksMet) * 7 + 6);
+    return {
+      ...base,
+      status: 'at-risk',
+      forecastDate,
+      forecastMethod: 'trend',
+      explanation:
+        `${label}: held for ${weeksMet} of ${plural(criterion.consecutiveWeeks, 'week')} (${shown} ` +
+        `now); passes on ${forecastDate} if it keeps holding.`,
+    };
+  }
+  const forecast = forecastCrossing(criterion, evidence, context);
+  const inTime =
+    forecast.date !== null && (context.plannedEnd === null || forecast.date <= context.plannedEnd);
+  const when = forecast.date
+    ? `forecast to hold from ${forecast.date} (${forecast.method === 'bass' ? 'adoption fit' : 'trend'})`
+    : 'not forecast to hold at the current trend';
+  return {
+    ...base,
+    status: inTime ? 'at-risk' : 'fail',
+    forecastDate: forecast.date,
+    forecastMethod: forecast.date ? forecast.method : null,
+    explanation:
+      `${label}: ${shown} in the week of ${latest.week}; ${when}` +
+      (forecast.date && context.plannedEnd && !inTime
+        ? `, after the planned end ${context.plannedEnd}.`
+        : '.'),
+  };
+}
+
+/** When a criterion not met now is expected to start holding (then hold for its run of weeks). */
+function forecastCrossing(
+  criterion: GateCriterion,
+  evidence: readonly CriterionWeek[],
+  context: CriterionContext,
+): { date: string | null; method: 'bass' | 'trend' } {
+  const run = (criterion.consecutiveWeeks - 1) * 7;
+  if (criterion.metric === 'adoption_rate' && context.bassForecastDate !== undefined) {
+    return {
+      date: context.bassForecastDate ? addDays(context.bassForecastDate, run) : null,
+      method: 'bass',
+    };
+  }
+  const points = evidence
+    .filter((week): week is CriterionWeek & { value: number } => week.value !== null)
+    .map((week) => ({ x: toDayNumber(week.week) / 7, y: week.value }));
+  if (points.length < 3) return { date: null, method: 'trend' };
+  const slope = leastSquaresSlope(points);
+  const last = points[points.length - 1];
+  const gap = criterion.threshold - last.y;
+  // Moving away from the threshold (or flat): no crossing expected.
+  if (slope === 0 || Math.sign(gap) !== Math.sign(slope)) return { date: null, method: 'trend' };
+  // The tolerance keeps 0.1 / 0.05 at 2 weeks despite floating-point error.
+  const weeksToCross = Math.ceil(gap / slope - 1e-9);
+  // Beyond two years a straight line says nothing useful.
+  if (weeksToCross > 104) return { date: null, method: 'trend' };
+  const lastWeek = fromDayNumber(last.x * 7);
+  return { date: addDays(lastWeek, weeksToCross * 7 + 6 + run), method: 'trend' };
+}
+
+function leastSquaresSlope(points: readonly { x: number; y: number }[]): number {
+  const n = points.length;
+  const meanX = points.reduce((sum, p) => sum + p.x, 0) / n;
+  const meanY = points.reduce((sum, p) => sum + p.y, 0) / n;
+  let numerator = 0;
+  let denominator = 0;
+  for (const p of points) {
+    numerator += (p.x - meanX) * (p.y - meanY);
+    denominator += (p.x - meanX) ** 2;
+  }
+  return denominator === 0 ? 0 : numerator / denominator;
+}
+
+/** A gate passes when every criterion passes; fails when any fails; no-data when nothing could be measured. */
+export function gateStatus(criteria: readonly Pick<CriterionEvaluation, 'status'>[]): GateStatus {
+  if (criteria.every((c) => c.status === 'pass')) return 'pass';
+  if (criteria.some((c) => c.status === 'fail')) return 'fail';
+  if (criteria.every((c) => c.status === 'no-data')) return 'no-data';
+  return 'at-risk';
+}
+
+/** "Weekly active / eligible ≥ 40% for 4 consecutive weeks". */
+export function describeCriterion(criterion: Omit<GateCriterion, 'id'>): string {
+  const metric = GATE_METRICS[criterion.metric];
+  const weeks = criterion.consecutiveWeeks > 1 ? ` for ${criterion.consecutiveWeeks} consecutive weeks` : '';
+  const operator = criterion.operator === '>=' ? '≥' : '≤';
+  return `${metric.label} ${operator} ${formatValue(criterion.metric, criterion.threshold)}${weeks}`;
+}
+
+export function formatValue(metric: GateCriterion['metric'], value: number): string {
+  return GATE_METRICS[metric].unit === 'share'
+    ? `${Math.round(value * 1000) / 10}%`
+    : `${Math.round(value * 10) / 10} h`;
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}

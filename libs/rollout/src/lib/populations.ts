@@ -1,0 +1,106 @@
+import type { ComparisonTarget, PopulationTarget } from '@uptake/contracts';
+import type { EntityManager } from 'typeorm';
+
+type Queryable = Pick<EntityManager, 'query'>;
+
+/**
+ * People of a target: the union of org-unit subtrees, group members and explicit pseudonyms (everyone when all
+ * three are empty), narrowed by every attribute rule. Only people of the organisation, whoever asks.
+ */
+export async function resolveTarget(
+  db: Queryable,
+  organisationId: string,
+  target: PopulationTarget,
+): Promise<string[]> {
+  const everyone =
+    target.orgUnitIds.length === 0 && target.groupIds.length === 0 && target.pseudonyms.length === 0;
+  const rule = (attribute: PopulationTarget['rules'][number]['attribute']) =>
+    target.rules.filter((r) => r.attribute === attribute).map((r) => r.values.map(String));
+  // Several rules on one attribute must all hold: intersect their value lists.
+  const allowed = (attribute: PopulationTarget['rules'][number]['attribute']): string[] | null => {
+    const lists = rule(attribute);
+    if (lists.length === 0) return null;
+    return lists.reduce((kept, values) => kept.filter((value) => values.includes(value)));
+  };
+  const rows: { id: string }[] = await db.query(
+    `SELECT p.id FROM people p
+     WHERE p.organisation_id = $1
+       AND ($2::boolean
+            OR EXISTS (SELECT 1 FROM org_units root JOIN org_units u ON u.organisation_id = root.organisation_id
+                       WHERE root.organisation_id = $1 AND root.id = ANY($3::uuid[]) AND u.id = p.org_unit_id
+                         AND u.path LIKE root.path || '%')
+            OR EXISTS (SELECT 1 FROM group_members gm
+                       WHERE gm.organisation_id = $1 AND gm.group_id = ANY($4::uuid[]) AND gm.person_id = p.id)
+            OR p.pseudonym = ANY($5::text[]))
+       AND ($6::text[] IS NULL OR p.level::text = ANY($6::text[]))
+       AND ($7::text[] IS NULL OR p.location = ANY($7::text[]))
+       AND ($8::text[] IS NULL OR p.legacy_unit_id::text = ANY($8::text[]))
+     ORDER BY p.id`,
+    [
+      organisationId,
+      everyone,
+      target.orgUnitIds,
+      target.groupIds,
+      target.pseudonyms,
+      allowed('level'),
+      allowed('location'),
+      allowed('legacyUnitId'),
+    ],
+  );
+  return rows.map((row) => row.id);
+}
+
+/** People a phase is compared with: everyone else, or another target minus the phase's own people. */
+export async function resolveComparison(
+  db: Queryable,
+  organisationId: string,
+  comparison: ComparisonTarget,
+  phasePeople: readonly string[],
+): Promise<string[]> {
+  const candidates =
+    comparison.kind === 'rest-of-organisation'
+      ? await resolveTarget(db, organisationId, { orgUnitIds: [], groupIds: [], pseudonyms: [], rules: [] })
+      : await resolveTarget(db, organisationId, comparison);
+  const inPhase = new Set(phasePeople);
+  return candidates.filter((id) => !inPhase.has(id));
+}
+
+/**
+ * Stores a resolved population as a cohort group (created on first use) whose members are exactly `people`,
+ * so every KPI endpoint can filter on it with `groupId`. Returns the group's id.
+ */
+export async function syncCohortGroup(
+  db: Queryable,
+  organisationId: string,
+  groupId: string | null,
+  name: string,
+  people: readonly string[],
+): Promise<string> {
+  const existing: { id: string }[] = groupId
+    ? await db.query(`SELECT id FROM groups WHERE organisation_id = $1 AND id = $2 AND kind = 'cohort'`, [
+        organisationId,
+        groupId,
+      ])
+    : [];
+  let id = existing[0]?.id ?? null;
+  if (id) {
+    await db.query(`UPDATE groups SET name = $2 WHERE id = $1`, [id, name]);
+  } else {
+    const [created]: { id: string }[] = await db.query(
+      `INSERT INTO groups (organisation_id, name, kind) VALUES ($1, $2, 'cohort') RETURNING id`,
+      [organisationId, name],
+    );
+    id = created.id;
+  }
+  await db.query(
+    `DELETE FROM group_members WHERE organisation_id = $1 AND group_id = $2 AND NOT (person_id = ANY($3::uuid[]))`,
+    [organisationId, id, people],
+  );
+  await db.query(
+    `INSERT INTO group_members (group_id, person_id, organisation_id)
+     SELECT $2, person, $1 FROM unnest($3::uuid[]) AS person
+     ON CONFLICT DO NOTHING`,
+    [organisationId, id, people],
+  );
+  return id;
+}

@@ -1,0 +1,284 @@
+import {
+  GATE_METRIC_KEYS,
+  GATE_METRICS,
+  type ComparisonMetric,
+  type ComparisonReport,
+  type GateEvaluation,
+  type GateMetric,
+  type KpiScope,
+} from '@uptake/contracts';
+import { addDays, isSuppressed, KpiReports, suppressionReason, weekStart } from '@uptake/kpi';
+import { Organisation, RolloutGateEvaluation, RolloutPhase, RolloutPlan } from '@uptake/persistence';
+import type { DataSource } from 'typeorm';
+import { evaluateCriterion, evidenceWeeks, gateStatus } from './gate-evaluation';
+import { meanDifferenceInterval, proportionDifferenceInterval } from './intervals';
+import { completeWeeks, WeeklyMetrics, type MetricSample } from './metric-series';
+import { resolveComparison, resolveTarget, syncCohortGroup } from './populations';
+
+export type EvaluationTrigger = GateEvaluation['trigger'];
+
+/** Weeks compared by default in pilot-vs-comparison reports. */
+export const COMPARISON_WEEKS = 8;
+
+/**
+ * Evaluates rollout gates on measured data and compares a phase's people with its comparison group. Used by
+ * the worker (daily and after each ingest) and by the API (comparison reports).
+ */
+export class RolloutEvaluator {
+  private readonly reports: KpiReports;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.reports = new KpiReports(dataSource);
+  }
+
+  /**
+   * Evaluates every phase of the plan still ahead (active or planned), stores one evaluation per phase and
+   * returns them. Populations are re-resolved first, since the directory changes between evaluations.
+   */
+  async evaluatePlan(planId: string, trigger: EvaluationTrigger): Promise<GateEvaluation[]> {
+    const plan = await this.dataSource.getRepository(RolloutPlan).findOneByOrFail({ id: planId });
+    const phases = await this.dataSource
+      .getRepository(RolloutPhase)
+      .find({ where: { planId }, order: { position: 'ASC' } });
+    const organisation = await this.organisation(plan.organisationId);
+    const asOf = (await this.reports.lastActiveDay(plan.organisationId)) ?? today(this.now());
+    const evaluations: GateEvaluation[] = [];
+    for (const phase of phases) {
+      if (phase.status !== 'active' && phase.status !== 'planned') continue;
+      evaluations.push(await this.evaluatePhase(plan, phase, organisation, asOf, trigger));
+    }
+    return evaluations;
+  }
+
+  private async evaluatePhase(
+    plan: RolloutPlan,
+    phase: RolloutPhase,
+    organisation: Organisation,
+    asOf: string,
+    trigger: EvaluationTrigger,
+  ): Promise<GateEvaluation> {
+    const { people, cohortGroupId } = await this.refreshPopulations(phase);
+    const k = organisation.minGroupSize;
+    const longest = Math.max(8, ...phase.gateCriteria.map(evidenceWeeks));
+    const scope = this.scope(organisation, cohortGroupId, completeWeeks(asOf, longest));
+    const metrics = new WeeklyMetrics(this.reports, scope);
+    const criteria = [];
+    for (const criterion of phase.gateCriteria) {
+      const samples = await metrics.series(criterion.metric);
+      const bassForecastDate =
+        criterion.metric === 'adoption_rate'
+          ? await this.bassForecast(scope, criterion.threshold)
+          : undefined;
+      criteria.push(
+        evaluateCriterion(criterion, samples, {
+          plannedEnd: phase.plannedEnd,
+          ...(bassForecastDate !== undefined ? { bassForecastDate } : {}),
+          ...(samples.some((s) => s.value === null) || isSuppressed(people, k)
+            ? { suppressed: suppressionReason(k) }
+            : {}),
+        }),
+      );
+    }
+    const saved = await this.dataSource.getRepository(RolloutGateEvaluation).save({
+      organisationId: plan.organisationId,
+      planId: plan.id,
+      phaseId: phase.id,
+      evaluatedAt: this.now(),
+      asOf,
+      trigger,
+      status: gateStatus(criteria),
+      population: isSuppressed(people, k) ? null : people,
+      criteria,
+    });
+    return toGateEvaluation(saved);
+  }
+
+  /** The fitted adoption curve's date for reaching `share` of eligible people, or null if not expected. */
+  private async bassForecast(scope: KpiScope, share: number): Promise<string | null> {
+    const diffusion = await this.reports.diffusion(scope, { targetShare: share, horizonWeeks: 156 });
+    return diffusion.forecast?.date ?? null;
+  }
+
+  /**
+   * Resolves the phase's target and comparison into their cohort groups (created on first use) and returns
+   * the head counts.
+   */
+  async refreshPopulations(phase: RolloutPhase): Promise<{
+    people: number;
+    comparison: number;
+    cohortGroupId: string;
+    comparisonGroupId: string;
+  }> {
+    return this.dataSource.transaction(async (manager) => {
+      const people = await resolveTarget(manager, phase.organisationId, phase.target);
+      const others = await resolveComparison(manager, phase.organisationId, phase.comparison, people);
+      const cohortGroupId = await syncCohortGroup(
+        manager,
+        phase.organisationId,
+        phase.cohortGroupId,
+        `Rollout phase: ${phase.name}`,
+        people,
+      );
+      const comparisonGroupId = await syncCohortGroup(
+        manager,
+        phase.organisationId,
+        phase.comparisonGroupId,
+        `Compared with ${phase.name}`,
+        others,
+      );
+      if (cohortGroupId !== phase.cohortGroupId || comparisonGroupId !== phase.comparisonGroupId) {
+        await manager.getRepository(RolloutPhase).update(phase.id, { cohortGroupId, comparisonGroupId });
+        Object.assign(phase, { cohortGroupId, comparisonGroupId });
+      }
+      return { people: people.length, comparison: others.length, cohortGroupId, comparisonGroupId };
+    });
+  }
+
+  /**
+   * Every gate metric for the phase's people and its comparison group, week by week over complete weeks
+   * (default: the last 8 up to the data's last day), with the difference and its 95% interval.
+   */
+  async comparison(
+    phase: RolloutPhase,
+    range: { from?: string; to?: string } = {},
+  ): Promise<ComparisonReport> {
+    const organisation = await this.organisation(phase.organisationId);
+    const counts = await this.refreshPopulations(phase);
+    const asOf = range.to ?? (await this.reports.lastActiveDay(phase.organisationId)) ?? today(this.now());
+    const weeks = completeWeeks(asOf, COMPARISON_WEEKS);
+    const window =
+      range.from && range.from <= weeks.to ? { ...weeks, from: mondayOnOrAfter(range.from) } : weeks;
+    const k = organisation.minGroupSize;
+    const phaseMetrics = new WeeklyMetrics(
+      this.reports,
+      this.scope(organisation, counts.cohortGroupId, window),
+    );
+    const otherMetrics = new WeeklyMetrics(
+      this.reports,
+      this.scope(organisation, counts.comparisonGroupId, window),
+    );
+    const metrics: ComparisonMetric[] = [];
+    for (const metric of GATE_METRIC_KEYS) {
+      const [mine, theirs] = await Promise.all([phaseMetrics.series(metric), otherMetrics.series(metric)]);
+      metrics.push(compareMetric(metric, mine, theirs, k));
+    }
+    return {
+      phaseId: phase.id,
+      from: window.from,
+      to: window.to,
+      phasePopulation: isSuppressed(counts.people, k) ? null : counts.people,
+      comparisonPopulation: isSuppressed(counts.comparison, k) ? null : counts.comparison,
+      comparisonLabel:
+        phase.comparison.kind === 'rest-of-organisation' ? 'Rest of the organisation' : 'Comparison group',
+      metrics,
+    };
+  }
+
+  private scope(organisation: Organisation, groupId: string, range: { from: string; to: string }): KpiScope {
+    return {
+      organisationId: organisation.id,
+      from: range.from,
+      to: range.to,
+      granularity: 'week',
+      orgUnitId: null,
+      groupId,
+      minGroupSize: organisation.minGroupSize,
+    };
+  }
+
+  private organisation(id: string): Promise<Organisation> {
+    return this.dataSource.getRepository(Organisation).findOneByOrFail({ id });
+  }
+}
+
+/**
+ * Shares: the latest week both sides were measured, with Newcombe's interval on that week's counts.
+ * Hours: the mean over the weeks both were measured, with a t interval of the weekly differences.
+ */
+export function compareMetric(
+  metric: GateMetric,
+  mine: readonly MetricSample[],
+  theirs: readonly MetricSample[],
+  minGroupSize: number,
+): ComparisonMetric {
+  const definition = GATE_METRICS[metric];
+  const weeks = mine.map((sample, index) => ({
+    week: sample.week,
+    phase: sample.value,
+    comparison: theirs[index]?.value ?? null,
+  }));
+  const base = { metric, label: definition.label, unit: definition.unit, weeks };
+  const empty = {
+    ...base,
+    phase: null,
+    comparison: null,
+    difference: null,
+    low: null,
+    high: null,
+    significant: null,
+    suppressed: suppressionReason(minGroupSize),
+  };
+  if (definition.unit === 'share') {
+    const latest = mine
+      .map((sample, index) => ({ a: counted(sample), b: counted(theirs[index]) }))
+      .findLast((pair) => pair.a !== null && pair.b !== null);
+    if (!latest?.a || !latest.b) return empty;
+    const { a, b } = latest;
+    const interval = proportionDifferenceInterval(a.numerator, a.denominator, b.numerator, b.denominator);
+    return {
+      ...base,
+      phase: a.numerator / a.denominator,
+      comparison: b.numerator / b.denominator,
+      difference: interval.estimate,
+      low: interval.low,
+      high: interval.high,
+      significant: interval.low > 0 || interval.high < 0,
+    };
+  }
+  const paired = weeks.filter(
+    (week): week is { week: string; phase: number; comparison: number } =>
+      week.phase !== null && week.comparison !== null,
+  );
+  if (paired.length === 0) return empty;
+  const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
+  const interval = meanDifferenceInterval(paired.map((week) => week.phase - week.comparison));
+  return {
+    ...base,
+    phase: mean(paired.map((week) => week.phase)),
+    comparison: mean(paired.map((week) => week.comparison)),
+    difference: mean(paired.map((week) => week.phase - week.comparison)),
+    low: interval?.low ?? null,
+    high: interval?.high ?? null,
+    significant: interval ? interval.low > 0 || interval.high < 0 : null,
+  };
+}
+
+function counted(sample: MetricSample | undefined): { numerator: number; denominator: number } | null {
+  return sample && sample.numerator !== null && sample.denominator !== null
+    ? { numerator: sample.numerator, denominator: sample.denominator }
+    : null;
+}
+
+export function toGateEvaluation(row: RolloutGateEvaluation): GateEvaluation {
+  return {
+    id: row.id,
+    phaseId: row.phaseId,
+    evaluatedAt: row.evaluatedAt.toISOString(),
+    asOf: row.asOf,
+    trigger: row.trigger,
+    status: row.status,
+    population: row.population,
+    criteria: row.criteria,
+  };
+}
+
+function today(now: Date): string {
+  return now.toISOString().slice(0, 10);
+}
+
+function mondayOnOrAfter(day: string): string {
+  return weekStart(day) === day ? day : addDays(weekStart(day), 7);
+}
