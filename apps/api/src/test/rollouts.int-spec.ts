@@ -224,6 +224,14 @@ describe('rollout plans, gates and pilot vs comparison', () => {
       .get(`/kpis/adoption?from=2026-03-16&to=2026-03-22&groupId=${plan.phases[0].cohortGroupId}`)
       .expect(200);
     expect(adoption.body.points[0]).toMatchObject({ eligible: 4, weeklyActive: 3 });
+    const byPhase = await manager
+      .get(`/kpis/adoption?from=2026-03-16&to=2026-03-22&phaseId=${pilotPhaseId}`)
+      .expect(200);
+    expect(byPhase.body.points).toEqual(adoption.body.points);
+    const both = await manager
+      .get(`/kpis/adoption?phaseId=${pilotPhaseId}&groupId=${plan.phases[0].cohortGroupId}`)
+      .expect(400);
+    expect(both.body.message).toBe('groupId and phaseId cannot be combined: choose one');
   });
 
   it('compares the phase with the rest of the organisation with 95% intervals', async () => {

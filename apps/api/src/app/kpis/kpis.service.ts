@@ -20,12 +20,14 @@ import {
   type GoalKpi,
   type WeeklyValue,
 } from '@uptake/kpi';
+import { RolloutPhase } from '@uptake/persistence';
+import { RolloutEvaluator } from '@uptake/rollout';
 import type { DataSource } from 'typeorm';
 import { OrganisationsService } from '../organisations/organisations.service';
 import type { KpiQuery, RetentionQuery } from './dto/kpi.query';
 
 /** The filters of a KPI request (the query DTO, or the same fields from a goal). */
-export type KpiFilter = Pick<KpiQuery, 'from' | 'to' | 'granularity' | 'orgUnitId' | 'groupId'>;
+export type KpiFilter = Pick<KpiQuery, 'from' | 'to' | 'granularity' | 'orgUnitId' | 'groupId' | 'phaseId'>;
 
 /** Longest range one request may ask for (about three years). */
 export const MAX_RANGE_DAYS = 1_100;
@@ -122,9 +124,20 @@ export class KpisService {
       to,
       granularity,
       orgUnitId: query.orgUnitId ?? null,
-      groupId: query.groupId ?? null,
+      groupId: query.phaseId ? await this.phaseCohort(organisationId, query) : (query.groupId ?? null),
       minGroupSize: organisation.minGroupSize,
     };
+  }
+
+  /** A rollout phase's people are its cohort group (resolved now if no evaluation did it yet). */
+  private async phaseCohort(organisationId: string, query: KpiFilter): Promise<string> {
+    if (query.groupId) throw new BadRequestException('groupId and phaseId cannot be combined: choose one');
+    const phase = await this.dataSource
+      .getRepository(RolloutPhase)
+      .findOneBy({ id: query.phaseId, organisationId });
+    if (!phase) throw new NotFoundException(`Rollout phase ${query.phaseId} not found`);
+    if (phase.cohortGroupId) return phase.cohortGroupId;
+    return (await new RolloutEvaluator(this.dataSource).refreshPopulations(phase)).cohortGroupId;
   }
 
   /** An org unit or group filter must belong to the organisation (checked for KPI requests and goals). */

@@ -21,6 +21,14 @@ export class KpiQuery extends DateRangeQuery {
   @IsOptional()
   @IsUUID('all', { message: 'groupId must be a UUID' })
   groupId?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "Only the people a rollout phase targets (the phase's cohort); not combined with groupId",
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'phaseId must be a UUID' })
+  phaseId?: string;
 }
 
 export class RetentionQuery extends KpiQuery {
