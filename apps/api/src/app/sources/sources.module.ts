@@ -9,7 +9,7 @@ import { UploadsController } from './uploads.controller';
 import { UploadsService } from './uploads.service';
 
 @Module({
-  imports: [BullModule.registerQueue({ name: QUEUES.sync })],
+  imports: [BullModule.registerQueue({ name: QUEUES.sync }, { name: QUEUES.recompute })],
   controllers: [SourcesController, SyncRunsController, UploadsController],
   providers: [SourcesService, SyncRunsService, UploadsService],
   exports: [SourcesService],

@@ -22,7 +22,14 @@ import {
   type SyncRunInput,
   type SyncRunTrigger,
 } from '@uptake/persistence';
-import { applySourceSchedule, cronProblem, JOBS, QUEUES, type RunSyncJob } from '@uptake/queues';
+import {
+  applySourceSchedule,
+  cronProblem,
+  JOBS,
+  QUEUES,
+  type RefreshRollupsJob,
+  type RunSyncJob,
+} from '@uptake/queues';
 import { encryptJson } from '@uptake/security';
 import type { Queue } from 'bullmq';
 import { QueryFailedError, type DataSource } from 'typeorm';
@@ -38,6 +45,7 @@ export class SourcesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectQueue(QUEUES.sync) private readonly syncQueue: Queue<RunSyncJob>,
+    @InjectQueue(QUEUES.recompute) private readonly recomputeQueue: Queue<RefreshRollupsJob>,
     @Inject(UPTAKE_CONFIG) private readonly config: ResolvedConfig,
     private readonly audit: AuditService,
   ) {}
@@ -125,8 +133,21 @@ export class SourcesService {
 
   async remove(organisationId: string, sourceId: string, principal: Principal): Promise<void> {
     const source = await this.get(organisationId, sourceId);
+    // The source's events go with it (cascade): the rollups of the days they covered must be recomputed.
+    const [span]: { first: Date | null; last: Date | null }[] = await this.dataSource.query(
+      `SELECT min(occurred_at) AS first, max(occurred_at) AS last FROM activity_events
+       WHERE organisation_id = $1 AND source_id = $2`,
+      [organisationId, sourceId],
+    );
     await this.dataSource.getRepository(ActivitySource).delete({ id: sourceId, organisationId });
     await applySourceSchedule(this.syncQueue, { ...source, schedule: null });
+    if (span?.first && span.last) {
+      await this.recomputeQueue.add(JOBS.refreshRollups, {
+        organisationId,
+        from: span.first.toISOString(),
+        to: span.last.toISOString(),
+      });
+    }
     await this.audit.record({
       action: 'source.deleted',
       organisationId,

@@ -1,0 +1,61 @@
+import { JOBS, QUEUES, redisConnectionOptions, type RefreshRollupsJob } from '@uptake/queues';
+import { testStoreUrls } from '@uptake/testing';
+import { Queue } from 'bullmq';
+import request from 'supertest';
+import { bearer, createTenant, startTestApi, type TestApi, type TestTenant } from './support';
+
+describe('removing a source', () => {
+  let api: TestApi;
+  let tenant: TestTenant;
+  let queue: Queue<RefreshRollupsJob>;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    tenant = await createTenant(api.dataSource, 'removal');
+    queue = new Queue<RefreshRollupsJob>(QUEUES.recompute, {
+      connection: redisConnectionOptions(testStoreUrls().redisUrl),
+    });
+  });
+
+  afterAll(async () => {
+    await queue.close();
+    await api.dataSource.query('DELETE FROM organisations WHERE id = $1', [tenant.organisation.id]);
+    await api.close();
+  });
+
+  it('deletes its events and queues a rollup refresh of exactly the days they covered', async () => {
+    const organisationId = tenant.organisation.id;
+    const [person] = await api.dataSource.query(
+      `INSERT INTO people (organisation_id, pseudonym) VALUES ($1, 'removal-a') RETURNING id`,
+      [organisationId],
+    );
+    for (const [id, at] of [
+      ['e1', '2026-02-03T08:00:00.000Z'],
+      ['e2', '2026-02-17T16:30:00.000Z'],
+    ]) {
+      await api.dataSource.query(
+        `INSERT INTO activity_events (organisation_id, source_id, external_id, occurred_at, actor_id, type)
+         VALUES ($1, $2, $3, $4, $5, 'post')`,
+        [organisationId, tenant.source.id, id, at, person.id],
+      );
+    }
+    await request(api.app.getHttpServer())
+      .delete(`/api/organisations/${organisationId}/sources/${tenant.source.id}`)
+      .set(...bearer(tenant.tokens.admin))
+      .expect(204);
+
+    const [{ count }] = await api.dataSource.query(
+      'SELECT count(*)::int AS count FROM activity_events WHERE source_id = $1',
+      [tenant.source.id],
+    );
+    expect(count).toBe(0);
+    const jobs = await queue.getJobs(['waiting', 'delayed', 'active', 'completed', 'failed']);
+    expect(
+      jobs.filter((job) => job.name === JOBS.refreshRollups && job.data.organisationId === organisationId),
+    ).toEqual([
+      expect.objectContaining({
+        data: { organisationId, from: '2026-02-03T08:00:00.000Z', to: '2026-02-17T16:30:00.000Z' },
+      }),
+    ]);
+  });
+});
