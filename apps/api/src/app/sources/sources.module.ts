@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { QUEUES } from '@uptake/queues';
+import { ConnectorsController } from './connectors.controller';
 import { SourcesController } from './sources.controller';
 import { SourcesService } from './sources.service';
 import { SyncRunsController } from './sync-runs.controller';
@@ -10,7 +11,7 @@ import { UploadsService } from './uploads.service';
 
 @Module({
   imports: [BullModule.registerQueue({ name: QUEUES.sync }, { name: QUEUES.recompute })],
-  controllers: [SourcesController, SyncRunsController, UploadsController],
+  controllers: [ConnectorsController, SourcesController, SyncRunsController, UploadsController],
   providers: [SourcesService, SyncRunsService, UploadsService],
   exports: [SourcesService],
 })

@@ -1,3 +1,4 @@
+import { CONNECTOR_TYPES } from '@uptake/contracts';
 import { JOBS, QUEUES, redisConnectionOptions, type RefreshRollupsJob } from '@uptake/queues';
 import { testStoreUrls } from '@uptake/testing';
 import { Queue } from 'bullmq';
@@ -57,5 +58,33 @@ describe('removing a source', () => {
         data: { organisationId, from: '2026-02-03T08:00:00.000Z', to: '2026-02-17T16:30:00.000Z' },
       }),
     ]);
+  });
+});
+
+describe('GET /api/connectors', () => {
+  let api: TestApi;
+  let tenant: TestTenant;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    tenant = await createTenant(api.dataSource, 'catalogue');
+  });
+
+  afterAll(async () => {
+    await api.dataSource.query('DELETE FROM organisations WHERE id = $1', [tenant.organisation.id]);
+    await api.close();
+  });
+
+  it('describes every connector from its own schemas, for any signed-in user', async () => {
+    const { body } = await request(api.app.getHttpServer())
+      .get('/api/connectors')
+      .set(...bearer(tenant.tokens.connector_maintainer))
+      .expect(200);
+    expect(body.map((c: { type: string }) => c.type).sort()).toEqual([...CONNECTOR_TYPES].sort());
+    const csv = body.find((c: { type: string }) => c.type === 'csv');
+    expect(csv).toMatchObject({ input: 'file', fileExtensions: expect.arrayContaining(['.csv']) });
+    expect(csv.settingsSchema).toMatchObject({ type: 'object', additionalProperties: false });
+    const graph = body.find((c: { type: string }) => c.type === 'ms-graph-reports');
+    expect(Object.keys(graph.credentialsSchema.properties ?? {})).toContain('clientSecret');
   });
 });
