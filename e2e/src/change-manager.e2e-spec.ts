@@ -75,9 +75,12 @@ describe('change manager: rollout page', () => {
     expect(otherValues.some((value) => /\d/.test(value))).toBe(true);
     expect(await comparison.getByTestId('comparison-difference').first().textContent()).toMatch(/[+−±]\d/);
 
+    // The shell's top bar is sticky: scroll to the top so the full-page shot shows it in place.
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.waitForTimeout(800);
     await page.screenshot({ path: artifactPath('change-manager-rollout-1280.png'), fullPage: true });
     await page.setViewportSize({ width: 768, height: 1024 });
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.waitForTimeout(800);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
     await page.screenshot({ path: artifactPath('change-manager-rollout-768.png'), fullPage: true });
