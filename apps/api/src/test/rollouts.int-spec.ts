@@ -173,18 +173,19 @@ describe('rollout plans, gates and pilot vs comparison', () => {
     });
   });
 
-  it('queues an evaluation for the worker when asked', async () => {
+  it('queues an evaluation for the worker when asked; requests while one waits join it', async () => {
     const queue = new Queue<EvaluateGatesJob>(QUEUES.rollouts, {
       connection: redisConnectionOptions(testStoreUrls().redisUrl),
     });
     try {
       await manager.send('post', `/rollouts/${planId}/evaluate`).expect(202, { queued: true });
-      const jobs = await queue.getJobs(['waiting', 'delayed', 'active', 'completed']);
-      expect(jobs.filter((job) => job.name === JOBS.evaluateGates).map((job) => job.data)).toContainEqual({
-        organisationId,
-        planId,
-        trigger: 'manual',
-      });
+      await manager.send('post', `/rollouts/${planId}/evaluate`).expect(202, { queued: true });
+      // No worker runs in this test: the evaluation queued when the plan was created is still waiting, and
+      // the edits and requests since then joined it.
+      const waiting = (await queue.getJobs(['waiting', 'delayed'])).filter(
+        (job) => job.name === JOBS.evaluateGates && job.data.planId === planId,
+      );
+      expect(waiting.map((job) => job.data)).toEqual([{ organisationId, planId, trigger: 'change' }]);
     } finally {
       await queue.close();
     }

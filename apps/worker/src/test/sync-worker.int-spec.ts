@@ -6,9 +6,12 @@ import {
   createDataSource,
   Organisation,
   Person,
+  RolloutGateEvaluation,
+  RolloutPhase,
+  RolloutPlan,
   SyncRun,
 } from '@uptake/persistence';
-import { JOBS, QUEUES, type RunSyncJob } from '@uptake/queues';
+import { DAILY_GATE_EVALUATION, JOBS, QUEUES, type RunSyncJob } from '@uptake/queues';
 import { testConfig, testStoreUrls, uniqueSuffix } from '@uptake/testing';
 import { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
@@ -154,5 +157,50 @@ describe('sync worker against real Redis and Postgres', () => {
     expect(run.error).toBe("no connector for source type 'carrier-pigeon'");
     const job = await queue.getJob(run.id);
     expect(job?.attemptsMade).toBe(1);
+  });
+
+  it('after a sync refreshes the rollups, evaluates the gates of open rollout plans (and keeps a daily run)', async () => {
+    const plan = await dataSource
+      .getRepository(RolloutPlan)
+      .save({ organisationId: organisation.id, name: 'Worker plan', status: 'active' });
+    const phase = await dataSource.getRepository(RolloutPhase).save({
+      organisationId: organisation.id,
+      planId: plan.id,
+      position: 0,
+      name: 'Everyone',
+      status: 'active',
+      target: { orgUnitIds: [], groupIds: [], pseudonyms: [], rules: [] },
+      comparison: { kind: 'rest-of-organisation' },
+      gateCriteria: [
+        { id: 'wau', metric: 'weekly_active_rate', operator: '>=', threshold: 0, consecutiveWeeks: 1 },
+      ],
+    });
+    const source = await dataSource
+      .getRepository(ActivitySource)
+      .save({
+        organisationId: organisation.id,
+        name: 'demo 2',
+        connectorType: 'demo',
+        settings: { ...DEMO, seed: 8 },
+      });
+    await waitForRun(dataSource, await enqueue(source.id), ['succeeded']);
+    let evaluation: RolloutGateEvaluation | null = null;
+    await waitFor(async () => {
+      evaluation = await dataSource
+        .getRepository(RolloutGateEvaluation)
+        .findOneBy({ phaseId: phase.id, trigger: 'ingest' });
+      return evaluation !== null;
+    }, 60_000);
+    // Everyone of the organisation is in the phase (both demo sources name the same people, so they are the
+    // same pseudonymised people); a threshold of 0 holds in any measured week.
+    expect(evaluation).toMatchObject({ planId: plan.id, status: 'pass', population: DEMO.people });
+    const rollouts = new Queue(QUEUES.rollouts, { connection: { url: redisUrl } });
+    try {
+      expect(await rollouts.getJobScheduler(DAILY_GATE_EVALUATION.schedulerId)).toMatchObject({
+        pattern: DAILY_GATE_EVALUATION.cron,
+      });
+    } finally {
+      await rollouts.close();
+    }
   });
 });

@@ -53,9 +53,9 @@ export interface EvaluateGatesJob {
   trigger: 'schedule' | 'ingest' | 'manual' | 'change';
 }
 
-/** Post-ingest evaluations of one organisation close together collapse into one. */
-export function gateEvaluationDeduplicationId(organisationId: string): string {
-  return `gates:${organisationId}`;
+/** Evaluations of one organisation (or one plan) requested close together collapse into one. */
+export function gateEvaluationDeduplicationId(organisationId: string, planId?: string): string {
+  return planId ? `gates:${organisationId}:${planId}` : `gates:${organisationId}`;
 }
 
 /** The id of a source's job scheduler (one per source with a schedule). */

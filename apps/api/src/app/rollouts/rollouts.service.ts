@@ -10,7 +10,7 @@ import type {
   RolloutPlanView,
 } from '@uptake/contracts';
 import { RolloutGateEvaluation, RolloutPhase, RolloutPlan, RolloutTransition } from '@uptake/persistence';
-import { JOBS, QUEUES, type EvaluateGatesJob } from '@uptake/queues';
+import { gateEvaluationDeduplicationId, JOBS, QUEUES, type EvaluateGatesJob } from '@uptake/queues';
 import {
   defaultPhases,
   parsePhaseInput,
@@ -342,8 +342,14 @@ export class RolloutsService {
     planId: string,
     trigger: EvaluateGatesJob['trigger'],
   ): Promise<void> {
-    // Not deduplicated: an edit made while an evaluation runs must be evaluated again.
-    await this.queue.add(JOBS.evaluateGates, { organisationId, planId, trigger });
+    // Requests while one waits join it; one made while an evaluation runs gets its own run after it.
+    await this.queue.add(
+      JOBS.evaluateGates,
+      { organisationId, planId, trigger },
+      {
+        deduplication: { id: gateEvaluationDeduplicationId(organisationId, planId), keepLastIfActive: true },
+      },
+    );
   }
 
   /** Another organisation's plan is indistinguishable from one that does not exist. */

@@ -11,6 +11,9 @@ import {
 import { Queue } from 'bullmq';
 import { UPTAKE_CONFIG } from '../config.tokens';
 
+/** Syncs of several sources often finish together: wait a little so one evaluation covers them. */
+const INGEST_SETTLE_MS = 2_000;
+
 /** Producer side of the rollouts queue, used after a rollup refresh. */
 @Injectable()
 export class GateEvaluationQueue implements OnApplicationShutdown {
@@ -24,15 +27,18 @@ export class GateEvaluationQueue implements OnApplicationShutdown {
   }
 
   /**
-   * New data arrived for the organisation: re-evaluate its open plans. Refreshes finishing within a minute
-   * collapse into one evaluation (throttled, not kept until completion: data landing while an evaluation
-   * runs gets its own).
+   * New data arrived for the organisation: re-evaluate its open plans. Refreshes finishing while an
+   * evaluation waits join it (it has not read the data yet); one finishing while an evaluation runs gets
+   * exactly one more evaluation after it (BullMQ keep-last deduplication).
    */
   async afterIngest(organisationId: string): Promise<void> {
     await this.queue.add(
       JOBS.evaluateGates,
       { organisationId, trigger: 'ingest' },
-      { deduplication: { id: gateEvaluationDeduplicationId(organisationId), ttl: 60_000 } },
+      {
+        delay: INGEST_SETTLE_MS,
+        deduplication: { id: gateEvaluationDeduplicationId(organisationId), keepLastIfActive: true },
+      },
     );
   }
 
