@@ -22,6 +22,7 @@ const TABLES = [
   'groups',
   'guideline_acknowledgements',
   'interaction_daily',
+  'kpi_rollup_versions',
   'memberships',
   'org_units',
   'organisations',
@@ -195,7 +196,9 @@ describe('entities against the migrated schema', () => {
         planId: plan.id,
         position: 0,
         name: 'Pilot',
-        gateCriteria: [{ kpi: 'wau_rate', op: '>=', value: 0.4 }],
+        gateCriteria: [
+          { id: 'wau', metric: 'weekly_active_rate', operator: '>=', threshold: 0.4, consecutiveWeeks: 4 },
+        ],
       },
       { organisationId: organisation.id, planId: plan.id, position: 1, name: 'Best cases' },
     ]);
@@ -203,8 +206,13 @@ describe('entities against the migrated schema', () => {
       .getRepository(RolloutPhase)
       .find({ where: { planId: plan.id }, order: { position: 'ASC' } });
     expect(phases.map((p) => p.name)).toEqual(['Pilot', 'Best cases']);
-    expect(phases[0].gateCriteria).toEqual([{ kpi: 'wau_rate', op: '>=', value: 0.4 }]);
+    expect(phases[0].gateCriteria).toEqual([
+      { id: 'wau', metric: 'weekly_active_rate', operator: '>=', threshold: 0.4, consecutiveWeeks: 4 },
+    ]);
     expect(phases[1].status).toBe('planned');
+    // The defaults of the rollout migration: everyone, compared with the rest of the organisation.
+    expect(phases[1].target).toEqual({ orgUnitIds: [], groupIds: [], pseudonyms: [], rules: [] });
+    expect(phases[1].comparison).toEqual({ kind: 'rest-of-organisation' });
 
     const goal = await dataSource.getRepository(BusinessGoal).save({
       organisationId: organisation.id,
