@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { artifactPath, launchChromium } from './support/browser';
 import { freePorts, scratchDataDir, startProduct, type RunningProduct } from './support/product';
+import { DEMO_ACCOUNTS, signInThroughPage } from './support/session';
 
 /**
  * The change manager's main path: the rollout plan's timeline, changing a gate criterion, evaluating the gate
@@ -29,12 +30,7 @@ describe('change manager: rollout page', () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
 
-    await page.goto(`${product!.baseUrl}/login`);
-    await page.getByTestId('login-email').fill('change-manager@demo.uptake.local');
-    await page.getByTestId('login-password').fill('uptake-demo-change');
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('nav-rollout').click();
-    await page.waitForURL(/\/rollout/);
+    await signIn(page, product!.baseUrl);
 
     await ensureDemoPlan(page);
     expect((await page.getByTestId('plan-name').textContent())?.trim()).toBe('Demo rollout');
@@ -87,7 +83,51 @@ describe('change manager: rollout page', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('creates a rollout plan through the UI, starts its pilot and sees the gate evaluated by the worker', async () => {
+    const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, product!.baseUrl);
+    await page.getByTestId('plan-name').waitFor({ timeout: 30_000 });
+    await page.getByTestId('new-plan').click();
+    await page.getByTestId('create-name').fill('Teams rollout 2027');
+    await page.getByTestId('create-start').fill('2026-03-02');
+    await page.getByTestId('create-submit').click();
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="plan-name"]')?.textContent?.trim() === 'Teams rollout 2027',
+      undefined,
+      { timeout: 15_000 },
+    );
+    expect(await page.locator('.timeline > li').count()).toBe(3);
+
+    // Start the pilot (the first phase has no gate to pass); the move is listed with who made it.
+    await page.getByTestId('advance').click();
+    await page.getByTestId('advance-confirm').click();
+    await page.getByTestId('advance-dialog').waitFor({ state: 'detached', timeout: 15_000 });
+    await page.getByTestId('transition').first().waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('transition').first().textContent()).toContain(
+      'change-manager@demo.uptake.local',
+    );
+
+    // Ask for an evaluation: the worker evaluates the new plan's gates on the demo data.
+    await page.getByTestId('evaluate').click();
+    await page.getByTestId('evaluating').waitFor({ state: 'detached', timeout: 120_000 });
+    await page.getByTestId('evaluation-status').waitFor({ timeout: 15_000 });
+    expect(['Passing', 'At risk', 'Failing', 'No data']).toContain(
+      (await page.getByTestId('evaluation-status').textContent())?.trim(),
+    );
+    expect(await page.getByTestId('criterion-status').count()).toBe(4);
+    await page.screenshot({ path: artifactPath('change-manager-new-plan-1280.png'), fullPage: true });
+    await page.close();
+  });
 });
+
+/** Signs in through the login page as the demo change manager and opens the rollout page. */
+async function signIn(page: Page, baseUrl: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await signInThroughPage(page, DEMO_ACCOUNTS.changeManager);
+  await page.getByTestId('nav-rollout').click();
+  await page.waitForURL(/\/rollout/);
+}
 
 /**
  * The launcher seeds "Demo rollout" with its pilot under way; without it the plan is created through the UI

@@ -163,7 +163,10 @@ export class RolloutEvaluator {
     const metrics: ComparisonMetric[] = [];
     for (const metric of GATE_METRIC_KEYS) {
       const [mine, theirs] = await Promise.all([phaseMetrics.series(metric), otherMetrics.series(metric)]);
-      metrics.push(compareMetric(metric, mine, theirs, k));
+      const compared = compareMetric(metric, mine, theirs, k);
+      // An empty side (a phase targeting everyone has no "rest") is not a privacy matter: no reason given.
+      if (counts.people === 0 || counts.comparison === 0) delete compared.suppressed;
+      metrics.push(compared);
     }
     return {
       phaseId: phase.id,
