@@ -18,7 +18,10 @@ export interface MetricWeek {
 export interface CriterionContext {
   /** The phase's planned end: a criterion not met now but forecast to be met by then is at risk, not failed. */
   plannedEnd: string | null;
-  /** When the adoption fit (Bass) expects the threshold to be reached, for adoption criteria. */
+  /**
+   * When the diffusion fit (Bass) expects the criterion to hold (null: not within its horizon); left out for
+   * metrics the fit does not describe, which are forecast from their weekly trend.
+   */
   bassForecastDate?: string | null;
   /** Why values are missing when they are withheld. */
   suppressed?: SuppressionReason;
@@ -37,7 +40,7 @@ export function meets(criterion: Pick<GateCriterion, 'operator' | 'threshold'>, 
  * Decides one criterion from its weekly values (complete weeks, oldest first):
  * - pass: the condition held in each of the last `consecutiveWeeks` weeks;
  * - at-risk: it holds now but not yet for enough weeks, or it does not hold but is forecast to by the phase's
- *   planned end (Bass fit for adoption, least-squares trend otherwise);
+ *   planned end (the diffusion fit when given, the least-squares trend otherwise);
  * - fail: it does not hold and is not forecast to hold in time;
  * - no-data: the latest week has no value (withheld below k, or nothing measured).
  */
@@ -130,7 +133,7 @@ function forecastCrossing(
   context: CriterionContext,
 ): { date: string | null; method: 'bass' | 'trend' } {
   const run = (criterion.consecutiveWeeks - 1) * 7;
-  if (criterion.metric === 'adoption_rate' && context.bassForecastDate !== undefined) {
+  if (context.bassForecastDate !== undefined) {
     return {
       date: context.bassForecastDate ? addDays(context.bassForecastDate, run) : null,
       method: 'bass',

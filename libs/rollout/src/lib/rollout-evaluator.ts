@@ -3,6 +3,7 @@ import {
   GATE_METRICS,
   type ComparisonMetric,
   type ComparisonReport,
+  type GateCriterion,
   type GateEvaluation,
   type GateMetric,
   type KpiScope,
@@ -16,6 +17,9 @@ import { completeWeeks, WeeklyMetrics, type MetricSample } from './metric-series
 import { resolveComparison, resolveTarget, syncCohortGroup } from './populations';
 
 export type EvaluationTrigger = GateEvaluation['trigger'];
+
+/** Criteria forecast from the diffusion (Bass) fit; the others from their weekly trend. */
+const DIFFUSION_METRICS = new Set<GateMetric>(['adoption_rate', 'weekly_active_rate', 'contributor_share']);
 
 /** Weeks compared by default in pilot-vs-comparison reports. */
 export const COMPARISON_WEEKS = 8;
@@ -68,10 +72,9 @@ export class RolloutEvaluator {
     const criteria = [];
     for (const criterion of phase.gateCriteria) {
       const samples = await metrics.series(criterion.metric);
-      const bassForecastDate =
-        criterion.metric === 'adoption_rate'
-          ? await this.bassForecast(scope, criterion.threshold)
-          : undefined;
+      const bassForecastDate = DIFFUSION_METRICS.has(criterion.metric)
+        ? await this.bassForecast(scope, criterion, samples, metrics)
+        : undefined;
       criteria.push(
         evaluateCriterion(criterion, samples, {
           plannedEnd: phase.plannedEnd,
@@ -96,10 +99,33 @@ export class RolloutEvaluator {
     return toGateEvaluation(saved);
   }
 
-  /** The fitted adoption curve's date for reaching `share` of eligible people, or null if not expected. */
-  private async bassForecast(scope: KpiScope, share: number): Promise<string | null> {
-    const diffusion = await this.reports.diffusion(scope, { targetShare: share, horizonWeeks: 156 });
-    return diffusion.forecast?.date ?? null;
+  /**
+   * When the criterion is expected to hold according to the diffusion (Bass) fit of the phase's adopters.
+   * Adoption is the fitted curve itself; weekly-active and contributor shares are taken to keep their current
+   * ratio to adoption (30% weekly active with 60% adopted is a ratio of 0.5: 40% weekly active then needs 80%
+   * adopted), so they hold when adoption reaches threshold / ratio — never if that exceeds 100%. Undefined
+   * (use the trend) when there is no ratio or the fit did not converge.
+   */
+  private async bassForecast(
+    scope: KpiScope,
+    criterion: GateCriterion,
+    samples: readonly MetricSample[],
+    metrics: WeeklyMetrics,
+  ): Promise<string | null | undefined> {
+    let adoptionTarget = criterion.threshold;
+    if (criterion.metric !== 'adoption_rate') {
+      const adoption = (await metrics.series('adoption_rate')).at(-1)?.value ?? null;
+      const value = samples.at(-1)?.value ?? null;
+      // Without a current ratio the diffusion fit says nothing: fall back to the trend.
+      if (adoption === null || value === null || adoption === 0 || value === 0) return undefined;
+      adoptionTarget = criterion.threshold / (value / adoption);
+      if (adoptionTarget > 1) return null;
+    }
+    const diffusion = await this.reports.diffusion(scope, {
+      targetShare: Math.max(adoptionTarget, 0.01),
+      horizonWeeks: 156,
+    });
+    return diffusion.bass?.converged ? (diffusion.forecast?.date ?? null) : undefined;
   }
 
   /**
