@@ -112,15 +112,12 @@ export class RolloutEvaluator {
     samples: readonly MetricSample[],
     metrics: WeeklyMetrics,
   ): Promise<string | null | undefined> {
-    let adoptionTarget = criterion.threshold;
-    if (criterion.metric !== 'adoption_rate') {
-      const adoption = (await metrics.series('adoption_rate')).at(-1)?.value ?? null;
-      const value = samples.at(-1)?.value ?? null;
-      // Without a current ratio the diffusion fit says nothing: fall back to the trend.
-      if (adoption === null || value === null || adoption === 0 || value === 0) return undefined;
-      adoptionTarget = criterion.threshold / (value / adoption);
-      if (adoptionTarget > 1) return null;
-    }
+    const adoption =
+      criterion.metric === 'adoption_rate'
+        ? null
+        : ((await metrics.series('adoption_rate')).at(-1)?.value ?? null);
+    const adoptionTarget = adoptionNeeded(criterion, samples.at(-1)?.value ?? null, adoption);
+    if (adoptionTarget === undefined || adoptionTarget === null) return adoptionTarget;
     const diffusion = await this.reports.diffusion(scope, {
       targetShare: Math.max(adoptionTarget, 0.01),
       horizonWeeks: 156,
@@ -283,6 +280,21 @@ export function compareMetric(
     high: interval?.high ?? null,
     significant: interval ? interval.low > 0 || interval.high < 0 : null,
   };
+}
+
+/**
+ * The adoption share at which a criterion holds if its metric keeps its current ratio to adoption: the
+ * threshold itself for adoption; null when that would exceed 100%; undefined when there is no ratio to keep.
+ */
+export function adoptionNeeded(
+  criterion: Pick<GateCriterion, 'metric' | 'threshold'>,
+  value: number | null,
+  adoption: number | null,
+): number | null | undefined {
+  if (criterion.metric === 'adoption_rate') return criterion.threshold;
+  if (value === null || adoption === null || value === 0 || adoption === 0) return undefined;
+  const needed = criterion.threshold / (value / adoption);
+  return needed > 1 ? null : needed;
 }
 
 function counted(sample: MetricSample | undefined): { numerator: number; denominator: number } | null {
