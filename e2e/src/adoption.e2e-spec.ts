@@ -1,16 +1,18 @@
-import type {
-  DiffusionReport,
-  NetworkReport,
-  OrganisationSummary,
-  ParticipationReport,
-  RetentionReport,
-} from '@uptake/contracts';
+import type { DiffusionReport, NetworkReport, ParticipationReport, RetentionReport } from '@uptake/contracts';
 import * as fs from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { artifactPath, launchChromium } from './support/browser';
 import { freePorts, getJson, scratchDataDir, startProduct, type RunningProduct } from './support/product';
-
-const CHANGE_MANAGER = { email: 'change-manager@demo.uptake.local', password: 'uptake-demo-change' };
+import {
+  DEMO_ACCOUNTS,
+  demoOrganisation,
+  drawnPixels,
+  expectFitsTablet,
+  expectVisible,
+  signInApi,
+  signInThroughPage,
+  text,
+} from './support/session';
 
 /** The change manager's adoption analytics on the demo organisation, checked against the API's own answers. */
 describe('adoption analytics for a change manager', () => {
@@ -25,24 +27,10 @@ describe('adoption analytics for a change manager', () => {
     dataDir = scratchDataDir();
     product = await startProduct({ dataDir, ports: await freePorts() });
     browser = await launchChromium();
-    const base = product.baseUrl;
-    const login = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(CHANGE_MANAGER),
-    });
-    const headers = { cookie: login.headers.getSetCookie()[0].split(';')[0] };
-    const { body: organisations } = await getJson<OrganisationSummary[]>(`${base}/api/organisations`, {
-      headers,
-    });
-    const demo = organisations.find((o) => o.slug === 'demo')!;
+    const headers = await signInApi(product.baseUrl, DEMO_ACCOUNTS.changeManager);
+    const { url } = await demoOrganisation(product.baseUrl, headers);
     kpis = async <T>(report: string, query = '') => {
-      const { status, body } = await getJson<T>(
-        `${base}/api/organisations/${demo.id}/kpis/${report}${query}`,
-        {
-          headers,
-        },
-      );
+      const { status, body } = await getJson<T>(`${url}/kpis/${report}${query}`, { headers });
       expect(status).toBe(200);
       return body;
     };
@@ -58,9 +46,7 @@ describe('adoption analytics for a change manager', () => {
 
   it('signs in and shows the same figures as the API, with drawn charts', async () => {
     await page.goto(`${product!.baseUrl}/login`);
-    await page.getByTestId('login-email').fill(CHANGE_MANAGER.email);
-    await page.getByTestId('login-password').fill(CHANGE_MANAGER.password);
-    await page.getByTestId('login-submit').click();
+    await signInThroughPage(page, DEMO_ACCOUNTS.changeManager);
     await page.getByTestId('nav-adoption').click();
     await page.waitForURL(/\/adoption/);
 
@@ -94,9 +80,7 @@ describe('adoption analytics for a change manager', () => {
     }
     await page.screenshot({ path: artifactPath('change-manager-adoption-1280.png'), fullPage: true });
 
-    await page.setViewportSize({ width: 768, height: 1024 });
-    await page.waitForTimeout(800);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
+    await expectFitsTablet(page);
     await page.screenshot({ path: artifactPath('change-manager-adoption-768.png'), fullPage: true });
     await page.setViewportSize({ width: 1280, height: 900 });
   });
@@ -138,26 +122,11 @@ function percent(share: number): string {
 /** Text of a figure inside a section, once the section has loaded it. */
 async function figure(page: Page, section: string, testId: string): Promise<string> {
   const locator = page.getByTestId(section).getByTestId(testId).first();
-  await locator.waitFor({ state: 'visible', timeout: 30_000 });
-  return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+  await expectVisible(locator, 30_000);
+  return (await text(locator)) ?? '';
 }
 
 async function expectSelected(select: Locator, value: string): Promise<void> {
   await select.locator(`option[value="${value}"]`).waitFor({ state: 'attached', timeout: 15_000 });
   expect(await select.inputValue()).toBe(value);
-}
-
-/** Pixels the chart's canvas has painted (not transparent): the chart really drew. */
-async function drawnPixels(chart: Locator): Promise<number> {
-  const canvas = chart.locator('canvas').first();
-  await canvas.waitFor({ state: 'visible', timeout: 30_000 });
-  await chart.page().waitForTimeout(500);
-  return canvas.evaluate((element: HTMLCanvasElement) => {
-    const context = element.getContext('2d');
-    if (!context) return 0;
-    const { data } = context.getImageData(0, 0, element.width, element.height);
-    let drawn = 0;
-    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) drawn++;
-    return drawn;
-  });
 }

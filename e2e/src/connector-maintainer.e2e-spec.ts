@@ -1,10 +1,20 @@
-import type { OrganisationSummary } from '@uptake/contracts';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { artifactPath, launchChromium } from './support/browser';
 import { freePorts, getJson, scratchDataDir, startProduct, type RunningProduct } from './support/product';
+import {
+  DEMO_ACCOUNTS,
+  demoOrganisation,
+  drawnPixels,
+  expectFitsTablet,
+  expectText,
+  expectVisible,
+  signInApi,
+  signInThroughPage,
+  text,
+} from './support/session';
 
 interface SyncRun {
   id: string;
@@ -56,11 +66,8 @@ describe('connector maintainer: /connectors', () => {
   it('shows the demo source, adds a CSV source, uploads a file and finds its bad row in quarantine', async () => {
     const base = product!.baseUrl;
     // What the API says, to compare the page with.
-    const headers = await signIn(base, 'connectors@demo.uptake.local', 'uptake-demo-connectors');
-    const { body: organisations } = await getJson<OrganisationSummary[]>(`${base}/api/organisations`, {
-      headers,
-    });
-    const organisationUrl = `${base}/api/organisations/${organisations.find((o) => o.slug === 'demo')!.id}`;
+    const headers = await signInApi(base, DEMO_ACCOUNTS.connectors);
+    const { url: organisationUrl } = await demoOrganisation(base, headers);
     const { body: sources } = await getJson<{ id: string; name: string; connectorType: string }[]>(
       `${organisationUrl}/sources`,
       { headers },
@@ -77,9 +84,7 @@ describe('connector maintainer: /connectors', () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${base}/connectors`);
-    await page.getByTestId('login-email').fill('connectors@demo.uptake.local');
-    await page.getByTestId('login-password').fill('uptake-demo-connectors');
-    await page.getByTestId('login-submit').click();
+    await signInThroughPage(page, DEMO_ACCOUNTS.connectors);
 
     // The demo source: its last successful sync and the counts of that run, as the API reports them.
     const demoRow = page.getByTestId(`source-row-${demo.name}`);
@@ -91,6 +96,13 @@ describe('connector maintainer: /connectors', () => {
     expect(await text(demoRow.getByTestId('source-lag'))).toMatch(/< 1 min|\d+ min/);
     await expectVisible(demoRow.getByTestId('sync-now'));
     await expectText(page.getByTestId('dead-letters-empty'), 'No failed runs. Nothing waits for a retry.');
+    // Its run history: the run chart and the run's row with the API's counts.
+    await demoRow.getByTestId('source-name').click();
+    expect(await drawnPixels(page.getByTestId('run-chart'))).toBeGreaterThan(1_000);
+    await expectText(
+      page.getByTestId(`run-row-${demoRun.id}`).getByTestId('run-inserted'),
+      formatCount(demoRun.recordsInserted),
+    );
     await page.screenshot({ path: artifactPath('connector-maintainer-sources-1280.png'), fullPage: true });
 
     // A bad settings value is refused with the field named, next to the form.
@@ -149,43 +161,9 @@ describe('connector maintainer: /connectors', () => {
     await page.screenshot({ path: artifactPath('connector-maintainer-upload-1280.png'), fullPage: true });
 
     // Tablet width: nothing but the tables' own scroll areas is wider than the screen.
-    await page.setViewportSize({ width: 768, height: 1024 });
-    await page.waitForTimeout(800);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
+    await expectFitsTablet(page);
     await page.screenshot({ path: artifactPath('connector-maintainer-768.png'), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
   });
 });
-
-async function signIn(baseUrl: string, email: string, password: string): Promise<{ cookie: string }> {
-  const login = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  expect(login.status).toBe(200);
-  return { cookie: login.headers.getSetCookie()[0].split(';')[0] };
-}
-
-type Locator = ReturnType<Page['getByTestId']>;
-
-async function text(locator: Locator): Promise<string | undefined> {
-  return (await locator.textContent())?.replace(/\s+/g, ' ').trim();
-}
-
-async function expectVisible(locator: Locator, timeout = 15_000): Promise<void> {
-  await locator.waitFor({ state: 'visible', timeout });
-}
-
-/** Waits until the element shows exactly `expected` (it may first show an earlier state). */
-async function expectText(locator: Locator, expected: string, timeout = 15_000): Promise<void> {
-  await expectVisible(locator, timeout);
-  const deadline = Date.now() + timeout;
-  let actual = await text(locator);
-  while (actual !== expected && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    actual = await text(locator);
-  }
-  expect(actual).toBe(expected);
-}

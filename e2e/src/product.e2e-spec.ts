@@ -2,7 +2,7 @@ import type { HealthReport, OrganisationSummary } from '@uptake/contracts';
 import * as fs from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { isPortOpen } from '@uptake/infra-embedded';
-import type { Browser, Locator } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { artifactPath, launchChromium } from './support/browser';
 import {
   freePorts,
@@ -13,6 +13,15 @@ import {
   type ProductPorts,
   type RunningProduct,
 } from './support/product';
+import {
+  DEMO_ACCOUNTS,
+  demoOrganisation,
+  drawnPixels,
+  expectFitsTablet,
+  expectText,
+  signInApi,
+  signInThroughPage,
+} from './support/session';
 
 interface SyncRun {
   id: string;
@@ -56,13 +65,9 @@ describe('the product started like `npm start`', () => {
 
   it('processes a sync queued through the API in the worker (incremental: a re-sync stores nothing new)', async () => {
     const base = product!.baseUrl;
-    const headers = await signIn(base, 'connectors@demo.uptake.local', 'uptake-demo-connectors');
-    const { body: organisations } = await getJson<OrganisationSummary[]>(`${base}/api/organisations`, {
-      headers,
-    });
-    const demo = organisations.find((o) => o.slug === 'demo')!;
+    const headers = await signInApi(base, DEMO_ACCOUNTS.connectors);
+    const { organisation: demo, url: organisationUrl } = await demoOrganisation(base, headers);
     expect(demo.people).toBeGreaterThan(1500);
-    const organisationUrl = `${base}/api/organisations/${demo.id}`;
     const { body: sources } = await getJson<{ id: string; connectorType: string }[]>(
       `${organisationUrl}/sources`,
       {
@@ -87,11 +92,8 @@ describe('the product started like `npm start`', () => {
 
   it('ingests an uploaded CSV in the worker, quarantining the bad row with its line and field', async () => {
     const base = product!.baseUrl;
-    const headers = await signIn(base, 'connectors@demo.uptake.local', 'uptake-demo-connectors');
-    const { body: organisations } = await getJson<OrganisationSummary[]>(`${base}/api/organisations`, {
-      headers,
-    });
-    const organisationUrl = `${base}/api/organisations/${organisations.find((o) => o.slug === 'demo')!.id}`;
+    const headers = await signInApi(base, DEMO_ACCOUNTS.connectors);
+    const { url: organisationUrl } = await demoOrganisation(base, headers);
     const created = await getJson<{ id: string }>(`${organisationUrl}/sources`, {
       method: 'POST',
       headers: { ...headers, 'content-type': 'application/json' },
@@ -133,36 +135,16 @@ describe('the product started like `npm start`', () => {
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${product!.baseUrl}/`);
     // not signed in: the sign-in page, which refuses a wrong password with the server's message
-    await page.getByTestId('login-email').fill('executive@demo.uptake.local');
-    await page.getByTestId('login-password').fill('wrong password');
-    await page.getByTestId('login-submit').click();
+    await signInThroughPage(page, { ...DEMO_ACCOUNTS.executive, password: 'wrong password' });
     await expectText(page.getByTestId('error-banner'), 'E-mail or password is wrong');
-    await page.getByTestId('login-password').fill('uptake-demo-executive');
-    await page.getByTestId('login-submit').click();
-    const chart = page.getByTestId('daily-activity-chart');
-    await chart.locator('canvas').first().waitFor({ state: 'visible', timeout: 30_000 });
-    // The canvas must have drawn something: count pixels that are not transparent.
-    await page.waitForTimeout(1_000);
-    const drawnPixels = await chart
-      .locator('canvas')
-      .first()
-      .evaluate((canvas: HTMLCanvasElement) => {
-        const context = canvas.getContext('2d');
-        if (!context) return 0;
-        const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
-        let drawn = 0;
-        for (let i = 3; i < data.length; i += 4) if (data[i] > 0) drawn++;
-        return drawn;
-      });
-    expect(drawnPixels).toBeGreaterThan(1_000);
+    await signInThroughPage(page, DEMO_ACCOUNTS.executive);
+    expect(await drawnPixels(page.getByTestId('daily-activity-chart'))).toBeGreaterThan(1_000);
     expect(
       Number((await page.getByTestId('headline-peak').textContent())?.replace(/\D/g, '')),
     ).toBeGreaterThan(100);
     await page.screenshot({ path: artifactPath('overview-1280.png'), fullPage: true });
     // tablet width: the chart follows its container and nothing scrolls sideways
-    await page.setViewportSize({ width: 768, height: 1024 });
-    await page.waitForTimeout(800);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
+    await expectFitsTablet(page);
     await page.screenshot({ path: artifactPath('overview-768.png'), fullPage: true });
     expect(errors).toEqual([]);
 
@@ -185,7 +167,7 @@ describe('the product started like `npm start`', () => {
     product = await startProduct({ dataDir, ports });
     expect(product.output()).not.toContain('demo organisation loaded');
     expect(product.output()).not.toContain('applied migrations');
-    const headers = await signIn(product.baseUrl, 'admin@demo.uptake.local', 'uptake-demo-admin');
+    const headers = await signInApi(product.baseUrl, DEMO_ACCOUNTS.admin);
     const { body: organisations } = await getJson<OrganisationSummary[]>(
       `${product.baseUrl}/api/organisations`,
       {
@@ -195,22 +177,6 @@ describe('the product started like `npm start`', () => {
     expect(organisations.filter((o) => o.slug === 'demo')).toHaveLength(1);
   });
 });
-
-/** Signs in through the API and returns the session cookie header. */
-async function signIn(baseUrl: string, email: string, password: string): Promise<{ cookie: string }> {
-  const login = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  expect(login.status).toBe(200);
-  return { cookie: login.headers.getSetCookie()[0].split(';')[0] };
-}
-
-async function expectText(locator: Locator, text: string): Promise<void> {
-  await locator.waitFor({ state: 'visible', timeout: 15_000 });
-  expect((await locator.textContent())?.trim()).toBe(text);
-}
 
 describe('configuration validation at start', () => {
   it('refuses a malformed DATABASE_URL with a message naming it', () => {

@@ -37,13 +37,18 @@ export const ADOPTER_CATEGORY_LABELS: Record<AdopterCategoryFigures['category'],
 export function adopterCategoriesOption(report: DiffusionReport): EChartsCoreOption {
   return {
     animation: false,
-    grid: { left: 48, right: 16, top: 40, bottom: 32 },
+    grid: { left: 48, right: 16, top: 40, bottom: 48 },
     legend: { top: 0 },
     tooltip: {
       trigger: 'axis',
       valueFormatter: (value: number | null) => (value === null ? 'hidden' : `${value}%`),
     },
-    xAxis: { type: 'category', data: report.categories.map((c) => ADOPTER_CATEGORY_LABELS[c.category]) },
+    xAxis: {
+      type: 'category',
+      data: report.categories.map((c) => ADOPTER_CATEGORY_LABELS[c.category]),
+      // every category named (two lines if need be), not every other one
+      axisLabel: { interval: 0, width: 72, overflow: 'break' },
+    },
     yAxis: { type: 'value', axisLabel: { formatter: '{value}%' } },
     series: [
       {
@@ -122,7 +127,13 @@ export function diffusionCurveOption(report: DiffusionReport): EChartsCoreOption
     legend: { top: 0 },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'time' },
-    yAxis: { type: 'value', name: 'adopters', max: report.eligible ?? undefined },
+    // The top is everyone eligible; its own label would print over the nearest round one (1,950 over 1,800).
+    yAxis: {
+      type: 'value',
+      name: 'adopters',
+      max: report.eligible ?? undefined,
+      axisLabel: { showMaxLabel: report.eligible === null },
+    },
     series: [
       {
         name: 'Adopters',

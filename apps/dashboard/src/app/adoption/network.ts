@@ -72,9 +72,11 @@ export function networkGraphOption(report: NetworkReport): EChartsCoreOption {
         type: 'graph',
         layout: 'force',
         roam: true,
+        // room at the edges for the outer nodes' labels (under each node, so long names stay inside)
+        zoom: 0.85,
         draggable: true,
         force: { repulsion: 700, edgeLength: [90, 220], gravity: 0.05, layoutAnimation: false },
-        label: { show: true, position: 'right', fontSize: 11 },
+        label: { show: true, position: 'bottom', fontSize: 11 },
         data: report.units.map((unit) => ({
           id: unit.orgUnitId,
           name: unit.name,

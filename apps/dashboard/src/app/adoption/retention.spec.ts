@@ -30,7 +30,7 @@ describe('retention heatmap', () => {
     expect(option.visualMap).toMatchObject({ seriesIndex: 0, min: 0, max: 100 });
     expect(option.series.map((s) => [s.type, s.name, s.data.length])).toEqual([
       ['heatmap', 'Retained', 4],
-      ['heatmap', 'Hidden: hidden (< 5 people)', 2],
+      ['heatmap', 'Hidden (< 5 people)', 2],
     ]);
   });
 

@@ -38,7 +38,7 @@ export function retentionHeatmap(report: RetentionReport): RetentionHeatmap {
 /** Cohort heatmap: colour is the share of the cohort active in its n-th week; withheld cells in grey. */
 export function retentionHeatmapOption(report: RetentionReport): EChartsCoreOption {
   const heatmap = retentionHeatmap(report);
-  const hiddenName = `Hidden: ${hiddenLabel(report.scope.minGroupSize)}`;
+  const hiddenName = `Hidden (< ${report.scope.minGroupSize} people)`;
   return {
     animation: false,
     grid: { left: 150, right: 16, top: 36, bottom: 72 },

@@ -46,7 +46,11 @@ describe('adoptionTargetChartOption', () => {
   it("puts each goal's target on its own KPI's line, with its deadline", () => {
     expect(series('Weekly active rate').markLine.data).toEqual([
       expect.objectContaining({ name: 'WAU half', yAxis: 0.5 }),
-      expect.objectContaining({ name: 'WAU half: deadline', xAxis: '2026-06-30' }),
+      expect.objectContaining({
+        name: 'WAU half: deadline',
+        xAxis: '2026-06-30',
+        label: expect.objectContaining({ formatter: 'Deadline 30 Jun 2026' }),
+      }),
     ]);
     expect(series('Adoption rate').markLine.data).toEqual([
       expect.objectContaining({ name: 'Everyone tried', yAxis: 0.8 }),

@@ -1,5 +1,6 @@
 import type { AdoptionReport, GoalView } from '@uptake/contracts';
 import type { EChartsCoreOption } from 'echarts/core';
+import { formatDay } from './format';
 import { weeklyActiveRate } from './headline';
 
 /** The goal KPIs this chart draws, with the line each one's target belongs to. */
@@ -46,7 +47,13 @@ export function adoptionTargetChartOption(
     grid: { left: 48, right: 24, top: 48, bottom: 32 },
     legend: { top: 0, data: LINES.map((line) => line.name) },
     tooltip: { trigger: 'axis', valueFormatter: percentLabel },
-    xAxis: { type: 'time', max: axisEnd },
+    // Days carry their month ("5 Apr"): ECharts restarts its weekly ticks at each month, so bare day numbers
+    // read as a jumble ("29 Apr 5 8"); labels that would touch are dropped.
+    xAxis: {
+      type: 'time',
+      max: axisEnd,
+      axisLabel: { hideOverlap: true, formatter: { month: '{MMM}', day: '{d} {MMM}' } },
+    },
     yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: percentLabel } },
     series: LINES.map((line) => {
       const lineGoals = goals.filter((goal) => goal.kpi === line.kpi);
@@ -66,15 +73,20 @@ export function adoptionTargetChartOption(
             ...lineGoals.map((goal) => ({
               name: goal.name,
               yAxis: goal.target,
-              label: { formatter: `Target ${percentLabel(goal.target)}`, position: 'insideEndTop' },
+              // at the start: the end of the line is where the deadline labels stand
+              label: { formatter: `Target ${percentLabel(goal.target)}`, position: 'insideStartTop' },
             })),
-            ...lineGoals
-              .filter((goal) => goal.deadline !== null)
-              .map((goal) => ({
-                name: `${goal.name}: deadline`,
-                xAxis: goal.deadline,
-                label: { formatter: `Deadline ${goal.deadline}`, position: 'insideEndTop' },
-              })),
+            ...lineGoals.flatMap((goal) =>
+              goal.deadline === null
+                ? []
+                : [
+                    {
+                      name: `${goal.name}: deadline`,
+                      xAxis: goal.deadline,
+                      label: { formatter: `Deadline ${formatDay(goal.deadline)}`, position: 'insideEndTop' },
+                    },
+                  ],
+            ),
           ],
         },
       };

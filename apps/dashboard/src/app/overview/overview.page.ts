@@ -12,7 +12,7 @@ import { dailyActivityChartOption, dailyActivityHeadline, isEmptySeries } from '
 import { formatDay } from './format';
 import { annualValueTotal, goalRow, SPARKLINE } from './goals';
 import { adoptionHeadline } from './headline';
-import { currentPlan, phaseTimeline } from './rollout-timeline';
+import { currentPlan, phaseTimeline, PLAN_STATUS } from './rollout-timeline';
 
 /**
  * The executive overview: is the network being adopted, are the business goals on track, what are they worth,
@@ -31,6 +31,7 @@ export class OverviewPage {
   readonly organisation = this.context.organisation;
   readonly sparkline = SPARKLINE;
   readonly formatDay = formatDay;
+  readonly planStatus = PLAN_STATUS;
 
   private readonly organisationUrl = (path: string, query: Record<string, string | undefined> = {}) => {
     const organisation = this.organisation();

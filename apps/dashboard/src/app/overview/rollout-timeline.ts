@@ -1,4 +1,4 @@
-import type { GateStatus, RolloutPhaseStatus, RolloutPlanView } from '@uptake/contracts';
+import type { GateStatus, RolloutPhaseStatus, RolloutPlanStatus, RolloutPlanView } from '@uptake/contracts';
 import { formatDay } from './format';
 
 /** The plan an executive cares about: the active one, else the most recently changed. */
@@ -6,6 +6,13 @@ export function currentPlan(plans: readonly RolloutPlanView[]): RolloutPlanView 
   const latestFirst = [...plans].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   return latestFirst.find((plan) => plan.status === 'active') ?? latestFirst[0];
 }
+
+export const PLAN_STATUS: Record<RolloutPlanStatus, string> = {
+  draft: 'draft',
+  active: 'under way',
+  completed: 'completed',
+  archived: 'archived',
+};
 
 export const PHASE_STATUS: Record<RolloutPhaseStatus, string> = {
   planned: 'Planned',
