@@ -34,6 +34,13 @@ const GATE_LABELS: Record<GateStatus | 'none', string> = {
   'no-data': 'Gate: no data',
   none: 'Not evaluated',
 };
+/** A planned phase's gate is a preview of where it would stand today. */
+const PREVIEW_WORDS: Record<GateStatus, string> = {
+  pass: 'passing',
+  'at-risk': 'at risk',
+  fail: 'failing',
+  'no-data': 'no data',
+};
 
 /**
  * An executive's path: sign in, read the overview (adoption figures, goals and their value, the rollout),
@@ -152,7 +159,11 @@ describe('executive overview', () => {
     expect(await text(card.getByTestId('rollout-plan-name'))).toBe(plan.name);
     expect(await card.getByTestId('phase-name').allTextContents()).toEqual(phases.map((p) => p.name));
     expect((await card.getByTestId('phase-gate').allTextContents()).map((s) => s.trim())).toEqual(
-      phases.map((p) => GATE_LABELS[p.latestEvaluation?.status ?? 'none']),
+      phases.map((p) =>
+        p.status === 'planned' && p.latestEvaluation
+          ? `Preview: ${PREVIEW_WORDS[p.latestEvaluation.status]}`
+          : GATE_LABELS[p.latestEvaluation?.status ?? 'none'],
+      ),
     );
     // every card filled before the picture
     expect(await drawnPixels(page.getByTestId('daily-activity-chart'))).toBeGreaterThan(1_000);

@@ -1,5 +1,7 @@
 import type { AdoptionReport, GoalView, GroupView, OrgUnitView, RolloutPlanView } from '@uptake/contracts';
 import { generateDemoOrganisation } from '@uptake/demo';
+import { QUEUES, redisConnectionOptions } from '@uptake/queues';
+import { Queue } from 'bullmq';
 
 /** The demo company's data starts on this Monday (the demo generator's default start). */
 const DEMO_START = '2026-01-05';
@@ -43,6 +45,7 @@ export async function seedDemoRollout(
   organisationId: string,
   cookie: string,
   demo: { seed: number; people: number },
+  redisUrl: string,
   say: Say,
 ): Promise<void> {
   const api = client(baseUrl, organisationId, cookie);
@@ -127,13 +130,20 @@ export async function seedDemoRollout(
       target: { orgUnitIds: bestCases.map((unit) => unit.id), groupIds: [], pseudonyms: [], rules: [] },
     });
   }
-  // Start the pilot, then wait for the worker's first evaluation of its gate.
+  // Start the pilot, then wait until the worker has evaluated every change: the queue is empty and the
+  // active phase has an evaluation, so what the dashboard shows first is settled.
   await api('POST', `/rollouts/${created.id}/advance`, { note: 'Pilot kick-off' });
-  await api('POST', `/rollouts/${created.id}/evaluate`);
-  await waitFor('the first gate evaluation of the demo rollout', async () => {
-    const plan = await api<RolloutPlanView>('GET', `/rollouts/${created.id}`);
-    const active = plan.phases.find((phase) => phase.status === 'active');
-    return active?.latestEvaluation ?? undefined;
-  });
+  const queue = new Queue(QUEUES.rollouts, { connection: redisConnectionOptions(redisUrl) });
+  try {
+    await waitFor('the gate evaluations of the demo rollout', async () => {
+      // Not 'delayed': the daily scheduler always has its next run waiting there.
+      const counts = await queue.getJobCounts('waiting', 'active', 'prioritized');
+      if (Object.values(counts).some((count) => count > 0)) return undefined;
+      const plan = await api<RolloutPlanView>('GET', `/rollouts/${created.id}`);
+      return plan.phases.find((phase) => phase.status === 'active')?.latestEvaluation ?? undefined;
+    });
+  } finally {
+    await queue.close();
+  }
   say('demo rollout plan created and its gates evaluated');
 }

@@ -186,7 +186,7 @@ async function main(): Promise<void> {
   if (demo && !demo.loaded) await loadDemoThroughSync(baseUrl, demo.organisationId, demo.sourceId);
   if (demo) {
     const cookie = await signInAsDemoAdmin(baseUrl);
-    await seedDemoRollout(baseUrl, demo.organisationId, cookie, resolved.demo, say);
+    await seedDemoRollout(baseUrl, demo.organisationId, cookie, resolved.demo, resolved.redis.url, say);
   }
 
   const dashboardBuilt = fs.existsSync(path.join(resolved.dashboardDist, 'index.html'));

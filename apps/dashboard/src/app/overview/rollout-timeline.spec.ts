@@ -1,5 +1,5 @@
 import type { GateEvaluation, RolloutPhaseView, RolloutPlanView } from '@uptake/contracts';
-import { currentPlan, phaseTimeline } from './rollout-timeline';
+import { currentPlan, GATE_STATUS, gateLook, phaseTimeline } from './rollout-timeline';
 
 function phase(overrides: Partial<RolloutPhaseView>): RolloutPhaseView {
   return {
@@ -106,5 +106,14 @@ describe('phaseTimeline', () => {
     const undated = phaseTimeline(plan({ phases: [phase({})] }), '2026-03-21');
     expect(undated).toMatchObject({ start: null, end: null, today: null });
     expect(undated.phases[0].left).toBeNull();
+  });
+});
+
+describe('gateLook', () => {
+  it("reads a planned phase's gate as a preview, a started phase's gate as the verdict", () => {
+    expect(gateLook('planned', 'fail').label).toBe('Preview: failing');
+    expect(gateLook('planned', 'fail').color).toBe(GATE_STATUS.fail.color);
+    expect(gateLook('active', 'fail').label).toBe('Gate failing');
+    expect(gateLook('planned', undefined).label).toBe('Not evaluated');
   });
 });

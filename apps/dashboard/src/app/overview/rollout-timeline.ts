@@ -30,6 +30,26 @@ export const GATE_STATUS: Record<GateStatus | 'none', { label: string; color: st
   none: { label: 'Not evaluated', color: '#c7d2fe' },
 };
 
+/**
+ * A planned phase's gate is evaluated too (its target population may already use the network), but it is not
+ * yet a verdict: it reads as a preview of where the gate would stand today.
+ */
+export function gateLook(
+  phaseStatus: RolloutPhaseStatus,
+  gate: GateStatus | undefined,
+): (typeof GATE_STATUS)[keyof typeof GATE_STATUS] {
+  const look = GATE_STATUS[gate ?? 'none'];
+  if (phaseStatus !== 'planned' || !gate) return look;
+  return { ...look, label: `Preview: ${PREVIEW_WORDS[gate]}` };
+}
+
+const PREVIEW_WORDS: Record<GateStatus, string> = {
+  pass: 'passing',
+  'at-risk': 'at risk',
+  fail: 'failing',
+  'no-data': 'no data',
+};
+
 export interface TimelinePhase {
   id: string;
   name: string;
@@ -88,7 +108,7 @@ export function phaseTimeline(plan: RolloutPlanView, today: string): Timeline {
         name: phase.name,
         status: PHASE_STATUS[phase.status],
         statusKey: phase.status,
-        gate: GATE_STATUS[phase.latestEvaluation?.status ?? 'none'],
+        gate: gateLook(phase.status, phase.latestEvaluation?.status),
         dates: describeSpan(span.start, span.end),
         left: left === null ? null : Math.min(left, 98),
         width,
