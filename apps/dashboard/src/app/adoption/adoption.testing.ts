@@ -1,18 +1,13 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { Component, input, signal, type Type } from '@angular/core';
+import { signal, type Type } from '@angular/core';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { EChartsCoreOption } from 'echarts/core';
 import { ChartComponent } from '../charts/chart.component';
 import { OrganisationContext, type Role } from '../shell/organisation-context';
-
-/** Test helpers for the adoption sections: ECharts needs a real canvas, so charts are stubbed (e2e draws them). */
-@Component({ selector: 'up-chart', template: '<div data-testid="chart-stub"></div>' })
-export class ChartStub {
-  readonly options = input.required<EChartsCoreOption>();
-  readonly label = input('chart');
-}
+import { ChartStub } from '../charts/chart.testing';
+export { ChartStub };
 
 export const ORGANISATION = { id: 'org-1', name: 'Acme', slug: 'acme', minGroupSize: 5, people: 120 };
 

@@ -4,23 +4,16 @@ import {
   provideHttpClientTesting,
   type TestRequest,
 } from '@angular/common/http/testing';
-import { Component, input, signal } from '@angular/core';
+import { signal } from '@angular/core';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { EChartsCoreOption } from 'echarts/core';
 import { ChartComponent } from '../charts/chart.component';
 import { OrganisationContext } from '../shell/organisation-context';
 import { RUN_POLL_MS, UPLOAD_HTTP } from './connectors-api';
 import { ConnectorsPage } from './connectors.page';
 import { RunHistoryComponent } from './run-history.component';
 import { source, syncRun } from './test-data';
-
-/** ECharts needs a real canvas; the e2e test covers drawing. */
-@Component({ selector: 'up-chart', template: '<div data-testid="chart-stub"></div>' })
-class ChartStub {
-  readonly options = input.required<EChartsCoreOption>();
-  readonly label = input('chart');
-}
+import { ChartStub } from '../charts/chart.testing';
 
 const ORG = '/api/organisations/org-1';
 const demoSource = source();

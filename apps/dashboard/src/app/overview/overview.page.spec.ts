@@ -4,7 +4,7 @@ import {
   provideHttpClientTesting,
   type TestRequest,
 } from '@angular/common/http/testing';
-import { Component, input, signal } from '@angular/core';
+import { signal } from '@angular/core';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import type {
   AdoptionReport,
@@ -13,18 +13,11 @@ import type {
   OrganisationSummary,
   RolloutPlanView,
 } from '@uptake/contracts';
-import type { EChartsCoreOption } from 'echarts/core';
 import { ChartComponent } from '../charts/chart.component';
 import { OrganisationContext } from '../shell/organisation-context';
 import { OverviewPage } from './overview.page';
 import { adoptionPoint, adoptionReport, goal, HIDDEN } from './test-data';
-
-/** ECharts needs a real canvas; the browser tests in e2e/ cover drawing. Here the option handed over is checked. */
-@Component({ selector: 'up-chart', template: '<div data-testid="chart-stub"></div>' })
-class ChartStub {
-  readonly options = input.required<EChartsCoreOption>();
-  readonly label = input('chart');
-}
+import { ChartStub } from '../charts/chart.testing';
 
 const organisation: OrganisationSummary = {
   id: 'org-1',

@@ -4,7 +4,6 @@ import {
   provideHttpClientTesting,
   type TestRequest,
 } from '@angular/common/http/testing';
-import { Component, input } from '@angular/core';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type {
@@ -14,19 +13,12 @@ import type {
   PhaseTransition,
   RolloutPlanView,
 } from '@uptake/contracts';
-import type { EChartsCoreOption } from 'echarts/core';
 import { ChartComponent } from '../charts/chart.component';
 import { evaluation, phase, plan } from './fixtures';
 import { PhaseComparisonComponent } from './phase-comparison.component';
 import { PhaseGateComponent } from './phase-gate.component';
 import { EVALUATION_POLL, RolloutPage } from './rollout.page';
-
-/** ECharts needs a real canvas; the e2e test covers drawing. */
-@Component({ selector: 'up-chart', template: '<div data-testid="chart-stub"></div>' })
-class ChartStub {
-  readonly options = input.required<EChartsCoreOption>();
-  readonly label = input('chart');
-}
+import { ChartStub } from '../charts/chart.testing';
 
 const organisation: OrganisationSummary = {
   id: 'org-1',
