@@ -206,7 +206,11 @@ export function retentionCohortsFromBits(
   });
 }
 
-/** Same as `churn`; `bits` must start `silentWeeks` weeks before the range and end with it. */
+/**
+ * Same as `churn`; `bits` must start `silentWeeks` weeks before the range and end with it. Silent since the
+ * cutoff is read from the bits (no active day after it up to the range's end), so members need no
+ * `lastActiveDay`.
+ */
 export function churnFromBits(
   members: readonly Member[],
   bits: ActivityBits,
@@ -216,20 +220,21 @@ export function churnFromBits(
   const cutoff = addDays(range.end, -silentWeeks * 7);
   const gapDays = silentWeeks * 7;
   const rangeStart = toDayNumber(range.start) - toDayNumber(bits.origin);
+  const sinceCutoff = bits.span({ start: addDays(cutoff, 1), end: range.end });
   const total: ChurnFigures = { activated: 0, triedAndStopped: 0, reactivated: 0 };
   const byUnit = new Map<string | null, ChurnFigures>();
   for (const member of members) {
     const unit = byUnit.get(member.orgUnitId) ?? { activated: 0, triedAndStopped: 0, reactivated: 0 };
     byUnit.set(member.orgUnitId, unit);
+    const person = bits.people.get(member.id);
     if (member.firstActiveDay !== null && member.firstActiveDay <= cutoff) {
       total.activated++;
       unit.activated++;
-      if (member.lastActiveDay === null || member.lastActiveDay <= cutoff) {
+      if (!person || !anyIn(person.active, sinceCutoff)) {
         total.triedAndStopped++;
         unit.triedAndStopped++;
       }
     }
-    const person = bits.people.get(member.id);
     const seen = person ? setBits(person.active) : [];
     const cameBack = seen.some(
       (day, index) => day >= rangeStart && index > 0 && day - seen[index - 1] > gapDays,

@@ -35,12 +35,24 @@ function parameters(population: Population): unknown[] {
   return [population.organisationId, population.orgUnitId, population.groupId];
 }
 
-/** The population, with each person's first active day and last active day up to `until`. */
+/**
+ * The population, with each person's first active day and last active day up to `until`. The last active
+ * day before the end of the data costs a look-up per person: `{ lastActiveDay: false }` leaves it null for
+ * callers that do not read it (or read activity from the day masks instead).
+ */
 export async function loadMembers(
   dataSource: DataSource,
   population: Population,
   until: string,
+  options: { lastActiveDay?: boolean } = {},
 ): Promise<Member[]> {
+  const lastDay =
+    options.lastActiveDay === false
+      ? 'NULL::text'
+      : `to_char(CASE WHEN a.last_day <= $4 THEN a.last_day
+                      WHEN a.first_day <= $4 THEN (SELECT max(d.day) FROM person_daily d
+                                                  WHERE d.organisation_id = $1 AND d.person_id = s.id
+                                                    AND d.day <= $4) END, 'YYYY-MM-DD')`;
   const rows: {
     id: string;
     listed: boolean;
@@ -54,10 +66,7 @@ export async function loadMembers(
      SELECT s.id, s.in_directory AS listed, to_char(s.start_date, 'YYYY-MM-DD') AS start_date,
             to_char(s.end_date, 'YYYY-MM-DD') AS end_date, s.org_unit_id,
             to_char(CASE WHEN a.first_day <= $4 THEN a.first_day END, 'YYYY-MM-DD') AS first_day,
-            to_char(CASE WHEN a.last_day <= $4 THEN a.last_day
-                         WHEN a.first_day <= $4 THEN (SELECT max(d.day) FROM person_daily d
-                                                     WHERE d.organisation_id = $1 AND d.person_id = s.id
-                                                       AND d.day <= $4) END, 'YYYY-MM-DD') AS last_day
+            ${lastDay} AS last_day
      FROM scope s
      LEFT JOIN person_activity a ON a.organisation_id = $1 AND a.person_id = s.id`,
     [...parameters(population), until],
@@ -137,40 +146,59 @@ export async function queryEngagement(
   periods: readonly Period[],
   k: number,
 ): Promise<EngagementPoint[]> {
-  return engagementPoints(
-    await dataSource.query(
+  // The median sorts the range's threads: enough memory to do it without spilling to disk.
+  const rows = await dataSource.transaction(async (manager) => {
+    await manager.query(`SET LOCAL work_mem = '64MB'`);
+    return manager.query(
       `WITH ${SCOPE},
        periods AS (SELECT * FROM unnest($4::date[], $5::date[]) AS p(start_day, end_day)),
-       cells AS (
-         SELECT p.start_day, m.person_id,
-                (m.active::bigint & ((1::bigint << x.e) - (1::bigint << (x.s - 1)))) <> 0 AS active,
-                m.posts[x.e + 1] - m.posts[x.s] AS posts, m.replies[x.e + 1] - m.replies[x.s] AS replies,
-                m.reactions[x.e + 1] - m.reactions[x.s] AS reactions
+       -- each period's months, with the period's days in that month as a bit mask and a day range
+       spans AS MATERIALIZED (
+         SELECT p.start_day, x.month, (1::bigint << x.e) - (1::bigint << (x.s - 1)) AS mask, x.s, x.e
          FROM periods p
-         JOIN person_month m ON m.organisation_id = $1
-                            AND m.month BETWEEN date_trunc('month', p.start_day)::date AND p.end_day
+         CROSS JOIN LATERAL generate_series(date_trunc('month', p.start_day::timestamp), p.end_day::timestamp,
+                                            interval '1 month') AS g(at)
          CROSS JOIN LATERAL (
-           SELECT CASE WHEN m.month < p.start_day THEN extract(day FROM p.start_day)::int ELSE 1 END AS s,
-                  CASE WHEN p.end_day < (m.month + interval '1 month')::date THEN extract(day FROM p.end_day)::int
-                       ELSE 31 END AS e) x
+           SELECT g.at::date AS month,
+                  CASE WHEN g.at::date < p.start_day THEN extract(day FROM p.start_day)::int ELSE 1 END AS s,
+                  CASE WHEN p.end_day < (g.at + interval '1 month')::date THEN extract(day FROM p.end_day)::int
+                       ELSE 31 END AS e) x),
+       -- materialised: the aggregates below then move a few numbers per row, not the running-total arrays
+       cells AS MATERIALIZED (
+         SELECT sp.start_day, m.person_id,
+                (m.active::bigint & sp.mask) <> 0 AS active, (m.created::bigint & sp.mask) <> 0 AS started,
+                m.posts[sp.e + 1] - m.posts[sp.s] AS posts, m.replies[sp.e + 1] - m.replies[sp.s] AS replies,
+                m.reactions[sp.e + 1] - m.reactions[sp.s] AS reactions
+         FROM spans sp
+         JOIN person_month m ON m.organisation_id = $1 AND m.month = sp.month
          WHERE ${IN_SCOPE('m.person_id')}),
+       -- per period and person first (a person has a row per month of the period), then per period
+       people AS (
+         SELECT start_day, bool_or(active) AS active, bool_or(started) AS started,
+                sum(posts) AS posts, sum(replies) AS replies,
+                sum(reactions) AS reactions
+         FROM cells GROUP BY start_day, person_id),
        activity AS (
-         SELECT start_day, count(DISTINCT person_id) FILTER (WHERE active)::int AS active,
+         SELECT start_day, count(*) FILTER (WHERE active)::int AS active,
+                count(*) FILTER (WHERE started)::int AS authors,
                 sum(posts) AS posts, sum(replies) AS replies, sum(reactions) AS reactions
-         FROM cells GROUP BY start_day),
+         FROM people GROUP BY start_day),
        ${THREADS}
        ${ENGAGEMENT_SELECT}`,
       [...parameters(population), periods.map((p) => p.start), periods.map((p) => p.end)],
-    ),
-    periods,
-    k,
-  );
+    );
+  });
+  return engagementPoints(rows, periods, k);
 }
 
-/** Threads started by the population per period (thread_rollup, an index-only scan by day). */
+/**
+ * Threads started by the population per period (thread_rollup, an index-only scan by day). Their distinct
+ * authors are the people who posted or asked in the period (a thread is a post or question): counted with
+ * the activity, from the day masks, which spares sorting the threads by author.
+ */
 const THREADS = `
      threads AS (
-       SELECT p.start_day, count(*)::int AS threads, count(DISTINCT t.root_actor_id)::int AS authors,
+       SELECT p.start_day, count(*)::int AS threads,
               count(*) FILTER (WHERE t.first_response_at IS NOT NULL)::int AS answered,
               (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM t.first_response_at - t.root_at))
                  FILTER (WHERE t.first_response_at IS NOT NULL) / 3600)::float8 AS median_hours
@@ -182,7 +210,7 @@ const THREADS = `
 const ENGAGEMENT_SELECT = `
      SELECT to_char(p.start_day, 'YYYY-MM-DD') AS start_day, coalesce(a.active, 0) AS active,
             coalesce(a.posts, 0) AS posts, coalesce(a.replies, 0) AS replies, coalesce(a.reactions, 0) AS reactions,
-            coalesce(t.threads, 0) AS threads, coalesce(t.authors, 0) AS authors,
+            coalesce(t.threads, 0) AS threads, coalesce(a.authors, 0) AS authors,
             coalesce(t.answered, 0) AS answered, t.median_hours
      FROM periods p
      LEFT JOIN activity a ON a.start_day = p.start_day

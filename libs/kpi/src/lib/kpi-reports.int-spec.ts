@@ -258,4 +258,53 @@ describe('KPI reports over the monthly rollup', () => {
       expect((await reports.engagement(scope)).points).toEqual(expected);
     }
   });
+
+  it('cached network and diffusion reports follow refreshes and directory changes', async () => {
+    const scope: KpiScope = {
+      organisationId,
+      from: '2026-02-01',
+      to: '2026-04-30',
+      granularity: 'week',
+      orgUnitId: null,
+      groupId: null,
+      minGroupSize: 2,
+    };
+    const options = { targetShare: 0.6, horizonWeeks: 52 };
+    const fresh = () => new KpiReports(dataSource);
+    const first = await reports.network(scope);
+    expect(await reports.network(scope)).toEqual(first);
+    const engagement = await reports.engagement(scope);
+    expect(await reports.diffusion(scope, options)).toEqual(await fresh().diffusion(scope, options));
+
+    // new interactions and a refresh: the cached report is recomputed
+    const [a, b] = await dataSource.query(
+      `SELECT id FROM people WHERE organisation_id = $1 ORDER BY pseudonym LIMIT 2`,
+      [organisationId],
+    );
+    const [source] = await dataSource.query(`SELECT id FROM data_sources WHERE organisation_id = $1`, [
+      organisationId,
+    ]);
+    await dataSource.query(
+      `INSERT INTO activity_events (organisation_id, source_id, external_id, occurred_at, actor_id, type, target_actor_id, count)
+       VALUES ($1, $2, 'cache-1', '2026-04-20T12:00:00Z', $3, 'mention', $4, 50)`,
+      [organisationId, source.id, a.id, b.id],
+    );
+    await refreshRollups(dataSource, organisationId, {
+      from: '2026-04-20T12:00:00Z',
+      to: '2026-04-20T12:00:00Z',
+    });
+    const afterRefresh = await reports.network(scope);
+    expect(afterRefresh).toEqual(await fresh().network(scope));
+    expect(afterRefresh.summary.interactions).toBe((first.summary.interactions ?? 0) + 50);
+    const engagementAfter = await reports.engagement(scope);
+    expect(engagementAfter).toEqual(await fresh().engagement(scope));
+    expect(engagementAfter).not.toEqual(engagement);
+
+    // a directory change without a refresh (a person moves unit, one leaves): recomputed too
+    await dataSource.query(`UPDATE people SET org_unit_id = $2 WHERE id = $1`, [a.id, units[3]]);
+    await dataSource.query(`UPDATE people SET end_date = '2026-02-01' WHERE id = $1`, [b.id]);
+    expect(await reports.network(scope)).toEqual(await fresh().network(scope));
+    expect(await reports.diffusion(scope, options)).toEqual(await fresh().diffusion(scope, options));
+    expect(await reports.engagement(scope)).toEqual(await fresh().engagement(scope));
+  });
 });

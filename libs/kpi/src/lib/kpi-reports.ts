@@ -11,7 +11,7 @@ import type {
 } from '@uptake/contracts';
 import type { DataSource } from 'typeorm';
 import type { GoalKpi, WeeklyValue } from './business-goals';
-import { diffusionReport } from './diffusion-report';
+import { diffusionReport, type DiffusionOptions } from './diffusion-report';
 import {
   adoptionSeriesFromBits,
   churnFromBits,
@@ -36,6 +36,7 @@ import { brokers, champions } from './network';
 import { EARLY_ADOPTER_SHARE, networkReport } from './network-report';
 import { churnByUnit, personSummaries } from './people-kpis';
 import { addDays, periodsBetween, weekStart } from './periods';
+import { ReportCache } from './report-cache';
 import { isSuppressed, suppressionReason } from './suppression';
 
 /**
@@ -44,12 +45,20 @@ import { isSuppressed, suppressionReason } from './suppression';
  * evaluation) both use it, so a gate sees exactly the figures the dashboard shows.
  */
 export class KpiReports {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly cache: ReportCache;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.cache = new ReportCache(dataSource);
+  }
 
   async adoption(scope: KpiScope): Promise<AdoptionReport> {
+    return this.cache.get(scope.organisationId, ['adoption', scope], () => this.computeAdoption(scope));
+  }
+
+  private async computeAdoption(scope: KpiScope): Promise<AdoptionReport> {
     const population = toPopulation(scope);
     const [members, bits] = await Promise.all([
-      loadMembers(this.dataSource, population, scope.to),
+      loadMembers(this.dataSource, population, scope.to, { lastActiveDay: false }),
       loadActivityBits(this.dataSource, population, lookbackStart(scope.from), scope.to),
     ]);
     const periods = periodsBetween(scope.from, scope.to, scope.granularity);
@@ -57,9 +66,15 @@ export class KpiReports {
   }
 
   async participation(scope: KpiScope): Promise<ParticipationReport> {
+    return this.cache.get(scope.organisationId, ['participation', scope], () =>
+      this.computeParticipation(scope),
+    );
+  }
+
+  private async computeParticipation(scope: KpiScope): Promise<ParticipationReport> {
     const population = toPopulation(scope);
     const [members, bits, events] = await Promise.all([
-      loadMembers(this.dataSource, population, scope.to),
+      loadMembers(this.dataSource, population, scope.to, { lastActiveDay: false }),
       loadActivityBits(this.dataSource, population, scope.from, scope.to),
       loadEventTotals(this.dataSource, population, scope.from, scope.to),
     ]);
@@ -73,19 +88,31 @@ export class KpiReports {
     };
   }
 
+  /**
+   * Cached until the rollups or the directory change: the median time to first response sorts every
+   * thread of the range (about 100k over 90 days at 10M events), which the day masks cannot avoid.
+   */
   async engagement(scope: KpiScope): Promise<EngagementReport> {
-    const periods = periodsBetween(scope.from, scope.to, scope.granularity);
-    return {
-      scope,
-      points: await queryEngagement(this.dataSource, toPopulation(scope), periods, scope.minGroupSize),
-    };
+    return this.cache.get(scope.organisationId, ['engagement', scope], async () => {
+      const periods = periodsBetween(scope.from, scope.to, scope.granularity);
+      return {
+        scope,
+        points: await queryEngagement(this.dataSource, toPopulation(scope), periods, scope.minGroupSize),
+      };
+    });
   }
 
   async retention(scope: KpiScope, silentWeeks: number): Promise<RetentionReport> {
+    return this.cache.get(scope.organisationId, ['retention', scope, silentWeeks], () =>
+      this.computeRetention(scope, silentWeeks),
+    );
+  }
+
+  private async computeRetention(scope: KpiScope, silentWeeks: number): Promise<RetentionReport> {
     const population = toPopulation(scope);
     const range = { start: scope.from, end: scope.to };
     const [members, bits, names] = await Promise.all([
-      loadMembers(this.dataSource, population, scope.to),
+      loadMembers(this.dataSource, population, scope.to, { lastActiveDay: false }),
       loadActivityBits(this.dataSource, population, addDays(scope.from, -silentWeeks * 7), scope.to),
       loadUnitNames(this.dataSource, scope.organisationId),
     ]);
@@ -107,7 +134,12 @@ export class KpiReports {
     };
   }
 
+  /** Cached until the rollups or the directory change (the graph measures take a few hundred ms). */
   async network(scope: KpiScope): Promise<NetworkReport> {
+    return this.cache.get(scope.organisationId, ['network', scope], () => this.computeNetwork(scope));
+  }
+
+  private async computeNetwork(scope: KpiScope): Promise<NetworkReport> {
     const population = toPopulation(scope);
     const [interactions, people, names] = await Promise.all([
       loadInteractions(this.dataSource, population, scope.from, scope.to),
@@ -122,6 +154,12 @@ export class KpiReports {
    * for a few thousand people.
    */
   async networkPeople(scope: KpiScope, top: number): Promise<NetworkPeopleReport> {
+    return this.cache.get(scope.organisationId, ['network-people', scope, top], () =>
+      this.computeNetworkPeople(scope, top),
+    );
+  }
+
+  private async computeNetworkPeople(scope: KpiScope, top: number): Promise<NetworkPeopleReport> {
     const population = toPopulation(scope);
     const [interactions, people] = await Promise.all([
       loadInteractions(this.dataSource, population, scope.from, scope.to),
@@ -148,12 +186,15 @@ export class KpiReports {
     };
   }
 
-  async diffusion(
-    scope: KpiScope,
-    options: { targetShare: number; horizonWeeks: number },
-  ): Promise<DiffusionReport> {
-    const members = await loadMembers(this.dataSource, toPopulation(scope), scope.to);
-    return { scope, ...diffusionReport(members, scope.to, scope.minGroupSize, options) };
+  /** Cached until the rollups or the directory change (the Bass fit and its bootstrap take ~200 ms). */
+  async diffusion(scope: KpiScope, options: DiffusionOptions): Promise<DiffusionReport> {
+    const key = ['diffusion', scope, options.targetShare, options.horizonWeeks, options.samples ?? null];
+    return this.cache.get(scope.organisationId, key, async () => {
+      const members = await loadMembers(this.dataSource, toPopulation(scope), scope.to, {
+        lastActiveDay: false,
+      });
+      return { scope, ...diffusionReport(members, scope.to, scope.minGroupSize, options) };
+    });
   }
 
   /** Per person, by pseudonym, for admins: persona, totals and active days over the range. */

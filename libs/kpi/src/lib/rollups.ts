@@ -18,37 +18,29 @@ const BOUNDS = `
     FROM organisations o WHERE o.id = $1
   )`;
 
-const IN_BOUNDS = `e.organisation_id = $1 AND e.occurred_at >= b.first_at AND e.occurred_at < b.end_at`;
+/**
+ * Raw events of the refreshed days. $4 and $5 are bounds.first_at and bounds.end_at computed beforehand:
+ * constants let the planner estimate the range and take the time index (with the bounds' expressions it
+ * guessed, and scanned all 10M events of an organisation for one day's interactions and threads).
+ */
+const IN_BOUNDS = `e.organisation_id = $1 AND e.occurred_at >= $4::timestamptz AND e.occurred_at < $5::timestamptz`;
 
 /**
  * person_month rows (see the 1764500000000 migration) of the person_daily rows matching `where` (alias d,
- * with \`bounds b\` in scope): day-of-month bit masks and running totals by day of the month.
+ * with \`bounds b\` in scope): day-of-month bit masks, and running totals by day of the month
+ * (kpi_running_totals, a function of that migration).
  */
 function personMonthSelect(where: string): string {
-  return `${BOUNDS},
-    days AS (
-      SELECT date_trunc('month', d.day)::date AS month, d.person_id, extract(day FROM d.day)::int AS dom,
-             d.events, d.creations, d.replies, d.responses, d.reactions
-      FROM person_daily d, bounds b WHERE d.organisation_id = $1 AND ${where}),
-    running AS (
-      SELECT k.month, k.person_id, i,
-             sum(coalesce(x.events, 0)) OVER w AS events, sum(coalesce(x.creations, 0)) OVER w AS posts,
-             sum(coalesce(x.replies, 0)) OVER w AS replies, sum(coalesce(x.reactions, 0)) OVER w AS reactions
-      FROM (SELECT DISTINCT month, person_id FROM days) k CROSS JOIN generate_series(0, 31) i
-      LEFT JOIN days x ON x.month = k.month AND x.person_id = k.person_id AND x.dom = i
-      WINDOW w AS (PARTITION BY k.month, k.person_id ORDER BY i)),
-    masks AS (
-      SELECT month, person_id,
-             coalesce(bit_or(1 << (dom - 1)) FILTER (WHERE events > 0), 0) AS active,
-             coalesce(bit_or(1 << (dom - 1)) FILTER (WHERE creations > 0), 0) AS created,
-             coalesce(bit_or(1 << (dom - 1)) FILTER (WHERE responses > 0), 0) AS responded,
-             coalesce(bit_or(1 << (dom - 1)) FILTER (WHERE reactions > 0), 0) AS reacted
-      FROM days GROUP BY 1, 2)
-    SELECT $1, m.month, m.person_id, m.active, m.created, m.responded, m.reacted,
-           array_agg(r.events ORDER BY r.i), array_agg(r.posts ORDER BY r.i),
-           array_agg(r.replies ORDER BY r.i), array_agg(r.reactions ORDER BY r.i)
-    FROM masks m JOIN running r USING (month, person_id)
-    GROUP BY m.month, m.person_id, m.active, m.created, m.responded, m.reacted`;
+  const bit = (condition: string) =>
+    `bit_or(CASE WHEN ${condition} THEN 1 << (extract(day FROM d.day)::int - 1) ELSE 0 END)`;
+  const running = (column: string) =>
+    `kpi_running_totals(array_agg(extract(day FROM d.day)::int), array_agg(d.${column}))`;
+  return `${BOUNDS}
+    SELECT $1, date_trunc('month', d.day)::date, d.person_id,
+           ${bit('d.events > 0')}, ${bit('d.creations > 0')}, ${bit('d.responses > 0')}, ${bit('d.reactions > 0')},
+           ${running('events')}, ${running('creations')}, ${running('replies')}, ${running('reactions')}
+    FROM person_daily d, bounds b WHERE d.organisation_id = $1 AND ${where}
+    GROUP BY date_trunc('month', d.day)::date, d.person_id`;
 }
 
 export const CREATION_TYPES = ['post', 'question'] as const;
@@ -56,7 +48,8 @@ export const CONTRIBUTION_TYPES = ['reply', 'answer', 'reaction', 'mention', 'sh
 export const RESPONSE_TYPES = ['reply', 'answer'] as const;
 const list = (types: readonly string[]) => types.map((type) => `'${type}'`).join(', ');
 
-const STATEMENTS: readonly string[] = [
+/** The statements of a refresh, in order (exported for the benchmark's plans). */
+export const ROLLUP_STATEMENTS: readonly string[] = [
   `${BOUNDS} DELETE FROM activity_daily d USING bounds b
      WHERE d.organisation_id = $1 AND d.day BETWEEN b.first_day AND b.last_day`,
   `${BOUNDS}
@@ -83,15 +76,18 @@ const STATEMENTS: readonly string[] = [
    FROM activity_daily d, bounds b
    WHERE d.organisation_id = $1 AND d.day BETWEEN b.first_day AND b.last_day
    GROUP BY d.day, d.person_id`,
-  // person_month: whole months around the refreshed days, rebuilt from person_daily.
+  `${BOUNDS} INSERT INTO touched_people SELECT DISTINCT d.person_id FROM person_daily d, bounds b
+   WHERE d.organisation_id = $1 AND d.day BETWEEN b.first_day AND b.last_day`,
+  // person_month: the months around the refreshed days of the people active on them (before or after),
+  // rebuilt from person_daily.
   `${BOUNDS} DELETE FROM person_month m USING bounds b
-     WHERE m.organisation_id = $1 AND m.month BETWEEN date_trunc('month', b.first_day)::date AND b.last_day`,
+     WHERE m.organisation_id = $1 AND m.month BETWEEN date_trunc('month', b.first_day)::date AND b.last_day
+       AND m.person_id IN (SELECT person_id FROM touched_people)`,
   `INSERT INTO person_month (organisation_id, month, person_id, active, created, responded, reacted,
                              events, posts, replies, reactions)
    ${personMonthSelect(`d.day >= date_trunc('month', b.first_day)::date
-                        AND d.day < (date_trunc('month', b.last_day) + interval '1 month')::date`)}`,
-  `${BOUNDS} INSERT INTO touched_people SELECT DISTINCT d.person_id FROM person_daily d, bounds b
-   WHERE d.organisation_id = $1 AND d.day BETWEEN b.first_day AND b.last_day`,
+                        AND d.day < (date_trunc('month', b.last_day) + interval '1 month')::date
+                        AND d.person_id IN (SELECT person_id FROM touched_people)`)}`,
   `DELETE FROM person_activity a USING touched_people t WHERE a.organisation_id = $1 AND a.person_id = t.person_id`,
   `INSERT INTO person_activity (organisation_id, person_id, first_day, last_day, active_days)
    SELECT $1, d.person_id, min(d.day), max(d.day), count(*)::int
@@ -115,6 +111,9 @@ const STATEMENTS: readonly string[] = [
    UNION
    SELECT e.source_id, e.thread_external_id FROM activity_events e, bounds b
    WHERE ${IN_BOUNDS} AND e.type IN (${list(RESPONSE_TYPES)}) AND e.thread_external_id IS NOT NULL`,
+  // Statistics of the temporary table, so the planner looks the touched threads up by key (it guessed and
+  // scanned every thread of the organisation).
+  `ANALYZE touched_threads`,
   `DELETE FROM thread_rollup t USING touched_threads x
    WHERE t.organisation_id = $1 AND t.source_id = x.source_id AND t.thread_key = x.thread_key`,
   `INSERT INTO thread_rollup (organisation_id, source_id, thread_key, root_at, root_day, root_actor_id, group_id,
@@ -153,11 +152,32 @@ export async function refreshRollupsIn(
   manager: EntityManager,
   organisationId: string,
   range: { from: Date | string; to: Date | string },
+  /** Told how long each statement took (benchmarks). */
+  onStatement?: (statement: string, ms: number) => void,
 ): Promise<void> {
   // Refreshes of one organisation (from several workers) queue up instead of racing on the same days.
   await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('rollup:' || $1, 0))`, [organisationId]);
-  for (const statement of STATEMENTS) {
-    const usesRange = statement.includes('$2');
-    await manager.query(statement, usesRange ? [organisationId, range.from, range.to] : [organisationId]);
+  const [bounds]: { first_at: Date; end_at: Date }[] = await manager.query(
+    `${BOUNDS} SELECT first_at, end_at FROM bounds`,
+    [organisationId, range.from, range.to],
+  );
+  if (!bounds) return; // the organisation is gone
+  for (const statement of ROLLUP_STATEMENTS) {
+    const parameters = statement.includes('$4')
+      ? [organisationId, range.from, range.to, bounds.first_at, bounds.end_at]
+      : statement.includes('$2')
+        ? [organisationId, range.from, range.to]
+        : statement.includes('$1')
+          ? [organisationId]
+          : [];
+    const started = performance.now();
+    await manager.query(statement, parameters);
+    onStatement?.(statement, performance.now() - started);
   }
+  // Reports cached from the rollups (ReportCache) are keyed by this version: they go stale with the commit.
+  await manager.query(
+    `INSERT INTO kpi_rollup_versions (organisation_id, version) VALUES ($1, 1)
+     ON CONFLICT (organisation_id) DO UPDATE SET version = kpi_rollup_versions.version + 1, refreshed_at = now()`,
+    [organisationId],
+  );
 }

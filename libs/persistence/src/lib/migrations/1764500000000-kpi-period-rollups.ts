@@ -18,6 +18,22 @@ export class KpiPeriodRollups1764500000000 implements MigrationInterface {
             WHERE type IN ('reply', 'answer') GROUP BY 1, 2, 3) r
       WHERE p.organisation_id = r.organisation_id AND p.day = r.day AND p.person_id = r.person_id;
 
+      -- Running totals by day of the month: element i+1 is the sum of the amounts of days 1..i (element 1 is 0).
+      CREATE FUNCTION kpi_running_totals(days integer[], amounts bigint[]) RETURNS bigint[]
+      LANGUAGE plpgsql IMMUTABLE STRICT AS $$
+      DECLARE
+        daily bigint[] := array_fill(0::bigint, ARRAY[31]);
+        totals bigint[] := array_fill(0::bigint, ARRAY[32]);
+      BEGIN
+        FOR i IN 1 .. coalesce(array_length(days, 1), 0) LOOP
+          daily[days[i]] := daily[days[i]] + amounts[i];
+        END LOOP;
+        FOR day IN 1 .. 31 LOOP
+          totals[day + 1] := totals[day] + daily[day];
+        END LOOP;
+        RETURN totals;
+      END $$;
+
       CREATE TABLE person_month (
         organisation_id uuid NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
         -- first day of the month (organisation time zone)
@@ -37,10 +53,21 @@ export class KpiPeriodRollups1764500000000 implements MigrationInterface {
         FOREIGN KEY (organisation_id, person_id) REFERENCES people (organisation_id, id) ON DELETE CASCADE
       );
 
+      -- Bumped by every rollup refresh (in its transaction): reports cached from the rollups are keyed by it.
+      CREATE TABLE kpi_rollup_versions (
+        organisation_id uuid PRIMARY KEY REFERENCES organisations (id) ON DELETE CASCADE,
+        version bigint NOT NULL,
+        refreshed_at timestamptz NOT NULL DEFAULT now()
+      );
+
       -- Engagement reads threads of a range: authors, start and first response without visiting the table.
       DROP INDEX thread_rollup_day_idx;
       CREATE INDEX thread_rollup_day_idx ON thread_rollup (organisation_id, root_day)
         INCLUDE (root_actor_id, root_at, first_response_at);
+      -- A refresh recomputes each touched thread from all its responses: read them from the index alone.
+      DROP INDEX activity_events_thread_idx;
+      CREATE INDEX activity_events_thread_idx ON activity_events (organisation_id, source_id, thread_external_id)
+        INCLUDE (type, occurred_at, actor_id, id) WHERE thread_external_id IS NOT NULL;
       -- The network sums interactions of a range by pair.
       CREATE INDEX interaction_daily_day_idx ON interaction_daily (organisation_id, day)
         INCLUDE (actor_id, target_id, interactions);
@@ -56,9 +83,14 @@ export class KpiPeriodRollups1764500000000 implements MigrationInterface {
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
       DROP INDEX interaction_daily_day_idx;
+      DROP INDEX activity_events_thread_idx;
+      CREATE INDEX activity_events_thread_idx ON activity_events (organisation_id, source_id, thread_external_id)
+        WHERE thread_external_id IS NOT NULL;
       DROP INDEX thread_rollup_day_idx;
       CREATE INDEX thread_rollup_day_idx ON thread_rollup (organisation_id, root_day);
+      DROP TABLE IF EXISTS kpi_rollup_versions;
       DROP TABLE person_month;
+      DROP FUNCTION IF EXISTS kpi_running_totals(integer[], bigint[]);
       ALTER TABLE person_daily DROP COLUMN replies;
     `);
   }
@@ -69,29 +101,14 @@ export class KpiPeriodRollups1764500000000 implements MigrationInterface {
  * refresh in @uptake/kpi's rollups.ts (a migration stays as it was written; persistence may not import kpi).
  */
 function PERSON_MONTH_SELECT(where: string): string {
+  const bit = (condition: string) =>
+    `bit_or(CASE WHEN ${condition} THEN 1 << (extract(day FROM d.day)::int - 1) ELSE 0 END)`;
+  const running = (column: string) =>
+    `kpi_running_totals(array_agg(extract(day FROM d.day)::int), array_agg(d.${column}))`;
   return `
-    WITH days AS (
-      SELECT d.organisation_id, date_trunc('month', d.day)::date AS month, d.person_id,
-             extract(day FROM d.day)::int AS dom, d.events, d.creations, d.replies, d.responses, d.reactions
-      FROM person_daily d WHERE ${where}),
-    running AS (
-      SELECT k.organisation_id, k.month, k.person_id, i,
-             sum(coalesce(x.events, 0)) OVER w AS events, sum(coalesce(x.creations, 0)) OVER w AS posts,
-             sum(coalesce(x.replies, 0)) OVER w AS replies, sum(coalesce(x.reactions, 0)) OVER w AS reactions
-      FROM (SELECT DISTINCT organisation_id, month, person_id FROM days) k CROSS JOIN generate_series(0, 31) i
-      LEFT JOIN days x ON x.organisation_id = k.organisation_id AND x.month = k.month
-                      AND x.person_id = k.person_id AND x.dom = i
-      WINDOW w AS (PARTITION BY k.organisation_id, k.month, k.person_id ORDER BY i)),
-    masks AS (
-      SELECT organisation_id, month, person_id,
-             coalesce(bit_or(1 << (dom - 1)) FILTER (WHERE events > 0), 0) AS active,
-             coalesce(bit_or(1 << (dom - 1)) FILTER (WHERE creations > 0), 0) AS created,
-             coalesce(bit_or(1 << (dom - 1)) FILTER (WHERE responses > 0), 0) AS responded,
-             coalesce(bit_or(1 << (dom - 1)) FILTER (WHERE reactions > 0), 0) AS reacted
-      FROM days GROUP BY 1, 2, 3)
-    SELECT m.organisation_id, m.month, m.person_id, m.active, m.created, m.responded, m.reacted,
-           array_agg(r.events ORDER BY r.i), array_agg(r.posts ORDER BY r.i),
-           array_agg(r.replies ORDER BY r.i), array_agg(r.reactions ORDER BY r.i)
-    FROM masks m JOIN running r USING (organisation_id, month, person_id)
-    GROUP BY m.organisation_id, m.month, m.person_id, m.active, m.created, m.responded, m.reacted`;
+    SELECT d.organisation_id, date_trunc('month', d.day)::date, d.person_id,
+           ${bit('d.events > 0')}, ${bit('d.creations > 0')}, ${bit('d.responses > 0')}, ${bit('d.reactions > 0')},
+           ${running('events')}, ${running('creations')}, ${running('replies')}, ${running('reactions')}
+    FROM person_daily d WHERE ${where}
+    GROUP BY d.organisation_id, date_trunc('month', d.day)::date, d.person_id`;
 }

@@ -1,0 +1,54 @@
+import type { DataSource } from 'typeorm';
+
+/**
+ * KPI reports kept per process until their inputs change: dashboards ask for the same scopes again and
+ * again between two ingests, and some reports stay expensive even from the rollups (the network's graph
+ * measures, the diffusion's Bass fit and bootstrap, the median time to first response). An entry is keyed by
+ * what the report reads: the organisation's rollup version (bumped by every refresh, in its transaction)
+ * and a fingerprint of its people, org units and group memberships (a directory import changes them
+ * without a refresh), plus the report's scope and options. So a hit returns exactly what a computation
+ * would; the least recently used entries go first beyond `capacity`.
+ */
+export class ReportCache {
+  private readonly entries = new Map<string, unknown>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly capacity = 100,
+  ) {}
+
+  async get<T>(organisationId: string, key: unknown, compute: () => Promise<T>): Promise<T> {
+    const entry = `${organisationId} ${await this.state(organisationId)} ${JSON.stringify(key)}`;
+    if (this.entries.has(entry)) {
+      const value = this.entries.get(entry) as T;
+      this.entries.delete(entry);
+      this.entries.set(entry, value);
+      return structuredClone(value);
+    }
+    const value = await compute();
+    this.entries.set(entry, structuredClone(value));
+    while (this.entries.size > this.capacity) {
+      const oldest = this.entries.keys().next().value as string;
+      this.entries.delete(oldest);
+    }
+    return value;
+  }
+
+  /**
+   * The rollup version and a fingerprint of the directory tables of an organisation: their row count and
+   * the sum of their rows' creating transaction ids (an insert, update or delete changes one or the other).
+   */
+  private async state(organisationId: string): Promise<string> {
+    const [row]: { state: string }[] = await this.dataSource.query(
+      `SELECT concat_ws(':',
+         (SELECT version FROM kpi_rollup_versions WHERE organisation_id = $1),
+         (SELECT o.time_zone || o.min_group_size FROM organisations o WHERE o.id = $1),
+         ${changes('people')}, ${changes('org_units')}, ${changes('group_members')}) AS state`,
+      [organisationId],
+    );
+    return row?.state ?? '';
+  }
+}
+
+const changes = (table: string) =>
+  `(SELECT count(*) || '/' || coalesce(sum(xmin::text::bigint), 0) FROM ${table} WHERE organisation_id = $1)`;
