@@ -175,14 +175,12 @@ describe('sync worker against real Redis and Postgres', () => {
         { id: 'wau', metric: 'weekly_active_rate', operator: '>=', threshold: 0, consecutiveWeeks: 1 },
       ],
     });
-    const source = await dataSource
-      .getRepository(ActivitySource)
-      .save({
-        organisationId: organisation.id,
-        name: 'demo 2',
-        connectorType: 'demo',
-        settings: { ...DEMO, seed: 8 },
-      });
+    const source = await dataSource.getRepository(ActivitySource).save({
+      organisationId: organisation.id,
+      name: 'demo 2',
+      connectorType: 'demo',
+      settings: { ...DEMO, seed: 8 },
+    });
     await waitForRun(dataSource, await enqueue(source.id), ['succeeded']);
     let evaluation: RolloutGateEvaluation | null = null;
     await waitFor(async () => {
