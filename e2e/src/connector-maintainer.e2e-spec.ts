@@ -77,6 +77,10 @@ describe('connector maintainer: /connectors', () => {
       headers,
     });
     const demoRun = demoRuns[0];
+    const { body: connectors } = await getJson<{ type: string; title: string }[]>(`${base}/api/connectors`, {
+      headers,
+    });
+    const demoConnector = connectors.find((connector) => connector.type === 'demo')!;
     expect(demoRun.status).toBe('succeeded');
     expect(demoRun.recordsInserted).toBeGreaterThan(100_000);
 
@@ -95,6 +99,7 @@ describe('connector maintainer: /connectors', () => {
     expect(await text(demoRow.getByTestId('last-sync-ago'))).toMatch(/just now|min ago/);
     expect(await text(demoRow.getByTestId('source-lag'))).toMatch(/< 1 min|\d+ min/);
     await expectVisible(demoRow.getByTestId('sync-now'));
+    expect(await text(demoRow.getByTestId('source-type'))).toBe(demoConnector.title);
     await expectText(page.getByTestId('dead-letters-empty'), 'No failed runs. Nothing waits for a retry.');
     // Its run history: the run chart and the run's row with the API's counts.
     await demoRow.getByTestId('source-name').click();
@@ -106,7 +111,11 @@ describe('connector maintainer: /connectors', () => {
     await page.screenshot({ path: artifactPath('connector-maintainer-sources-1280.png'), fullPage: true });
 
     // A bad settings value is refused with the field named, next to the form.
+    // The form comes from the API's catalogue: the CSV connector's example settings and fields.
     await page.getByTestId('add-source-type').selectOption('csv');
+    expect(await page.getByTestId('add-source-settings').inputValue()).toBe('{"delimiter":","}');
+    expect(await text(page.getByTestId('field-delimiter'))).toBe('delimiter: string · default ","');
+    await expectVisible(page.getByTestId('field-typeMapping'));
     await page.getByTestId('add-source-name').fill(SOURCE_NAME);
     await page.getByTestId('add-source-settings').fill('{"delimiter": 5}');
     await page.getByTestId('add-source-submit').click();

@@ -1,15 +1,32 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
-import type { ConnectorType } from '@uptake/contracts';
+import { NgTemplateOutlet } from '@angular/common';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  linkedSignal,
+  output,
+  signal,
+} from '@angular/core';
+import type { ConnectorInfo, ConnectorType } from '@uptake/contracts';
 import { errorMessage } from '../api/uptake-api.service';
-import { connectorInfo, CONNECTORS } from './connector-catalogue';
+import { connectorOf, exampleSettings, needsCredentials, schemaFields } from './connector-catalogue';
 import { ConnectorsApi } from './connectors-api';
 import type { Source } from './connectors.types';
 import { fieldErrors, messagesOf, parseJsonObject, type FieldErrors } from './source-form';
 
-/** "Add source": connector type, name, settings (JSON), optional credentials and schedule. */
+/** The connector chosen first: a CSV upload slot is the quickest start. */
+const FIRST_CHOICE: ConnectorType = 'csv';
+
+/**
+ * "Add source": connector type, name, settings (JSON), optional credentials and schedule. The connectors,
+ * their fields and example settings come from the API's catalogue (loaded by the page).
+ */
 @Component({
   selector: 'up-add-source',
+  imports: [NgTemplateOutlet],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './add-source.component.html',
   styleUrl: './connectors.page.css',
@@ -18,26 +35,49 @@ export class AddSourceComponent {
   private readonly api = inject(ConnectorsApi);
 
   readonly organisationId = input.required<string>();
+  readonly connectors = input.required<readonly ConnectorInfo[]>();
+  readonly loading = input(false);
+  readonly error = input<string | null>(null);
   readonly created = output<Source>();
 
-  readonly connectors = CONNECTORS;
-  readonly connectorType = signal<ConnectorType>('csv');
+  readonly connectorType = linkedSignal<readonly ConnectorInfo[], ConnectorType | null>({
+    source: this.connectors,
+    computation: (connectors, previous) => {
+      const kept = previous?.value && connectorOf(connectors, previous.value);
+      return (kept || connectorOf(connectors, FIRST_CHOICE) || connectors[0])?.type ?? null;
+    },
+  });
+  readonly connector = computed(() => {
+    const type = this.connectorType();
+    return type ? connectorOf(this.connectors(), type) : undefined;
+  });
+  readonly needsCredentials = computed(() => {
+    const connector = this.connector();
+    return connector ? needsCredentials(connector) : false;
+  });
+  readonly settingsFields = computed(() => schemaFields(this.connector()?.settingsSchema ?? {}));
+  readonly credentialsFields = computed(() => schemaFields(this.connector()?.credentialsSchema ?? {}));
+  /** Starts as the chosen connector's example settings; the user edits it from there. */
+  readonly settings = linkedSignal(() => {
+    const connector = this.connector();
+    return JSON.stringify(connector ? exampleSettings(connector) : {});
+  });
   readonly name = signal('');
-  readonly settings = signal('{}');
-  readonly credentials = signal('');
+  /** Credentials belong to one connector: choosing another one clears them. */
+  readonly credentials = linkedSignal({ source: this.connectorType, computation: () => '' });
   readonly schedule = signal('');
   readonly saving = signal(false);
   readonly errors = signal<FieldErrors>({ byField: {}, other: [] });
-  readonly connector = computed(() => connectorInfo(this.connectorType()));
 
   chooseConnector(type: string): void {
     this.connectorType.set(type as ConnectorType);
-    this.settings.set(JSON.stringify(connectorInfo(type).exampleSettings));
     this.errors.set({ byField: {}, other: [] });
   }
 
   submit(event: Event): void {
     event.preventDefault();
+    const connectorType = this.connectorType();
+    if (!connectorType) return;
     const settings = parseJsonObject(this.settings(), 'settings');
     const credentials = parseJsonObject(this.credentials(), 'credentials');
     const problems = [settings, credentials].flatMap((result) => ('error' in result ? [result.error] : []));
@@ -52,7 +92,7 @@ export class AddSourceComponent {
     this.api
       .createSource(this.organisationId(), {
         name: this.name().trim(),
-        connectorType: this.connectorType(),
+        connectorType,
         settings: settings.value,
         ...(this.credentials().trim() ? { credentials: credentials.value } : {}),
         ...(schedule ? { schedule } : {}),

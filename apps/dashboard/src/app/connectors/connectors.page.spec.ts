@@ -12,7 +12,7 @@ import { OrganisationContext } from '../shell/organisation-context';
 import { RUN_POLL_MS, UPLOAD_HTTP } from './connectors-api';
 import { ConnectorsPage } from './connectors.page';
 import { RunHistoryComponent } from './run-history.component';
-import { source, syncRun } from './test-data';
+import { CONNECTOR_CATALOGUE, source, syncRun } from './test-data';
 import { ChartStub } from '../charts/chart.testing';
 
 const ORG = '/api/organisations/org-1';
@@ -88,7 +88,10 @@ describe('ConnectorsPage', () => {
     throw new Error(`no request to ${url}`);
   };
 
+  const loadCatalogue = () => http.expectOne('/api/connectors').flush(CONNECTOR_CATALOGUE);
+
   const loadPage = async (sources = [demoSource, csvSource]) => {
+    loadCatalogue();
     http.expectOne(`${ORG}/sources`).flush(sources);
     http.expectOne(`${ORG}/sync-runs?status=failed&limit=50`).flush([]);
     await settle();
@@ -139,6 +142,7 @@ describe('ConnectorsPage', () => {
   });
 
   it("shows the server's message when the sources cannot be loaded", async () => {
+    loadCatalogue();
     http
       .expectOne(`${ORG}/sources`)
       .flush({ statusCode: 403, message: 'Forbidden resource' }, { status: 403, statusText: 'Forbidden' });
@@ -261,6 +265,7 @@ describe('ConnectorsPage', () => {
   });
 
   it('lists failed runs and retries one, following it', async () => {
+    loadCatalogue();
     http.expectOne(`${ORG}/sources`).flush([demoSource]);
     const failed = syncRun({
       id: 'run-5',
@@ -319,5 +324,56 @@ describe('ConnectorsPage', () => {
     (byTestId('add-source-submit') as HTMLButtonElement).click();
     await settle();
     expect(text('add-source-error-settings')).toMatch(/^settings: not valid JSON/);
+  });
+
+  it('offers no sync or upload while the connectors cannot be loaded, and says why', async () => {
+    expect(text('add-source-loading')).toBe('Loading connectors…');
+    http
+      .expectOne('/api/connectors')
+      .flush({ statusCode: 503, message: 'API restarting' }, { status: 503, statusText: 'Unavailable' });
+    http.expectOne(`${ORG}/sources`).flush([demoSource, csvSource]);
+    http.expectOne(`${ORG}/sync-runs?status=failed&limit=50`).flush([]);
+    await settle();
+    http.expectOne(`${ORG}/sources/source-1/sync-runs?limit=50`).flush([]);
+    http.expectOne(`${ORG}/sources/source-2/sync-runs?limit=50`).flush([]);
+    await settle();
+    expect(text('catalogue-error')).toBe(
+      'Could not load the connectors (sync and upload unavailable): API restarting',
+    );
+    expect(text('add-source-catalogue-error')).toBe('Could not load the connectors: API restarting');
+    expect(byTestId('add-source-submit')).toBeNull();
+    const demoRow = byTestId('source-row-Demo generator') as HTMLElement;
+    expect(demoRow.querySelector('[data-testid="source-type"]')?.textContent?.trim()).toBe('demo');
+    expect(element().querySelector('[data-testid="sync-now"]')).toBeNull();
+    expect(element().querySelector('[data-testid="upload-input"]')).toBeNull();
+  });
+
+  it("builds the form from the connector's schemas: example settings, fields and credentials", async () => {
+    await loadPage([]);
+    const settings = () => (byTestId('add-source-settings') as HTMLTextAreaElement).value;
+    expect(settings()).toBe('{"delimiter":","}');
+    expect(text('field-delimiter')).toBe('delimiter: string · default ","');
+    expect(byTestId('add-source-credentials')).toBeNull();
+    expect(text('add-source-upload-hint')).toContain('(.csv, .ndjson, .jsonl, .json)');
+
+    const type = byTestId('add-source-type') as HTMLSelectElement;
+    type.value = 'slack-api';
+    type.dispatchEvent(new Event('change'));
+    await settle();
+    expect(settings()).toBe('{"identity":"email","lookbackDays":90}');
+    const hints = [...element().querySelectorAll('[data-testid="add-source-settings-fields"] li')];
+    expect(hints.map((hint) => hint.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
+      'identity: "email" | "user_id" · default "email"',
+      'channels: list of string',
+      'lookbackDays: integer · default 90',
+    ]);
+    expect(text('add-source-credentials-fields')).toBe('token: string · required · Bot token (xoxb-…)');
+    expect(byTestId('add-source-upload-hint')).toBeNull();
+
+    type.value = 'demo';
+    type.dispatchEvent(new Event('change'));
+    await settle();
+    expect(settings()).toBe('{}');
+    expect(byTestId('add-source-credentials')).toBeNull();
   });
 });

@@ -2,11 +2,12 @@ import { DecimalPipe } from '@angular/common';
 import { httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal } from '@angular/core';
 import { rxResource, takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import type { ConnectorInfo } from '@uptake/contracts';
 import { forkJoin, interval, map, of } from 'rxjs';
 import { errorMessage } from '../api/uptake-api.service';
 import { OrganisationContext } from '../shell/organisation-context';
 import { AddSourceComponent } from './add-source.component';
-import { canSyncNow, canUpload, connectorInfo } from './connector-catalogue';
+import { canSyncNow, canUpload, connectorOf, CONNECTORS_URL } from './connector-catalogue';
 import { ConnectorsApi } from './connectors-api';
 import type { Source, SyncRun } from './connectors.types';
 import { DeadLettersComponent } from './dead-letters.component';
@@ -44,6 +45,13 @@ export class ConnectorsPage {
 
   readonly organisationId = computed(() => this.context.organisation()?.id);
   readonly now = signal(Date.now());
+
+  /** The installed connectors (loaded once): what each source type can do, and the "Add source" form. */
+  readonly catalogue = httpResource<ConnectorInfo[]>(() => CONNECTORS_URL);
+  readonly connectorList = computed(() => (this.catalogue.hasValue() ? this.catalogue.value() : []));
+  readonly catalogueError = computed(() =>
+    this.catalogue.error() ? errorMessage(this.catalogue.error()) : null,
+  );
 
   readonly sources = httpResource<Source[]>(() => {
     const organisationId = this.organisationId();
@@ -83,14 +91,16 @@ export class ConnectorsPage {
   /** One row per source: what the table shows. */
   readonly rows = computed(() => {
     const runsBySource = this.runs.hasValue() ? this.runs.value() : undefined;
+    const connectors = this.connectorList();
     const now = this.now();
     return this.sourceList().map((source) => {
       const runs = runsBySource?.[source.id];
       const { lastRun, lastSuccess } = summariseRuns(runs ?? []);
-      const connector = connectorInfo(source.connectorType);
+      // Until the catalogue is loaded (or for a type the API has no connector for) no action is offered.
+      const connector = connectorOf(connectors, source.connectorType);
       return {
         source,
-        connector,
+        title: connector?.title ?? source.connectorType,
         runsLoaded: runs !== undefined,
         lastRun,
         lastRunAgo: lastRun
@@ -99,9 +109,9 @@ export class ConnectorsPage {
         lastRunBadge: lastRun ? statusBadge(lastRun.status) : null,
         lastSuccessAgo: lastSuccess?.finishedAt ? timeAgo(lastSuccess.finishedAt, now) : null,
         lag: sourceLag(lastSuccess, now),
-        canSyncNow: canSyncNow(source.connectorType),
-        canUpload: canUpload(source.connectorType),
-        accept: connector.fileExtensions.join(','),
+        canSyncNow: canSyncNow(connector),
+        canUpload: canUpload(connector),
+        accept: connector?.fileExtensions.join(',') ?? '',
       };
     });
   });
