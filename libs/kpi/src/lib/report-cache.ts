@@ -5,8 +5,8 @@ import type { DataSource } from 'typeorm';
  * again between two ingests, and some reports stay expensive even from the rollups (the network's graph
  * measures, the diffusion's Bass fit and bootstrap, the median time to first response). An entry is keyed by
  * what the report reads: the organisation's rollup version (bumped by every refresh, in its transaction)
- * and a fingerprint of its people, org units and group memberships (a directory import changes them
- * without a refresh), plus the report's scope and options. So a hit returns exactly what a computation
+ * and directory version (bumped by triggers on people, org units and group memberships: a directory import
+ * changes them without a refresh), plus the report's scope and options. So a hit returns exactly what a computation
  * would; the least recently used entries go first beyond `capacity`.
  */
 export class ReportCache {
@@ -35,20 +35,16 @@ export class ReportCache {
   }
 
   /**
-   * The rollup version and a fingerprint of the directory tables of an organisation: their row count and
-   * the sum of their rows' creating transaction ids (an insert, update or delete changes one or the other).
+   * What the organisation's reports rest on: its rollup version (bumped by every refresh), its directory
+   * version (bumped by triggers on people, org units and group memberships) and its time zone and k.
    */
   private async state(organisationId: string): Promise<string> {
     const [row]: { state: string }[] = await this.dataSource.query(
-      `SELECT concat_ws(':',
-         (SELECT version FROM kpi_rollup_versions WHERE organisation_id = $1),
-         (SELECT o.time_zone || o.min_group_size FROM organisations o WHERE o.id = $1),
-         ${changes('people')}, ${changes('org_units')}, ${changes('group_members')}) AS state`,
+      `SELECT concat_ws(':', v.version, v.directory_version, o.time_zone, o.min_group_size) AS state
+       FROM organisations o LEFT JOIN kpi_rollup_versions v ON v.organisation_id = o.id
+       WHERE o.id = $1`,
       [organisationId],
     );
     return row?.state ?? '';
   }
 }
-
-const changes = (table: string) =>
-  `(SELECT count(*) || '/' || coalesce(sum(xmin::text::bigint), 0) FROM ${table} WHERE organisation_id = $1)`;

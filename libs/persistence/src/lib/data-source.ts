@@ -22,6 +22,7 @@ import { Ingestion1764200000000 } from './migrations/1764200000000-ingestion';
 import { KpiRollups1764300000000 } from './migrations/1764300000000-kpi-rollups';
 import { Rollouts1764400000000 } from './migrations/1764400000000-rollouts';
 import { KpiPeriodRollups1764500000000 } from './migrations/1764500000000-kpi-period-rollups';
+import { DirectoryVersions1764600000000 } from './migrations/1764600000000-directory-versions';
 import { SnakeNamingStrategy } from './naming-strategy';
 
 export const ENTITIES = [
@@ -55,6 +56,7 @@ export const MIGRATIONS = [
   KpiRollups1764300000000,
   Rollouts1764400000000,
   KpiPeriodRollups1764500000000,
+  DirectoryVersions1764600000000,
 ];
 
 /** TypeORM options shared by the API, the worker, the launcher and tests. Schema changes only by migration. */
