@@ -8,7 +8,7 @@ import type {
 import { ActivityBits, anyIn, countIn, setBits } from './activity-bits';
 import { addDays, daysIn, toDayNumber, weekStart, type Period } from './periods';
 import { isEligibleOn, participationSummaryOf, type ChurnFigures, type Member } from './people-kpis';
-import { isSuppressed, suppressionReason } from './suppression';
+import { isSuppressed, protect, protectedParticipationPoint, suppressionReason } from './suppression';
 
 /**
  * The people KPIs of people-kpis.ts computed over activity bit sets (see activity-bits.ts) instead of
@@ -18,10 +18,6 @@ import { isSuppressed, suppressionReason } from './suppression';
 
 function share(part: number, whole: number): number | null {
   return whole === 0 ? null : part / whole;
-}
-
-function protect(count: number, k: number): number | null {
-  return isSuppressed(count, k) ? null : count;
 }
 
 /** Same as `adoptionSeries`; `bits` must start 27 days before the first period (the 28-day window). */
@@ -109,28 +105,7 @@ export function participationSeriesFromBits(
       else if (anyIn(person.responded, span) || anyIn(person.reacted, span)) counts.contributors++;
       else counts.readers++;
     }
-    if (isSuppressed(eligible, k)) {
-      return {
-        ...period,
-        eligible: null,
-        creators: null,
-        contributors: null,
-        readers: null,
-        inactive: null,
-        suppressed: suppressionReason(k),
-      };
-    }
-    const point: ParticipationPoint = {
-      ...period,
-      eligible,
-      creators: protect(counts.creators, k),
-      contributors: protect(counts.contributors, k),
-      readers: protect(counts.readers, k),
-      inactive: protect(counts.inactive, k),
-    };
-    if (Object.values(counts).some((count) => isSuppressed(count, k)))
-      point.suppressed = suppressionReason(k);
-    return point;
+    return protectedParticipationPoint(period, eligible, counts, k);
   });
 }
 

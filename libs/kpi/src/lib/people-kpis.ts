@@ -9,7 +9,7 @@ import type {
   SuppressionReason,
 } from '@uptake/contracts';
 import { addDays, daysIn, toDayNumber, weekStart, type Period } from './periods';
-import { isSuppressed, suppressionReason } from './suppression';
+import { isSuppressed, protect, protectedParticipationPoint, suppressionReason } from './suppression';
 
 /**
  * Pure KPI computations over a population and its person-days (from the rollups). No I/O: the service
@@ -52,11 +52,6 @@ export function isEligibleOn(member: Member, day: string): boolean {
 
 function share(part: number, whole: number): number | null {
   return whole === 0 ? null : part / whole;
-}
-
-/** A count, or null when it rests on 1..k-1 people. */
-function protect(count: number, k: number): number | null {
-  return isSuppressed(count, k) ? null : count;
 }
 
 /** Person ids active per day. */
@@ -184,28 +179,7 @@ export function participationSeries(
       else if (t.responses + t.reactions > 0) counts.contributors++;
       else counts.readers++;
     }
-    if (isSuppressed(eligible.length, k)) {
-      return {
-        ...period,
-        eligible: null,
-        creators: null,
-        contributors: null,
-        readers: null,
-        inactive: null,
-        suppressed: suppressionReason(k),
-      };
-    }
-    const point: ParticipationPoint = {
-      ...period,
-      eligible: eligible.length,
-      creators: protect(counts.creators, k),
-      contributors: protect(counts.contributors, k),
-      readers: protect(counts.readers, k),
-      inactive: protect(counts.inactive, k),
-    };
-    if (Object.values(counts).some((count) => isSuppressed(count, k)))
-      point.suppressed = suppressionReason(k);
-    return point;
+    return protectedParticipationPoint(period, eligible.length, counts, k);
   });
 }
 
