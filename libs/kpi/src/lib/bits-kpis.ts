@@ -6,8 +6,14 @@ import type {
   RetentionCohort,
 } from '@uptake/contracts';
 import { ActivityBits, anyIn, countIn, setBits } from './activity-bits';
-import { addDays, daysIn, toDayNumber, weekStart, type Period } from './periods';
-import { isEligibleOn, participationSummaryOf, type ChurnFigures, type Member } from './people-kpis';
+import { addDays, daysIn, toDayNumber, type Period } from './periods';
+import {
+  cohortMatrix,
+  isEligibleOn,
+  participationSummaryOf,
+  type ChurnFigures,
+  type Member,
+} from './people-kpis';
 import { isSuppressed, protect, protectedParticipationPoint, suppressionReason } from './suppression';
 
 /**
@@ -142,42 +148,15 @@ export function retentionCohortsFromBits(
   range: Period,
   k: number,
 ): RetentionCohort[] {
-  const cohorts = new Map<string, Member[]>();
-  for (const member of members) {
-    const first = member.firstActiveDay;
-    if (first === null || first < range.start || first > range.end) continue;
-    const week = weekStart(first);
-    let cohort = cohorts.get(week);
-    if (!cohort) cohorts.set(week, (cohort = []));
-    cohort.push(member);
-  }
-  const lastWeek = weekStart(range.end);
-  return [...cohorts.keys()].sort().map((week): RetentionCohort => {
-    const cohort = cohorts.get(week) ?? [];
-    const offsets = (toDayNumber(lastWeek) - toDayNumber(week)) / 7 + 1;
-    if (isSuppressed(cohort.length, k)) {
-      return {
-        week,
-        size: null,
-        retained: Array.from({ length: offsets }, () => null),
-        suppressed: suppressionReason(k),
-      };
-    }
-    const retained = Array.from({ length: offsets }, (_, offset) => {
-      const start = addDays(week, offset * 7);
-      const end = addDays(start, 6);
-      const span = bits.span({
-        start: start < range.start ? range.start : start,
-        end: end > range.end ? range.end : end,
-      });
-      let active = 0;
-      for (const member of cohort) {
-        const person = bits.people.get(member.id);
-        if (person && anyIn(person.active, span)) active++;
-      }
-      return active / cohort.length;
+  // A week is clipped to the range, as the person-day version only sees days inside it.
+  return cohortMatrix(members, range, k, (member, week) => {
+    const end = addDays(week, 6);
+    const span = bits.span({
+      start: week < range.start ? range.start : week,
+      end: end > range.end ? range.end : end,
     });
-    return { week, size: cohort.length, retained };
+    const person = bits.people.get(member.id);
+    return person !== undefined && anyIn(person.active, span);
   });
 }
 

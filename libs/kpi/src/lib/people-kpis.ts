@@ -255,12 +255,28 @@ export function retentionCohorts(
     if (!weeks) activeWeeks.set(row.personId, (weeks = new Set()));
     weeks.add(weekStart(row.day));
   }
+  return cohortMatrix(members, range, k, (member, week) => activeWeeks.get(member.id)?.has(week) ?? false);
+}
+
+/**
+ * The retention matrix's frame, shared by the person-day and the bit-set computations: members grouped by the
+ * ISO week of their first activity within the range, each cohort's share `activeIn` its week 0, 1, 2, … up
+ * to the range's end; cohorts of 1..k-1 people withheld whole.
+ */
+export function cohortMatrix(
+  members: readonly Member[],
+  range: Period,
+  k: number,
+  activeIn: (member: Member, week: string) => boolean,
+): RetentionCohort[] {
   const cohorts = new Map<string, Member[]>();
   for (const member of members) {
     const first = member.firstActiveDay;
     if (first === null || first < range.start || first > range.end) continue;
     const week = weekStart(first);
-    cohorts.set(week, [...(cohorts.get(week) ?? []), member]);
+    let cohort = cohorts.get(week);
+    if (!cohort) cohorts.set(week, (cohort = []));
+    cohort.push(member);
   }
   const lastWeek = weekStart(range.end);
   return [...cohorts.keys()].sort().map((week): RetentionCohort => {
@@ -276,8 +292,7 @@ export function retentionCohorts(
     }
     const retained = Array.from({ length: offsets }, (_, offset) => {
       const target = addDays(week, offset * 7);
-      const active = cohort.filter((member) => activeWeeks.get(member.id)?.has(target)).length;
-      return active / cohort.length;
+      return cohort.filter((member) => activeIn(member, target)).length / cohort.length;
     });
     return { week, size: cohort.length, retained };
   });
