@@ -53,7 +53,7 @@ export function goalProgress(goal: GoalDefinition, series: readonly WeeklyValue[
   }
   const span = goal.target - goal.baseline;
   const progress = span === 0 ? null : (last.value - goal.baseline) / span;
-  const trendPerWeek = measured.length >= 3 ? slope(measured) : null;
+  const trendPerWeek = measured.length >= 3 ? weeklySlope(measured) : null;
   const achieved = span >= 0 ? last.value >= goal.target : last.value <= goal.target;
   let projectedDate: string | null = null;
   if (
@@ -75,7 +75,8 @@ export function goalProgress(goal: GoalDefinition, series: readonly WeeklyValue[
   return { current: last.value, currentWeek: last.week, progress, trendPerWeek, projectedDate, status };
 }
 
-function slope(points: readonly { week: string; value: number }[]): number {
+/** Least-squares slope of weekly values, per week (0 when every point falls in the same week). */
+export function weeklySlope(points: readonly { week: string; value: number }[]): number {
   const xs = points.map((point) => toDayNumber(point.week) / 7);
   const meanX = xs.reduce((sum, x) => sum + x, 0) / xs.length;
   const meanY = points.reduce((sum, point) => sum + point.value, 0) / points.length;

@@ -6,7 +6,7 @@ import {
   type GateStatus,
   type SuppressionReason,
 } from '@uptake/contracts';
-import { addDays, fromDayNumber, toDayNumber } from '@uptake/kpi';
+import { addDays, weeklySlope } from '@uptake/kpi';
 
 /** A gate metric's value in one complete ISO week. */
 export interface MetricWeek {
@@ -139,34 +139,18 @@ function forecastCrossing(
       method: 'bass',
     };
   }
-  const points = evidence
-    .filter((week): week is CriterionWeek & { value: number } => week.value !== null)
-    .map((week) => ({ x: toDayNumber(week.week) / 7, y: week.value }));
+  const points = evidence.filter((week): week is CriterionWeek & { value: number } => week.value !== null);
   if (points.length < 3) return { date: null, method: 'trend' };
-  const slope = leastSquaresSlope(points);
+  const slope = weeklySlope(points);
   const last = points[points.length - 1];
-  const gap = criterion.threshold - last.y;
+  const gap = criterion.threshold - last.value;
   // Moving away from the threshold (or flat): no crossing expected.
   if (slope === 0 || Math.sign(gap) !== Math.sign(slope)) return { date: null, method: 'trend' };
   // The tolerance keeps 0.1 / 0.05 at 2 weeks despite floating-point error.
   const weeksToCross = Math.ceil(gap / slope - 1e-9);
   // Beyond two years a straight line says nothing useful.
   if (weeksToCross > 104) return { date: null, method: 'trend' };
-  const lastWeek = fromDayNumber(last.x * 7);
-  return { date: addDays(lastWeek, weeksToCross * 7 + 6 + run), method: 'trend' };
-}
-
-function leastSquaresSlope(points: readonly { x: number; y: number }[]): number {
-  const n = points.length;
-  const meanX = points.reduce((sum, p) => sum + p.x, 0) / n;
-  const meanY = points.reduce((sum, p) => sum + p.y, 0) / n;
-  let numerator = 0;
-  let denominator = 0;
-  for (const p of points) {
-    numerator += (p.x - meanX) * (p.y - meanY);
-    denominator += (p.x - meanX) ** 2;
-  }
-  return denominator === 0 ? 0 : numerator / denominator;
+  return { date: addDays(last.week, weeksToCross * 7 + 6 + run), method: 'trend' };
 }
 
 /** A gate passes when every criterion passes; fails when any fails; no-data when nothing could be measured. */
