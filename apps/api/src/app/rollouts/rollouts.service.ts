@@ -296,14 +296,15 @@ export class RolloutsService {
     const phases = await this.dataSource
       .getRepository(RolloutPhase)
       .find({ where: { planId: plan.id }, order: { position: 'ASC' } });
-    const latest = await this.dataSource.getRepository(RolloutGateEvaluation).query(
-      `SELECT DISTINCT ON (phase_id) id FROM rollout_gate_evaluations
-       WHERE plan_id = $1 ORDER BY phase_id, evaluated_at DESC`,
-      [plan.id],
-    );
+    // The newest evaluation of each phase, in one query.
     const evaluations = await this.dataSource
       .getRepository(RolloutGateEvaluation)
-      .findBy({ id: In(latest.map((row: { id: string }) => row.id)) });
+      .createQueryBuilder('evaluation')
+      .distinctOn(['evaluation.phaseId'])
+      .where('evaluation.planId = :planId', { planId: plan.id })
+      .orderBy('evaluation.phaseId')
+      .addOrderBy('evaluation.evaluatedAt', 'DESC')
+      .getMany();
     const byPhase = new Map(evaluations.map((row) => [row.phaseId, toGateEvaluation(row)]));
     return {
       id: plan.id,
