@@ -124,6 +124,18 @@ describe('rollout plans, gates and pilot vs comparison', () => {
     pilotPhaseId = body.phases[0].id;
   });
 
+  it('rejects a bad pilot target naming the field, and creates nothing', async () => {
+    const { body } = await manager
+      .send('post', '/rollouts', { name: 'Broken', pilotTarget: { orgUnitIds: ['not-a-uuid'], teams: [] } })
+      .expect(400);
+    expect(body.message).toEqual([
+      'pilotTarget.orgUnitIds[0]: must be a UUID',
+      'pilotTarget: Unrecognized key: "teams"',
+    ]);
+    const { body: plans } = await manager.get('/rollouts').expect(200);
+    expect(plans.map((plan: { name: string }) => plan.name)).not.toContain('Broken');
+  });
+
   it('rejects bad phase input with the field that is wrong, and keeps the phase as it was', async () => {
     const tooHigh = await manager
       .send('put', `/rollouts/${planId}/phases/${pilotPhaseId}`, {

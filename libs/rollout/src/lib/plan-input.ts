@@ -96,9 +96,7 @@ export const EVERYONE: PopulationTarget = { orgUnitIds: [], groupIds: [], pseudo
 export function parsePhaseInput(input: unknown, previous?: PhaseDefinition): PhaseDefinition {
   const parsed = phaseInputSchema.safeParse(input);
   if (!parsed.success) {
-    throw new PhaseInputError(
-      parsed.error.issues.map((issue) => `${fieldPath(issue.path)}: ${issue.message}`.replace(/^: /, '')),
-    );
+    throw new PhaseInputError(problems(parsed.error.issues));
   }
   const phase = parsed.data;
   const criteria = (phase.gateCriteria ?? previous?.gateCriteria ?? []).map((criterion, index) => ({
@@ -119,6 +117,20 @@ export function parsePhaseInput(input: unknown, previous?: PhaseDefinition): Pha
     comparison: phase.comparison ?? previous?.comparison ?? { kind: 'rest-of-organisation' },
     gateCriteria: criteria,
   };
+}
+
+/** A target sent on its own (e.g. the default template's pilot); problems are named under `field`. */
+export function parsePopulationTarget(input: unknown, field: string): PopulationTarget {
+  const parsed = populationTargetSchema.safeParse(input);
+  if (!parsed.success) throw new PhaseInputError(problems(parsed.error.issues, [field]));
+  return parsed.data;
+}
+
+/** "gateCriteria[1].threshold: must be a number" for each issue. */
+function problems(issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[] = []): string[] {
+  return issues.map((issue) =>
+    `${fieldPath([...prefix, ...issue.path])}: ${issue.message}`.replace(/^: /, ''),
+  );
 }
 
 function fieldPath(path: readonly PropertyKey[]): string {

@@ -15,7 +15,7 @@ import {
   defaultPhases,
   parsePhaseInput,
   PhaseInputError,
-  populationTargetSchema,
+  parsePopulationTarget,
   RolloutEvaluator,
   toGateEvaluation,
   type PhaseDefinition,
@@ -369,20 +369,11 @@ export class RolloutsService {
   }
 
   private parsePhase(input: PhaseBodyDto, previous?: PhaseDefinition): PhaseDefinition {
-    try {
-      return parsePhaseInput(input, previous);
-    } catch (error) {
-      if (error instanceof PhaseInputError) throw new BadRequestException(error.problems);
-      throw error;
-    }
+    return asBadRequest(() => parsePhaseInput(input, previous));
   }
 
   private parseTarget(input: unknown, field: string): PopulationTarget {
-    const parsed = populationTargetSchema.safeParse(input);
-    if (parsed.success) return parsed.data;
-    throw new BadRequestException(
-      parsed.error.issues.map((issue) => `${[field, ...issue.path].join('.')}: ${issue.message}`),
-    );
+    return asBadRequest(() => parsePopulationTarget(input, field));
   }
 
   private async assertPhaseTargetsBelong(organisationId: string, phase: PhaseDefinition): Promise<void> {
@@ -414,5 +405,15 @@ export class RolloutsService {
       ...(await missing('groups', target.groupIds)).map((id) => `${field}.groupIds: group ${id} not found`),
     ];
     if (problems.length > 0) throw new BadRequestException(problems);
+  }
+}
+
+/** The rollout library's field-named input problems as a 400 listing them. */
+function asBadRequest<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof PhaseInputError) throw new BadRequestException(error.problems);
+    throw error;
   }
 }
