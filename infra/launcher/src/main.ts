@@ -88,9 +88,14 @@ async function signInAsDemoAdmin(baseUrl: string): Promise<string> {
     .join('; ');
 }
 
-/** Loads the demo data the way a user would: sign in, queue a sync of the demo source, follow the run. */
-async function loadDemoThroughSync(baseUrl: string, organisationId: string, sourceId: string): Promise<void> {
-  const headers = { cookie: await signInAsDemoAdmin(baseUrl) };
+/** Loads the demo data the way a user would (signed in as the demo admin): queue a sync of the demo source, follow the run. */
+async function loadDemoThroughSync(
+  baseUrl: string,
+  cookie: string,
+  organisationId: string,
+  sourceId: string,
+): Promise<void> {
+  const headers = { cookie };
   const api = `${baseUrl}/api/organisations/${organisationId}`;
   const response = await fetch(`${api}/sources/${sourceId}/sync`, { method: 'POST', headers });
   if (response.status !== 202) {
@@ -183,9 +188,9 @@ async function main(): Promise<void> {
   const baseUrl = `http://${resolved.api.host}:${resolved.api.port}`;
   await waitForHealth(baseUrl, 60_000);
 
-  if (demo && !demo.loaded) await loadDemoThroughSync(baseUrl, demo.organisationId, demo.sourceId);
   if (demo) {
     const cookie = await signInAsDemoAdmin(baseUrl);
+    if (!demo.loaded) await loadDemoThroughSync(baseUrl, cookie, demo.organisationId, demo.sourceId);
     await seedDemoRollout(baseUrl, demo.organisationId, cookie, resolved.demo, resolved.redis.url, say);
   }
 
