@@ -88,7 +88,10 @@ async function signInAsDemoAdmin(baseUrl: string): Promise<string> {
     .join('; ');
 }
 
-/** Loads the demo data the way a user would (signed in as the demo admin): queue a sync of the demo source, follow the run. */
+/**
+ * Loads the demo data the way a user would (signed in as the demo admin): queue a sync of the demo source,
+ * follow the run.
+ */
 async function loadDemoThroughSync(
   baseUrl: string,
   cookie: string,
