@@ -90,27 +90,26 @@ export class GovernanceService {
       pseudonyms.push(pseudonymise(key, identity));
       days.push(row.acknowledgedOn ?? null);
     });
-    const stored: { person_id: string }[] = await this.dataSource.query(
-      `INSERT INTO guideline_acknowledgements (guideline_id, person_id, organisation_id, acknowledged_on)
-       SELECT $1, p.id, $2, min(row.day)
-       FROM unnest($3::text[], $4::date[]) AS row (pseudonym, day)
-       JOIN people p ON p.organisation_id = $2 AND p.pseudonym = row.pseudonym
-       GROUP BY p.id
-       ON CONFLICT (guideline_id, person_id) DO UPDATE SET acknowledged_on = EXCLUDED.acknowledged_on
-       RETURNING person_id`,
+    // One statement: match the rows to people, store one acknowledgement per person, count both.
+    const [counts]: { known_rows: number; matched: number }[] = await this.dataSource.query(
+      `WITH known AS (
+         SELECT p.id AS person_id, row.day
+         FROM unnest($3::text[], $4::date[]) AS row (pseudonym, day)
+         JOIN people p ON p.organisation_id = $2 AND p.pseudonym = row.pseudonym
+       ), stored AS (
+         INSERT INTO guideline_acknowledgements (guideline_id, person_id, organisation_id, acknowledged_on)
+         SELECT $1, person_id, $2, min(day) FROM known GROUP BY person_id
+         ON CONFLICT (guideline_id, person_id) DO UPDATE SET acknowledged_on = EXCLUDED.acknowledged_on
+         RETURNING person_id
+       )
+       SELECT (SELECT count(*)::int FROM known) AS known_rows, (SELECT count(*)::int FROM stored) AS matched`,
       [guideline.id, organisationId, pseudonyms, days],
-    );
-    const matched = new Set(stored.map((row) => row.person_id)).size;
-    const knownRows = await this.dataSource.query(
-      `SELECT count(*)::int AS rows FROM unnest($2::text[]) AS row (pseudonym)
-       WHERE EXISTS (SELECT 1 FROM people p WHERE p.organisation_id = $1 AND p.pseudonym = row.pseudonym)`,
-      [organisationId, pseudonyms],
     );
     return {
       version: guideline.version,
       received: input.people.length,
-      matched,
-      unknown: input.people.length - (knownRows[0] as { rows: number }).rows,
+      matched: counts.matched,
+      unknown: input.people.length - counts.known_rows,
     };
   }
 }
