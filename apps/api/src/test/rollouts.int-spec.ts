@@ -271,6 +271,21 @@ describe('rollout plans, gates and pilot vs comparison', () => {
     ]);
   });
 
+  it('rejects a bad comparison range or guidelines date, naming the field', async () => {
+    const backwards = await manager
+      .get(`/rollouts/${planId}/phases/${pilotPhaseId}/comparison?from=2026-03-20&to=2026-03-01`)
+      .expect(400);
+    expect(backwards.body.message).toBe('from (2026-03-20) must not be after to (2026-03-01)');
+    const notADay = await manager
+      .get(`/rollouts/${planId}/phases/${pilotPhaseId}/comparison?to=March`)
+      .expect(400);
+    expect(notADay.body.message).toEqual(['to must be a date YYYY-MM-DD']);
+    const guidelines = await manager
+      .send('put', '/governance/guidelines', { version: '2.0', title: 'Draft', publishedOn: 'soon' })
+      .expect(400);
+    expect(guidelines.body.message).toEqual(['publishedOn must be a date YYYY-MM-DD']);
+  });
+
   it('advances only through an explicit, audited action; a gate that has not passed needs an override and a note', async () => {
     // Starting the first phase has no gate to pass.
     const started = await manager.send('post', `/rollouts/${planId}/advance`, {}).expect(200);
