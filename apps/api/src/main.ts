@@ -2,6 +2,10 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig, requireStoreUrls } from '@uptake/config';
 import { createApi } from './app/create-api';
 
+// Started by the launcher (`npm start`, with an IPC channel): stop when the launcher is gone, even killed
+// hard, rather than keep holding the port for the next start.
+process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
+
 async function main(): Promise<void> {
   const config = requireStoreUrls(loadConfig());
   const { app } = await createApi(config);

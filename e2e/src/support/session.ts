@@ -22,15 +22,29 @@ export async function signInThroughPage(page: Page, account: Account): Promise<v
   await page.getByTestId('login-submit').click();
 }
 
-/** Signs in through the API and returns the session cookie header, to ask the API what the page should show. */
-export async function signInApi(baseUrl: string, account: Account): Promise<{ cookie: string }> {
+/**
+ * Headers of a request signed in by a session cookie, with the same-origin proof the dashboard sends (CSRF).
+ * A type, not an interface, so that it is a valid `HeadersInit`.
+ */
+export type SessionHeaders = {
+  cookie: string;
+  origin: string;
+  'x-uptake-request': '1';
+};
+
+/** Signs in through the API and returns the session's headers, to ask the API what the page should show. */
+export async function signInApi(baseUrl: string, account: Account): Promise<SessionHeaders> {
   const login = await fetch(`${baseUrl}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(account),
   });
   expect(login.status).toBe(200);
-  return { cookie: login.headers.getSetCookie()[0].split(';')[0] };
+  return {
+    cookie: login.headers.getSetCookie()[0].split(';')[0],
+    origin: new URL(baseUrl).origin,
+    'x-uptake-request': '1',
+  };
 }
 
 /** The demo organisation's API base URL (…/api/organisations/<id>) and summary, seen with `headers`. */

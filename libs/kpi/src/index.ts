@@ -1,5 +1,6 @@
 export * from './lib/daily-activity';
 export * from './lib/suppression';
+export * from './lib/disclosure';
 export * from './lib/rollups';
 export * from './lib/kpi-data';
 export * from './lib/people-kpis';
@@ -12,3 +13,4 @@ export * from './lib/diffusion-report';
 export * from './lib/kpi-reports';
 export * from './lib/activity-bits';
 export * from './lib/bits-kpis';
+export * from './lib/activity-definition';

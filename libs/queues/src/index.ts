@@ -1,2 +1,3 @@
 export * from './lib/queues';
 export * from './lib/schedules';
+export * from './lib/store-outage';

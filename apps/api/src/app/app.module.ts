@@ -1,14 +1,17 @@
 import { ShutdownHooks } from './operations/shutdown-hooks';
 import { BullModule } from '@nestjs/bullmq';
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { ResolvedConfig } from '@uptake/config';
 import { dataSourceOptions } from '@uptake/persistence';
-import { DEFAULT_JOB_OPTIONS, redisConnectionOptions } from '@uptake/queues';
+import { DEFAULT_JOB_OPTIONS, FAIL_FAST_REDIS_OPTIONS, redisConnectionOptions } from '@uptake/queues';
 import { LoggerModule } from 'nestjs-pino';
 import { ActivityModule } from './activity/activity.module';
+import { DateBoundsModule } from './common/date-bounds';
+import { StoreOutageFilter } from './common/store-outage.filter';
+import { OperationsModule } from './operations/operations.module';
 import { GoalsModule } from './goals/goals.module';
 import { DirectoryModule } from './directory/directory.module';
 import { GovernanceModule } from './governance/governance.module';
@@ -29,6 +32,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         UptakeConfigModule.forRoot(config),
+        DateBoundsModule,
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.logLevel,
@@ -39,9 +43,13 @@ export class AppModule {
               : {}),
           },
         }),
-        TypeOrmModule.forRoot(dataSourceOptions(config.database.url)),
+        // A request waits at most 5 s for a database connection (then 503), not until TCP gives up.
+        TypeOrmModule.forRoot(
+          dataSourceOptions(config.database.url, { extra: { max: 10, connectionTimeoutMillis: 5_000 } }),
+        ),
         BullModule.forRoot({
-          connection: redisConnectionOptions(config.redis.url),
+          // While Redis is down, queuing fails at once (503) instead of holding the request.
+          connection: { ...redisConnectionOptions(config.redis.url), ...FAIL_FAST_REDIS_OPTIONS },
           defaultJobOptions: DEFAULT_JOB_OPTIONS,
         }),
         // Per client address; in-memory, so with several API instances each counts on its own.
@@ -58,9 +66,15 @@ export class AppModule {
         DirectoryModule,
         SourcesModule,
         MembersModule,
+        OperationsModule,
       ],
       // Guards run in this order: rate limit first (also for unauthenticated floods), then AuthGuard.
-      providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }, ShutdownHooks],
+      providers: [
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        // Postgres or Redis unreachable: 503 with Retry-After instead of a 500.
+        { provide: APP_FILTER, useClass: StoreOutageFilter },
+        ShutdownHooks,
+      ],
     };
   }
 }

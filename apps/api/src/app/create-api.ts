@@ -7,6 +7,8 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
+import { csrfProtection } from './auth/csrf';
+import { rejectUnsafeJsonBody, rejectUnsafeUrl, verifyUtf8Body } from './common/request-hygiene';
 import { serveDashboard } from './dashboard-files';
 import { mountQueueBoard } from './operations/queue-board';
 import { ShutdownHooks } from './operations/shutdown-hooks';
@@ -22,9 +24,16 @@ export async function createApi(
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
-  // JSON bodies up to 1 MB (file uploads get their own streaming endpoints with their own limits).
-  app.useBodyParser('json', { limit: '1mb' });
+  // Paths and query strings that are not UTF-8 or hold NUL are refused first (see request-hygiene.ts).
+  app.use(rejectUnsafeUrl);
+  // JSON bodies up to 1 MB (file uploads get their own streaming endpoints with their own limits), UTF-8
+  // only, at most MAX_JSON_DEPTH deep, no NUL or lone surrogate in any string: a 400 naming the field.
+  app.useBodyParser('json', { limit: '1mb', verify: verifyUtf8Body });
+  app.use(rejectUnsafeJsonBody);
+  // Whose X-Forwarded-For/-Proto/-Host to believe: request.ip (throttling, audit) and request.secure (cookies).
+  app.set('trust proxy', config.trustProxy);
   app.use(cookieParser());
+  app.use(csrfProtection(config.corsOrigins));
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -62,7 +71,11 @@ export async function createApi(
       .setTitle('Uptake API')
       .setDescription(
         'Social-adoption analytics: organisations, activity KPIs, data sources and sync runs. ' +
-          'Aggregates over fewer than k distinct people are suppressed.',
+          'Aggregates over fewer than k distinct people are suppressed. ' +
+          'Every request: JSON bodies up to 1 MB, UTF-8, nested at most 32 levels, no NUL or lone ' +
+          'surrogate in any string or key; query strings and paths UTF-8 without NUL; days from ' +
+          'EVENT_EARLIEST_DATE to tomorrow (UTC), planning days up to 10 years ahead. Anything else is a ' +
+          '400 naming the field or body position.',
       )
       .setVersion('0.1.0')
       .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API token (upt_...)' })

@@ -77,6 +77,7 @@ async function main(): Promise<void> {
       orgUnitId: null,
       groupId: null,
       minGroupSize: k,
+      perturbation: false,
     };
     const population = { organisationId: id, orgUnitId: null, groupId: null };
     const interactions = await time('loadInteractions', () =>

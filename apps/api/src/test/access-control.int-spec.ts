@@ -11,18 +11,19 @@ import {
   type TestTenant,
 } from './support';
 
-/** Routes that need no sign-in, by design. */
-const PUBLIC = new Set(['get /api/health', 'post /api/auth/login']);
+/** Routes that need no sign-in, by design (an invitation's link token is its own credential). */
+const PUBLIC = new Set([
+  'get /api/health',
+  'post /api/auth/login',
+  'post /api/invitations/lookup',
+  'post /api/invitations/accept',
+]);
 
 /** Valid bodies, so that requests reach the resource lookup (and do not stop at validation). */
 const VALID_BODIES: Record<string, object> = {
   'patch /api/organisations/{organisationId}/members/{userId}': { role: 'executive' },
   'patch /api/organisations/{organisationId}/sources/{sourceId}': { name: 'renamed' },
-  'post /api/organisations/{organisationId}/members': {
-    email: 'someone@else.test',
-    role: 'executive',
-    password: 'long-enough-password',
-  },
+  'post /api/organisations/{organisationId}/members': { email: 'someone@else.test', role: 'executive' },
   'post /api/organisations/{organisationId}/sources': { name: 'new source', connectorType: 'csv' },
   'post /api/organisations/{organisationId}/api-tokens': { name: 'token', role: 'executive' },
   'post /api/organisations/{organisationId}/goals': {
@@ -32,6 +33,7 @@ const VALID_BODIES: Record<string, object> = {
     target: 1,
   },
   'patch /api/organisations/{organisationId}/goals/{goalId}': { name: 'renamed goal' },
+  'patch /api/organisations/{organisationId}/settings': { name: 'renamed organisation' },
   'post /api/organisations/{organisationId}/rollouts': { name: 'plan', startDate: '2026-01-05' },
   'patch /api/organisations/{organisationId}/rollouts/{planId}': { name: 'renamed plan' },
   'post /api/organisations/{organisationId}/rollouts/{planId}/phases': { name: 'phase' },
@@ -144,7 +146,7 @@ describe('access control on every endpoint of the OpenAPI document', () => {
 
   it("answers 404 when an admin addresses another organisation's resource through their own organisation", async () => {
     const nested = all().filter(
-      (o) => o.roles && /\{(sourceId|syncRunId|userId|tokenId|goalId)\}/.test(o.path),
+      (o) => o.roles && /\{(sourceId|syncRunId|userId|tokenId|goalId|invitationId)\}/.test(o.path),
     );
     expect(nested.length).toBeGreaterThanOrEqual(6);
     for (const op of nested) {

@@ -79,6 +79,7 @@ describe('API against real Postgres and Redis', () => {
         name: 'api-test',
         slug: tenant.organisation.slug,
         minGroupSize: 5,
+        perturbation: false,
         people: 5,
       },
     ]);

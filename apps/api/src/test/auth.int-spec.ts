@@ -2,7 +2,7 @@ import { ensureMember, Organisation } from '@uptake/persistence';
 import { hashPassword } from '@uptake/security';
 import { uniqueSuffix } from '@uptake/testing';
 import request from 'supertest';
-import { bearer, createTenant, startTestApi, type TestApi, type TestTenant } from './support';
+import { bearer, createTenant, fromDashboard, startTestApi, type TestApi, type TestTenant } from './support';
 
 const PASSWORD = 'correct horse battery staple';
 
@@ -13,7 +13,8 @@ describe('sign-in, sessions, tokens, members and audit', () => {
   const server = () => api.app.getHttpServer();
 
   beforeAll(async () => {
-    api = await startTestApi({ LOGIN_ATTEMPTS_PER_MINUTE: '5' });
+    api = await startTestApi();
+    await api.app.listen(0, '127.0.0.1'); // one origin for the cookie requests (fromDashboard)
     tenant = await createTenant(api.dataSource, 'auth-test');
     email = `person.${uniqueSuffix()}@auth.test`;
     await ensureMember(api.dataSource, {
@@ -53,7 +54,7 @@ describe('sign-in, sessions, tokens, members and audit', () => {
       .get(`/api/organisations/${tenant.organisation.id}/activity/daily`)
       .set('Cookie', session)
       .expect(200);
-    await request(server()).post('/api/auth/logout').set('Cookie', session).expect(204);
+    await fromDashboard(request(server()).post('/api/auth/logout')).set('Cookie', session).expect(204);
     await request(server()).get('/api/auth/me').set('Cookie', session).expect(401);
   });
 
@@ -73,28 +74,6 @@ describe('sign-in, sessions, tokens, members and audit', () => {
       [email],
     );
     expect(failures[0].n).toBeGreaterThanOrEqual(1);
-  });
-
-  it('throttles brute force per account: the 6th attempt in a minute is refused even with the right password', async () => {
-    const target = `victim.${uniqueSuffix()}@auth.test`;
-    await ensureMember(api.dataSource, {
-      email: target,
-      passwordHash: () => hashPassword(PASSWORD),
-      organisationId: tenant.organisation.id,
-      role: 'executive',
-    });
-    for (let attempt = 1; attempt <= 5; attempt++) {
-      await request(server())
-        .post('/api/auth/login')
-        .send({ email: target, password: `guess-${attempt}` })
-        .expect(401);
-    }
-    const blocked = await request(server())
-      .post('/api/auth/login')
-      .send({ email: target, password: PASSWORD })
-      .expect(429);
-    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
-    expect(blocked.body.message).toMatch(/Too many sign-in attempts/);
   });
 
   it('revokes an API token immediately', async () => {
@@ -121,29 +100,20 @@ describe('sign-in, sessions, tokens, members and audit', () => {
   it('manages members, audits role changes and keeps the last admin', async () => {
     const admin = (req: request.Test) => req.set(...bearer(tenant.tokens.admin));
     const base = `/api/organisations/${tenant.organisation.id}/members`;
-    const newcomer = `new.${uniqueSuffix()}@auth.test`;
-    const missingPassword = await admin(
-      request(server()).post(base).send({ email: newcomer, role: 'executive' }),
-    ).expect(400);
-    expect(missingPassword.body.message).toBe('password: is required for a new account');
-    const added = await admin(
-      request(server()).post(base).send({ email: newcomer, role: 'executive', password: PASSWORD }),
-    ).expect(201);
-    await admin(request(server()).post(base).send({ email: newcomer, role: 'executive' })).expect(409);
-    const resetAttempt = await admin(
-      request(server()).post(base).send({ email, role: 'admin', password: 'a-new-password-1' }),
-    );
-    expect(resetAttempt.status).toBe(400);
+    const { user: added } = await ensureMember(api.dataSource, {
+      email: `new.${uniqueSuffix()}@auth.test`,
+      passwordHash: async () => '!',
+      organisationId: tenant.organisation.id,
+      role: 'executive',
+    });
 
-    await admin(
-      request(server()).patch(`${base}/${added.body.userId}`).send({ role: 'change_manager' }),
-    ).expect(200);
+    await admin(request(server()).patch(`${base}/${added.id}`).send({ role: 'change_manager' })).expect(200);
     const audit = await admin(
       request(server()).get(`/api/organisations/${tenant.organisation.id}/audit-events`),
     ).expect(200);
     expect(audit.body[0]).toMatchObject({
       action: 'member.role_changed',
-      targetId: added.body.userId,
+      targetId: added.id,
       details: { from: 'executive', to: 'change_manager' },
     });
 
@@ -154,12 +124,12 @@ describe('sign-in, sessions, tokens, members and audit', () => {
     ).expect(409);
 
     const badRole = await admin(
-      request(server()).patch(`${base}/${added.body.userId}`).send({ role: 'owner' }),
+      request(server()).patch(`${base}/${added.id}`).send({ role: 'owner' }),
     ).expect(400);
     expect(badRole.body.message).toContain(
       'role must be one of admin, change_manager, executive, connector_maintainer',
     );
-    await admin(request(server()).delete(`${base}/${added.body.userId}`)).expect(204);
+    await admin(request(server()).delete(`${base}/${added.id}`)).expect(204);
   });
 
   it('stores connector credentials encrypted and never returns them', async () => {

@@ -19,6 +19,9 @@ import {
 const RUNS_PER_SHAPE = 15;
 const LEAKS = /\n\s+at |QueryFailedError|node_modules|TypeError|ReferenceError|SELECT |INSERT |duplicate key/;
 
+/** Strings a JSON parser accepts but Postgres or UTF-8 do not. */
+const unsafeText = fc.constantFrom('a\u0000b', '\u0000', 'x\ud800', '\udfff y', 'ok\ufffd');
+
 const segment = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.constantFrom(
@@ -36,7 +39,8 @@ const segment = fc.oneof(
 const queryValue = fc.oneof(
   fc.string({ maxLength: 30 }),
   fc.integer().map(String),
-  fc.constantFrom('', '[]', '{}', '2026-13-45'),
+  fc.constantFrom('', '[]', '{}', '2026-13-45', '9999-12-31', '0001-01-01'),
+  unsafeText,
 );
 const query = fc.dictionary(
   fc.constantFrom('from', 'to', 'limit', 'before', 'x', '__proto__', 'constructor'),
@@ -45,6 +49,7 @@ const query = fc.dictionary(
 );
 const body = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),
+  fc.dictionary(fc.constantFrom('name', 'events', 'settings', 'person', 'note'), unsafeText, { minKeys: 1 }),
   fc.record(
     {
       email: fc.oneof(fc.string(), fc.integer(), fc.constant(null)),
@@ -60,6 +65,31 @@ const body = fc.oneof(
     { requiredKeys: [] },
   ),
 );
+
+/** Bodies that used to reach the services (and Postgres) as they were: each must be a 400 naming its place. */
+const HOSTILE_BODIES: [string, Buffer | string, RegExp][] = [
+  ['100,000 levels of [', '['.repeat(100_000) + ']'.repeat(100_000), /body: nested deeper than 32 levels/],
+  [
+    '100,000 levels of {"a":',
+    '{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000),
+    /body: nested deeper than 32 levels/,
+  ],
+  ['NUL in a string', JSON.stringify({ name: 'a\u0000b', email: 'x@y.z' }), /body\.name: contains a NUL/],
+  ['NUL in a key', '{"na\\u0000me": 1}', /the key contains a NUL/],
+  ['a lone surrogate', '{"name":"\\ud800"}', /body\.name: contains a lone surrogate/],
+  [
+    'bytes that are not UTF-8',
+    Buffer.concat([Buffer.from('{"name":"'), Buffer.from([0xc3, 0x28]), Buffer.from('"}')]),
+    /body: not valid UTF-8 \(byte 9\)/,
+  ],
+];
+
+/** Query strings with NUL, bytes that are not UTF-8 and an encoded surrogate (sent as they are). */
+const HOSTILE_QUERIES: [string, string, RegExp][] = [
+  ['?from=%00', 'from=%00', /query parameter \\"from\\": contains a NUL/],
+  ['?to=%FF', 'to=%FF', /query parameter \\"to\\": not valid UTF-8/],
+  ['?limit=%ED%A0%80', 'limit=%ED%A0%80', /query parameter \\"limit\\": not valid UTF-8/],
+];
 
 describe('fuzzing every endpoint with malformed input', () => {
   let api: TestApi;
@@ -130,5 +160,38 @@ describe('fuzzing every endpoint with malformed input', () => {
       }
     }
     expect(requests).toBeGreaterThan(200);
+  });
+
+  it('answers 400 naming the place to hostile bodies and URLs on every operation', async () => {
+    const targets = operations(api.openApi).filter((op) => op.path !== '/api/auth/logout');
+    let checked = 0;
+    for (const op of targets) {
+      const url = fillPath(op.path, pathValues(tenant));
+      const send = () =>
+        request(api.app.getHttpServer())
+          [op.method](url)
+          .set(...bearer(tenant.tokens.admin));
+      const expectBadRequest = async (label: string, response: request.Response, message: RegExp) => {
+        check(`${op.method} ${url} ${label}`, response);
+        if (response.status !== 400 || !message.test(JSON.stringify(response.body.message))) {
+          throw new Error(
+            `${op.method} ${url} ${label} -> ${response.status}: ${response.text.slice(0, 300)}`,
+          );
+        }
+        checked++;
+      };
+      for (const [label, query, message] of HOSTILE_QUERIES) {
+        await expectBadRequest(label, await send().query(query), message);
+      }
+      if (op.method === 'get') continue;
+      for (const [label, body, message] of HOSTILE_BODIES) {
+        const response = await send()
+          .set('Content-Type', 'application/json')
+          .serialize((raw: unknown) => raw as string)
+          .send(body as unknown as string);
+        await expectBadRequest(label, response, message);
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
   });
 });

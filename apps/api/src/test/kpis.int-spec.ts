@@ -127,6 +127,8 @@ describe('KPI endpoints on a hand-computed fixture', () => {
       weeklyActive: 4,
       monthlyActive: 4,
       stickiness: 5 / 28,
+      // nobody in this fixture joined a channel without being active (a join is not activity)
+      joinedOnly: 0,
     });
     // a's reads at 23:30 UTC on Sunday are Monday in Paris: week 2 has one active person, withheld (k = 2)
     expect(w2).toMatchObject({ eligible: 3, active: null, activated: 2, adoptionRate: 2 / 3 });
@@ -136,9 +138,10 @@ describe('KPI endpoints on a hand-computed fixture', () => {
   it('filters on an org unit subtree and on a group', async () => {
     const sales = (await get(`adoption?${RANGE}&orgUnitId=${units['sales']}`).expect(200)).body.points[0];
     expect(sales).toMatchObject({ eligible: 2, active: 2, averageDailyActive: 2 / 7 });
-    // the division holds Sales and Finance: d (who left 03-05) is active but not eligible on 03-08
-    const company = (await get(`adoption?${RANGE}&orgUnitId=${units['company']}`).expect(200)).body.points[0];
-    expect(company).toMatchObject({ eligible: 2, active: 3 });
+    // the division holds everyone but e (no unit): its figures minus the organisation's would be e's, so
+    // the division cannot be addressed (minimum difference rule, k = 2)
+    const company = await get(`adoption?${RANGE}&orgUnitId=${units['company']}`).expect(400);
+    expect(company.body.message).toMatch(/differs from the whole organisation by 1 people, fewer than k = 2/);
     // the pilot (a, d) has one eligible person on 03-08: nothing is shown
     const group = (await get(`adoption?${RANGE}&groupId=${pilot}`).expect(200)).body.points[0];
     expect(group).toMatchObject({ eligible: null, active: null, suppressed: { code: 'below-k' } });
@@ -184,7 +187,15 @@ describe('KPI endpoints on a hand-computed fixture', () => {
     expect(participation.personas).toEqual({ creator: 2, responder: null, reactor: null, observer: 0 });
 
     const retention = (await get(`retention?${RANGE}&silentWeeks=1`).expect(200)).body;
-    expect(retention.cohorts).toEqual([{ week: '2026-03-02', size: 4, retained: [1, 0.25, 0.25] }]);
+    // a quarter of a cohort of 4 is one person: withheld like the count it is
+    expect(retention.cohorts).toEqual([
+      {
+        week: '2026-03-02',
+        size: 4,
+        retained: [1, null, null],
+        suppressed: { code: 'below-k', minGroupSize: 2 },
+      },
+    ]);
     // activated by 03-15: a, b, d, e; silent since: b, d, e. a came back after 11 silent days (1 person: withheld)
     expect(retention).toMatchObject({
       activated: 4,

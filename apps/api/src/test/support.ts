@@ -7,6 +7,7 @@ import {
   RolloutPhase,
   RolloutPlan,
   createDataSource,
+  Invitation,
   Membership,
   Organisation,
   type Role,
@@ -16,6 +17,7 @@ import {
 } from '@uptake/persistence';
 import { newToken } from '@uptake/security';
 import { testConfig, uniqueSuffix } from '@uptake/testing';
+import type { Test } from 'supertest';
 import type { DataSource } from 'typeorm';
 import { createApi } from '../app/create-api';
 
@@ -53,15 +55,24 @@ export interface TestTenant {
   goal: BusinessGoal;
   plan: RolloutPlan;
   phase: RolloutPhase;
+  invitation: Invitation;
 }
 
 /** Password hash of "test-password-123" would cost argon2 time per user; these users sign in by token only. */
 const UNUSABLE_PASSWORD_HASH = '!';
 
-export async function createTenant(dataSource: DataSource, label: string): Promise<TestTenant> {
+/**
+ * `perturbation: false` keeps the hand-computed KPI expectations exact; the privacy suite creates tenants with
+ * the product's default (perturbation on).
+ */
+export async function createTenant(
+  dataSource: DataSource,
+  label: string,
+  options: { perturbation?: boolean } = {},
+): Promise<TestTenant> {
   const organisation = await dataSource
     .getRepository(Organisation)
-    .save({ name: label, slug: `${label}-${uniqueSuffix()}` });
+    .save({ name: label, slug: `${label}-${uniqueSuffix()}`, perturbation: options.perturbation ?? false });
   const tokens = {} as Record<Role, string>;
   const users = {} as Record<Role, User>;
   for (const role of ROLES) {
@@ -113,7 +124,14 @@ export async function createTenant(dataSource: DataSource, label: string): Promi
     comparison: { kind: 'rest-of-organisation' },
     gateCriteria: [],
   });
-  return { organisation, tokens, users, source, syncRun, apiToken, goal, plan, phase };
+  const invitation = await dataSource.getRepository(Invitation).save({
+    organisationId: organisation.id,
+    email: `invited.${uniqueSuffix()}@${label}.test`,
+    role: 'executive',
+    tokenHash: newToken('upi').hash,
+    expiresAt: new Date(Date.now() + 86_400_000),
+  });
+  return { organisation, tokens, users, source, syncRun, apiToken, goal, plan, phase, invitation };
 }
 
 export function bearer(token: string): [string, string] {
@@ -159,5 +177,17 @@ export function pathValues(tenant: TestTenant): Record<string, string> {
     goalId: tenant.goal.id,
     planId: tenant.plan.id,
     phaseId: tenant.phase.id,
+    invitationId: tenant.invitation.id,
   };
+}
+
+/**
+ * What the dashboard adds to a request its session cookie authenticates: this server's own Origin and
+ * X-Uptake-Request: 1 (CSRF proof). The server must be listening (`app.listen(0, '127.0.0.1')`): only then
+ * does supertest know its origin when the request is built.
+ */
+export function fromDashboard(test: Test): Test {
+  const origin = new URL(test.url).origin;
+  if (!/:\d+$/.test(origin)) throw new Error('fromDashboard needs a listening server: call app.listen first');
+  return test.set('Origin', origin).set('X-Uptake-Request', '1');
 }

@@ -2,6 +2,7 @@ import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/
 import { provideZonelessChangeDetection, type ApplicationConfig } from '@angular/core';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { provideEchartsCore } from 'ngx-echarts';
+import { sameOriginInterceptor } from './api/same-origin';
 import { routes } from './app.routes';
 import { sessionExpiredInterceptor } from './auth/auth';
 import { echarts } from './charts/echarts';
@@ -10,7 +11,7 @@ export const appConfig: ApplicationConfig = {
   providers: [
     provideZonelessChangeDetection(),
     provideRouter(routes, withComponentInputBinding()),
-    provideHttpClient(withFetch(), withInterceptors([sessionExpiredInterceptor])),
+    provideHttpClient(withFetch(), withInterceptors([sameOriginInterceptor, sessionExpiredInterceptor])),
     provideEchartsCore({ echarts }),
   ],
 };

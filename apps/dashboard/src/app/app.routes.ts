@@ -1,4 +1,5 @@
 import type { Routes } from '@angular/router';
+import { InvitationPage } from './auth/invitation.page';
 import { LoginPage } from './auth/login.page';
 import { signedIn } from './auth/auth';
 import { ShellComponent } from './shell/shell.component';
@@ -6,6 +7,7 @@ import { ShellComponent } from './shell/shell.component';
 /** One route per persona's main view; pages are loaded when first visited. */
 export const routes: Routes = [
   { path: 'login', component: LoginPage, title: 'Sign in · Uptake' },
+  { path: 'invitation', component: InvitationPage, title: 'Invitation · Uptake' },
   {
     path: '',
     component: ShellComponent,
@@ -31,6 +33,11 @@ export const routes: Routes = [
         path: 'connectors',
         title: 'Connectors · Uptake',
         loadComponent: () => import('./connectors/connectors.page').then((m) => m.ConnectorsPage),
+      },
+      {
+        path: 'settings',
+        title: 'Settings · Uptake',
+        loadComponent: () => import('./settings/settings.page').then((m) => m.SettingsPage),
       },
     ],
   },

@@ -7,12 +7,18 @@ import { RecomputeQueue } from './recompute/recompute.queue';
 import { RecomputeWorker } from './recompute/recompute.worker';
 import { GateEvaluationQueue } from './rollouts/gate-evaluation.queue';
 import { GateEvaluationWorker } from './rollouts/gate-evaluation.worker';
+import { StoreOutages } from './stores/store-outages';
 import { SourceRateLimiters } from './sync/source-rate-limiters';
+import { SyncQueue } from './sync/sync-queue';
+import { SyncReconciler } from './sync/sync-reconciler';
 import { SyncSchedules } from './sync/sync-schedules';
 import { SyncRunService } from './sync/sync-run.service';
 import { SyncWorker } from './sync/sync.worker';
 
-/** One processor per queue: sync (connector runs), recompute (rollups after ingest), rollouts (gates). */
+/**
+ * One processor per queue: sync (connector runs), recompute (rollups after ingest), rollouts (gates); and
+ * the sync reconciler, which repairs runs whose job was lost or failed unrecorded and cleans the spool.
+ */
 @Global()
 @Module({})
 export class WorkerModule {
@@ -27,9 +33,12 @@ export class WorkerModule {
         RecomputeWorker,
         GateEvaluationQueue,
         GateEvaluationWorker,
+        SyncQueue,
+        StoreOutages,
         SyncRunService,
         SyncWorker,
         SyncSchedules,
+        SyncReconciler,
       ],
       exports: [UPTAKE_CONFIG],
     };

@@ -31,6 +31,8 @@ function startWorkerProcess(redisUrl: string): ChildProcess {
       // A dead worker's job is taken over after ~2 s instead of 30.
       WORKER_LOCK_DURATION_MS: '2000',
       WORKER_CONCURRENCY: '1',
+      // This test is about BullMQ's take-over; other test files' runs share the database.
+      RECONCILE_INTERVAL_SECONDS: '0',
       LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'ignore', 'inherit'],

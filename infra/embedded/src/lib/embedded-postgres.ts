@@ -46,7 +46,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     fs.rmSync(options.dataDir, { recursive: true, force: true });
     await server.initialise();
   } else {
-    await stopStaleServer(options.dataDir);
+    await clearStaleServer(options.dataDir, log);
   }
   try {
     await server.start();
@@ -75,24 +75,92 @@ export function embeddedPostgresUrl(port: number, database = EMBEDDED_DATABASE):
   return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
 }
 
-/** A previous run that was killed hard can leave its postmaster running; stop it so the data can be reused. */
-async function stopStaleServer(dataDir: string): Promise<void> {
-  const pidFile = path.join(dataDir, 'postmaster.pid');
-  if (!fs.existsSync(pidFile)) return;
-  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!Number.isInteger(pid) || !isAlive(pid)) return;
-  process.kill(pid, 'SIGINT');
-  for (let waited = 0; waited < 15_000 && isAlive(pid); waited += 100) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
+/** What a cluster's postmaster.pid says: the server's pid, data folder, port and socket folder. */
+export interface PostmasterPidFile {
+  pid: number;
+  dataDir: string;
+  port: number;
+  socketDir: string;
+}
+
+export function readPostmasterPid(dataDir: string): PostmasterPidFile | null {
+  const file = path.join(dataDir, 'postmaster.pid');
+  if (!fs.existsSync(file)) return null;
+  const [pid, dir, , port, socketDir] = fs.readFileSync(file, 'utf8').split('\n');
+  return { pid: Number(pid), dataDir: dir ?? '', port: Number(port), socketDir: socketDir ?? '' };
+}
+
+/**
+ * A previous start that was killed hard (the launcher got SIGKILL) leaves either its postmaster running or
+ * a postmaster.pid behind. Our postmaster (a `postgres` process on this data folder) is shut down cleanly
+ * so this start runs a server of its own, with its settings and its log (the data stays). A pid file whose
+ * process is gone or is another program (the pid was reused, e.g. after a reboot) is removed: PostgreSQL
+ * would refuse to start while it names a live process, and that process must not be signalled.
+ */
+async function clearStaleServer(dataDir: string, log: (line: string) => void): Promise<void> {
+  const stale = readPostmasterPid(dataDir);
+  if (!stale) return;
+  if (Number.isInteger(stale.pid) && stale.pid > 0 && isOurPostmaster(stale, dataDir)) {
+    log(`[postgres] stopping the server left running by a previous start (pid ${stale.pid})`);
+    await stopProcess(stale.pid);
+    if (!isAlive(stale.pid)) return;
+    throw new Error(`PostgreSQL left running by a previous start (pid ${stale.pid}) does not stop`);
+  }
+  log(
+    `[postgres] removing a stale postmaster.pid (pid ${stale.pid} is not a running server of this cluster)`,
+  );
+  fs.rmSync(path.join(dataDir, 'postmaster.pid'), { force: true });
+  // The socket lock file names the same pid, and PostgreSQL checks it the same way.
+  const socketLock = path.join(stale.socketDir, `.s.PGSQL.${stale.port}.lock`);
+  if (stale.socketDir && fs.existsSync(socketLock)) {
+    const lockPid = Number(fs.readFileSync(socketLock, 'utf8').split('\n')[0]);
+    if (lockPid === stale.pid) fs.rmSync(socketLock, { force: true });
   }
 }
 
-function isAlive(pid: number): boolean {
+function isOurPostmaster(stale: PostmasterPidFile, dataDir: string): boolean {
+  if (!isAlive(stale.pid)) return false;
+  if (path.resolve(stale.dataDir) !== path.resolve(dataDir)) return false;
+  try {
+    return fs.readFileSync(`/proc/${stale.pid}/comm`, 'utf8').trim() === 'postgres';
+  } catch {
+    // No /proc (not Linux): a live pid on our data folder is taken as ours.
+    return process.platform !== 'linux';
+  }
+}
+
+/** Fast shutdown (SIGINT), then immediate (SIGQUIT), then SIGKILL: each given a while to take effect. */
+async function stopProcess(pid: number): Promise<void> {
+  for (const [signal, waitMs] of [
+    ['SIGINT', 15_000],
+    ['SIGQUIT', 5_000],
+    ['SIGKILL', 5_000],
+  ] as const) {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      return;
+    }
+    for (let waited = 0; waited < waitMs && isAlive(pid); waited += 100) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    if (!isAlive(pid)) return;
+  }
+}
+
+/** Whether a process runs (a zombie, ended but not yet reaped by its parent, does not). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
+  } catch (error) {
+    // EPERM: it exists, but belongs to another user.
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
   } catch {
-    return false;
+    return process.platform !== 'linux';
   }
 }
 

@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import IORedis from 'ioredis';
 import { isPortOpen } from './free-port';
 import type { RunningStore } from './embedded-postgres';
 
@@ -32,11 +33,13 @@ export function redisServerBinary(): string | undefined {
 export async function startRedisServer(options: RedisServerOptions): Promise<RunningStore> {
   const binary = redisServerBinary();
   if (!binary) throw new RedisServerMissingError();
-  if (await isPortOpen(options.port)) {
-    throw new Error(`Port ${options.port} is already in use; set EMBEDDED_REDIS_PORT or REDIS_URL`);
-  }
   fs.mkdirSync(options.dataDir, { recursive: true });
   const log = options.log ?? (() => undefined);
+  if (await isPortOpen(options.port)) {
+    if (!(await stopOurStaleServer(options.port, options.dataDir, log))) {
+      throw new Error(`Port ${options.port} is already in use; set EMBEDDED_REDIS_PORT or REDIS_URL`);
+    }
+  }
   const args = [
     '--port',
     String(options.port),
@@ -84,7 +87,7 @@ export async function startRedisServer(options: RedisServerOptions): Promise<Run
   }
 
   return {
-    url: `redis://127.0.0.1:${options.port}/0`,
+    url: redisServerUrl(options.port),
     stop: async () => {
       process.removeListener('exit', killOnExit);
       if (child.exitCode !== null) return;
@@ -93,4 +96,45 @@ export async function startRedisServer(options: RedisServerOptions): Promise<Run
       if (!options.persistent) fs.rmSync(path.join(options.dataDir), { recursive: true, force: true });
     },
   };
+}
+
+function redisServerUrl(port: number): string {
+  return `redis://127.0.0.1:${port}/0`;
+}
+
+/**
+ * A previous start that was killed hard (the launcher got SIGKILL) leaves its redis-server running on the
+ * port. If the server there answers and works in our data folder, it is ours: it is shut down (SHUTDOWN
+ * writes the append-only file) so this start runs its own, with its settings and log. Returns false when
+ * the port belongs to something else, which is left alone.
+ */
+async function stopOurStaleServer(
+  port: number,
+  dataDir: string,
+  log: (line: string) => void,
+): Promise<boolean> {
+  const client = new IORedis(redisServerUrl(port), {
+    lazyConnect: true,
+    connectTimeout: 2_000,
+    commandTimeout: 2_000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    const [, dir] = (await client.config('GET', 'dir')) as [string, string];
+    if (dir !== fs.realpathSync(dataDir)) return false;
+    log(`[redis] stopping the redis-server left running by a previous start on port ${port}`);
+    await client.call('SHUTDOWN').catch(() => undefined);
+  } catch {
+    return false;
+  } finally {
+    client.disconnect();
+  }
+  for (let waited = 0; waited < 15_000; waited += 100) {
+    if (!(await isPortOpen(port))) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`the redis-server left running on port ${port} by a previous start does not stop`);
 }

@@ -1,10 +1,12 @@
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { loadConfig } from '@uptake/config';
+import * as readline from 'node:readline';
+import { loadConfig, WORKSPACE_ROOT } from '@uptake/config';
 import IORedis from 'ioredis';
 import { Client } from 'pg';
-import { startEmbeddedPostgres } from './embedded-postgres';
+import { isAlive, readPostmasterPid, startEmbeddedPostgres } from './embedded-postgres';
 import { findFreePort, isPortOpen } from './free-port';
 import { startRedisServer } from './redis-server';
 import { ensureStores } from './stores';
@@ -22,6 +24,36 @@ async function query(url: string, sql: string): Promise<unknown[]> {
     return (await client.query(sql)).rows;
   } finally {
     await client.end();
+  }
+}
+
+/** Starts the stores in a separate process (the launcher's part), returning it with the stores' URLs. */
+async function storesInAnotherProcess(environment: Record<string, string>) {
+  const owner = spawn(
+    process.execPath,
+    [path.join(WORKSPACE_ROOT, 'scripts/run-ts.cjs'), 'infra/embedded/src/test/hold-stores.ts'],
+    {
+      cwd: WORKSPACE_ROOT,
+      env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: '', REDIS_URL: '', ...environment },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const lines = readline.createInterface({ input: owner.stdout! });
+  const [line] = await Promise.race([
+    new Promise<string[]>((resolve) => lines.once('line', (first) => resolve([first]))),
+    new Promise<never>((_, reject) => owner.once('exit', (code) => reject(new Error(`exited ${code}`)))),
+  ]);
+  return { owner, urls: JSON.parse(line) as { postgres: string; redis: string } };
+}
+
+/** Whatever a failed test left running on these stores is stopped, so no server outlives the run. */
+async function stopLeftovers(dataDir: string, redisPort: number): Promise<void> {
+  const postmaster = readPostmasterPid(path.join(dataDir, 'postgres'));
+  if (postmaster && isAlive(postmaster.pid)) process.kill(postmaster.pid, 'SIGQUIT');
+  if (await isPortOpen(redisPort)) {
+    const client = new IORedis(`redis://127.0.0.1:${redisPort}`, { maxRetriesPerRequest: 0 });
+    await client.call('SHUTDOWN', 'NOSAVE').catch(() => undefined);
+    client.disconnect();
   }
 }
 
@@ -87,5 +119,69 @@ describe('embedded stores', () => {
     expect(stores.started).toEqual([]);
     expect(stores.config.database.url).toBe('postgres://u:p@127.0.0.1:1/db');
     await stores.stop();
+  });
+
+  it('after its owner was killed hard, a second start replaces the servers left running and keeps the data', async () => {
+    const dataDir = scratch();
+    const [postgresPort, redisPort] = [await findFreePort(), await findFreePort()];
+    const environment = {
+      UPTAKE_DATA_DIR: dataDir,
+      EMBEDDED_POSTGRES_PORT: String(postgresPort),
+      EMBEDDED_REDIS_PORT: String(redisPort),
+    };
+    try {
+      const { owner, urls } = await storesInAnotherProcess(environment);
+      await query(urls.postgres, "CREATE TABLE kept (v text); INSERT INTO kept VALUES ('still here')");
+      const client = new IORedis(urls.redis);
+      await client.set('uptake:test', 'kept');
+      client.disconnect();
+      owner.kill('SIGKILL');
+      await new Promise((resolve) => owner.once('exit', resolve));
+      // The hard crash left both servers running on their ports (and a postmaster.pid).
+      expect(await isPortOpen(postgresPort)).toBe(true);
+      expect(await isPortOpen(redisPort)).toBe(true);
+      const leftBehind = readPostmasterPid(path.join(dataDir, 'postgres'))!.pid;
+
+      const stores = await ensureStores(loadConfig(environment));
+      try {
+        expect(stores.started).toEqual(['postgres', 'redis']);
+        expect(isAlive(leftBehind)).toBe(false);
+        expect(await query(stores.config.database.url, 'SELECT v FROM kept')).toEqual([{ v: 'still here' }]);
+        const again = new IORedis(stores.config.redis.url);
+        expect(await again.get('uptake:test')).toBe('kept');
+        again.disconnect();
+      } finally {
+        await stores.stop();
+      }
+      expect(await isPortOpen(postgresPort)).toBe(false);
+      expect(await isPortOpen(redisPort)).toBe(false);
+    } finally {
+      await stopLeftovers(dataDir, redisPort);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('removes a stale postmaster.pid that names another live process, and leaves that process alone', async () => {
+    const dataDir = path.join(scratch(), 'postgres');
+    const port = await findFreePort();
+    const first = await startEmbeddedPostgres({ dataDir, port, database: 'stale', persistent: true });
+    const pidFile = fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8');
+    await first.stop();
+    // After a reboot the pid in a leftover pid file may belong to any other program.
+    const bystander = spawn('sleep', ['60'], { stdio: 'ignore' });
+    const [, ...rest] = pidFile.split('\n');
+    fs.writeFileSync(path.join(dataDir, 'postmaster.pid'), [String(bystander.pid), ...rest].join('\n'));
+    try {
+      const second = await startEmbeddedPostgres({ dataDir, port, database: 'stale', persistent: true });
+      try {
+        expect(await query(second.url, 'SELECT 1 AS one')).toEqual([{ one: 1 }]);
+        expect(isAlive(bystander.pid!)).toBe(true);
+      } finally {
+        await second.stop();
+      }
+    } finally {
+      bystander.kill('SIGKILL');
+      fs.rmSync(path.dirname(dataDir), { recursive: true, force: true });
+    }
   });
 });

@@ -75,4 +75,43 @@ describe('loadConfig', () => {
       /CORS_ORIGINS: must be a comma-separated/,
     );
   });
+
+  it('reads TRUST_PROXY like express: off by default, true, hop count, addresses and CIDRs', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,::1' }).trustProxy).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      '::1',
+    ]);
+    for (const bad of ['yes please', '10.0.0.0/33', 'proxy.example.com']) {
+      expect(() => loadConfig({ TRUST_PROXY: bad })).toThrow(/TRUST_PROXY: must be false, true, a hop count/);
+    }
+  });
+
+  it('builds links from PUBLIC_URL (default: the API address), never from requests', () => {
+    expect(loadConfig({ API_PORT: '8080' }).publicUrl).toBe('http://127.0.0.1:8080');
+    expect(loadConfig({ PUBLIC_URL: 'https://uptake.example.com/' }).publicUrl).toBe(
+      'https://uptake.example.com',
+    );
+    expect(() => loadConfig({ PUBLIC_URL: 'javascript:alert(1)' })).toThrow(/PUBLIC_URL: must be a URL/);
+  });
+
+  it('sends mail through SMTP_URL, else writes it to the outbox folder; invitations last 7 days', () => {
+    const embedded = loadConfig({ UPTAKE_DATA_DIR: '/srv/uptake' });
+    expect(embedded.mail).toEqual({
+      smtpUrl: undefined,
+      from: 'Uptake <uptake@localhost>',
+      outboxDir: '/srv/uptake/outbox',
+    });
+    expect(embedded.auth.invitationTtlDays).toBe(7);
+    expect(loadConfig({ SMTP_URL: 'smtp://mail.example.com:587' }).mail.smtpUrl).toBe(
+      'smtp://mail.example.com:587',
+    );
+    expect(() => loadConfig({ SMTP_URL: 'http://mail.example.com' })).toThrow(
+      /SMTP_URL: must be a URL like smtp:/,
+    );
+  });
 });

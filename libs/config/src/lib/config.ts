@@ -1,5 +1,7 @@
+import { isIP } from 'node:net';
 import * as path from 'node:path';
 import { z } from 'zod';
+import { EARLIEST_ALLOWED_EVENT_DAY, isCalendarDay, type TimeWindow } from './time-window';
 
 /**
  * The one place that reads the environment. Everything else receives an `UptakeConfig`.
@@ -31,7 +33,59 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
   .transform((value) => ['true', '1', 'yes'].includes(value));
 
+/** Proxy names that express's `trust proxy` accepts besides addresses and CIDR ranges. */
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isProxyAddress(value: string): boolean {
+  if (PROXY_NAMES.includes(value)) return true;
+  const [address, prefix, ...rest] = value.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = version === 4 ? 32 : 128;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= bits;
+}
+
+/**
+ * Which proxies' X-Forwarded-* headers to believe, as express's `trust proxy`: false (none, the default),
+ * true (any: only behind a proxy that overwrites them), a hop count, or addresses / CIDRs / names.
+ */
+const trustProxySetting = z
+  .string()
+  .trim()
+  .transform((value, context): boolean | number | string[] => {
+    if (['false', '0', 'no'].includes(value)) return false;
+    if (value === 'true') return true;
+    if (/^\d{1,2}$/.test(value)) return Number(value);
+    const entries = value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean);
+    if (entries.length > 0 && entries.every(isProxyAddress)) return entries;
+    context.addIssue({
+      code: 'custom',
+      message:
+        'must be false, true, a hop count, or comma-separated addresses/CIDRs (or loopback, linklocal, uniquelocal)',
+    });
+    return z.NEVER;
+  });
+
 const environmentSchema = z.object({
+  EVENT_EARLIEST_DATE: z
+    .string()
+    .trim()
+    .refine(isCalendarDay, { message: 'must be a calendar date YYYY-MM-DD' })
+    .refine((day) => day >= EARLIEST_ALLOWED_EVENT_DAY, {
+      message: `must not be before ${EARLIEST_ALLOWED_EVENT_DAY}`,
+    })
+    .refine((day) => day <= new Date().toISOString().slice(0, 10), { message: 'must not be in the future' })
+    .default('1990-01-01'),
+  EVENT_MAX_FUTURE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 30)
+    .default(24),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: urlWithProtocols(
     ['postgres:', 'postgresql:'],
@@ -52,6 +106,10 @@ const environmentSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
   WORKER_MAX_STALLED: z.coerce.number().int().min(1).max(100).default(10),
+  SYNC_OUTAGE_MAX_WAIT_SECONDS: z.coerce.number().int().min(0).max(86_400).default(1_800),
+  RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3_600).default(60),
+  SPOOL_ORPHAN_GRACE_MINUTES: z.coerce.number().int().min(1).max(10_080).default(60),
+  SPOOL_FAILED_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   SPOOL_DIR: z.string().min(1).optional(),
   UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(102_400).default(2_048),
   OPERATOR_EMAILS: z
@@ -89,10 +147,19 @@ const environmentSchema = z.object({
     .max(24 * 30)
     .default(12),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(10).max(100_000).default(600),
-  LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(5),
+  LOGIN_FREE_FAILURES: z.coerce.number().int().min(1).max(10_000).default(5),
+  LOGIN_BACKOFF_MAX_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  LOGIN_SLOWDOWN_AFTER: z.coerce.number().int().min(1).max(1_000_000).default(20),
+  TRUST_PROXY: trustProxySetting.default(false),
+  PUBLIC_URL: urlWithProtocols(['http:', 'https:'], 'https://uptake.example.com').optional(),
+  SMTP_URL: urlWithProtocols(['smtp:', 'smtps:'], 'smtp://user:password@mail.example.com:587').optional(),
+  MAIL_FROM: z.string().trim().min(3).max(320).default('Uptake <uptake@localhost>'),
+  INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(7),
 });
 
 export interface UptakeConfig {
+  /** Dates accepted from sources and users (see time-window.ts). */
+  timeWindow: TimeWindow;
   env: 'development' | 'production' | 'test';
   /** Absolute path of the workspace (where package.json lives). */
   workspaceRoot: string;
@@ -111,6 +178,17 @@ export interface UptakeConfig {
     lockDurationMs: number;
     /** Times a job may be taken over from a dead worker before it fails for good. */
     maxStalled: number;
+    /** How long a sync job waits out a Postgres/Redis outage (backing off) before its attempts count. */
+    outageMaxWaitMs: number;
+  };
+  /** The worker's reconciler: repairs runs whose job was lost or failed unrecorded, cleans the spool. */
+  reconciler: {
+    /** 0 = off (tests that share a database). */
+    intervalMs: number;
+    /** A spool file no run needs is removed once it is this old (an upload in progress keeps it fresh). */
+    spoolOrphanGraceMs: number;
+    /** A failed run's spooled file is kept this long after the failure, so the run can be retried. */
+    failedSpoolRetentionMs: number;
   };
   /** Where uploads and webhook batches wait for the worker; API and worker must share it. */
   spoolDir: string;
@@ -121,7 +199,22 @@ export interface UptakeConfig {
   secretKey: Buffer | undefined;
   /** Origins allowed to call the API from a browser; empty = same origin only (the API serves the dashboard). */
   corsOrigins: string[];
-  auth: { sessionTtlHours: number; rateLimitPerMinute: number; loginAttemptsPerMinute: number };
+  auth: {
+    sessionTtlHours: number;
+    rateLimitPerMinute: number;
+    /** Failed sign-ins from one address for one account before exponential backoff (4× for the address alone). */
+    loginFreeFailures: number;
+    loginBackoffMaxSeconds: number;
+    /** Failed sign-ins on one account (all addresses, last hour) after which every attempt on it is slowed. */
+    loginSlowdownAfter: number;
+    invitationTtlDays: number;
+  };
+  /** express `trust proxy`: whose X-Forwarded-For / -Proto / -Host to believe (request.ip, request.secure). */
+  trustProxy: boolean | number | string[];
+  /** Base URL of the dashboard as users reach it: links in e-mails (never taken from a request's Host). */
+  publicUrl: string;
+  /** SMTP when smtpUrl is set; otherwise each message is written as an .eml file to outboxDir. */
+  mail: { smtpUrl: string | undefined; from: string; outboxDir: string };
 }
 
 export class ConfigError extends Error {
@@ -153,6 +246,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
   const e = parsed.data;
   const dataDir = path.resolve(WORKSPACE_ROOT, e.UPTAKE_DATA_DIR ?? '.data');
   return {
+    timeWindow: { earliestDay: e.EVENT_EARLIEST_DATE, maxFutureHours: e.EVENT_MAX_FUTURE_HOURS },
     env: e.NODE_ENV,
     workspaceRoot: WORKSPACE_ROOT,
     dataDir,
@@ -167,6 +261,12 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
       concurrency: e.WORKER_CONCURRENCY,
       lockDurationMs: e.WORKER_LOCK_DURATION_MS,
       maxStalled: e.WORKER_MAX_STALLED,
+      outageMaxWaitMs: e.SYNC_OUTAGE_MAX_WAIT_SECONDS * 1000,
+    },
+    reconciler: {
+      intervalMs: e.RECONCILE_INTERVAL_SECONDS * 1000,
+      spoolOrphanGraceMs: e.SPOOL_ORPHAN_GRACE_MINUTES * 60_000,
+      failedSpoolRetentionMs: e.SPOOL_FAILED_RETENTION_DAYS * 86_400_000,
     },
     spoolDir: path.resolve(WORKSPACE_ROOT, e.SPOOL_DIR ?? path.join(dataDir, 'spool')),
     uploadMaxBytes: e.UPLOAD_MAX_MB * 1024 * 1024,
@@ -176,8 +276,14 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     auth: {
       sessionTtlHours: e.SESSION_TTL_HOURS,
       rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
-      loginAttemptsPerMinute: e.LOGIN_ATTEMPTS_PER_MINUTE,
+      loginFreeFailures: e.LOGIN_FREE_FAILURES,
+      loginBackoffMaxSeconds: e.LOGIN_BACKOFF_MAX_SECONDS,
+      loginSlowdownAfter: e.LOGIN_SLOWDOWN_AFTER,
+      invitationTtlDays: e.INVITATION_TTL_DAYS,
     },
+    trustProxy: e.TRUST_PROXY,
+    publicUrl: (e.PUBLIC_URL ?? `http://${e.API_HOST}:${e.API_PORT}`).replace(/\/+$/, ''),
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, outboxDir: path.join(dataDir, 'outbox') },
   };
 }
 

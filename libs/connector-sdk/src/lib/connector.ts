@@ -96,6 +96,19 @@ export function standaloneReadContext<TSettings, TCredentials>(options: {
   };
 }
 
+/**
+ * The input can never be read as it is (not a zip, a required file or column missing, a token the service
+ * rejects): trying again cannot help, so the run fails at once with this message instead of being retried.
+ * The worker treats every error a file connector throws as one (a spooled file does not change between
+ * attempts); API connectors throw it for what no retry can fix.
+ */
+export class InputError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'InputError';
+  }
+}
+
 /** A connector's settings or credentials are invalid; `issues` name each field. */
 export class ConnectorConfigError extends Error {
   constructor(
@@ -142,4 +155,20 @@ function describeIssues(
   issues: readonly { path: readonly PropertyKey[]; message: string }[],
 ): string[] {
   return issues.map((issue) => `${[prefix, ...issue.path.map(String)].join('.')}: ${issue.message}`);
+}
+
+/**
+ * The messages of a read of a file, with the connector's errors as InputErrors: a spooled file reads the same
+ * on every attempt, so what a file connector refuses is refused for good. Errors of whoever consumes the
+ * messages (the pipeline's writes) do not pass through here.
+ */
+export async function* fileReadErrorsAreFinal(
+  messages: AsyncIterable<ConnectorMessage>,
+): AsyncGenerator<ConnectorMessage> {
+  try {
+    yield* messages;
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(error instanceof Error ? error.message : String(error), { cause: error });
+  }
 }

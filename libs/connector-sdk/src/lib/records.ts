@@ -1,5 +1,6 @@
-import { ACTIVITY_TYPES, GROUP_KINDS, ORG_UNIT_KINDS } from '@uptake/contracts';
+import { ACTIVITY_TYPES, GROUP_KINDS, ORG_UNIT_KINDS, type RunWarning } from '@uptake/contracts';
 import { z } from 'zod';
+import { identityProblem, unsafeTextProblem } from './text';
 
 /**
  * The normalised records every connector emits. Person ids here are the source's identity keys
@@ -7,12 +8,22 @@ import { z } from 'zod';
  * them with keyed hashes before anything is stored. No record carries message text.
  */
 
-const externalId = z.string().trim().min(1).max(512);
+/** Text a record may carry: no NUL, no lone surrogate (see unsafeTextProblem). */
+function text(schema: z.ZodString, problem = unsafeTextProblem) {
+  return schema.superRefine((value, context) => {
+    const message = problem(value);
+    if (message) context.addIssue({ code: 'custom', message: `must be storable text: ${message}` });
+  });
+}
+
+const externalId = text(z.string().trim().min(1).max(512));
+/** A person's identity key: also free of U+FFFD, so people never merge over undecodable bytes. */
+const identity = text(z.string().trim().min(1).max(512), identityProblem);
 const day = z.iso.date();
 
 export const orgUnitRecordSchema = z.strictObject({
   externalId,
-  name: z.string().trim().min(1).max(200),
+  name: text(z.string().trim().min(1).max(200)),
   kind: z.enum(ORG_UNIT_KINDS),
   parentExternalId: externalId.nullable(),
 });
@@ -20,13 +31,13 @@ export type OrgUnitRecord = z.infer<typeof orgUnitRecordSchema>;
 
 /** A directory entry (HR import): the denominator of adoption. */
 export const personRecordSchema = z.strictObject({
-  externalId,
+  externalId: identity,
   orgUnitExternalId: externalId.nullable(),
   legacyCompanyExternalId: externalId.nullable(),
-  managerExternalId: externalId.nullable(),
+  managerExternalId: identity.nullable(),
   /** Hierarchy level, 1 = top. */
   level: z.number().int().min(1).max(20).nullable(),
-  location: z.string().trim().max(200).nullable(),
+  location: text(z.string().trim().max(200)).nullable(),
   startDate: day.nullable(),
   /** Last day of employment, for people who left. */
   endDate: day.nullable(),
@@ -36,30 +47,52 @@ export type PersonRecord = z.infer<typeof personRecordSchema>;
 /** A container of activity: channel, community, team. */
 export const groupRecordSchema = z.strictObject({
   externalId,
-  name: z.string().trim().min(1).max(300),
+  name: text(z.string().trim().min(1).max(300)),
   kind: z.enum(GROUP_KINDS),
   isPrivate: z.boolean(),
   /** Member identity keys when the source lists them; null when it does not (memberships are kept). */
-  memberExternalIds: z.array(externalId).nullable(),
+  memberExternalIds: z.array(identity).nullable(),
 });
 export type GroupRecord = z.infer<typeof groupRecordSchema>;
 
-export const activityRecordSchema = z.strictObject({
-  /** Unique within the source and stable across reads: re-reading never duplicates. */
-  externalId,
-  occurredAt: z.date(),
-  actorExternalId: externalId,
-  type: z.enum(ACTIVITY_TYPES),
-  groupExternalId: externalId.nullable(),
-  /** External id of the thread's root post. */
-  threadExternalId: externalId.nullable(),
-  /** The person replied to, reacted to or mentioned. */
-  targetExternalId: externalId.nullable(),
-  /** Length of the message text; the text itself is never kept. */
-  contentLength: z.number().int().min(0).nullable(),
-  /** Interactions this record stands for: 1 for event-level sources, N for a daily usage-report row. */
-  count: z.number().int().min(1),
-});
+export const activityRecordSchema = z
+  .strictObject({
+    /** Unique within the source and stable across reads: re-reading never duplicates. */
+    externalId,
+    occurredAt: z.date(),
+    /**
+     * Null only for volume without people: reactions the source counted but did not list (Slack's `count` above
+     * its `users`). Such an event counts in reaction volume, never as anyone's activity.
+     */
+    actorExternalId: identity.nullable(),
+    type: z.enum(ACTIVITY_TYPES),
+    groupExternalId: externalId.nullable(),
+    /** External id of the thread's root post. */
+    threadExternalId: externalId.nullable(),
+    /** The person replied to, reacted to or mentioned. */
+    targetExternalId: identity.nullable(),
+    /** Length of the message text; the text itself is never kept. */
+    contentLength: z.number().int().min(0).nullable(),
+    /**
+     * Interactions this record stands for: 1 for event-level sources, N for a daily usage-report row. 0 only
+     * for a report count (`fromReport`): the republished report withdrew a count stored before.
+     */
+    count: z.number().int().min(0),
+    /**
+     * The record is a usage report's count (one person, day and kind: external id per person+day+metric), not
+     * an event. Reading it again with another count replaces the stored one (reports are republished with
+     * corrections), and it is never a thread (a count says nothing about who answered what).
+     */
+    fromReport: z.literal(true).optional(),
+  })
+  .refine((record) => record.actorExternalId !== null || record.type === 'reaction', {
+    path: ['actorExternalId'],
+    message: 'actorExternalId may be null only for reactions counted without people (type reaction)',
+  })
+  .refine((record) => record.count >= 1 || record.fromReport === true, {
+    path: ['count'],
+    message: 'count must be at least 1 (0 only withdraws a usage report count: fromReport)',
+  });
 export type ActivityRecord = z.infer<typeof activityRecordSchema>;
 
 /**
@@ -67,7 +100,7 @@ export type ActivityRecord = z.infer<typeof activityRecordSchema>;
  * business cases such as e-mail reduction. Re-reading the same day replaces the value.
  */
 export const usageRecordSchema = z.strictObject({
-  personExternalId: externalId,
+  personExternalId: identity,
   day,
   metric: z
     .string()
@@ -95,15 +128,25 @@ export type StreamName = 'directory' | 'groups' | 'activity' | 'usage';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
-/** What `Connector.read` yields, Airbyte-style: records, problems and checkpoints in one ordered stream. */
+/**
+ * What `Connector.read` yields, Airbyte-style: records, problems and checkpoints in one ordered stream. A
+ * record may say where it was read (`location`), so a problem the pipeline finds names the file and line.
+ */
 export type ConnectorMessage =
-  | { kind: 'orgUnit'; record: OrgUnitRecord }
-  | { kind: 'person'; record: PersonRecord }
-  | { kind: 'group'; record: GroupRecord }
-  | { kind: 'activity'; record: ActivityRecord }
-  | { kind: 'usage'; record: UsageRecord }
+  | { kind: 'orgUnit'; record: OrgUnitRecord; location?: RecordLocation }
+  | { kind: 'person'; record: PersonRecord; location?: RecordLocation }
+  | { kind: 'group'; record: GroupRecord; location?: RecordLocation }
+  | { kind: 'activity'; record: ActivityRecord; location?: RecordLocation }
+  | { kind: 'usage'; record: UsageRecord; location?: RecordLocation }
   /** A record that could not be read; the pipeline quarantines it and goes on. */
   | { kind: 'invalid'; problem: RecordProblem }
+  /**
+   * Something the run's maintainer should know that is not a bad record (a folder skipped on purpose, a
+   * fallback identity): stored on the run, aggregated by code and file (counts added up). Warnings yielded
+   * before a read's first checkpoint describe the input as a whole; a resumed read yields them again and
+   * they are not counted twice.
+   */
+  | { kind: 'warning'; warning: RunWarning }
   /**
    * Every record of `stream` yielded before this message is covered by `state`: resuming a read from
    * it yields only what comes after (or, at worst, records already stored, which are skipped).
@@ -131,12 +174,24 @@ export function checkRecord(message: RecordMessage): RecordProblem | null {
   const result = RECORD_SCHEMAS[message.kind].safeParse(message.record);
   if (result.success) return null;
   const issue = result.error.issues[0];
-  const record = message.record as { externalId?: string };
+  return recordProblem(message, issue.path.join('.') || undefined, issue.message);
+}
+
+/** A problem of a record, located where the connector read it, at `field`. */
+export function recordProblem(
+  message: RecordMessage,
+  field: string | undefined,
+  reason: string,
+): RecordProblem {
+  // A person's external id is their identity key (an e-mail address): stored only as a pseudonym.
+  const record = message.kind === 'person' ? {} : (message.record as { externalId?: unknown });
+  const recordId = typeof record.externalId === 'string' ? record.externalId : message.location?.recordId;
   return {
     location: {
-      field: issue.path.join('.') || undefined,
-      recordId: typeof record.externalId === 'string' ? record.externalId : undefined,
+      ...message.location,
+      ...(field === undefined ? {} : { field }),
+      ...(recordId === undefined ? {} : { recordId }),
     },
-    reason: issue.message,
+    reason,
   };
 }

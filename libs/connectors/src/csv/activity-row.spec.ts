@@ -67,8 +67,8 @@ describe('parseActivityRow', () => {
         {
           field: 'type',
           reason:
-            "type: 'clap' is not one of post, reply, reaction, read, mention, share, join, question, answer " +
-            '(map other names with settings.typeMapping)',
+            "type: 'clap' is not one of post, reply, reaction, read, mention, share, join, question, answer, " +
+            'call, chat (map other names with settings.typeMapping)',
         },
       ],
     });

@@ -25,8 +25,15 @@ export const REQUIRED_ACTIVITY_FIELDS: readonly ActivityField[] = [
   'type',
 ];
 
+/** Entries a settings.typeMapping holds at most (it is user input, kept in the source's settings). */
+export const MAX_TYPE_MAPPING_ENTRIES = 200;
+
 /** settings.typeMapping: the source's own activity names, e.g. {"comment": "reply", "like": "reaction"}. */
-export const typeMappingSchema = z.record(z.string().trim().min(1).max(100), z.enum(ACTIVITY_TYPES));
+export const typeMappingSchema = z
+  .record(z.string().trim().min(1).max(100), z.enum(ACTIVITY_TYPES))
+  .refine((mapping) => Object.keys(mapping).length <= MAX_TYPE_MAPPING_ENTRIES, {
+    message: `at most ${MAX_TYPE_MAPPING_ENTRIES} entries`,
+  });
 export type TypeMapping = z.infer<typeof typeMappingSchema>;
 
 /** Raw values by documented field name: strings from CSV, any JSON value from NDJSON / webhooks. */
@@ -36,6 +43,12 @@ export interface ActivityRowOptions {
   typeMapping?: TypeMapping;
   /** How a field is named in reasons (default: the documented name). */
   label?: (field: ActivityField) => string;
+  /** Zone of occurred_at values without an offset; without it they are refused. */
+  timeZone?: string;
+  /** Reasons point to the csv connector's settings. */
+  settingsHints?: boolean;
+  /** Problems found before (a column mapping that could not produce a field). */
+  problems?: readonly FieldProblem<ActivityField>[];
 }
 
 export type ActivityRowResult =
@@ -48,9 +61,13 @@ export type ActivityRowResult =
  * addresses; the group (if any) comes back as a record to upsert before the activity.
  */
 export function parseActivityRow(row: ActivityRowInput, options: ActivityRowOptions = {}): ActivityRowResult {
-  const read = new RowReader<ActivityField>(row, options.label);
+  const read = new RowReader<ActivityField>(row, options.label, options.problems);
   const externalId = read.text('external_id', { required: true, max: 512 });
-  const occurredAt = read.dateTime('occurred_at', { required: true });
+  const occurredAt = read.dateTime('occurred_at', {
+    required: true,
+    timeZone: options.timeZone,
+    settingsHints: options.settingsHints,
+  });
   const actor = read.person('actor_id', { required: true });
   const type = read.oneOf<ActivityType>('type', ACTIVITY_TYPES, {
     required: true,

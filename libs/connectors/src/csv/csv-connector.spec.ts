@@ -74,7 +74,9 @@ describe('csv connector: CSV files', () => {
         'a3,2026-03-02T09:02:00Z,ann@x.org,reply,G1,One,a1,,,',
       ].join('\n'),
     );
+    // A resumed read starts with a checkpoint where it resumes: warnings after it add to the earlier attempt's.
     expect(summary(await read(file, {}, { activity: { line: 3 } }))).toEqual([
+      'checkpoint {"line":3}',
       'group G1',
       'activity a3',
       'checkpoint {"line":4}',
@@ -257,6 +259,7 @@ describe('csv connector: JSON files', () => {
         '{"external_id":"l4","occurred_at":"2026-03-02T09:00:00Z","actor_id":"ann@x.org","type":"post"}\n',
     );
     expect(summary(await read(file, {}, { activity: { line: 2 } }))).toEqual([
+      'checkpoint {"line":2}',
       'activity l4',
       'checkpoint {"line":4}',
     ]);

@@ -2,6 +2,7 @@ import type { InputFile } from '@uptake/connector-sdk';
 import { CsvError, parse, type Info } from 'csv-parse';
 import { createReadStream } from 'node:fs';
 import { z } from 'zod';
+import { byteCsvOptions, csvReadError, decodeFields, notUtf8Reason, withoutBom } from './csv-bytes';
 
 /**
  * One row of an imported file, by documented field name, or a structural problem (a CSV row with the
@@ -9,7 +10,13 @@ import { z } from 'zod';
  * (1-based; the CSV header is line 1) and `bytes` how far the file has been read, for progress.
  */
 export type SourceRow<F extends string> =
-  | { line: number; bytes: number; values: Partial<Record<F, unknown>> }
+  | {
+      line: number;
+      bytes: number;
+      values: Partial<Record<F, unknown>>;
+      /** A `.json` file that is not UTF-8 as a whole: values holding U+FFFD are where the bad bytes were. */
+      lossy?: boolean;
+    }
   | { line: number; bytes: number; problem: string };
 
 /** settings.columns: documented field name -> the column (or JSON key) that holds it in the user's file. */
@@ -43,63 +50,84 @@ export interface CsvTableOptions<F extends string> {
 
 /**
  * Streams a CSV file with a header row, yielding each data row by documented field name. Rows are read
- * one at a time (memory does not grow with the file). Throws, naming the file, when the header lacks a
- * required or mapped column, or when the file is not CSV at all (an unclosed quote swallows the rest).
+ * one at a time (memory does not grow with the file), each decoded strictly as UTF-8 (a row that is not
+ * is a problem of that row). Throws, naming the file, when the header lacks a required or mapped column,
+ * is not UTF-8, or when the file is not CSV at all (an unclosed quote swallows the rest) or holds a row
+ * over MAX_CSV_RECORD_BYTES.
  */
-export async function* readCsvTable<F extends string>(
-  options: CsvTableOptions<F>,
-): AsyncGenerator<SourceRow<F>> {
-  const { file } = options;
+export function readCsvTable<F extends string>(options: CsvTableOptions<F>): AsyncGenerator<SourceRow<F>> {
+  return readCsvRecords(
+    options.file,
+    options.delimiter,
+    (header) => resolveHeader(header, options),
+    () => `${options.file.name} is empty: expected a header row naming ${options.required.join(', ')}`,
+  );
+}
+
+/** Which column holds each key; made from the header row (throws when the header does not fit). */
+export type HeaderPlan<K extends string> = (header: readonly string[]) => { indexes: [K, number][] };
+
+/**
+ * The rows of a CSV file with a header row, by the keys `plan` gives the header's columns (readCsvTable's
+ * documented fields, or the columns a mapping reads). See readCsvTable for what fails the file.
+ */
+export async function* readCsvRecords<K extends string>(
+  file: InputFile,
+  delimiter: string,
+  plan: HeaderPlan<K>,
+  emptyMessage: () => string,
+): AsyncGenerator<SourceRow<K>> {
   const source = createReadStream(file.path);
   const parser = parse({
-    bom: true,
-    delimiter: options.delimiter,
+    ...byteCsvOptions(delimiter),
     info: true,
     relax_column_count: true,
     skip_empty_lines: true,
   });
   source.on('error', (error) => parser.destroy(error));
-  source.pipe(parser);
+  source.pipe(withoutBom()).pipe(parser);
 
-  let header: { width: number; indexes: [F, number][] } | null = null;
+  let header: { names: readonly string[]; indexes: [K, number][] } | null = null;
   const startLine = lineCounter();
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: Info }>) {
       const line = startLine(record, info.lines);
+      const decoded = decodeFields(record);
       if (header === null) {
-        header = resolveHeader(record, options);
+        if ('badColumn' in decoded) throw new Error(`${file.name}: the header row is not valid UTF-8`);
+        header = { names: decoded.fields, indexes: plan(decoded.fields).indexes };
         continue;
       }
-      if (record.length !== header.width) {
+      if ('badColumn' in decoded) {
+        yield { line, bytes: info.bytes, problem: notUtf8Reason(decoded.badColumn, header.names) };
+        continue;
+      }
+      if (record.length !== header.names.length) {
         yield {
           line,
           bytes: info.bytes,
-          problem: `the row has ${record.length} fields, the header has ${header.width}`,
+          problem: `the row has ${record.length} fields, the header has ${header.names.length}`,
         };
         continue;
       }
-      const values: Partial<Record<F, unknown>> = {};
-      for (const [field, index] of header.indexes) values[field] = record[index];
+      const values: Partial<Record<K, unknown>> = {};
+      for (const [key, index] of header.indexes) values[key] = decoded.fields[index];
       yield { line, bytes: info.bytes, values };
     }
   } catch (error) {
-    if (error instanceof CsvError) {
-      throw new Error(`${file.name} is not a readable CSV file: ${error.message}`);
-    }
+    if (error instanceof CsvError) throw csvReadError(file.name, error);
     throw error;
   } finally {
     source.destroy();
   }
-  if (header === null) {
-    throw new Error(`${file.name} is empty: expected a header row naming ${options.required.join(', ')}`);
-  }
+  if (header === null) throw new Error(emptyMessage());
 }
 
 /** Finds each field's column (trimmed, case-insensitive); throws naming the missing ones and the mapping. */
 function resolveHeader<F extends string>(
   header: readonly string[],
   options: CsvTableOptions<F>,
-): { width: number; indexes: [F, number][] } {
+): { indexes: [F, number][] } {
   const names = header.map((name) => name.trim().toLowerCase());
   const indexes: [F, number][] = [];
   const missing: string[] = [];
@@ -122,7 +150,7 @@ function resolveHeader<F extends string>(
         `columns were looked up with ${mapping}; the header is: ${header.map((name) => name.trim()).join(', ')}`,
     );
   }
-  return { width: header.length, indexes };
+  return { indexes };
 }
 
 /**

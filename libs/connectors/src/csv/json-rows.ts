@@ -1,39 +1,45 @@
-import type { InputFile } from '@uptake/connector-sdk';
+import { decodeUtf8, type InputFile } from '@uptake/connector-sdk';
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
-import type { ColumnMapping, SourceRow } from './csv-table';
+import type { SourceRow } from './csv-table';
 
 /** A `.json` array is parsed whole, so it is capped; NDJSON streams and has no cap. */
 export const MAX_JSON_ARRAY_BYTES = 20 * 1024 * 1024;
+/** An NDJSON line longer than this is a problem of that line; it is skipped without being held. */
+export const MAX_NDJSON_LINE_BYTES = 1024 * 1024;
 
 const INVALID_JSON = Symbol('invalid JSON');
 
-export interface JsonRowsOptions<F extends string> {
-  file: InputFile;
-  fields: readonly F[];
-  columns?: ColumnMapping<F>;
-}
+/** Each object of an NDJSON or JSON file, whole: the column mapping picks what it reads (see row-mapping). */
+export type JsonObjectRow = SourceRow<string>;
 
 /**
  * Streams NDJSON / JSON Lines: one JSON object per line (blank lines are skipped). A line that is not a
- * JSON object is a problem of that line, not of the file. Its text is not echoed (it may hold names).
+ * JSON object, not valid UTF-8 (decoded strictly, line by line: never to U+FFFD) or longer than
+ * MAX_NDJSON_LINE_BYTES is a problem of that line, not of the file. Its text is not echoed (it may hold
+ * names).
  */
-export async function* readNdjsonRows<F extends string>(
-  options: JsonRowsOptions<F>,
-): AsyncGenerator<SourceRow<F>> {
-  const source = createReadStream(options.file.path, { encoding: 'utf8' });
-  const lines = createInterface({ input: source, crlfDelay: Infinity });
+export async function* readNdjsonRows(file: InputFile): AsyncGenerator<JsonObjectRow> {
+  const source = createReadStream(file.path);
   let line = 0;
   let bytes = 0;
   try {
-    for await (const text of lines) {
+    for await (const { content, size } of byteLines(source, MAX_NDJSON_LINE_BYTES)) {
       line++;
-      bytes += Buffer.byteLength(text) + 1;
+      bytes += size;
+      if (content === null) {
+        yield { line, bytes, problem: `the line is longer than ${MAX_NDJSON_LINE_BYTES / 1024 / 1024} MB` };
+        continue;
+      }
+      const text = decodeUtf8(content);
+      if (text === null) {
+        yield { line, bytes, problem: 'the line is not valid UTF-8; save the file as UTF-8' };
+        continue;
+      }
       const trimmed = (line === 1 ? text.replace(/^\uFEFF/, '') : text).trim();
       if (trimmed === '') continue;
       const value = parseJson(trimmed);
-      if (isJsonObject(value)) yield { line, bytes, values: pickFields(value, options) };
+      if (isJsonObject(value)) yield { line, bytes, values: value };
       else {
         const problem =
           value === INVALID_JSON ? 'the line is not valid JSON' : 'the line is not a JSON object';
@@ -41,19 +47,43 @@ export async function* readNdjsonRows<F extends string>(
       }
     }
   } finally {
-    lines.close();
     source.destroy();
   }
+}
+
+/**
+ * The lines of a byte stream (split at LF; a CR before it is JSON whitespace), each with the bytes it
+ * took. A line over `max` bytes comes back as `content: null` and is never held whole.
+ */
+export async function* byteLines(
+  source: AsyncIterable<Buffer>,
+  max: number,
+): AsyncGenerator<{ content: Buffer | null; size: number }> {
+  let parts: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of source) {
+    let start = 0;
+    for (let end = chunk.indexOf(0x0a, start); end !== -1; end = chunk.indexOf(0x0a, start)) {
+      size += end - start;
+      const fits = size <= max;
+      if (fits) parts.push(chunk.subarray(start, end));
+      yield { content: fits ? Buffer.concat(parts) : null, size: size + 1 };
+      parts = [];
+      size = 0;
+      start = end + 1;
+    }
+    size += chunk.length - start;
+    if (size <= max) parts.push(chunk.subarray(start));
+    else parts = [];
+  }
+  if (size > 0) yield { content: size <= max ? Buffer.concat(parts) : null, size };
 }
 
 /**
  * Reads a `.json` file holding an array of objects; `line` is the 1-based index of the entry. Throws,
  * naming the file, when it is over the size cap, not JSON or not an array.
  */
-export async function* readJsonArrayRows<F extends string>(
-  options: JsonRowsOptions<F>,
-): AsyncGenerator<SourceRow<F>> {
-  const { file } = options;
+export async function* readJsonArrayRows(file: InputFile): AsyncGenerator<JsonObjectRow> {
   const { size } = await stat(file.path);
   if (size > MAX_JSON_ARRAY_BYTES) {
     throw new Error(
@@ -61,14 +91,21 @@ export async function* readJsonArrayRows<F extends string>(
         `${MAX_JSON_ARRAY_BYTES / 1024 / 1024} MB. Upload larger files as NDJSON (.ndjson or .jsonl): one JSON object per line`,
     );
   }
-  const entries = parseJson((await readFile(file.path, 'utf8')).replace(/^\uFEFF/, ''));
+  const content = await readFile(file.path);
+  // Parsed whole, so it cannot be decoded entry by entry: when the file is not UTF-8, rows whose mapped
+  // values hold U+FFFD (where the bad bytes were) are quarantined instead of read (`lossy`).
+  const strict = decodeUtf8(content);
+  const entries = parseJson((strict ?? content.toString('utf8')).replace(/^\uFEFF/, ''));
   if (entries === INVALID_JSON) throw new Error(`${file.name} is not valid JSON`);
   if (!Array.isArray(entries)) throw new Error(`${file.name} must hold a JSON array of activity objects`);
   for (const [index, entry] of entries.entries()) {
-    const bytes = Math.round((size * (index + 1)) / entries.length);
-    yield isJsonObject(entry)
-      ? { line: index + 1, bytes, values: pickFields(entry, options) }
-      : { line: index + 1, bytes, problem: 'the entry is not a JSON object' };
+    const line = index + 1;
+    const bytes = Math.round((size * line) / entries.length);
+    if (!isJsonObject(entry)) {
+      yield { line, bytes, problem: 'the entry is not a JSON object' };
+      continue;
+    }
+    yield strict === null ? { line, bytes, values: entry, lossy: true } : { line, bytes, values: entry };
   }
 }
 
@@ -82,17 +119,4 @@ function parseJson(text: string): unknown {
 
 export function isJsonObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Takes each documented field from its key (settings.columns applies to JSON keys as to CSV columns). */
-function pickFields<F extends string>(
-  object: Record<string, unknown>,
-  options: JsonRowsOptions<F>,
-): Partial<Record<F, unknown>> {
-  const values: Partial<Record<F, unknown>> = {};
-  for (const field of options.fields) {
-    const key = options.columns?.[field] ?? field;
-    if (Object.hasOwn(object, key)) values[field] = object[key];
-  }
-  return values;
 }

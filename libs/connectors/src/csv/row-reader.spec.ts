@@ -37,6 +37,19 @@ describe('RowReader.dateTime', () => {
     expect(read.problems).toEqual([{ field: 'at', reason }]);
   });
 
+  it('keeps the year as written: 0001 stays 0001 (Date.UTC would make it 1901)', () => {
+    expect(reader({ at: '0001-01-01T00:00:00Z' }).dateTime('at')?.toISOString()).toBe(
+      '0001-01-01T00:00:00.000Z',
+    );
+    expect(reader({ at: '0099-12-31T23:30:00-01:00' }).dateTime('at')?.toISOString()).toBe(
+      '0100-01-01T00:30:00.000Z',
+    );
+    // Year 0 is a leap year (1900 is not): February 29th is a real day then.
+    expect(reader({ at: '0000-02-29T00:00:00Z' }).dateTime('at')?.toISOString()).toBe(
+      '0000-02-29T00:00:00.000Z',
+    );
+  });
+
   it('reports a missing required value, and accepts a missing optional one', () => {
     const read = reader({ at: '  ' });
     expect(read.dateTime('at', { required: true })).toBeNull();
@@ -89,7 +102,11 @@ describe('RowReader.text / person / oneOf', () => {
     expect(object.problems[0].reason).toBe('name: expected text, got object');
     const nul = reader({ name: 'a\u0000b' });
     expect(nul.text('name', { max: 300 })).toBeNull();
-    expect(nul.problems[0].reason).toBe("name: 'a\u0000b' contains a NUL character");
+    // Not echoed: the reason is stored as text, which cannot hold NUL either.
+    expect(nul.problems[0].reason).toBe('name: contains a NUL character (U+0000)');
+    const surrogate = reader({ name: 'a\ud800b' });
+    expect(surrogate.text('name', { max: 300 })).toBeNull();
+    expect(surrogate.problems[0].reason).toBe('name: contains a lone surrogate (not valid Unicode)');
     const long = reader({ name: 'x'.repeat(301) });
     expect(long.text('name', { max: 300 })).toBeNull();
     expect(long.problems[0].reason).toBe(`name: '${'x'.repeat(39)}…' is longer than 300 characters`);
@@ -102,6 +119,12 @@ describe('RowReader.text / person / oneOf', () => {
     expect(long.person('who')).toBeNull();
     expect(long.problems[0].reason).toBe('who: is longer than 512 characters');
     expect(personKey('Bob@X.org')).toBe('bob@x.org');
+    // U+FFFD stands for bytes that were not UTF-8: two people could become one.
+    const replaced = reader({ who: 'ann\ufffd@example.com' });
+    expect(replaced.person('who')).toBeNull();
+    expect(replaced.problems[0].reason).toBe(
+      'who: contains U+FFFD (bytes that were not valid UTF-8): it could merge two different people',
+    );
   });
 
   it('matches allowed values case-insensitively, after the mapping', () => {

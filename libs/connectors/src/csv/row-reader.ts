@@ -1,3 +1,9 @@
+import { identityProblem, unsafeTextProblem } from '@uptake/connector-sdk';
+import { quoteValue } from './reasons';
+import { isCalendarDate, parseIsoDateTime } from './timestamps';
+
+export { quoteValue } from './reasons';
+
 /**
  * Field-level reading of one imported row (a CSV line, an NDJSON object, a webhook event), shared by the
  * csv, webhook and directory-csv connectors. Each getter returns the normalised value or null, and
@@ -12,23 +18,11 @@ export interface FieldProblem<F extends string = string> {
   reason: string;
 }
 
-/** Postgres text cannot hold NUL; one such value would otherwise fail a whole batch. */
-const NUL = '\u0000';
 /** Postgres `integer` columns (content length, count). */
 export const MAX_INT32 = 2_147_483_647;
-const QUOTED_VALUE_MAX = 40;
 
-const DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)?$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const INTEGER = /^[+-]?\d+$/;
-
-/** A value as shown in a reason: single-quoted, shortened. */
-export function quoteValue(raw: unknown): string {
-  const text = typeof raw === 'string' ? raw : JSON.stringify(raw);
-  const short = text.length > QUOTED_VALUE_MAX ? `${text.slice(0, QUOTED_VALUE_MAX - 1)}…` : text;
-  return `'${short}'`;
-}
 
 /** A person identity key: trimmed, and lower-cased when it is an e-mail address (so sources match). */
 export function personKey(id: string): string {
@@ -39,22 +33,34 @@ export function personKey(id: string): string {
 export class RowReader<F extends string> {
   readonly problems: FieldProblem<F>[] = [];
 
+  /** Fields that already have a problem: their getters return null without adding another. */
+  private readonly failed = new Set<F>();
+
   /**
    * @param row raw values by documented field name (strings from CSV, any JSON value otherwise)
    * @param label how a field is named to the user (the documented name, a webhook's camelCase key)
+   * @param earlier problems found before (a column mapping that could not produce a field's value)
    */
   constructor(
     private readonly row: Partial<Record<F, unknown>>,
     private readonly label: (field: F) => string = (field) => field,
-  ) {}
+    earlier: readonly FieldProblem<F>[] = [],
+  ) {
+    for (const problem of earlier) {
+      this.problems.push(problem);
+      this.failed.add(problem.field);
+    }
+  }
 
   fail(field: F, reason: string): null {
     this.problems.push({ field, reason: `${this.label(field)}${reason}` });
+    this.failed.add(field);
     return null;
   }
 
   /** Trimmed text; null when missing or empty (a problem when required). */
   text(field: F, options: { required?: boolean; max: number; personal?: boolean }): string | null {
+    if (this.failed.has(field)) return null;
     const raw = this.row[field];
     if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
       return options.required ? this.fail(field, ' is missing') : null;
@@ -63,8 +69,10 @@ export class RowReader<F extends string> {
     if (typeof raw === 'string') value = raw.trim();
     else if (typeof raw === 'number' && Number.isSafeInteger(raw)) value = String(raw);
     else return this.fail(field, `: expected text, got ${Array.isArray(raw) ? 'array' : typeof raw}`);
+    // The value is not echoed when unsafe: a NUL or a lone surrogate would land in the quarantine's reason.
+    const unsafe = options.personal ? identityProblem(value) : unsafeTextProblem(value);
+    if (unsafe) return this.fail(field, `: ${unsafe}`);
     const shown = options.personal ? '' : ` ${quoteValue(value)}`;
-    if (value.includes(NUL)) return this.fail(field, `:${shown} contains a NUL character`);
     if (value.length > options.max) {
       return this.fail(field, `:${shown} is longer than ${options.max} characters`);
     }
@@ -79,6 +87,7 @@ export class RowReader<F extends string> {
 
   /** A whole number in [min, max], from a JSON number or a decimal string. */
   integer(field: F, options: { min: number; max: number }): number | null {
+    if (this.failed.has(field)) return null;
     const raw = this.row[field];
     if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) return null;
     const range =
@@ -108,43 +117,20 @@ export class RowReader<F extends string> {
     );
   }
 
-  /** An ISO 8601 date-time that states its offset (Z or ±hh:mm): local times are ambiguous. */
-  dateTime(field: F, options: { required?: boolean } = {}): Date | null {
+  /**
+   * An ISO 8601 date-time that states its offset (Z or ±hh:mm): local times are ambiguous, unless a time zone
+   * is given to read them in. A Date (a time the column mapping has read already) is taken as it is.
+   */
+  dateTime(
+    field: F,
+    options: { required?: boolean; timeZone?: string; settingsHints?: boolean } = {},
+  ): Date | null {
+    const raw = this.row[field];
+    if (raw instanceof Date && !this.failed.has(field)) return raw;
     const value = this.text(field, { required: options.required, max: 64 });
     if (value === null) return null;
-    const match = DATE_TIME.exec(value);
-    if (!match) {
-      return this.fail(
-        field,
-        `: ${quoteValue(value)} is not an ISO 8601 date-time (e.g. 2026-01-05T09:30:00Z)`,
-      );
-    }
-    const [, year, month, day, hour, minute, second = '0', fraction = '', zulu, sign, offH, offM] = match;
-    if (!zulu && !sign) {
-      return this.fail(field, `: ${quoteValue(value)} has no time-zone offset (add Z or e.g. +01:00)`);
-    }
-    const offsetMinutes = sign ? (sign === '-' ? -1 : 1) * (Number(offH) * 60 + Number(offM ?? 0)) : 0;
-    if (
-      !isCalendarDate(Number(year), Number(month), Number(day)) ||
-      Number(hour) > 23 ||
-      Number(minute) > 59 ||
-      Number(second) > 59 ||
-      Number(offM ?? 0) > 59 ||
-      Math.abs(offsetMinutes) > 14 * 60
-    ) {
-      return this.fail(field, `: ${quoteValue(value)} is not a real date-time`);
-    }
-    const millis = Math.floor(Number(`0${fraction || '.0'}`) * 1000);
-    const utc = Date.UTC(
-      Number(year),
-      Number(month) - 1,
-      Number(day),
-      Number(hour),
-      Number(minute),
-      Number(second),
-      millis,
-    );
-    return new Date(utc - offsetMinutes * 60_000);
+    const result = parseIsoDateTime(value, options);
+    return 'date' in result ? result.date : this.fail(field, result.problem);
   }
 
   /** A calendar day written YYYY-MM-DD. */
@@ -158,11 +144,6 @@ export class RowReader<F extends string> {
     }
     return value;
   }
-}
-
-function isCalendarDate(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 /**

@@ -38,6 +38,13 @@ export function legacyCompanyId(name: string): string | null {
 export type PersonRowResult =
   { ok: true; person: PersonRecord } | { ok: false; problems: FieldProblem<DirectoryField>[] };
 
+/** HR systems (SAP among them) write "no end date" as 9999-12-31; any other far date is quarantined. */
+const OPEN_END = '9999-12-31';
+
+function openEnd(endDate: string | null): string | null {
+  return endDate === OPEN_END ? null : endDate;
+}
+
 /**
  * Validates and normalises one person of a directory row. `knownUnits` are the org units the read
  * yielded: a person whose unit could not be yielded keeps their row with no unit (see
@@ -50,7 +57,7 @@ export function parsePersonRow(row: DirectoryRowInput, knownUnits: ReadonlySet<s
   const level = read.integer('level', { min: 1, max: 20 });
   const location = read.text('location', { max: 200 });
   const startDate = read.date('start_date');
-  const endDate = read.date('end_date');
+  const endDate = openEnd(read.date('end_date'));
   // Unit columns are checked (and reported once per unit) by OrgUnitCatalogue, not once per person.
   const units = new RowReader<DirectoryField>(row);
   const unitId = units.text('org_unit_id', { max: 512 });

@@ -69,7 +69,7 @@ export function createDirectoryCsvConnector(options: { checkpointEvery?: number 
           yield { kind: 'invalid', problem: { location: { file: file.name, line }, reason: row.problem } };
         } else {
           const result = parsePersonRow(row.values, knownUnits);
-          if (result.ok) yield { kind: 'person', record: result.person };
+          if (result.ok) yield { kind: 'person', record: result.person, location: { file: file.name, line } };
           else {
             const { field, reason } = rowProblemReason(result.problems);
             yield { kind: 'invalid', problem: { location: { file: file.name, line, field }, reason } };

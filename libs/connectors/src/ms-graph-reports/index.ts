@@ -1,5 +1,6 @@
 import {
   defineConnector,
+  InputError,
   type ConnectorMessage,
   type InputFile,
   type JsonValue,
@@ -9,15 +10,28 @@ import {
 import { createReadStream } from 'node:fs';
 import { csvRecords, type CsvRecord } from './csv';
 import { GraphReportsClient } from './graph-client';
+import { readJsonReport } from './json-report';
+import {
+  concealedReportError,
+  concealedRowsWarning,
+  isConcealedRow,
+  periodReportError,
+  semicolonHeaderError,
+  slashDateError,
+} from './report-checks';
 import {
   detectReport,
   isIsoDay,
   missingColumns,
+  olderTeamsActivityReport,
   REPORT_NAMES,
   REPORTS,
   type ReportDefinition,
   type ReportName,
+  type ReportRow,
+  type RowSource,
 } from './reports';
+import { addDays, daysToRead, reportWindow } from './report-window';
 import {
   msGraphReportsCredentials,
   msGraphReportsSettings,
@@ -25,24 +39,24 @@ import {
   type MsGraphReportsSettings,
 } from './settings';
 
-type Context = ReadContext<MsGraphReportsSettings, MsGraphReportsCredentials>;
+export { daysToRead, reportWindow } from './report-window';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+type Context = ReadContext<MsGraphReportsSettings, MsGraphReportsCredentials>;
 
 /**
  * Microsoft 365 usage reports (Viva Engage, Teams, Outlook) as a data source.
  *
  * Two ways in, one connector: a scheduled sync pulls the per-day reports from Microsoft Graph, and an
- * admin who cannot grant API access downloads the same reports as CSV from the admin center and uploads
- * them. `input` is a single value on the Connector interface, so it says 'api' (syncs need no file) and
- * `fileExtensions` lists '.csv' for uploads: when `context.file` is set, that file is read and Graph is
- * not called; its report type is recognised from the header.
+ * admin who cannot grant API access exports the same per-day reports (CSV, or JSON with
+ * `$format=application/json`) and uploads them. `input` is a single value on the Connector interface, so it
+ * says 'api' (syncs need no file) and `fileExtensions` lists what uploads may be: when `context.file` is
+ * set, that file is read and Graph is not called; its report type is recognised from the header.
  */
 export const msGraphReportsConnector = defineConnector({
   type: 'ms-graph-reports',
   title: 'Microsoft 365 usage reports (Viva Engage, Teams, e-mail)',
   input: 'api',
-  fileExtensions: ['.csv'],
+  fileExtensions: ['.csv', '.json'],
   settingsSchema: msGraphReportsSettings,
   credentialsSchema: msGraphReportsCredentials,
   streams: ['groups', 'activity', 'usage'],
@@ -52,79 +66,152 @@ export const msGraphReportsConnector = defineConnector({
   },
 });
 
-/** Progress of an uploaded file: the last CSV line whose records were all yielded. */
+/** Progress of an uploaded file: the last CSV line (or JSON entry) whose records were all yielded. */
 interface UploadState {
   file: string;
   line: number;
 }
 
-async function* readUploadedReport(context: Context, file: InputFile): AsyncGenerator<ConnectorMessage> {
-  const input = createReadStream(file.path);
-  const recognised: { report: ReportDefinition | null } = { report: null };
-  const onHeader = (header: string[]) => {
-    recognised.report = detectReport(header);
-    if (!recognised.report) {
-      throw new Error(
-        `${file.name} is not a Microsoft 365 usage report this connector reads (Viva Engage activity or ` +
-          `groups, Teams user activity, e-mail activity user detail): its header is '${header.join(',')}'`,
-      );
-    }
-  };
-  const records = csvRecords(input, onHeader);
-  try {
-    const first = await records.next();
-    if (!recognised.report)
-      throw new Error(`${file.name} is empty: a usage report starts with a header line`);
-    if (first.done) return; // a header without rows: nothing to read
-    const report = recognised.report;
+/** An opened upload: its header (CSV columns, or a JSON report's properties as columns) and its rows. */
+interface OpenedReport {
+  header: string[];
+  first: IteratorResult<CsvRecord>;
+  records: AsyncGenerator<CsvRecord>;
+  bytesRead(): number;
+  /** Warnings about the file as a whole. */
+  notes: ConnectorMessage[];
+}
 
+async function* readUploadedReport(context: Context, file: InputFile): AsyncGenerator<ConnectorMessage> {
+  const opened = file.name.toLowerCase().endsWith('.json') ? await openJson(file) : await openCsv(file);
+  try {
+    const report = recognise(opened.header, file.name);
+    if (opened.first.done) return; // a header without rows: nothing to read
+    yield* opened.notes;
+    if (report === olderTeamsActivityReport) yield olderTeamsHeaderWarning(file.name);
     const resumeAfter = uploadResumeLine(context.state[report.stream], file.name);
-    const groupsSeen = new Set<string>();
-    const periodsWarned = new Set<string>();
+    // Everything from here is covered by a checkpoint (a resumed read counts its warnings once).
+    yield checkpoint(report.stream, { file: file.name, line: resumeAfter });
+
+    const rows = new ReportRows(report, file.name, (line) => ({ file: file.name, line, day: null }));
     let rowsSinceCheckpoint = 0;
-    let lastLine = 1;
-    for (let next: IteratorResult<CsvRecord> = first; !next.done; next = await records.next()) {
+    let lastLine = resumeAfter;
+    for (let next: IteratorResult<CsvRecord> = opened.first; !next.done; next = await opened.records.next()) {
       if (context.signal.aborted) return;
-      const { row, line } = next.value;
-      lastLine = line;
-      if (line <= resumeAfter) continue;
-      warnAboutPeriod(context, file.name, row['Report Period'], periodsWarned);
-      for (const message of report.map(row, { file: file.name, line, day: null })) {
-        if (message.kind === 'group') {
-          if (groupsSeen.has(message.record.externalId)) continue;
-          groupsSeen.add(message.record.externalId);
-        }
-        yield message;
-      }
+      const record = next.value;
+      rows.checkFirst(record);
+      if (record.line <= resumeAfter) continue;
+      lastLine = record.line;
+      yield* rows.read(record);
       if (++rowsSinceCheckpoint >= context.settings.checkpointRows) {
         rowsSinceCheckpoint = 0;
-        context.progress(input.bytesRead, file.size);
-        yield checkpoint(report.stream, { file: file.name, line });
+        context.progress(opened.bytesRead(), file.size);
+        yield* rows.concealedWarning();
+        yield checkpoint(report.stream, { file: file.name, line: record.line });
       }
     }
+    yield* rows.concealedWarning();
     if (rowsSinceCheckpoint > 0) yield checkpoint(report.stream, { file: file.name, line: lastLine });
     context.progress(file.size, file.size);
   } finally {
-    await records.return(undefined);
+    await opened.records.return(undefined);
   }
 }
 
-/**
- * Period reports (7, 30, 90, 180 days) downloaded from the admin center hold totals over the period;
- * they are read as the counts of the refresh date. Said once per file, since per-day exports are better.
- */
-function warnAboutPeriod(
-  context: Context,
-  fileName: string,
-  period: string | undefined,
-  warned: Set<string>,
-): void {
-  const days = period?.trim();
-  if (!days || days === '1' || warned.has(days)) return;
-  warned.add(days);
-  context.log.warn(
-    `${fileName} covers ${days} days per row: its counts are recorded on the report's refresh date`,
+async function openCsv(file: InputFile): Promise<OpenedReport> {
+  const input = createReadStream(file.path);
+  const seen: { header: string[] | null } = { header: null };
+  const records = csvRecords(input, (header) => void (seen.header = header), file.name);
+  const first = await records.next();
+  if (!seen.header) throw new InputError(`${file.name} is empty: a usage report starts with a header line`);
+  return { header: seen.header, first, records, bytesRead: () => input.bytesRead, notes: [] };
+}
+
+async function openJson(file: InputFile): Promise<OpenedReport> {
+  const report = await readJsonReport(file);
+  const first = await report.records.next();
+  const notes: ConnectorMessage[] = report.hasNextPage
+    ? [
+        warning({
+          code: 'json-report-page',
+          file: file.name,
+          message:
+            'The JSON report is one page of a longer one (it has an @odata.nextLink): the rows of the next ' +
+            'pages are not in this file. Upload every page, or the CSV report, which holds all rows.',
+        }),
+      ]
+    : [];
+  return { header: report.header, first, records: report.records, bytesRead: () => 0, notes };
+}
+
+/** The report an upload is, from its header; a file that is none fails at once, saying why. */
+function recognise(header: readonly string[], fileName: string): ReportDefinition {
+  const semicolons = semicolonHeaderError(header, fileName);
+  if (semicolons) throw semicolons;
+  const report = detectReport(header);
+  if (report) return report;
+  throw new InputError(
+    `${fileName} is not a Microsoft 365 usage report this connector reads (Viva Engage activity or ` +
+      `groups, Teams user activity, e-mail activity user detail): its header is '${header.join(',')}'`,
   );
+}
+
+/**
+ * The rows of one report file (an upload or a day from Graph), with the checks of the file as a whole made on
+ * its first row (dates rewritten by a spreadsheet, a period report, concealed names: InputError), concealed
+ * rows of a file that otherwise names people plainly skipped and counted for the run's warning.
+ */
+class ReportRows {
+  private checked = false;
+  private concealed = 0;
+
+  constructor(
+    private readonly report: ReportDefinition,
+    private readonly fileName: string,
+    private readonly source: (line: number) => RowSource,
+  ) {}
+
+  /** Makes the file-level checks on the file's first readable row (throws the InputError of one it fails). */
+  checkFirst(record: CsvRecord): void {
+    if (this.checked || 'problem' in record) return;
+    this.checked = true;
+    const row: ReportRow = record.row;
+    const refused =
+      slashDateError(row, this.fileName) ??
+      periodReportError(this.report, row, this.fileName) ??
+      (isConcealedRow(this.report, row) ? concealedReportError(this.report, this.fileName) : null);
+    if (refused) throw refused;
+  }
+
+  *read(record: CsvRecord): Generator<ConnectorMessage> {
+    if ('problem' in record) {
+      yield unreadableRow(this.fileName, record.line, record.problem);
+      return;
+    }
+    if (isConcealedRow(this.report, record.row)) {
+      this.concealed++;
+      return;
+    }
+    yield* this.report.map(record.row, this.source(record.line));
+  }
+
+  /** The concealed rows skipped since the last call, as one warning of the file. */
+  *concealedWarning(): Generator<ConnectorMessage> {
+    if (this.concealed === 0) return;
+    yield warning(concealedRowsWarning(this.fileName, this.concealed));
+    this.concealed = 0;
+  }
+}
+
+function olderTeamsHeaderWarning(fileName: string): ConnectorMessage {
+  return warning({
+    code: 'older-teams-header',
+    file: fileName,
+    message:
+      "The Teams report has the older header (no 'Post Messages' / 'Reply Messages'): its channel messages " +
+      '(Team Chat Message Count) are counted as replies, since posts and replies cannot be told apart, and ' +
+      'meetings attended are not known. A newer export of the same days replaces these counts.',
+  });
 }
 
 function uploadResumeLine(state: JsonValue | undefined, fileName: string): number {
@@ -134,16 +221,17 @@ function uploadResumeLine(state: JsonValue | undefined, fileName: string): numbe
 }
 
 /**
- * Pulls the per-day reports from Graph, oldest day first, for the days the window allows and the state
- * has not covered. State, per stream: the last day fully read of each report ({ 'yammer-activity':
- * '2026-03-18' }); a resumed read starts the day after. Graph only keeps 28 days of daily detail, so a
- * source left unsynced for longer loses the days in between (logged).
+ * Pulls the per-day reports from Graph, oldest day first, for the days the window allows that the state has
+ * not covered, plus the last `refreshDays` days read before (Microsoft republishes them with corrected counts,
+ * which replace the stored ones). State, per stream: the last day read of each report ({ 'yammer-activity':
+ * '2026-03-18' }). Graph only keeps 28 days of daily detail, so a source left unsynced for longer loses the
+ * days in between (logged).
  */
 async function* readFromGraph(context: Context): AsyncGenerator<ConnectorMessage> {
   const { settings, credentials } = context;
   GraphReportsClient.check(settings, credentials);
   const client = new GraphReportsClient(context.http, settings, credentials, context.signal, context.now);
-  const days = reportWindow(context.now(), settings.lookbackDays, settings.lagDays);
+  const window = reportWindow(context.now(), settings.lookbackDays, settings.lagDays);
   const reports = REPORT_NAMES.filter((name) => settings.reports.includes(name)).map((name) => REPORTS[name]);
 
   const progress = new Map<StreamName, Partial<Record<ReportName, string>>>();
@@ -152,34 +240,33 @@ async function* readFromGraph(context: Context): AsyncGenerator<ConnectorMessage
   }
   const todo = reports.map((report) => {
     const lastRead = progress.get(report.stream)?.[report.name];
-    if (lastRead && addDays(lastRead, 1) < days[0]) {
+    if (lastRead && addDays(lastRead, 1) < window[0]) {
       context.log.warn(
-        `${report.name}: days ${addDays(lastRead, 1)} to ${addDays(days[0], -1)} are no longer kept by Graph`,
+        `${report.name}: days ${addDays(lastRead, 1)} to ${addDays(window[0], -1)} are no longer kept by Graph`,
       );
     }
-    return { report, days: days.filter((day) => !lastRead || day > lastRead) };
+    return { report, days: daysToRead(window, lastRead, settings.refreshDays) };
   });
   const total = todo.reduce((sum, item) => sum + item.days.length, 0);
   let done = 0;
   context.progress(0, total);
 
   const groupsSeen = new Set<string>();
-  for (const { report, days: reportDaysToRead } of todo) {
-    for (const day of reportDaysToRead) {
+  for (const { report, days } of todo) {
+    for (const day of days) {
       if (context.signal.aborted) return;
       const file = `${report.name} ${day}`;
       const body = await client.download(report, day);
+      const seen: { definition: ReportDefinition } = { definition: report };
       const onHeader = (header: string[]) => {
-        const missing = missingColumns(report, header);
-        if (missing.length > 0) {
-          throw new Error(
-            `${report.endpoint}(date=${day}) answered a CSV without the column(s) ${missing.join(', ')}`,
-          );
-        }
+        seen.definition = definitionOfDownload(report, header, day);
       };
-      for await (const { row, line } of csvRecords(body, onHeader)) {
+      let rows: ReportRows | null = null;
+      for await (const record of csvRecords(body, onHeader, file)) {
         if (context.signal.aborted) return;
-        for (const message of report.map(row, { file, line, day })) {
+        rows ??= new ReportRows(seen.definition, file, (line) => ({ file, line, day }));
+        rows.checkFirst(record);
+        for (const message of rows.read(record)) {
           if (message.kind === 'group') {
             // The groups report repeats each community every day: one record per read is enough.
             if (groupsSeen.has(message.record.externalId)) continue;
@@ -188,7 +275,12 @@ async function* readFromGraph(context: Context): AsyncGenerator<ConnectorMessage
           yield message;
         }
       }
-      const state = { ...progress.get(report.stream), [report.name]: day };
+      if (rows) yield* rows.concealedWarning();
+      const lastRead = progress.get(report.stream)?.[report.name];
+      const state = {
+        ...progress.get(report.stream),
+        [report.name]: !lastRead || day > lastRead ? day : lastRead,
+      };
       progress.set(report.stream, state);
       yield checkpoint(report.stream, state);
       context.progress(++done, total);
@@ -196,17 +288,17 @@ async function* readFromGraph(context: Context): AsyncGenerator<ConnectorMessage
   }
 }
 
-/** The days to ask for: `lookbackDays` days ending `lagDays` before today (UTC), oldest first. */
-export function reportWindow(now: Date, lookbackDays: number, lagDays: number): string[] {
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  const last = today - lagDays * DAY_MS;
-  return Array.from({ length: lookbackDays }, (_, index) =>
-    new Date(last - (lookbackDays - 1 - index) * DAY_MS).toISOString().slice(0, 10),
-  );
-}
-
-function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00.000Z`) + days * DAY_MS).toISOString().slice(0, 10);
+/** The definition that reads a downloaded report (the older Teams header included); InputError when none does. */
+function definitionOfDownload(report: ReportDefinition, header: string[], day: string): ReportDefinition {
+  const request = `${report.endpoint}(date=${day})`;
+  const semicolons = semicolonHeaderError(header, request);
+  if (semicolons) throw semicolons;
+  const missing = missingColumns(report, header);
+  if (missing.length === 0) return report;
+  if (report.name === 'teams-activity' && missingColumns(olderTeamsActivityReport, header).length === 0) {
+    return olderTeamsActivityReport;
+  }
+  throw new InputError(`${request} answered a CSV without the column(s) ${missing.join(', ')}`);
 }
 
 /** The per-report days of a stream's state, ignoring anything else (an upload's state, say). */
@@ -220,6 +312,14 @@ function reportDays(state: JsonValue | undefined): Partial<Record<ReportName, st
   return days;
 }
 
+function unreadableRow(file: string, line: number, reason: string): ConnectorMessage {
+  return { kind: 'invalid', problem: { location: { file, line }, reason } };
+}
+
 function checkpoint(stream: StreamName, state: JsonValue): ConnectorMessage {
   return { kind: 'checkpoint', stream, state };
+}
+
+function warning(details: { code: string; message: string; file: string; count?: number }): ConnectorMessage {
+  return { kind: 'warning', warning: { count: 1, ...details } };
 }

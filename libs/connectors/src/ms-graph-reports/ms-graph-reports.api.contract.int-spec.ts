@@ -1,9 +1,18 @@
-import { HttpClient } from '@uptake/connector-sdk';
-import { describeConnectorContract, readAll } from '@uptake/ingest/testing';
+import { HttpClient, InputError } from '@uptake/connector-sdk';
+import { ingest } from '@uptake/ingest';
+import {
+  createScratchSource,
+  describeConnectorContract,
+  readAll,
+  readConnector,
+} from '@uptake/ingest/testing';
+import { createDataSource, Organisation } from '@uptake/persistence';
+import { testStoreUrls } from '@uptake/testing';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import type { DataSource } from 'typeorm';
 import { msGraphReportsConnector } from '.';
 
 /**
@@ -21,6 +30,13 @@ const FIXTURES: Record<string, string> = {
   getYammerActivityUserDetail: 'yammer-activity-user-detail.csv',
   getTeamsUserActivityUserDetail: 'teams-user-activity-user-detail.csv',
   getEmailActivityUserDetail: 'email-activity-user-detail.csv',
+};
+
+/** The fixture a variant of the fake Graph answers instead (a tenant with concealed names, a republished day). */
+const VARIANTS: Record<string, string> = {
+  'broken getYammerActivityUserDetail': 'yammer-activity-malformed.csv',
+  'concealed getTeamsUserActivityUserDetail': 'teams-user-activity-concealed.csv',
+  'corrected getYammerActivityUserDetail': 'yammer-activity-user-detail-corrected.csv',
 };
 
 class FakeGraph {
@@ -54,9 +70,12 @@ class FakeGraph {
     if (request.method === 'POST' && url.pathname === `/${TENANT}/oauth2/v2.0/token`) {
       return this.token(new URLSearchParams(await body(request)), response);
     }
-    const report = /^\/(broken\/)?v1\.0\/reports\/(\w+)\(date=(\d{4}-\d{2}-\d{2})\)$/.exec(url.pathname);
+    const report =
+      /^\/(?:(broken|concealed|corrected)\/)?v1\.0\/reports\/(\w+)\(date=(\d{4}-\d{2}-\d{2})\)$/.exec(
+        url.pathname,
+      );
     if (request.method === 'GET' && report) {
-      const [, broken, name, day] = report;
+      const [, set, name, day] = report;
       this.reportRequests.push(`${name} ${day}`);
       const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
       if (this.rejectBearer || !bearer || !this.issued.has(bearer)) {
@@ -69,18 +88,15 @@ class FakeGraph {
         response.writeHead(429, { 'retry-after': '1' }).end();
         return;
       }
-      response
-        .writeHead(302, { location: `/download/${broken ? 'broken' : 'good'}/${name}/${day}.csv?sig=x1` })
-        .end();
+      response.writeHead(302, { location: `/download/${set ?? 'good'}/${name}/${day}.csv?sig=x1` }).end();
       return;
     }
-    const download = /^\/download\/(good|broken)\/(\w+)\/(\d{4}-\d{2}-\d{2})\.csv$/.exec(url.pathname);
+    const download = /^\/download\/(good|broken|concealed|corrected)\/(\w+)\/(\d{4}-\d{2}-\d{2})\.csv$/.exec(
+      url.pathname,
+    );
     if (request.method === 'GET' && download && FIXTURES[download[2]]) {
       const [, set, name, day] = download;
-      const file =
-        set === 'broken' && name === 'getYammerActivityUserDetail'
-          ? 'yammer-activity-malformed.csv'
-          : FIXTURES[name];
+      const file = VARIANTS[`${set} ${name}`] ?? FIXTURES[name];
       const csv = readFileSync(join(__dirname, 'fixtures', file), 'utf8').replaceAll(FIXTURE_DAY, day);
       response.writeHead(200, { 'content-type': 'application/octet-stream' }).end(csv);
       return;
@@ -144,12 +160,24 @@ describeConnectorContract('ms-graph-reports (Microsoft Graph)', () => ({
   connector: msGraphReportsConnector,
   now,
   http,
-  settings: settings(),
+  // The kit checks a resumed read re-reads nothing a checkpoint covered: without the refresh of the last days
+  // (its own test below re-reads them on purpose).
+  settings: { ...settings(), refreshDays: 0 },
   credentials,
-  // Per day: Viva Engage 11 activity records + Teams 9 (see the upload contract) = 20, x 3 days = 60.
-  // Usage per day: Teams 6 people x 3 + e-mail 5 people x 3 = 33, x 3 days = 99.
-  // Groups: the same 5 communities each day, yielded once per read.
-  expected: { activities: 60, usage: 99, groups: 5 },
+  // Per day: Viva Engage 11 counts + Teams 8 (see the upload contract) = 19, x 3 days = 57.
+  // Usage per day: Teams 5 people x 3 + e-mail 5 people x 3 = 30, x 3 days = 90.
+  // Groups: the same 5 communities each day, yielded once per read. The concealed Teams row of each day is
+  // skipped, one warning per day's file.
+  expected: {
+    activities: 57,
+    usage: 90,
+    groups: 5,
+    warnings: ['2026-03-16', '2026-03-17', '2026-03-18'].map((day) => ({
+      code: 'concealed-names',
+      file: `teams-activity ${day}`,
+      count: 1,
+    })),
+  },
   invalidConfig: { settings: { ...settings(), tenantId: 'not a tenant' }, field: 'settings.tenantId' },
   malformed: {
     settings: {
@@ -194,8 +222,8 @@ describe('ms-graph-reports against the fake Graph', () => {
     );
     expect(client.throttled).toBeGreaterThan(0);
     expect(waits).toEqual([1_000]);
-    // The throttled day was asked again and read: 11 records x 3 days.
-    expect(messages.filter((m) => m.kind === 'activity')).toHaveLength(33);
+    // The throttled day was asked again and read: 11 counts x 3 days.
+    expect(messages.filter((m) => m.kind === 'activity' && m.record.count > 0)).toHaveLength(33);
   });
 
   it('asks one token per read, for every report and day', async () => {
@@ -211,14 +239,15 @@ describe('ms-graph-reports against the fake Graph', () => {
     ]);
   });
 
-  it('resumes the day after the last day read of each report', async () => {
+  it('resumes the day after the last day read of each report (refreshDays 1: that day again)', async () => {
     const state = { activity: { 'yammer-activity': '2026-03-17' } };
     const messages = await readAll(
       contract,
-      input({ reports: ['yammer-activity', 'teams-activity'] }),
+      input({ reports: ['yammer-activity', 'teams-activity'], refreshDays: 1 }),
       state,
     );
     expect(graph.reportRequests).toEqual([
+      'getYammerActivityUserDetail 2026-03-17',
       'getYammerActivityUserDetail 2026-03-18',
       'getTeamsUserActivityUserDetail 2026-03-16',
       'getTeamsUserActivityUserDetail 2026-03-17',
@@ -250,5 +279,69 @@ describe('ms-graph-reports against the fake Graph', () => {
       /credentials\.clientId, credentials\.clientSecret/,
     );
     expect(graph.reportRequests).toEqual([]);
+  });
+
+  it('reads the last refreshDays days again on every sync (Microsoft republishes them)', async () => {
+    const state = { activity: { 'yammer-activity': '2026-03-18' } };
+    const messages = await readAll(contract, input({ reports: ['yammer-activity'] }), state);
+    // Default refreshDays 4: the three days of the window up to the last day read, again.
+    expect(graph.reportRequests).toEqual([
+      'getYammerActivityUserDetail 2026-03-16',
+      'getYammerActivityUserDetail 2026-03-17',
+      'getYammerActivityUserDetail 2026-03-18',
+    ]);
+    // The state never goes back to a day re-read.
+    expect(messages.filter((m) => m.kind === 'checkpoint').map((m) => m.state)).toEqual([
+      { 'yammer-activity': '2026-03-18' },
+      { 'yammer-activity': '2026-03-18' },
+      { 'yammer-activity': '2026-03-18' },
+    ]);
+  });
+
+  it('fails at once, saying which setting to change, when the tenant conceals user names', async () => {
+    const read = readAll(
+      contract,
+      input({ baseUrl: `${graph.url}/concealed/v1.0`, reports: ['teams-activity'], lookbackDays: 1 }),
+    );
+    await expect(read).rejects.toThrow(
+      /teams-activity 2026-03-18 names its users by concealed values .*Org settings > Services > Reports/,
+    );
+    await expect(read).rejects.toBeInstanceOf(InputError);
+  });
+});
+
+describe('ms-graph-reports: a day Graph republished, read again (real Postgres)', () => {
+  let dataSource: DataSource;
+  const organisations: string[] = [];
+  beforeAll(async () => {
+    dataSource = await createDataSource(testStoreUrls().databaseUrl).initialize();
+  });
+  afterAll(async () => {
+    await dataSource.getRepository(Organisation).delete(organisations);
+    await dataSource.destroy();
+  });
+
+  it('replaces the corrected counts of the day and counts nothing twice', async () => {
+    const scope = await createScratchSource(dataSource, 'ms-graph-reports');
+    organisations.push(scope.organisationId);
+    const contract = { connector: msGraphReportsConnector, now, http };
+    const day = (baseUrl: string) => ({
+      settings: { ...settings(), baseUrl, reports: ['yammer-activity'], lookbackDays: 1 },
+      credentials,
+    });
+    const first = await ingest(dataSource, scope, readConnector(contract, day(`${graph.url}/v1.0`)));
+    expect(first).toMatchObject({ inserted: 11, updated: 0 });
+    // 2026-03-18 republished: anna's posts 3 -> 4, ben's likes 2 -> 0, chloe's reads 0 -> 3.
+    const second = await ingest(
+      dataSource,
+      scope,
+      readConnector(contract, day(`${graph.url}/corrected/v1.0`)),
+    );
+    expect(second).toMatchObject({ inserted: 1, updated: 2, duplicates: 9 });
+    const [stored]: { rows: number; total: number }[] = await dataSource.query(
+      'SELECT count(*)::int AS rows, sum(count)::int AS total FROM activity_events WHERE organisation_id = $1',
+      [scope.organisationId],
+    );
+    expect(stored).toEqual({ rows: 11, total: 73 });
   });
 });

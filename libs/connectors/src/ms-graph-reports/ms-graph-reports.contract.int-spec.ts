@@ -16,10 +16,11 @@ const now = new Date('2026-03-20T08:00:00.000Z');
 describeConnectorContract('ms-graph-reports (uploaded Viva Engage activity CSV)', () => ({
   connector: msGraphReportsConnector,
   now,
-  // 7 rows, a checkpoint every 3: after lines 4 and 7, then at the end (line 8).
+  // 7 rows, a checkpoint every 3: at the start, after lines 4 and 7, then at the end (line 8).
   settings: { checkpointRows: 3 },
   file: fixture('yammer-activity-user-detail.csv'),
-  // Posted/read/liked counts > 0: anna 3, ben 2, chloe 1, dmitri 0, eva 3, farid 1, grace 1 = 11.
+  // Posted/read/liked counts > 0: anna 3, ben 2, chloe 1, dmitri 0, eva 3, farid 1, grace 1 = 11 (the 10 zeros
+  // withdraw nothing on a first read and are not counted).
   expected: { activities: 11, usage: 0, groups: 0 },
   invalidConfig: { settings: { lookbackDays: 40 }, field: 'settings.lookbackDays' },
   malformed: {
@@ -50,12 +51,16 @@ describeConnectorContract('ms-graph-reports (uploaded Viva Engage activity CSV)'
 describeConnectorContract('ms-graph-reports (uploaded Teams user activity CSV)', () => ({
   connector: msGraphReportsConnector,
   now,
-  // 6 rows, a checkpoint every 2: after lines 3, 5 and 7.
+  // 6 rows, a checkpoint every 2: at the start, after lines 3, 5 and 7.
   settings: { checkpointRows: 2 },
   file: fixture('teams-user-activity-user-detail.csv'),
-  // post/reply/chat > 0: anna 3, ben 1, chloe 2, concealed user 1, eva 0, farid 2 = 9 records;
-  // usage: 6 people x (calls, meetings, meetings attended) = 18 figures.
-  expected: { activities: 9, usage: 18 },
+  // post/reply/chat > 0: anna 3, ben 1, chloe 2, eva 0, farid 2 = 8 counts; the concealed user (line 5) is
+  // skipped and warned; usage: 5 people x (calls, meetings, meetings attended) = 15 figures.
+  expected: {
+    activities: 8,
+    usage: 15,
+    warnings: [{ code: 'concealed-names', file: 'teams-user-activity-user-detail.csv', count: 1 }],
+  },
   invalidConfig: { settings: {}, credentials: { clientId: 'not-a-guid' }, field: 'credentials.clientId' },
   malformed: {
     settings: {},

@@ -2,8 +2,10 @@ import type { ConnectorMessage } from '@uptake/connector-sdk';
 import {
   detectReport,
   emailActivityReport,
+  isConcealedName,
   missingColumns,
   occurredAtOf,
+  olderTeamsActivityReport,
   teamsActivityReport,
   yammerActivityReport,
   yammerGroupsReport,
@@ -33,7 +35,7 @@ const yammerRow = (overrides: Partial<Record<string, string | undefined>> = {}):
 });
 
 describe('Viva Engage activity user detail rows', () => {
-  it('yields one record per kind with a count, keyed by day, lower-cased UPN and kind', () => {
+  it('yields one report count per kind, keyed by day, lower-cased UPN and kind', () => {
     const records = activities(yammerActivityReport.map(yammerRow(), fromGraph));
     expect(records).toEqual([
       {
@@ -46,6 +48,7 @@ describe('Viva Engage activity user detail rows', () => {
         targetExternalId: null,
         contentLength: null,
         count: 3,
+        fromReport: true,
       },
       expect.objectContaining({
         externalId: 'yammer:2026-03-16:anna.schmidt@contoso.com:read',
@@ -60,12 +63,16 @@ describe('Viva Engage activity user detail rows', () => {
     ]);
   });
 
-  it('skips zero and empty counts (Microsoft leaves them empty for inactive users)', () => {
+  it('yields zero and empty counts as 0 (Microsoft leaves them empty): a corrected report withdraws them', () => {
     const messages = yammerActivityReport.map(
       yammerRow({ 'Posted Count': '0', 'Liked Count': '' }),
       fromGraph,
     );
-    expect(activities(messages).map((a) => [a.type, a.count])).toEqual([['read', 12]]);
+    expect(activities(messages).map((a) => [a.type, a.count])).toEqual([
+      ['post', 0],
+      ['read', 12],
+      ['reaction', 0],
+    ]);
     expect(problems(messages)).toEqual([]);
   });
 
@@ -84,14 +91,14 @@ describe('Viva Engage activity user detail rows', () => {
     expect(first.occurredAt).toEqual(new Date('2026-03-18T12:00:00.000Z'));
   });
 
-  it('keeps a concealed UPN (a hash) as the identity key', () => {
-    const [first] = activities(
-      yammerActivityReport.map(
-        yammerRow({ 'User Principal Name': '5D1B8F3E0C7A4B2D9E6F1A3C8B7D2E4F' }),
-        fromGraph,
-      ),
-    );
-    expect(first.actorExternalId).toBe('5d1b8f3e0c7a4b2d9e6f1a3c8b7d2e4f');
+  it.each([
+    ['5D1B8F3E0C7A4B2D9E6F1A3C8B7D2E4F', true],
+    [' 0c4e2a7b9d1f3e5a6c8b0d2f4e6a8c1b ', true],
+    ['anna.schmidt@contoso.com', false],
+    ['5D1B8F3E0C7A4B2D9E6F1A3C8B7D2E4', false],
+    ['5D1B8F3E0C7A4B2D9E6F1A3C8B7D2E4G', false],
+  ])('tells a concealed name (32 hex digits) from a plain one: %j -> %s', (value, concealed) => {
+    expect(isConcealedName(value)).toBe(concealed);
   });
 
   it.each([
@@ -137,6 +144,7 @@ describe('Viva Engage groups activity detail rows', () => {
     expect(yammerGroupsReport.map(groupRow('Sustainability Champions', 'Public'), fromGraph)).toEqual([
       {
         kind: 'group',
+        location: { file: 'yammer-activity 2026-03-16', line: 2 },
         record: {
           externalId: 'yammer-group:Sustainability Champions',
           name: 'Sustainability Champions',
@@ -176,13 +184,13 @@ describe('Teams user activity user detail rows', () => {
     'Meetings Attended Count': '',
   };
 
-  it('counts channel posts, channel replies and chat messages, not the channel total again', () => {
+  it('counts channel posts, channel replies and chat messages (as chat), not the channel total again', () => {
     const records = activities(teamsActivityReport.map(teamsRow, fromGraph));
     // 2 posts + 5 replies + 14 chat messages = 21 interactions; 'Team Chat Message Count' (7) is their channel total.
     expect(records.map((a) => [a.externalId, a.type, a.count])).toEqual([
       ['teams:2026-03-16:chloe.martin@contoso.com:post', 'post', 2],
       ['teams:2026-03-16:chloe.martin@contoso.com:reply', 'reply', 5],
-      ['teams:2026-03-16:chloe.martin@contoso.com:chat', 'post', 14],
+      ['teams:2026-03-16:chloe.martin@contoso.com:chat', 'chat', 14],
     ]);
   });
 
@@ -239,6 +247,12 @@ describe('report detection', () => {
     email:
       'Report Refresh Date,User Principal Name,Display Name,Is Deleted,Deleted Date,Last Activity Date,Send Count,Receive Count,Read Count,Meeting Created Count,Meeting Interacted Count,Assigned Products,Report Period',
   };
+
+  it('recognises the older Teams header, without posts, replies and meetings attended', () => {
+    const older =
+      'Report Refresh Date,User Principal Name,Last Activity Date,Is Deleted,Deleted Date,Assigned Products,Team Chat Message Count,Private Chat Message Count,Call Count,Meeting Count,Has Other Action,Report Period';
+    expect(detectReport(older.split(','))).toBe(olderTeamsActivityReport);
+  });
 
   it.each([
     [headers.yammerActivity, 'yammer-activity'],

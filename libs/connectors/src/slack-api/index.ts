@@ -1,4 +1,4 @@
-import { defineConnector, type ConnectorMessage, type ReadContext } from '@uptake/connector-sdk';
+import { defineConnector, InputError, type ConnectorMessage, type ReadContext } from '@uptake/connector-sdk';
 import { z } from 'zod';
 import {
   compareSlackTs,
@@ -67,7 +67,8 @@ export const slackApiConnector = defineConnector({
       yield* readWorkspace(api, context);
     } catch (error) {
       if (error instanceof SlackApiError && error.isCredentialError) {
-        throw new Error(`Slack rejected the token: ${error.message}`, { cause: error });
+        // No retry can fix a token Slack refuses: the run fails at once, saying so.
+        throw new InputError(`Slack rejected the token: ${error.message}`, { cause: error });
       }
       throw error;
     }
@@ -79,6 +80,8 @@ async function* readWorkspace(api: SlackWebApi, context: Context): AsyncGenerato
   for await (const page of api.pages<{ members?: unknown[] }>('users.list', { limit: PAGE_SIZE })) {
     for (const user of page.members ?? []) people.add(user);
   }
+  const identityWarning = people.identityWarning('users.list');
+  if (identityWarning) yield { kind: 'warning', warning: identityWarning };
 
   const channels = await listChannels(api, context);
   for (const channel of channels) {
@@ -145,7 +148,7 @@ async function listChannels(api: SlackWebApi, context: Context): Promise<SlackCh
   });
   for await (const page of pages) {
     for (const raw of page.channels ?? []) {
-      const channel = readSlackChannel(raw, false);
+      const channel = readSlackChannel(raw, 'channel');
       if (channel) channels.push(channel);
     }
   }

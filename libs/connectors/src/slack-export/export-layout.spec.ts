@@ -28,6 +28,11 @@ describe('planExport', () => {
       'random/2024-03-06.json',
     ]);
     expect(layout.dayFiles[3]).toMatchObject({ channelFolder: 'random', day: '2024-03-06' });
+    // what is not a list or a day file is skipped on purpose, by top-level name (for the run's warnings)
+    expect(layout.skipped).toEqual([
+      { name: 'general/', entries: 2 },
+      { name: 'integration_logs.json', entries: 1 },
+    ]);
   });
 
   it('reads an export re-zipped inside a folder, ignoring copies outside it', () => {
@@ -44,6 +49,8 @@ describe('planExport', () => {
     );
     expect(layout.root).toBe('Export/');
     expect(layout.groups?.fileName).toBe('Export/groups.json');
+    // archivers' leftovers are not worth a warning
+    expect(layout.skipped).toEqual([]);
     expect(layout.dayFiles.map((file) => file.path)).toEqual(['dev-team/2024-01-02.json']);
   });
 

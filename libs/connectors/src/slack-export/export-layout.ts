@@ -4,20 +4,33 @@ export interface ExportLayout<TEntry> {
   root: string;
   users: TEntry | null;
   channels: TEntry;
+  /** Private channels, direct messages and group DMs: in Business+ and Enterprise Grid exports. */
   groups: TEntry | null;
-  /** `<channel>/<YYYY-MM-DD>.json` files in reading order: by channel folder, then by day. */
+  dms: TEntry | null;
+  mpims: TEntry | null;
+  /** `<folder>/<YYYY-MM-DD>.json` files in reading order: by folder, then by day. */
   dayFiles: DayFile<TEntry>[];
+  /**
+   * Everything else under the root, by top-level name (`canvases/`, `integration_logs.json`, a file beside
+   * the day files of a folder): skipped on purpose, listed in the run's warnings with how many entries.
+   */
+  skipped: { name: string; entries: number }[];
 }
 
 export interface DayFile<TEntry> {
-  /** `<channel>/<YYYY-MM-DD>.json`, relative to the export root: the problem location and checkpoint. */
+  /** `<folder>/<YYYY-MM-DD>.json`, relative to the export root: the problem location and checkpoint. */
   path: string;
+  /** A channel's or group DM's name, or a direct message's id. */
   channelFolder: string;
   day: string;
   entry: TEntry;
 }
 
 const DAY_FILE = /^(\d{4}-\d{2}-\d{2})\.json$/;
+/** The lists an export holds at its root. */
+const LISTS = ['users.json', 'channels.json', 'groups.json', 'dms.json', 'mpims.json'] as const;
+/** Left by archivers, not by Slack: not worth a warning. */
+const ARCHIVER_LEFTOVERS = /(^|\/)(__MACOSX\/|\.DS_Store$|Thumbs\.db$)/;
 
 /**
  * Plans the read from the central directory alone. Zip entry order is not guaranteed (exports are
@@ -39,15 +52,33 @@ export function planExport<TEntry extends { fileName: string }>(
   const atRoot = (name: string) => entries.find((entry) => entry.fileName === root + name) ?? null;
 
   const dayFiles: DayFile<TEntry>[] = [];
+  const skipped = new Map<string, number>();
   for (const entry of entries) {
-    if (!entry.fileName.startsWith(root)) continue;
-    const parts = entry.fileName.slice(root.length).split('/');
+    if (!entry.fileName.startsWith(root) || ARCHIVER_LEFTOVERS.test(entry.fileName)) continue;
+    const relative = entry.fileName.slice(root.length);
+    if ((LISTS as readonly string[]).includes(relative)) continue;
+    const parts = relative.split('/');
     const day = parts.length === 2 ? DAY_FILE.exec(parts[1])?.[1] : undefined;
-    if (day === undefined || parts[0] === '') continue;
-    dayFiles.push({ path: `${parts[0]}/${parts[1]}`, channelFolder: parts[0], day, entry });
+    if (day !== undefined && parts[0] !== '') {
+      dayFiles.push({ path: `${parts[0]}/${parts[1]}`, channelFolder: parts[0], day, entry });
+      continue;
+    }
+    const name = parts.length > 1 ? `${parts[0]}/` : parts[0];
+    skipped.set(name, (skipped.get(name) ?? 0) + 1);
   }
   dayFiles.sort(compareDayFiles);
-  return { root, users: atRoot('users.json'), channels, groups: atRoot('groups.json'), dayFiles };
+  return {
+    root,
+    users: atRoot('users.json'),
+    channels,
+    groups: atRoot('groups.json'),
+    dms: atRoot('dms.json'),
+    mpims: atRoot('mpims.json'),
+    dayFiles,
+    skipped: [...skipped]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([name, count]) => ({ name, entries: count })),
+  };
 }
 
 /** Reading order of day files: channel folder, then day (code-unit order, so the same everywhere). */

@@ -54,6 +54,19 @@ describe('slackExportConnector on the fixture export (counts from fixtures/READM
     expect(JSON.stringify(activities)).not.toContain('Kick-off');
   });
 
+  it('warns that Dave, who has no e-mail address in users.json, is identified by his Slack id', async () => {
+    const warnings = (await read(EXPORT_ZIP)).flatMap((m) => (m.kind === 'warning' ? [m.warning] : []));
+    // 5 people (the bot and Slackbot are not people), 1 without an address: "some", not "no person"
+    expect(warnings).toEqual([
+      {
+        code: 'slack.identity-fallback',
+        message: expect.stringMatching(/^Some people in users\.json have no e-mail address/),
+        count: 1,
+        file: 'users.json',
+      },
+    ]);
+  });
+
   it('yields the channels as groups with their human members', async () => {
     const groups = (await read(EXPORT_ZIP)).flatMap((m) => (m.kind === 'group' ? [m.record] : []));
     expect(groups).toEqual<GroupRecord[]>([
@@ -83,8 +96,9 @@ describe('slackExportConnector on the fixture export (counts from fixtures/READM
         ],
       },
       {
+        // a private channel's name ("leadership") is never stored
         externalId: 'G01LEADS',
-        name: 'leadership',
+        name: 'Private channel',
         kind: 'channel',
         isPrivate: true,
         memberExternalIds: ['alice.smith@example.com', 'carol.white@example.com'],
@@ -97,6 +111,10 @@ describe('slackExportConnector on the fixture export (counts from fixtures/READM
     // 20 - leadership's 3 = 17
     expect(activitiesOf(messages)).toHaveLength(17);
     expect(messages.filter((m) => m.kind === 'group')).toHaveLength(2);
+    // said in the run, without the private channel's name; by user id, nobody lacks an e-mail address
+    expect(messages.flatMap((m) => (m.kind === 'warning' ? [m.warning] : []))).toEqual([
+      expect.objectContaining({ code: 'slack.private-skipped', count: 1 }),
+    ]);
     expect(new Set(activitiesOf(messages).map((a) => a.actorExternalId))).toEqual(
       new Set(['U01ALICE', 'U02BOB', 'U03CAROL', 'U04DAVE', 'U05ERIN']),
     );
@@ -107,16 +125,17 @@ describe('slackExportConnector on the fixture export (counts from fixtures/READM
     const checkpoints = all.flatMap((m) =>
       m.kind === 'checkpoint' && m.stream === 'activity' ? [m.state] : [],
     );
+    // The private channel's day files go by its id, never its name ("leadership"), so they come first.
     expect(checkpoints).toEqual([
+      { lastDayFile: 'G01LEADS/2024-03-05.json' },
       { lastDayFile: 'general/2024-03-04.json' },
       { lastDayFile: 'general/2024-03-05.json' },
-      { lastDayFile: 'leadership/2024-03-05.json' },
       { lastDayFile: 'random/2024-03-04.json' },
       { lastDayFile: 'random/2024-03-06.json' },
     ]);
     const ids = activitiesOf(all).map((a) => a.externalId);
-    // Activities per day file, in reading order (fixtures/README.md): 6, 4, 3, 3, 4
-    const perDayFile = [6, 4, 3, 3, 4];
+    // Activities per day file, in reading order (fixtures/README.md): 3, 6, 4, 3, 4
+    const perDayFile = [3, 6, 4, 3, 4];
     for (const [index, state] of checkpoints.entries()) {
       const tail = activitiesOf(await read(EXPORT_ZIP, {}, { activity: state })).map((a) => a.externalId);
       const done = perDayFile.slice(0, index + 1).reduce((sum, n) => sum + n, 0);

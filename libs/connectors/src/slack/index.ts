@@ -1,4 +1,5 @@
 export * from './slack-channel';
 export * from './slack-message';
 export * from './slack-people';
+export * from './slack-subtypes';
 export * from './slack-timestamp';

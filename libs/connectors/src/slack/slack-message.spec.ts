@@ -35,6 +35,7 @@ describe('mapSlackMessage', () => {
     expect(out).toEqual([
       {
         kind: 'activity',
+        location: context().location,
         record: {
           ...base,
           externalId: `C1:${TS}`,
@@ -63,6 +64,7 @@ describe('mapSlackMessage', () => {
     expect(mapSlackMessage({ ...reply, parent_user_id: 'U1' }, context())).toEqual([
       {
         kind: 'activity',
+        location: context().location,
         record: {
           ...base,
           occurredAt: new Date('2024-03-04T11:30:00.000Z'),
@@ -95,6 +97,7 @@ describe('mapSlackMessage', () => {
     expect(out.slice(1)).toEqual([
       {
         kind: 'activity',
+        location: context().location,
         record: {
           ...base,
           externalId: `C1:${TS}:mention:U2`,
@@ -106,6 +109,7 @@ describe('mapSlackMessage', () => {
       },
       {
         kind: 'activity',
+        location: context().location,
         record: {
           ...base,
           externalId: `C1:${TS}:mention:U3`,
@@ -128,6 +132,7 @@ describe('mapSlackMessage', () => {
     expect(out).toHaveLength(4);
     expect(out[1]).toEqual({
       kind: 'activity',
+      location: context().location,
       record: {
         ...base,
         externalId: `C1:${TS}:reaction:thumbsup:U2`,

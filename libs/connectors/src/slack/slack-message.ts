@@ -1,38 +1,45 @@
 import type { ActivityRecord, ConnectorMessage, RecordLocation } from '@uptake/connector-sdk';
+import type { RunWarning } from '@uptake/contracts';
 import { isRecord, type SlackPeople } from './slack-people';
+import { slackSubtypeKind, subtypeLabel } from './slack-subtypes';
 import { isSlackTs, slackTsToDate } from './slack-timestamp';
-
-/**
- * Subtypes that are a person writing in the channel. Every other subtype (channel_topic, channel_leave,
- * pinned_item, tombstone, ...) is a system event and is not activity.
- */
-const WRITTEN_SUBTYPES = new Set(['thread_broadcast', 'file_share', 'me_message']);
-const JOIN_SUBTYPE = 'channel_join';
 
 /** `<@U0123>` or `<@U0123|name>`: a user mention in Slack's message markup. */
 const MENTION = /<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g;
+/** Participants of one huddle that are read (Slack lists everyone who joined; a bound like every list). */
+const MAX_HUDDLE_PARTICIPANTS = 1_000;
 
 export interface SlackMessageContext {
   channelId: string;
+  /**
+   * 'private': a direct message or group DM. Everything in it is a `chat` (activity, not community
+   * participation: see libs/kpi activity-definition.ts); mentions and unlisted reactions are not kept.
+   */
+  conversation?: 'channel' | 'private';
   people: SlackPeople;
   /** Where the message was read: the day file, or the API method and channel. */
   location: { file: string; line: number };
 }
 
 /**
- * Maps one Slack message (export day file entry or Web API message) to activities:
- * - a message someone wrote -> 'post' (top level) or 'reply' (in a thread, target = the thread's author);
- * - a channel_join -> 'join';
- * - each reacting user -> 'reaction' (target = the message's author, at the message's time: Slack does
- *   not say when the reaction was added);
- * - each distinct user mentioned in a post or reply -> 'mention' (target = the mentioned user).
+ * Maps one Slack message (export day file entry or Web API message) to activities, by its subtype's kind in
+ * SLACK_SUBTYPES (slack-subtypes.ts, the one table of what counts):
+ * - a message someone wrote -> 'post' (top level) or 'reply' (in a thread, target = the thread's author when
+ *   that is a person), or 'chat' in a direct message;
+ * - a huddle -> one 'call' per participant (target = who started it);
+ * - a channel_join -> 'join' (recorded, never activity);
+ * - each reacting person -> 'reaction' (target = the message's author, at the message's time: Slack does not
+ *   say when a reaction was added). Slack may list fewer users than its `count`: the rest is stored as one
+ *   reaction without a person (volume, never anyone's activity) and reported in the run's warnings;
+ * - each distinct person mentioned in a post or reply -> 'mention' (target = the mentioned person).
  *
- * Bots are skipped, not reported: messages with subtype bot_message, with a bot_id but no user, or from a
- * user flagged is_bot (integrations, Slackbot); bot reactions and mentions of bots likewise. They are
- * not people adopting the network. The text is only measured (contentLength), never kept.
+ * Bots are never people: messages with a bot_id or bot_profile, subtype bot_message, from a user flagged
+ * is_bot (integrations, apps, Slackbot) or with a bot's B… id are not activity, whether or not users.json
+ * lists them; people's reactions to them are. A bot as the thread's author, in a reaction list or mentioned
+ * is left out. The text is only measured (contentLength), never kept.
  *
- * Returns the activities, an `invalid` problem when the message cannot be read, or nothing when it is
- * not activity (system events, bots).
+ * Returns the activities and warnings, an `invalid` problem when the message cannot be read, or nothing when
+ * it is not activity (system events).
  */
 export function mapSlackMessage(raw: unknown, context: SlackMessageContext): ConnectorMessage[] {
   const invalid = (field: string | undefined, reason: string): ConnectorMessage[] => [
@@ -41,132 +48,264 @@ export function mapSlackMessage(raw: unknown, context: SlackMessageContext): Con
   if (!isRecord(raw)) return invalid(undefined, 'message is not a JSON object');
 
   const subtype = typeof raw['subtype'] === 'string' ? raw['subtype'] : undefined;
-  if (subtype === 'bot_message' || (raw['bot_id'] !== undefined && raw['user'] === undefined)) return [];
-  if (subtype !== undefined && subtype !== JOIN_SUBTYPE && !WRITTEN_SUBTYPES.has(subtype)) return [];
+  const kind = slackSubtypeKind(subtype);
+  if (kind === undefined) return [unknownSubtype(subtype as string)];
+  if (kind === 'system') return [];
+  if (kind === 'deleted') return deletedRoot(raw);
 
   const ts = raw['ts'];
   if (ts === undefined || ts === null || ts === '') return invalid('ts', 'ts is missing');
   if (!isSlackTs(ts)) return invalid('ts', `ts: ${JSON.stringify(ts)} is not a Slack timestamp`);
-  const occurredAt = slackTsToDate(ts) as Date;
+  const message = new SlackMessage(raw, ts, context);
+
+  if (kind === 'huddle') return message.huddle();
   const user = raw['user'];
+  const byBot =
+    kind === 'bot' ||
+    raw['bot_id'] !== undefined ||
+    raw['bot_profile'] !== undefined ||
+    (typeof user === 'string' && user !== '' && context.people.isBot(user));
+  if (byBot) return message.reactions(null, null);
   if (typeof user !== 'string' || user === '') return invalid('user', 'user is missing');
-  if (context.people.isBot(user)) return [];
-
-  const { channelId, people } = context;
-  const messageId = `${channelId}:${ts}`;
-  const activity = (fields: Partial<ActivityRecord> & Pick<ActivityRecord, 'externalId' | 'type'>) => ({
-    kind: 'activity' as const,
-    record: {
-      occurredAt,
-      actorExternalId: people.identity(user),
-      groupExternalId: channelId,
-      threadExternalId: null,
-      targetExternalId: null,
-      contentLength: null,
-      count: 1,
-      ...fields,
-    },
-  });
-
-  if (subtype === JOIN_SUBTYPE) {
+  if (kind === 'join') {
     // The join text is generated by Slack ("<@U..> has joined"): no mentions, but welcome reactions count.
-    return [activity({ externalId: messageId, type: 'join' }), ...reactions(raw, context, ts, null)];
+    return [
+      message.activity(user, { externalId: message.id, type: 'join' }),
+      ...message.reactions(user, null),
+    ];
   }
-
-  const threadTs = raw['thread_ts'];
-  if (threadTs !== undefined && !isSlackTs(threadTs)) {
-    return invalid('thread_ts', `thread_ts: ${JSON.stringify(threadTs)} is not a Slack timestamp`);
-  }
-  const isReply = threadTs !== undefined && threadTs !== ts;
-  const replyCount = typeof raw['reply_count'] === 'number' ? raw['reply_count'] : 0;
-  const threadExternalId = isReply
-    ? `${channelId}:${threadTs}`
-    : replyCount > 0 || threadTs === ts
-      ? messageId
-      : null;
-  const parentUser = raw['parent_user_id'];
-  const text = typeof raw['text'] === 'string' ? raw['text'] : '';
-
-  return [
-    activity({
-      externalId: messageId,
-      type: isReply ? 'reply' : 'post',
-      threadExternalId,
-      targetExternalId:
-        isReply && typeof parentUser === 'string' && parentUser !== '' ? people.identity(parentUser) : null,
-      contentLength: text.length,
-    }),
-    ...mentionedUsers(text, people).map((mentioned) =>
-      activity({
-        externalId: `${messageId}:mention:${mentioned}`,
-        type: 'mention',
-        threadExternalId,
-        targetExternalId: people.identity(mentioned),
-      }),
-    ),
-    ...reactions(raw, context, ts, threadExternalId),
-  ];
+  return message.written(user);
 }
 
-/** Distinct human users mentioned in the text, in order of first mention. */
+/** Distinct people mentioned in the text, in order of first mention. */
 export function mentionedUsers(text: string, people: SlackPeople): string[] {
   const users = new Set<string>();
   for (const match of text.matchAll(MENTION)) {
-    if (!people.isBot(match[1])) users.add(match[1]);
+    if (people.isPerson(match[1])) users.add(match[1]);
   }
   return [...users];
 }
 
-function reactions(
-  message: Record<string, unknown>,
-  context: SlackMessageContext,
-  ts: string,
-  threadExternalId: string | null,
-): ConnectorMessage[] {
-  const list = message['reactions'];
-  if (list === undefined) return [];
-  if (!Array.isArray(list)) {
-    return [
-      {
-        kind: 'invalid',
-        problem: { location: location(context, 'reactions'), reason: 'reactions is not a list' },
+/** One message being mapped: its id, time and conversation. */
+class SlackMessage {
+  readonly id: string;
+  private readonly occurredAt: Date;
+  private readonly private: boolean;
+
+  constructor(
+    private readonly raw: Record<string, unknown>,
+    private readonly ts: string,
+    private readonly context: SlackMessageContext,
+  ) {
+    this.id = `${context.channelId}:${ts}`;
+    this.occurredAt = slackTsToDate(ts) as Date;
+    this.private = context.conversation === 'private';
+  }
+
+  activity(
+    user: string | null,
+    fields: Partial<ActivityRecord> & Pick<ActivityRecord, 'externalId' | 'type'>,
+  ): ConnectorMessage {
+    const { people, channelId } = this.context;
+    return {
+      kind: 'activity',
+      location: this.context.location,
+      record: {
+        occurredAt: this.occurredAt,
+        actorExternalId: user === null ? null : people.identity(user),
+        groupExternalId: channelId,
+        threadExternalId: null,
+        targetExternalId: null,
+        contentLength: null,
+        count: 1,
+        ...fields,
+        // In a private conversation every activity is a chat, outside threads and aimed at no one: who talks
+        // privately with whom is not kept (a join stays a join).
+        ...(this.private && fields.type !== 'join'
+          ? { type: 'chat' as const, threadExternalId: null, targetExternalId: null }
+          : {}),
       },
+    };
+  }
+
+  /** A message a person wrote: a post or reply, its mentions and its reactions. */
+  written(user: string): ConnectorMessage[] {
+    const { channelId, people } = this.context;
+    const threadTs = this.raw['thread_ts'];
+    if (threadTs !== undefined && !isSlackTs(threadTs)) {
+      return [
+        {
+          kind: 'invalid',
+          problem: {
+            location: location(this.context, 'thread_ts'),
+            reason: `thread_ts: ${JSON.stringify(threadTs)} is not a Slack timestamp`,
+          },
+        },
+      ];
+    }
+    const isReply = threadTs !== undefined && threadTs !== this.ts;
+    const replyCount = typeof this.raw['reply_count'] === 'number' ? this.raw['reply_count'] : 0;
+    const parentUser = this.raw['parent_user_id'];
+    // A reply belongs to its thread even when the root was deleted or is not in the export, unless the root is
+    // a bot's (an app's prompt, a huddle): that is not a thread a person started, so it is a reply outside threads.
+    const botThread = isReply && typeof parentUser === 'string' && people.isBot(parentUser);
+    const threadExternalId = botThread
+      ? null
+      : isReply
+        ? `${channelId}:${threadTs}`
+        : replyCount > 0 || threadTs === this.ts
+          ? this.id
+          : null;
+    const text = typeof this.raw['text'] === 'string' ? this.raw['text'] : '';
+    const mentions = this.private ? [] : mentionedUsers(text, people);
+    return [
+      this.activity(user, {
+        externalId: this.id,
+        type: isReply ? 'reply' : 'post',
+        threadExternalId,
+        targetExternalId: isReply && people.isPerson(parentUser) ? people.identity(parentUser) : null,
+        contentLength: text.length,
+      }),
+      ...mentions.map((mentioned) =>
+        this.activity(user, {
+          externalId: `${this.id}:mention:${mentioned}`,
+          type: 'mention',
+          threadExternalId,
+          targetExternalId: people.identity(mentioned),
+        }),
+      ),
+      ...this.reactions(user, threadExternalId),
     ];
   }
-  const { channelId, people } = context;
-  const author = people.identity(message['user'] as string);
-  const occurredAt = slackTsToDate(ts) as Date;
-  const out: ConnectorMessage[] = [];
-  list.forEach((reaction, index) => {
-    if (!isRecord(reaction) || typeof reaction['name'] !== 'string' || !Array.isArray(reaction['users'])) {
-      const field = `reactions.${index}`;
-      out.push({
-        kind: 'invalid',
-        problem: { location: location(context, field), reason: `${field} has no name or users list` },
-      });
-      return;
-    }
-    const name = reaction['name'];
-    // Slack lists the reacting users (it may cut long lists short; `count` is then larger): one each.
-    for (const user of new Set(reaction['users'])) {
-      if (typeof user !== 'string' || user === '' || people.isBot(user)) continue;
-      out.push({
-        kind: 'activity',
-        record: {
-          externalId: `${channelId}:${ts}:reaction:${name}:${user}`,
-          occurredAt,
-          actorExternalId: people.identity(user),
-          type: 'reaction',
-          groupExternalId: channelId,
-          threadExternalId,
-          targetExternalId: author,
-          contentLength: null,
-          count: 1,
+
+  /**
+   * A huddle: Slackbot posts it; `room` (or `huddle`) names who started it (`created_by`), when
+   * (`date_start`) and who took part (`participant_history`, `participants`). Each person taking part gets
+   * one call, aimed at the person who started it; reactions to the huddle message are aimed at them too.
+   */
+  huddle(): ConnectorMessage[] {
+    const { people } = this.context;
+    const room = isRecord(this.raw['room'])
+      ? this.raw['room']
+      : isRecord(this.raw['huddle'])
+        ? this.raw['huddle']
+        : {};
+    const host = people.isPerson(room['created_by']) ? room['created_by'] : null;
+    const listed = [room['participant_history'], room['participants']].flatMap((list) =>
+      Array.isArray(list) ? list.slice(0, MAX_HUDDLE_PARTICIPANTS) : [],
+    );
+    const participants = new Set<string>(host === null ? [] : [host]);
+    for (const user of listed) if (people.isPerson(user)) participants.add(user);
+    const start =
+      typeof room['date_start'] === 'number' && room['date_start'] > 0 ? room['date_start'] : null;
+    const occurredAt = start === null ? undefined : new Date(start * 1000);
+    return [
+      ...[...participants].map((user) =>
+        this.activity(user, {
+          externalId: `${this.id}:call:${user}`,
+          type: 'call',
+          ...(occurredAt ? { occurredAt } : {}),
+          targetExternalId: host !== null && host !== user ? people.identity(host) : null,
+        }),
+      ),
+      ...this.reactions(host, null),
+    ];
+  }
+
+  /**
+   * One reaction per reacting person (aimed at `author` when that is a person). When Slack's `count` is above
+   * the users it lists, the remainder is one reaction without a person, with that count, and a warning.
+   */
+  reactions(author: string | null, threadExternalId: string | null): ConnectorMessage[] {
+    const list = this.raw['reactions'];
+    if (list === undefined) return [];
+    if (!Array.isArray(list)) {
+      return [
+        {
+          kind: 'invalid',
+          problem: { location: location(this.context, 'reactions'), reason: 'reactions is not a list' },
         },
-      });
+      ];
     }
-  });
-  return out;
+    const { people } = this.context;
+    const target = author === null ? null : people.identity(author);
+    const out: ConnectorMessage[] = [];
+    list.forEach((reaction, index) => {
+      if (!isRecord(reaction) || typeof reaction['name'] !== 'string' || !Array.isArray(reaction['users'])) {
+        const field = `reactions.${index}`;
+        out.push({
+          kind: 'invalid',
+          problem: { location: location(this.context, field), reason: `${field} has no name or users list` },
+        });
+        return;
+      }
+      const name = reaction['name'];
+      const users = new Set(reaction['users']);
+      for (const user of users) {
+        if (!people.isPerson(user)) continue;
+        out.push(
+          this.activity(user, {
+            externalId: `${this.id}:reaction:${name}:${user}`,
+            type: 'reaction',
+            threadExternalId,
+            targetExternalId: target,
+          }),
+        );
+      }
+      const count = reaction['count'];
+      const unlisted = typeof count === 'number' && Number.isSafeInteger(count) ? count - users.size : 0;
+      if (unlisted > 0 && !this.private) {
+        out.push(
+          this.activity(null, {
+            externalId: `${this.id}:reaction:${name}:unlisted`,
+            type: 'reaction',
+            threadExternalId,
+            targetExternalId: target,
+            count: unlisted,
+          }),
+          { kind: 'warning', warning: UNLISTED_REACTIONS(unlisted) },
+        );
+      }
+    });
+    return out;
+  }
+}
+
+const UNLISTED_REACTIONS = (count: number): RunWarning => ({
+  code: 'slack.unlisted-reactions',
+  message:
+    'Slack counted more reactions than it listed people for (it cuts long lists short): the unlisted ones are ' +
+    'stored as reaction volume without a person. They count in reaction totals, never in anyone’s activity.',
+  count,
+});
+
+function unknownSubtype(subtype: string): ConnectorMessage {
+  return {
+    kind: 'warning',
+    warning: {
+      code: `slack.unknown-subtype.${subtypeLabel(subtype)}`,
+      message: `Messages of subtype "${subtypeLabel(subtype)}" are not in the connector's subtype table: skipped.`,
+      count: 1,
+    },
+  };
+}
+
+/** A deleted thread root: nothing is stored, its replies keep their thread (whose author is then unknown). */
+function deletedRoot(raw: Record<string, unknown>): ConnectorMessage[] {
+  const replies = typeof raw['reply_count'] === 'number' ? raw['reply_count'] : 0;
+  if (replies <= 0) return [];
+  return [
+    {
+      kind: 'warning',
+      warning: {
+        code: 'slack.deleted-thread-root',
+        message:
+          'Threads whose first message was deleted: their replies are kept and counted in thread figures, ' +
+          'without a thread author (so only in figures for the whole organisation).',
+        count: 1,
+      },
+    },
+  ];
 }
 
 function location(context: SlackMessageContext, field: string | undefined): RecordLocation {

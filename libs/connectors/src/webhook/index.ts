@@ -1,4 +1,4 @@
-import { defineConnector, type ConnectorMessage, type InputFile } from '@uptake/connector-sdk';
+import { decodeUtf8, defineConnector, type ConnectorMessage, type InputFile } from '@uptake/connector-sdk';
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { ACTIVITY_FIELDS, typeMappingSchema, type ActivityField } from '../csv/activity-row';
@@ -59,9 +59,12 @@ export const webhookConnector = createWebhookConnector();
 
 /** A batch is at most 5,000 events (checked by the API before spooling), so it is parsed whole. */
 async function readBatch(file: InputFile): Promise<SourceRow<ActivityField>[]> {
+  // The API checked the body's UTF-8 before spooling it; a file that is not UTF-8 was not written by it.
+  const text = decodeUtf8(await readFile(file.path));
+  if (text === null) throw new Error(`webhook batch ${file.name} is not valid UTF-8`);
   let body: unknown;
   try {
-    body = JSON.parse((await readFile(file.path, 'utf8')).replace(/^\uFEFF/, ''));
+    body = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     if (error instanceof SyntaxError) throw new Error(`webhook batch ${file.name} is not valid JSON`);
     throw error;

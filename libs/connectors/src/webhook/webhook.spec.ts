@@ -59,6 +59,7 @@ describe('webhook connector', () => {
     expect(messages).toEqual<ConnectorMessage[]>([
       {
         kind: 'group',
+        location: { file: 'batch-1.json', line: 1 },
         record: {
           externalId: 'g-1',
           name: 'Apollo',
@@ -69,6 +70,7 @@ describe('webhook connector', () => {
       },
       {
         kind: 'activity',
+        location: { file: 'batch-1.json', line: 1 },
         record: {
           externalId: 'e-1',
           occurredAt: new Date('2026-03-06T08:00:00Z'),
@@ -83,6 +85,7 @@ describe('webhook connector', () => {
       },
       {
         kind: 'activity',
+        location: { file: 'batch-1.json', line: 2 },
         record: {
           externalId: 'e-2',
           occurredAt: new Date('2026-03-06T08:00:00Z'),
@@ -111,8 +114,8 @@ describe('webhook connector', () => {
           location: { file: 'batch-2.json', line: 2, field: 'events[1].occurredAt', recordId: 'e-2' },
           reason:
             "occurredAt: 'soon' is not an ISO 8601 date-time (e.g. 2026-01-05T09:30:00Z); " +
-            "type: 'clap' is not one of post, reply, reaction, read, mention, share, join, question, answer " +
-            '(map other names with settings.typeMapping)',
+            "type: 'clap' is not one of post, reply, reaction, read, mention, share, join, question, answer, " +
+            'call, chat (map other names with settings.typeMapping)',
         },
       },
     ]);

@@ -1,6 +1,10 @@
 import type { SuppressionReason } from './privacy';
 
-/** The kinds of activity Uptake counts. Message text is never stored, only the kind and a few flags. */
+/**
+ * The kinds of activity Uptake records. Message text is never stored, only the kind and a few flags. Which of
+ * them make a person active, a creator or a contributor is defined once, in libs/kpi (activity-definition.ts):
+ * a `join` is recorded but is never activity.
+ */
 export const ACTIVITY_TYPES = [
   'post',
   'reply',
@@ -11,6 +15,10 @@ export const ACTIVITY_TYPES = [
   'join',
   'question',
   'answer',
+  /** Took part in a call or huddle held in a channel or community. */
+  'call',
+  /** A message (or reaction, call) in a private conversation: a direct message or group chat, not the community. */
+  'chat',
 ] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 

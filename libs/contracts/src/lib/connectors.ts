@@ -7,6 +7,7 @@ export const CONNECTOR_TYPES = [
   'csv',
   'webhook',
   'directory-csv',
+  'entra-id-directory',
 ] as const;
 export type ConnectorType = (typeof CONNECTOR_TYPES)[number];
 
@@ -22,3 +23,22 @@ export interface ConnectorInfo {
   settingsSchema: Record<string, unknown>;
   credentialsSchema: Record<string, unknown>;
 }
+
+/**
+ * Something a run wants its maintainer to know that is not a bad record (those are quarantined): a folder
+ * skipped on purpose, people identified by a fallback key, counts stored without people. Stored on the run,
+ * aggregated by `code` and `file` (counts added up), at most MAX_RUN_WARNINGS distinct ones.
+ */
+export interface RunWarning {
+  /** Stable, machine-readable: e.g. `slack.skipped-entry`, `nothing-stored`. */
+  code: string;
+  /** What happened and what it means for the figures, in a sentence a maintainer can act on. */
+  message: string;
+  /** How often it happened in the run (entries skipped, reactions counted without people, …). */
+  count: number;
+  /** The file or archive entry it is about, when it is about one. */
+  file?: string;
+}
+
+/** Distinct warnings a run keeps; further ones are counted in one `warnings-truncated` warning. */
+export const MAX_RUN_WARNINGS = 50;

@@ -11,6 +11,11 @@ export interface KpiScope {
   /** Group (a pilot cohort, a community) whose members are the population, or null. */
   groupId: string | null;
   minGroupSize: number;
+  /**
+   * Counts of people are perturbed by the cell-key method (by at most ±2 people, the same figure for the same
+   * people every time); magnitudes by at most the largest single contribution. False: exact figures.
+   */
+  perturbation: boolean;
 }
 
 /** Figures about people are null when they rest on 1..k-1 people; `suppressed` then says why. */
@@ -19,7 +24,7 @@ export interface AdoptionPoint {
   end: string;
   /** People in the directory, employed on the period's last day. */
   eligible: number | null;
-  /** Distinct people active in the period (any activity, reads included). */
+  /** Distinct people active in the period (any activity that counts, reads included; joins are not activity). */
   active: number | null;
   /** Eligible people active at least once up to the period's end. */
   activated: number | null;
@@ -32,6 +37,11 @@ export interface AdoptionPoint {
   monthlyActive: number | null;
   /** averageDailyActive / monthlyActive. */
   stickiness: number | null;
+  /**
+   * Eligible people who joined a channel or group up to the period's end but were never active (a join is not
+   * activity). Withheld, like any count, when it or the rest of the never-active people are 1..k-1 people.
+   */
+  joinedOnly?: number | null;
   suppressed?: SuppressionReason;
 }
 
@@ -46,9 +56,9 @@ export interface ParticipationPoint {
   eligible: number | null;
   /** Started something (post, question). */
   creators: number | null;
-  /** Responded (reply, answer, mention, share, reaction) without starting anything. */
+  /** Responded (reply, answer, mention, share, call, reaction) without starting anything. */
   contributors: number | null;
-  /** Active, but only reading or joining. */
+  /** Active, but only reading or chatting privately (no contribution in the open; joins are not activity). */
   readers: number | null;
   /** Eligible and not active at all. */
   inactive: number | null;
@@ -113,13 +123,33 @@ export interface EngagementPoint {
   postsPerActive: number | null;
   repliesPerActive: number | null;
   reactionsPerActive: number | null;
-  /** Threads (posts, questions) started by the population in the period. */
+  /**
+   * Threads (posts, questions) started by the population in the period. For the whole organisation this
+   * includes threads whose root was deleted or is missing (they start with their first response).
+   */
   threads: number | null;
   /** Share of those threads that got a reply or answer from someone else. */
   threadsWithResponse: number | null;
   /** Median hours from a thread's start to its first response by someone else. */
   medianHoursToFirstResponse: number | null;
+  /**
+   * Reactions the source counted without listing who reacted (Slack cuts long lists short): reaction volume
+   * of the whole organisation, in no one's activity. Null for a filtered population (it belongs to no unit or
+   * group) and when the period's activity is withheld.
+   */
+  unattributedReactions?: number | null;
   suppressed?: SuppressionReason;
+  /**
+   * Set (and the three thread figures null) when the population posted in the period but none of it is a
+   * thread: every post came from usage reports, which count posts per person and day without saying who
+   * answered what. "Not measurable", never "0 threads, none answered".
+   */
+  threadsNotMeasurable?: ThreadsNotMeasurable;
+}
+
+export interface ThreadsNotMeasurable {
+  code: 'report-counts-only';
+  message: string;
 }
 
 export interface EngagementReport {
@@ -207,7 +237,8 @@ export interface DiffusionReport {
   adopters: number | null;
   categories: AdopterCategoryFigures[];
   /** Cumulative adopters per week since the first adoption (the week's Monday). */
-  curve: { week: string; adopters: number }[];
+  /** Cumulative adopters at each week's end; null while they are 1..k-1 people. */
+  curve: { week: string; adopters: number | null }[];
   /** Bass model fitted on the weekly curve; p and q are per week. */
   bass: { p: number; q: number; m: number; rSquared: number; converged: boolean } | null;
   /** When the fitted curve reaches the target share of eligible people, with a bootstrap 80% interval. */

@@ -194,9 +194,11 @@ export interface GoalView {
   valueModel: {
     kind: 'time-saved';
     minutesPerActivePersonPerDay: number;
-    hourlyCost: number;
+    /** Left out (or null): the organisation's default hourly cost. */
+    hourlyCost?: number | null;
     currency: string;
-    workingDaysPerYear?: number;
+    /** Left out (or null): the organisation's working days per year. */
+    workingDaysPerYear?: number | null;
   } | null;
   progress: {
     current: number | null;
@@ -213,5 +215,8 @@ export interface GoalView {
     hoursPerYear: number;
     amount: number;
     currency: string;
+    /** What the amount rests on: the goal's own figures or the organisation's defaults. */
+    hourlyCost: number;
+    workingDaysPerYear: number;
   } | null;
 }

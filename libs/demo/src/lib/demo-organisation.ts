@@ -375,7 +375,8 @@ function expectedEventCount(adopters: PersonPlan[], days: number, startMs: numbe
     for (let day = plan.adoptionDay ?? days; day < Math.min(plan.stopDay, plan.endDay, days); day++) {
       total += perDay * (isWeekend(startMs, day) ? WEEKEND_FACTOR : 1);
     }
-    total += plan.groups.length;
+    // joins, and the first look after them
+    total += plan.groups.length + (plan.groups.length > 0 ? 1 : 0);
   }
   return total;
 }
@@ -384,6 +385,8 @@ interface Slot {
   at: number;
   plan: PersonPlan;
   type: ActivityType;
+  /** The read right after a person's first join: their first activity (a join alone is not activity). */
+  firstLook?: boolean;
 }
 
 interface Thread {
@@ -409,8 +412,16 @@ function* simulateEvents(
     for (const plan of adopters) {
       if (!activeOn(plan, day)) continue;
       if (day === plan.adoptionDay) {
-        for (let g = 0; g < plan.groups.length; g++)
-          slots.push({ at: workingTime(random, dayStart), plan, type: 'join' });
+        let firstJoin = Number.POSITIVE_INFINITY;
+        for (let g = 0; g < plan.groups.length; g++) {
+          const at = workingTime(random, dayStart);
+          firstJoin = Math.min(firstJoin, at);
+          slots.push({ at, plan, type: 'join' });
+        }
+        // Who joins looks around: the adoption day is a day of activity, as it is for the KPIs (no random
+        // draw, so the rest of the simulation is the same as without it).
+        if (plan.groups.length > 0)
+          slots.push({ at: firstJoin + 60_000, plan, type: 'read', firstLook: true });
       }
       for (const [type, rate] of Object.entries(RATES[plan.persona]) as [ActivityType, number][]) {
         const count = random.poisson(rate * factor);
@@ -422,7 +433,10 @@ function* simulateEvents(
     let sequence = 0;
     const joinedToday = new Map<string, number>();
     for (const slot of slots) {
-      const externalId = `ev-${day}-${sequence++}`;
+      // The first look has an id of its own, so every other event keeps the id it had before it existed.
+      const externalId = slot.firstLook
+        ? `ev-${day}-look-${slot.plan.person.externalId}`
+        : `ev-${day}-${sequence++}`;
       yield resolveSlot(slot, externalId, {
         random,
         recent,
@@ -482,6 +496,7 @@ function resolveSlot(
     context.joinedToday.set(plan.person.externalId, index + 1);
     return outsideThreads(base, plan.groups[index % plan.groups.length], null);
   }
+  if (slot.firstLook) return outsideThreads(base, plan.groups[0], null);
   // Cross-department conversation grows over time, faster in the pilot.
   const progress = context.day / context.days;
   const communityShare = (plan.pilot ? 0.3 : 0.2) + progress * 0.25;

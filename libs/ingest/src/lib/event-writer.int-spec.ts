@@ -105,6 +105,49 @@ describe('writeEventBatch', () => {
     expect(await dataSource.getRepository(ActivityEvent).countBy({ ...scope, externalId: tricky })).toBe(1);
   });
 
+  it('replaces a usage report count read again, withdraws a 0, and never changes an event', async () => {
+    const report = (externalId: string, count: number, at = '2026-05-05T12:00:00Z') =>
+      event(externalId, { count, fromReport: true, occurredAt: new Date(at), contentLength: null });
+    expect(
+      await writeEventBatch(client, scope, [report('r-post', 3), report('r-read', 12), report('r-like', 0)]),
+    ).toMatchObject({ inserted: 2, updated: 0, duplicates: 0 });
+
+    // The republished day: a corrected count, a withdrawn one, one unchanged, and an event with a stored id.
+    const result = await writeEventBatch(client, scope, [
+      report('r-post', 4, '2026-05-06T12:00:00Z'),
+      report('r-read', 0, '2026-05-03T12:00:00Z'),
+      report('r-like', 0),
+      event('m1', { count: 9 }),
+    ]);
+    expect(result).toMatchObject({ inserted: 0, updated: 2, duplicates: 1 });
+    // The corrected and withdrawn rows' times are the range the rollups refresh.
+    expect([result.firstAt, result.lastAt]).toEqual([
+      new Date('2026-05-05T12:00:00Z'),
+      new Date('2026-05-05T12:00:00Z'),
+    ]);
+    const counts = await dataSource
+      .getRepository(ActivityEvent)
+      .find({ where: scope, order: { externalId: 'ASC' } });
+    const byId = new Map(counts.map((e) => [e.externalId, e.count]));
+    expect([byId.get('r-post'), byId.get('r-read'), byId.get('r-like'), byId.get('m1')]).toEqual([
+      4,
+      undefined,
+      undefined,
+      1,
+    ]);
+  });
+
+  it('keeps the first of two report counts with one id in a batch', async () => {
+    const report = (count: number) => event('r-twice', { count, fromReport: true, contentLength: null });
+    expect(await writeEventBatch(client, scope, [report(5), report(6)])).toMatchObject({
+      inserted: 1,
+      duplicates: 1,
+    });
+    expect(
+      (await dataSource.getRepository(ActivityEvent).findOneBy({ ...scope, externalId: 'r-twice' }))?.count,
+    ).toBe(5);
+  });
+
   it('rolls back the whole batch on a bad row and leaves the connection usable', async () => {
     const before = await dataSource.getRepository(ActivityEvent).countBy(scope);
     await expect(

@@ -182,6 +182,57 @@ describe('ingest pipeline', () => {
     expect(run.affectedFrom).toEqual(new Date('2026-11-02T09:00:00Z'));
   });
 
+  it('records warnings on the run with the batch, and counts a resumed attempt’s preamble once', async () => {
+    const run = await dataSource
+      .getRepository(SyncRun)
+      .save({ organisationId: scope.organisationId, sourceId: scope.sourceId, status: 'running' });
+    const runScope = { ...scope, syncRunId: run.id };
+    const fallback = { code: 'identity', message: 'ids', count: 2, file: 'users.json' };
+    const skipped = { code: 'skipped', message: 'skipped on purpose', count: 1 };
+    const head: ConnectorMessage[] = [
+      { kind: 'warning', warning: fallback },
+      { kind: 'checkpoint', stream: 'groups', state: { done: true } },
+      activity('w1'),
+      { kind: 'warning', warning: skipped },
+      { kind: 'checkpoint', stream: 'activity', state: { at: 1 } },
+    ];
+    const first = await ingest(dataSource, runScope, from(head), { batchSize: 1 });
+    expect(first.warnings).toEqual([fallback, skipped]);
+    // the attempt that resumes reads the preamble again, then more of the same after its checkpoint
+    const tail: ConnectorMessage[] = [
+      { kind: 'warning', warning: fallback },
+      { kind: 'checkpoint', stream: 'groups', state: { done: true } },
+      activity('w2'),
+      { kind: 'warning', warning: { ...skipped, count: 3 } },
+    ];
+    await ingest(dataSource, runScope, from(tail), { initialState: first.state });
+    const stored = await dataSource.getRepository(SyncRun).findOneByOrFail({ id: run.id });
+    expect(stored.warnings).toEqual([fallback, { ...skipped, count: 4 }]);
+    expect(stored.recordsInserted).toBe(2);
+  });
+
+  it('stores reactions without a person as volume, creating nobody', async () => {
+    const before = await dataSource.getRepository(Person).countBy({ organisationId: scope.organisationId });
+    const result = await ingest(
+      dataSource,
+      scope,
+      from([
+        activity('volume-1', { actorExternalId: null, type: 'reaction', count: 4, contentLength: null }),
+        // only reactions may lack a person
+        activity('volume-2', { actorExternalId: null, type: 'post' }),
+      ]),
+    );
+    expect(result).toMatchObject({ inserted: 1, quarantined: 1 });
+    const [event] = await dataSource.query(
+      `SELECT actor_id, type::text, count FROM activity_events WHERE organisation_id = $1 AND external_id = 'volume-1'`,
+      [scope.organisationId],
+    );
+    expect(event).toEqual({ actor_id: null, type: 'reaction', count: 4 });
+    expect(await dataSource.getRepository(Person).countBy({ organisationId: scope.organisationId })).toBe(
+      before,
+    );
+  });
+
   it('replaces a re-read usage figure and counts re-read events as duplicates', async () => {
     const result = await ingest(
       dataSource,

@@ -1,3 +1,5 @@
+import { DEFAULT_TIME_WINDOW, type TimeWindow } from '@uptake/config';
+import type { RunWarning } from '@uptake/contracts';
 import {
   checkRecord,
   type ActivityRecord,
@@ -14,6 +16,8 @@ import type { DataSource } from 'typeorm';
 import { upsertGroups, upsertOrgUnits, upsertPeople, upsertUsage } from './directory-writer';
 import { inTransaction, writeEventBatch, type NormalisedEvent } from './event-writer';
 import { pseudonymise } from './pseudonymise';
+import { combineWarnings, readWarnings, WarningSet } from './run-warnings';
+import { outsideTimeWindow } from './time-window-check';
 
 export interface IngestScope {
   organisationId: string;
@@ -23,9 +27,11 @@ export interface IngestScope {
 }
 
 export interface IngestCounts {
-  /** Activity records read (valid ones). */
+  /** Activity records read (valid ones; a withdrawn report count, 0, is not activity). */
   read: number;
   inserted: number;
+  /** Usage report counts corrected (replaced or withdrawn) by a republished report. */
+  updated: number;
   duplicates: number;
   quarantined: number;
   usage: number;
@@ -39,6 +45,8 @@ export interface IngestCounts {
 export interface IngestResult extends IngestCounts {
   /** State after the last committed batch: where the next read of the source starts. */
   state: ConnectorState;
+  /** The run's warnings as committed (those of earlier attempts of the run included). */
+  warnings: RunWarning[];
   affectedFrom: Date | null;
   affectedTo: Date | null;
 }
@@ -52,11 +60,21 @@ export interface IngestOptions {
   fileName?: string;
   /** Called after each committed batch with the running totals. */
   onCommit?: (result: IngestResult) => void | Promise<void>;
+  /** Dates accepted (the config's `timeWindow`); records dated outside are quarantined. */
+  timeWindow?: TimeWindow;
+  /** The clock the window is measured against (tests pin it). */
+  now?: () => Date;
+  /**
+   * The read's abort signal: a read that ended because it was aborted is incomplete, so the warnings it
+   * yielded after its last checkpoint are left to the attempt that resumes it (which yields them again).
+   */
+  signal?: AbortSignal;
 }
 
 const ZERO: IngestCounts = {
   read: 0,
   inserted: 0,
+  updated: 0,
   duplicates: 0,
   quarantined: 0,
   usage: 0,
@@ -85,6 +103,8 @@ export async function ingest(
   options: IngestOptions = {},
 ): Promise<IngestResult> {
   const batchSize = options.batchSize ?? 5_000;
+  const timeWindow = options.timeWindow ?? DEFAULT_TIME_WINDOW;
+  const now = options.now ?? (() => new Date());
   const queryRunner = dataSource.createQueryRunner();
   const client = (await queryRunner.connect()) as PoolClient;
   try {
@@ -100,9 +120,11 @@ export async function ingest(
       return value;
     };
 
+    const warnings = new RunWarnings(scope.syncRunId ? await runWarnings(client, scope) : []);
     const totals: IngestResult = {
       ...ZERO,
       state: { ...(options.initialState ?? {}) },
+      warnings: warnings.committed,
       affectedFrom: null,
       affectedTo: null,
     };
@@ -110,12 +132,14 @@ export async function ingest(
     let pendingState: ConnectorState = { ...totals.state };
 
     const flush = async () => {
-      if (batch.isEmpty() && sameState(pendingState, totals.state)) return;
+      const runWarnings = warnings.toCommit();
+      if (batch.isEmpty() && sameState(pendingState, totals.state) && !warnings.changed(runWarnings)) return;
       const committed = await inTransaction(client, () =>
-        writeBatch(client, scope, batch, pendingState, pseudonym),
+        writeBatch(client, scope, batch, pendingState, runWarnings, pseudonym),
       );
       addCounts(totals, committed);
       totals.state = pendingState;
+      totals.warnings = warnings.commit(runWarnings);
       batch = new PendingBatch();
       await options.onCommit?.({ ...totals });
     };
@@ -124,19 +148,25 @@ export async function ingest(
       switch (message.kind) {
         case 'checkpoint':
           pendingState = { ...pendingState, [message.stream]: message.state };
+          warnings.checkpoint();
           if (batch.size >= batchSize) await flush();
+          continue;
+        case 'warning':
+          warnings.add(message.warning);
           continue;
         case 'invalid':
           batch.problems.push(withFile(message.problem, options.fileName));
           break;
         default: {
-          const problem = checkRecord(message);
+          const problem = checkRecord(message) ?? outsideTimeWindow(message, timeWindow, now());
           if (problem) batch.problems.push(withFile(problem, options.fileName));
           else batch.add(message);
         }
       }
       if (batch.size >= 4 * batchSize) await flush();
     }
+    // A complete read covers every warning it yielded.
+    if (!options.signal?.aborted) warnings.checkpoint();
     await flush();
     return totals;
   } finally {
@@ -167,7 +197,7 @@ class PendingBatch {
     return this.size === 0;
   }
 
-  add(message: Exclude<ConnectorMessage, { kind: 'checkpoint' | 'invalid' }>): void {
+  add(message: Exclude<ConnectorMessage, { kind: 'checkpoint' | 'invalid' | 'warning' }>): void {
     switch (message.kind) {
       case 'orgUnit':
         return void this.orgUnits.push(message.record);
@@ -188,12 +218,13 @@ interface BatchCounts extends IngestCounts {
   lastAt: Date | null;
 }
 
-/** Writes one batch in dependency order, then its counts and checkpoint on the run (same transaction). */
+/** Writes one batch in dependency order, then its counts, checkpoint and warnings on the run (same transaction). */
 async function writeBatch(
   client: PoolClient,
   scope: IngestScope,
   batch: PendingBatch,
   state: ConnectorState,
+  warnings: readonly RunWarning[],
   pseudonym: (identity: string) => string,
 ): Promise<BatchCounts> {
   const orNull = (identity: string | null) => (identity === null ? null : pseudonym(identity));
@@ -221,13 +252,14 @@ async function writeBatch(
     batch.activities.map((activity): NormalisedEvent => ({
       externalId: activity.externalId,
       occurredAt: activity.occurredAt,
-      actorPseudonym: pseudonym(activity.actorExternalId),
+      actorPseudonym: orNull(activity.actorExternalId),
       type: activity.type,
       groupExternalId: activity.groupExternalId,
       threadExternalId: activity.threadExternalId,
       targetPseudonym: orNull(activity.targetExternalId),
       contentLength: activity.contentLength,
       count: activity.count,
+      fromReport: activity.fromReport === true,
     })),
   );
   const usage = await upsertUsage(
@@ -238,8 +270,9 @@ async function writeBatch(
   await quarantine(client, scope, batch.problems);
 
   const counts: BatchCounts = {
-    read: batch.activities.length,
+    read: batch.activities.filter((activity) => activity.count > 0).length,
     inserted: events.inserted,
+    updated: events.updated,
     duplicates: events.duplicates,
     quarantined: batch.problems.length,
     usage,
@@ -250,7 +283,7 @@ async function writeBatch(
     firstAt: events.firstAt,
     lastAt: events.lastAt,
   };
-  if (scope.syncRunId) await recordOnRun(client, scope, counts, state);
+  if (scope.syncRunId) await recordOnRun(client, scope, counts, state, warnings);
   return counts;
 }
 
@@ -259,13 +292,14 @@ async function recordOnRun(
   scope: IngestScope,
   counts: BatchCounts,
   state: ConnectorState,
+  warnings: readonly RunWarning[],
 ): Promise<void> {
   await client.query(
     `UPDATE sync_runs SET
        records_read = records_read + $3, records_inserted = records_inserted + $4,
        records_duplicate = records_duplicate + $5, records_quarantined = records_quarantined + $6,
        records_usage = records_usage + $7, records_directory = records_directory + $8,
-       checkpoint = $9::jsonb,
+       checkpoint = $9::jsonb, warnings = $12::jsonb, records_updated = records_updated + $13,
        affected_from = LEAST(affected_from, $10::timestamptz), affected_to = GREATEST(affected_to, $11::timestamptz)
      WHERE organisation_id = $1 AND id = $2`,
     [
@@ -280,8 +314,59 @@ async function recordOnRun(
       JSON.stringify(state),
       counts.firstAt,
       counts.lastAt,
+      JSON.stringify(warnings),
+      counts.updated,
     ],
   );
+}
+
+async function runWarnings(client: PoolClient, scope: IngestScope): Promise<RunWarning[]> {
+  const result = await client.query<{ warnings: unknown }>(
+    'SELECT warnings FROM sync_runs WHERE organisation_id = $1 AND id = $2',
+    [scope.organisationId, scope.syncRunId],
+  );
+  return readWarnings(result.rows[0]?.warnings);
+}
+
+/**
+ * An attempt's warnings against what the run committed before it: the preamble (before the read's first
+ * checkpoint) and the rest, of which only what a checkpoint covers is committed with a batch (a resumed read
+ * yields the uncovered rest again).
+ */
+class RunWarnings {
+  private readonly preamble = new WarningSet();
+  private readonly covered = new WarningSet();
+  private pending: RunWarning[] = [];
+  private seenCheckpoint = false;
+  private last: string;
+
+  constructor(readonly committed: RunWarning[]) {
+    this.last = JSON.stringify(committed);
+  }
+
+  add(warning: RunWarning): void {
+    if (this.seenCheckpoint) this.pending.push(warning);
+    else this.preamble.add(warning);
+  }
+
+  checkpoint(): void {
+    this.seenCheckpoint = true;
+    for (const warning of this.pending) this.covered.add(warning);
+    this.pending = [];
+  }
+
+  toCommit(): RunWarning[] {
+    return combineWarnings(this.committed, this.preamble, this.covered);
+  }
+
+  changed(warnings: RunWarning[]): boolean {
+    return JSON.stringify(warnings) !== this.last;
+  }
+
+  commit(warnings: RunWarning[]): RunWarning[] {
+    this.last = JSON.stringify(warnings);
+    return warnings;
+  }
 }
 
 /** Stores where and why, never the record itself (it may contain message text or names). */
@@ -295,18 +380,28 @@ async function quarantine(client: PoolClient, scope: IngestScope, problems: read
       scope.organisationId,
       scope.sourceId,
       scope.syncRunId ?? null,
-      problems.map((p) => p.location.file ?? null),
-      problems.map((p) => p.location.line ?? null),
-      problems.map((p) => p.location.field ?? null),
+      problems.map((p) => truncate(p.location.file, 1_000)),
+      problems.map((p) => storableLine(p.location.line)),
+      problems.map((p) => truncate(p.location.field)),
       problems.map((p) => truncate(p.location.recordId)),
       problems.map((p) => truncate(p.reason, 1_000)),
     ],
   );
 }
 
+/** A line number the `integer` column can hold (a connector's bad arithmetic must not fail the batch). */
+function storableLine(line: number | undefined): number | null {
+  return line !== undefined && Number.isSafeInteger(line) && line >= 0 && line <= 2_147_483_647 ? line : null;
+}
+
+/**
+ * Shortened, and storable whatever the source held: a NUL (Postgres text refuses it) or a lone surrogate
+ * in a record id would otherwise fail the batch that quarantines the record.
+ */
 function truncate(text: string | undefined, max = 200): string | null {
   if (text === undefined) return null;
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  const short = text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  return short.replaceAll('\u0000', '\uFFFD').toWellFormed();
 }
 
 function withFile(problem: RecordProblem, fileName: string | undefined): RecordProblem {

@@ -20,6 +20,13 @@ export interface ExpectedProblem extends RecordLocation {
   reasonIncludes: string;
 }
 
+/** A warning the run of the fixture must carry, with its aggregated count. */
+export interface ExpectedWarning {
+  code: string;
+  count: number;
+  file?: string;
+}
+
 export interface ConnectorInput {
   settings: unknown;
   credentials?: unknown;
@@ -37,7 +44,14 @@ export interface ConnectorContract extends ConnectorInput {
   /** Called per read, so fake servers can count requests; default: a client without rate limit. */
   http?: () => HttpClient;
   now?: Date;
-  expected: { activities: number; usage?: number; people?: number; groups?: number };
+  expected: {
+    activities: number;
+    usage?: number;
+    people?: number;
+    groups?: number;
+    /** Exactly these warnings on the run (code, file, count); checked also after a resumed read. */
+    warnings?: ExpectedWarning[];
+  };
   /** Settings (and credentials) that must be rejected, and the field the error must name. */
   invalidConfig: { settings: unknown; credentials?: unknown; field: string };
   /**
@@ -95,6 +109,32 @@ export function stateAfter(messages: readonly ConnectorMessage[]): ConnectorStat
 
 async function* replay(messages: readonly ConnectorMessage[]): AsyncIterable<ConnectorMessage> {
   yield* messages;
+}
+
+/** A sync run of the scratch source, so the pipeline commits counts and warnings on it. */
+async function createRun(dataSource: DataSource, scope: { organisationId: string; sourceId: string }) {
+  const [run]: { id: string }[] = await dataSource.query(
+    `INSERT INTO sync_runs (organisation_id, source_id, trigger, status) VALUES ($1, $2, 'upload', 'running')
+     RETURNING id`,
+    [scope.organisationId, scope.sourceId],
+  );
+  return { ...scope, syncRunId: run.id };
+}
+
+/** The run's warnings as (code, file, count), in a stable order for comparison. */
+async function storedWarnings(dataSource: DataSource, syncRunId: string): Promise<ExpectedWarning[]> {
+  const [row]: { warnings: { code: string; file?: string; count: number }[] }[] = await dataSource.query(
+    'SELECT warnings FROM sync_runs WHERE id = $1',
+    [syncRunId],
+  );
+  return sortWarnings(
+    row.warnings.map(({ code, file, count }) => ({ code, count, ...(file ? { file } : {}) })),
+  );
+}
+
+function sortWarnings(warnings: readonly ExpectedWarning[]): ExpectedWarning[] {
+  const key = (warning: ExpectedWarning) => `${warning.code} ${warning.file ?? ''}`;
+  return [...warnings].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 /** A scratch tenant with one source of the connector's type, in the shared test database. */
@@ -157,11 +197,16 @@ export function describeConnectorContract(
     it('yields only valid records, with unique activity ids and checkpoints for its streams', async () => {
       const messages = await readAll(contract, contract);
       const problems = messages.flatMap((message) =>
-        message.kind === 'invalid' || message.kind === 'checkpoint' ? [] : [checkRecord(message)],
+        message.kind === 'invalid' || message.kind === 'checkpoint' || message.kind === 'warning'
+          ? []
+          : [checkRecord(message)],
       );
       expect(problems.filter((problem) => problem !== null)).toEqual([]);
       expect(messages.filter((message) => message.kind === 'invalid')).toEqual([]);
-      const ids = messages.flatMap((m) => (m.kind === 'activity' ? [m.record.externalId] : []));
+      // A withdrawn usage report count (0, see ActivityRecord.count) is not activity.
+      const ids = messages.flatMap((m) =>
+        m.kind === 'activity' && m.record.count > 0 ? [m.record.externalId] : [],
+      );
       expect(new Set(ids).size).toBe(ids.length);
       expect(ids.length).toBe(contract.expected.activities);
       const streams = new Set(messages.flatMap((m) => (m.kind === 'checkpoint' ? [m.stream] : [])));
@@ -172,10 +217,13 @@ export function describeConnectorContract(
     });
 
     it('stores the expected totals, and reading the same input again stores nothing new', async () => {
-      const scope = await scratch();
+      const scope = await createRun(dataSource, await scratch());
       const first = await ingest(dataSource, scope, readConnector(contract, contract), {
         fileName: contract.file?.().name,
       });
+      expect(await storedWarnings(dataSource, scope.syncRunId)).toEqual(
+        sortWarnings(contract.expected.warnings ?? []),
+      );
       expect(first.inserted).toBe(contract.expected.activities);
       expect(first.quarantined).toBe(0);
       if (contract.expected.usage !== undefined) expect(first.usage).toBe(contract.expected.usage);
@@ -198,7 +246,8 @@ export function describeConnectorContract(
         stream === 'activity' ? contract.expected.activities : (contract.expected.people ?? 0);
       const ids = (messages: ConnectorMessage[]) =>
         messages.flatMap((m) =>
-          (stream === 'activity' && m.kind === 'activity') || (stream === 'directory' && m.kind === 'person')
+          (stream === 'activity' && m.kind === 'activity' && m.record.count > 0) ||
+          (stream === 'directory' && m.kind === 'person')
             ? [m.record.externalId]
             : [],
         );
@@ -211,11 +260,15 @@ export function describeConnectorContract(
       expect(new Set([...ids(head), ...ids(tail)]).size).toBe(expectedTotal);
       expect(ids(tail).length).toBeLessThan(expectedTotal);
 
-      const scope = await scratch();
+      // Head and tail are two attempts of one run: the warnings are counted once.
+      const scope = await createRun(dataSource, await scratch());
       const stored: IngestResult[] = [
         await ingest(dataSource, scope, replay(head)),
         await ingest(dataSource, scope, replay(tail), { initialState: stateAfter(head) }),
       ];
+      expect(await storedWarnings(dataSource, scope.syncRunId)).toEqual(
+        sortWarnings(contract.expected.warnings ?? []),
+      );
       if (stream === 'activity') {
         expect(stored[0].inserted + stored[1].inserted).toBe(expectedTotal);
         expect(await count('activity_events', scope.organisationId)).toBe(expectedTotal);

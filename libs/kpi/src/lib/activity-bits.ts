@@ -1,8 +1,9 @@
 import { addDays, toDayNumber, type Period } from './periods';
 
 /**
- * A person's activity over a window of days as bit sets (bit i = day `origin + i`): active (any event),
- * created (posted or asked), responded (replied, answered, mentioned, shared), reacted. Built from the
+ * A person's activity over a window of days as bit sets (bit i = day `origin + i`): active (anything that counts
+ * as activity: activity-definition.ts, so never a join), created (posted or asked), responded (replied,
+ * answered, mentioned, shared, took part in a call), reacted. Built from the
  * `person_month` rollup (one 31-bit mask per person, month and kind), so a request moves one small row per
  * person and month instead of every person-day, and "active in a period" is a few word operations.
  */

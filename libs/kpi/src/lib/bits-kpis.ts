@@ -2,19 +2,23 @@ import type {
   AdoptionPoint,
   ParticipationPoint,
   ParticipationReport,
-  Persona,
   RetentionCohort,
 } from '@uptake/contracts';
 import { ActivityBits, anyIn, countIn, setBits } from './activity-bits';
-import { addDays, daysIn, toDayNumber, type Period } from './periods';
+import { adoptionPoint } from './adoption-point';
+import { addDays, toDayNumber, type Period } from './periods';
 import {
   cohortMatrix,
   isEligibleOn,
+  joinedOnlyBy,
   participationSummaryOf,
+  personaCells,
+  churnCells,
   type ChurnFigures,
   type Member,
 } from './people-kpis';
-import { isSuppressed, protect, protectedParticipationPoint, suppressionReason } from './suppression';
+import { PeopleCell, type DisclosureRule } from './disclosure/cell-key';
+import { protectedParticipationPoint } from './suppression';
 
 /**
  * The people KPIs of people-kpis.ts computed over activity bit sets (see activity-bits.ts) instead of
@@ -22,8 +26,9 @@ import { isSuppressed, protect, protectedParticipationPoint, suppressionReason }
  * work grows with people × periods, not with person-days.
  */
 
-function share(part: number, whole: number): number | null {
-  return whole === 0 ? null : part / whole;
+/** Record keys of the members (the cell-key method), by person id. */
+export function recordKeys(members: readonly Member[]): Map<string, number> {
+  return new Map(members.map((member) => [member.id, member.recordKey]));
 }
 
 /** Same as `adoptionSeries`; `bits` must start 27 days before the first period (the 28-day window). */
@@ -31,63 +36,41 @@ export function adoptionSeriesFromBits(
   members: readonly Member[],
   bits: ActivityBits,
   periods: readonly Period[],
-  k: number,
+  rule: DisclosureRule,
 ): AdoptionPoint[] {
-  const people = [...bits.people.values()];
+  const keys = recordKeys(members);
+  const people = [...bits.people.entries()].map(([id, person]) => ({ key: keys.get(id) ?? 0, person }));
   return periods.map((period): AdoptionPoint => {
-    let eligible = 0;
-    let activated = 0;
+    const eligible = new PeopleCell();
+    const activated = new PeopleCell();
+    const joinedOnly = new PeopleCell();
     for (const member of members) {
       if (!isEligibleOn(member, period.end)) continue;
-      eligible++;
-      if (member.firstActiveDay !== null && member.firstActiveDay <= period.end) activated++;
+      eligible.add(member.recordKey);
+      if (member.firstActiveDay !== null && member.firstActiveDay <= period.end)
+        activated.add(member.recordKey);
+      if (joinedOnlyBy(member, period.end)) joinedOnly.add(member.recordKey);
     }
     const inPeriod = bits.span(period);
     const inWeek = bits.span({ start: addDays(period.end, -6), end: period.end });
     const inMonth = bits.span({ start: addDays(period.end, -27), end: period.end });
-    let active = 0;
-    let weekly = 0;
-    let monthly = 0;
-    let dailySum = 0;
-    for (const person of people) {
+    const active = new PeopleCell();
+    const weekly = new PeopleCell();
+    const monthly = new PeopleCell();
+    const activeDays = { total: 0, top: 0 };
+    for (const { key, person } of people) {
       const days = countIn(person.active, inPeriod);
-      if (days > 0) active++;
-      dailySum += days;
-      if (anyIn(person.active, inWeek)) weekly++;
-      if (anyIn(person.active, inMonth)) monthly++;
+      if (days > 0) active.add(key);
+      activeDays.total += days;
+      activeDays.top = Math.max(activeDays.top, days);
+      if (anyIn(person.active, inWeek)) weekly.add(key);
+      if (anyIn(person.active, inMonth)) monthly.add(key);
     }
-    const averageDailyActive = dailySum / daysIn(period);
-
-    const reason = suppressionReason(k);
-    if (isSuppressed(eligible, k)) {
-      return {
-        ...period,
-        eligible: null,
-        active: null,
-        activated: null,
-        adoptionRate: null,
-        averageDailyActive: null,
-        weeklyActive: null,
-        monthlyActive: null,
-        stickiness: null,
-        suppressed: reason,
-      };
-    }
-    const activeHidden = isSuppressed(active, k) || isSuppressed(monthly, k);
-    const activatedHidden = isSuppressed(activated, k);
-    const point: AdoptionPoint = {
-      ...period,
-      eligible,
-      active: protect(active, k),
-      activated: activatedHidden ? null : activated,
-      adoptionRate: activatedHidden ? null : share(activated, eligible),
-      averageDailyActive: activeHidden ? null : averageDailyActive,
-      weeklyActive: protect(weekly, k),
-      monthlyActive: protect(monthly, k),
-      stickiness: activeHidden ? null : share(averageDailyActive, monthly),
-    };
-    if (activeHidden || activatedHidden || isSuppressed(weekly, k)) point.suppressed = reason;
-    return point;
+    return adoptionPoint(
+      period,
+      { eligible, activated, active, weekly, monthly, activeDays, joinedOnly },
+      rule,
+    );
   });
 }
 
@@ -96,22 +79,28 @@ export function participationSeriesFromBits(
   members: readonly Member[],
   bits: ActivityBits,
   periods: readonly Period[],
-  k: number,
+  rule: DisclosureRule,
 ): ParticipationPoint[] {
   return periods.map((period): ParticipationPoint => {
     const span = bits.span(period);
-    const counts = { creators: 0, contributors: 0, readers: 0, inactive: 0 };
-    let eligible = 0;
+    const counts = {
+      creators: new PeopleCell(),
+      contributors: new PeopleCell(),
+      readers: new PeopleCell(),
+      inactive: new PeopleCell(),
+    };
+    const eligible = new PeopleCell();
     for (const member of members) {
       if (!isEligibleOn(member, period.end)) continue;
-      eligible++;
+      eligible.add(member.recordKey);
       const person = bits.people.get(member.id);
-      if (!person || !anyIn(person.active, span)) counts.inactive++;
-      else if (anyIn(person.created, span)) counts.creators++;
-      else if (anyIn(person.responded, span) || anyIn(person.reacted, span)) counts.contributors++;
-      else counts.readers++;
+      if (!person || !anyIn(person.active, span)) counts.inactive.add(member.recordKey);
+      else if (anyIn(person.created, span)) counts.creators.add(member.recordKey);
+      else if (anyIn(person.responded, span) || anyIn(person.reacted, span))
+        counts.contributors.add(member.recordKey);
+      else counts.readers.add(member.recordKey);
     }
-    return protectedParticipationPoint(period, eligible, counts, k);
+    return protectedParticipationPoint(period, eligible, counts, rule);
   });
 }
 
@@ -124,21 +113,21 @@ export function participationSummaryFromBits(
   bits: ActivityBits,
   events: ReadonlyMap<string, number>,
   range: Period,
-  k: number,
+  rule: DisclosureRule,
 ): Pick<ParticipationReport, 'personas' | 'concentration' | 'suppressed'> {
   const span = bits.span(range);
-  const personas: Record<Persona, number> = { creator: 0, responder: 0, reactor: 0, observer: 0 };
-  const volumes: number[] = [];
+  const personas = personaCells();
+  const volumes: { key: number; events: number }[] = [];
   for (const member of members) {
     const person = bits.people.get(member.id);
     if (!person || !anyIn(person.active, span)) continue;
-    if (anyIn(person.created, span)) personas.creator++;
-    else if (anyIn(person.responded, span)) personas.responder++;
-    else if (anyIn(person.reacted, span)) personas.reactor++;
-    else personas.observer++;
-    volumes.push(events.get(member.id) ?? 0);
+    if (anyIn(person.created, span)) personas.creator.add(member.recordKey);
+    else if (anyIn(person.responded, span)) personas.responder.add(member.recordKey);
+    else if (anyIn(person.reacted, span)) personas.reactor.add(member.recordKey);
+    else personas.observer.add(member.recordKey);
+    volumes.push({ key: member.recordKey, events: events.get(member.id) ?? 0 });
   }
-  return participationSummaryOf(personas, volumes, k);
+  return participationSummaryOf(personas, volumes, rule);
 }
 
 /** Same as `retentionCohorts`; `bits` must cover the range. */
@@ -146,7 +135,7 @@ export function retentionCohortsFromBits(
   members: readonly Member[],
   bits: ActivityBits,
   range: Period,
-  k: number,
+  k: DisclosureRule,
 ): RetentionCohort[] {
   // A week is clipped to the range, as the person-day version only sees days inside it.
   return cohortMatrix(members, range, k, (member, week) => {
@@ -175,18 +164,18 @@ export function churnFromBits(
   const gapDays = silentWeeks * 7;
   const rangeStart = toDayNumber(range.start) - toDayNumber(bits.origin);
   const sinceCutoff = bits.span({ start: addDays(cutoff, 1), end: range.end });
-  const total: ChurnFigures = { activated: 0, triedAndStopped: 0, reactivated: 0 };
+  const total = churnCells();
   const byUnit = new Map<string | null, ChurnFigures>();
   for (const member of members) {
-    const unit = byUnit.get(member.orgUnitId) ?? { activated: 0, triedAndStopped: 0, reactivated: 0 };
+    const unit = byUnit.get(member.orgUnitId) ?? churnCells();
     byUnit.set(member.orgUnitId, unit);
     const person = bits.people.get(member.id);
     if (member.firstActiveDay !== null && member.firstActiveDay <= cutoff) {
-      total.activated++;
-      unit.activated++;
+      total.activated.add(member.recordKey);
+      unit.activated.add(member.recordKey);
       if (!person || !anyIn(person.active, sinceCutoff)) {
-        total.triedAndStopped++;
-        unit.triedAndStopped++;
+        total.triedAndStopped.add(member.recordKey);
+        unit.triedAndStopped.add(member.recordKey);
       }
     }
     const seen = person ? setBits(person.active) : [];
@@ -194,8 +183,8 @@ export function churnFromBits(
       (day, index) => day >= rangeStart && index > 0 && day - seen[index - 1] > gapDays,
     );
     if (cameBack) {
-      total.reactivated++;
-      unit.reactivated++;
+      total.reactivated.add(member.recordKey);
+      unit.reactivated.add(member.recordKey);
     }
   }
   return { total, byUnit };

@@ -1,4 +1,4 @@
-import { annualValue, goalProgress } from './business-goals';
+import { annualValue, goalProgress, resolveValueModel } from './business-goals';
 
 const weeks = (values: (number | null)[]) =>
   values.map((value, index) => ({
@@ -63,5 +63,47 @@ describe('annualValue', () => {
     expect(value.hoursPerYear).toBeCloseTo(5500);
     expect(value.amount).toBeCloseTo(330_000);
     expect(value.currency).toBe('EUR');
+  });
+});
+
+describe('resolveValueModel', () => {
+  const defaults = { hourlyCost: 45.5, workingDaysPerYear: 200 };
+  const base = { kind: 'time-saved', minutesPerActivePersonPerDay: 6, currency: 'EUR' } as const;
+
+  it("takes the organisation's hourly cost and working days when the goal sets neither", () => {
+    const model = resolveValueModel(base, defaults);
+    expect(model).toEqual({ ...base, hourlyCost: 45.5, workingDaysPerYear: 200 });
+    // 6 x 200 / 60 = 20 hours per person; x 10 people = 200 hours; x 45.50 = 9,100
+    expect(annualValue(model, 10)).toMatchObject({
+      hoursPerYear: 200,
+      amount: 9_100,
+      hourlyCost: 45.5,
+      workingDaysPerYear: 200,
+    });
+  });
+
+  it("keeps the goal's own figures, also an hourly cost of 0", () => {
+    expect(resolveValueModel({ ...base, hourlyCost: 0, workingDaysPerYear: 230 }, defaults)).toEqual({
+      ...base,
+      hourlyCost: 0,
+      workingDaysPerYear: 230,
+    });
+    expect(resolveValueModel({ ...base, hourlyCost: null, workingDaysPerYear: 230 }, defaults)).toMatchObject(
+      {
+        hourlyCost: 45.5,
+        workingDaysPerYear: 230,
+      },
+    );
+  });
+});
+
+describe('goalProgress far projections', () => {
+  it('does not project a creeping trend past ten years (off track instead of a date outside the calendar)', () => {
+    const creeping = [0.1, 0.1000001, 0.1000002].map((value, index) => ({
+      week: ['2026-03-02', '2026-03-09', '2026-03-16'][index],
+      value,
+    }));
+    const result = goalProgress({ baseline: 0, target: 0.9, deadline: null }, creeping);
+    expect(result).toMatchObject({ projectedDate: null, status: 'off-track' });
   });
 });

@@ -37,6 +37,9 @@ export interface GoalProgress {
   status: 'achieved' | 'on-track' | 'at-risk' | 'off-track' | 'no-data';
 }
 
+/** A goal projected to be reached more than ten years ahead is off track. */
+export const MAX_PROJECTION_WEEKS = 520;
+
 /** Progress, trend and projection of a goal from its weekly values (oldest first). */
 export function goalProgress(goal: GoalDefinition, series: readonly WeeklyValue[]): GoalProgress {
   const measured = series.filter((point): point is { week: string; value: number } => point.value !== null);
@@ -63,7 +66,8 @@ export function goalProgress(goal: GoalDefinition, series: readonly WeeklyValue[
     Math.sign(trendPerWeek) === Math.sign(span)
   ) {
     const weeksToGo = (goal.target - last.value) / trendPerWeek;
-    projectedDate = addDays(last.week, Math.ceil(weeksToGo * 7) + 6);
+    // Further out, a straight line says nothing (and a tiny trend would leave the calendar).
+    if (weeksToGo <= MAX_PROJECTION_WEEKS) projectedDate = addDays(last.week, Math.ceil(weeksToGo * 7) + 6);
   }
   const status: GoalProgress['status'] = achieved
     ? 'achieved'
@@ -101,12 +105,34 @@ export interface TimeSavedModel {
   workingDaysPerYear: number;
 }
 
+/** The organisation's figures for goals whose value model leaves them out. */
+export interface ValueModelDefaults {
+  hourlyCost: number;
+  workingDaysPerYear: number;
+}
+
+/** A goal's value model as stored: hourly cost and working days are the organisation's when left out. */
+export type GoalValueModel = Omit<TimeSavedModel, keyof ValueModelDefaults> &
+  Partial<Record<keyof ValueModelDefaults, number | null>>;
+
+/** The model a goal is valued with: its own figures, the organisation's for those it does not set. */
+export function resolveValueModel(model: GoalValueModel, defaults: ValueModelDefaults): TimeSavedModel {
+  return {
+    ...model,
+    hourlyCost: model.hourlyCost ?? defaults.hourlyCost,
+    workingDaysPerYear: model.workingDaysPerYear ?? defaults.workingDaysPerYear,
+  };
+}
+
 export interface AnnualValue {
   activePeople: number;
   hoursPerPersonPerYear: number;
   hoursPerYear: number;
   amount: number;
   currency: string;
+  /** The hourly cost and working days the amount rests on (the goal's own or the organisation's). */
+  hourlyCost: number;
+  workingDaysPerYear: number;
 }
 
 export function annualValue(model: TimeSavedModel, activePeople: number): AnnualValue {
@@ -118,5 +144,7 @@ export function annualValue(model: TimeSavedModel, activePeople: number): Annual
     hoursPerYear,
     amount: hoursPerYear * model.hourlyCost,
     currency: model.currency,
+    hourlyCost: model.hourlyCost,
+    workingDaysPerYear: model.workingDaysPerYear,
   };
 }

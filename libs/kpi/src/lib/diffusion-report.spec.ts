@@ -29,6 +29,7 @@ function member(id: string, firstActiveDay: string | null): Member {
     firstActiveDay,
     lastActiveDay: firstActiveDay,
     orgUnitId: null,
+    recordKey: 0,
   };
 }
 

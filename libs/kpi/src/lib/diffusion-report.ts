@@ -6,9 +6,10 @@ import {
   forecastTarget,
   IDEAL_ADOPTER_SHARES,
 } from './diffusion';
-import { addDays, weekStart } from './periods';
+import { addDays, FIRST_SUPPORTED_DAY, weekStart } from './periods';
 import { isEligibleOn, type Member } from './people-kpis';
-import { isSuppressed, suppressionReason } from './suppression';
+import { cellOf, PeopleCell, type DisclosureRule } from './disclosure/cell-key';
+import { isSuppressed, protect, suppressionReason } from './suppression';
 
 export interface DiffusionOptions {
   /** Adoption share of eligible people to forecast, e.g. 0.6. */
@@ -27,10 +28,12 @@ export interface DiffusionOptions {
 export function diffusionReport(
   members: readonly Member[],
   to: string,
-  k: number,
+  k: DisclosureRule,
   options: DiffusionOptions,
 ): Omit<DiffusionReport, 'scope'> {
   const eligible = members.filter((member) => isEligibleOn(member, to));
+  const eligibleIds = eligible.map((member) => member.id);
+  const keys = new Map(members.map((member) => [member.id, member.recordKey]));
   const adopters = eligible.filter((m) => m.firstActiveDay !== null && m.firstActiveDay <= to);
   const reason = suppressionReason(k);
   if (isSuppressed(adopters.length, k) || isSuppressed(eligible.length, k)) {
@@ -56,13 +59,23 @@ export function diffusionReport(
   const categorised = adopterCategories(
     adopters.map((member) => ({ key: member.id, adoptedOn: member.firstActiveDay as string })),
   );
+  const categoryCells = new Map(ADOPTER_CATEGORIES.map((category) => [category, new PeopleCell()]));
+  for (const [id, category] of categorised.categoryOf) categoryCells.get(category)?.add(keys.get(id) ?? 0);
+  const publishedAdopters = protect(
+    cellOf(
+      adopters.map((member) => member.id),
+      keys,
+    ),
+    k,
+  );
   const categories = ADOPTER_CATEGORIES.map((category): AdopterCategoryFigures => {
     const figures = categorised.categories[category];
     const hidden = isSuppressed(figures.count, k);
+    const count = hidden ? null : protect(categoryCells.get(category) ?? new PeopleCell(), k);
     return {
       category,
-      count: hidden ? null : figures.count,
-      share: hidden ? null : figures.share,
+      count,
+      share: count === null || !publishedAdopters ? null : Math.min(1, count / publishedAdopters),
       idealShare: figures.idealShare,
       firstAdoption: hidden ? null : figures.firstAdoption,
       lastAdoption: hidden ? null : figures.lastAdoption,
@@ -70,10 +83,13 @@ export function diffusionReport(
     };
   });
 
-  const firstDays = adopters.map((member) => member.firstActiveDay as string).sort();
+  const byFirstDay = [...adopters].sort((a, b) =>
+    (a.firstActiveDay as string) < (b.firstActiveDay as string) ? -1 : 1,
+  );
+  const firstDays = byFirstDay.map((member) => member.firstActiveDay as string);
   if (firstDays.length === 0) {
     return {
-      eligible: eligible.length,
+      eligible: protect(cellOf(eligibleIds, keys), k),
       adopters: 0,
       categories,
       curve: [],
@@ -82,19 +98,30 @@ export function diffusionReport(
       reason: 'nobody has adopted yet',
     };
   }
-  const launch = weekStart(firstDays[0]);
-  const curve: { week: string; adopters: number }[] = [];
+  // A first day before the calendar can only be data stored before the time window existed.
+  const launch = weekStart(firstDays[0] < FIRST_SUPPORTED_DAY ? FIRST_SUPPORTED_DAY : firstDays[0]);
+  // Published: each week's cumulative adopters as a (perturbed) count, withheld while 1..k-1. The Bass model
+  // is fitted to the exact counts; only its parameters and dates are published.
+  const curve: { week: string; adopters: number | null }[] = [];
+  const cumulative: number[] = [];
+  const cell = new PeopleCell();
   let index = 0;
   for (let week = launch; week <= to; week = addDays(week, 7)) {
     const weekEnd = addDays(week, 6);
-    while (index < firstDays.length && firstDays[index] <= weekEnd) index++;
-    curve.push({ week, adopters: index });
+    while (index < firstDays.length && firstDays[index] <= weekEnd) cell.add(byFirstDay[index++].recordKey);
+    cumulative.push(index);
+    curve.push({ week, adopters: protect(cell, k) });
   }
-  const base = { eligible: eligible.length, adopters: adopters.length, categories, curve };
+  const base = {
+    eligible: protect(cellOf(eligibleIds, keys), k),
+    adopters: publishedAdopters,
+    categories,
+    curve,
+  };
   // t = 0 is the Monday before the first adoption; each point is the count at its week's end.
   const points = [
     { t: 0, cumulative: 0 },
-    ...curve.map((point, i) => ({ t: i + 1, cumulative: point.adopters })),
+    ...cumulative.map((count, i) => ({ t: i + 1, cumulative: count })),
   ];
   let fit;
   try {

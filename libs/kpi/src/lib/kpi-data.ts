@@ -1,10 +1,19 @@
 import type { EngagementPoint } from '@uptake/contracts';
 import type { DataSource } from 'typeorm';
 import { ActivityBits } from './activity-bits';
+import {
+  ACTIVE_TYPES,
+  CREATION_TYPES,
+  REACTION_TYPES,
+  sqlTypes,
+  THREAD_RESPONSE_TYPES,
+} from './activity-definition';
+import type { PopulationSizes } from './disclosure/addressable';
 import { addDays, type Period } from './periods';
 import type { Interaction, PersonAttributes } from './network';
 import type { Member, PersonDay } from './people-kpis';
-import { isSuppressed, suppressionReason } from './suppression';
+import { publishMagnitude, type DisclosureRule, type PeopleCount } from './disclosure/cell-key';
+import { isSuppressed, protect, suppressionReason } from './suppression';
 
 /** Who the figures are about: an org unit's subtree, a group's members, both, or everyone. */
 export interface Population {
@@ -60,12 +69,16 @@ export async function loadMembers(
     end_date: string | null;
     first_day: string | null;
     last_day: string | null;
+    first_joined_day: string | null;
     org_unit_id: string | null;
+    record_key: string;
   }[] = await dataSource.query(
     `WITH ${SCOPE}
-     SELECT s.id, s.in_directory AS listed, to_char(s.start_date, 'YYYY-MM-DD') AS start_date,
+     SELECT s.id, s.record_key, s.in_directory AS listed, to_char(s.start_date, 'YYYY-MM-DD') AS start_date,
             to_char(s.end_date, 'YYYY-MM-DD') AS end_date, s.org_unit_id,
             to_char(CASE WHEN a.first_day <= $4 THEN a.first_day END, 'YYYY-MM-DD') AS first_day,
+            to_char(CASE WHEN a.first_joined_day <= $4 THEN a.first_joined_day END, 'YYYY-MM-DD')
+              AS first_joined_day,
             ${lastDay} AS last_day
      FROM scope s
      LEFT JOIN person_activity a ON a.organisation_id = $1 AND a.person_id = s.id`,
@@ -78,7 +91,9 @@ export async function loadMembers(
     endDate: row.end_date,
     firstActiveDay: row.first_day,
     lastActiveDay: row.last_day,
+    firstJoinedDay: row.first_joined_day,
     orgUnitId: row.org_unit_id,
+    recordKey: Number(row.record_key),
   }));
 }
 
@@ -144,7 +159,7 @@ export async function queryEngagement(
   dataSource: DataSource,
   population: Population,
   periods: readonly Period[],
-  k: number,
+  rule: DisclosureRule,
 ): Promise<EngagementPoint[]> {
   // The median sorts the range's threads: enough memory to do it without spilling to disk.
   const rows = await dataSource.transaction(async (manager) => {
@@ -174,23 +189,40 @@ export async function queryEngagement(
          WHERE ${IN_SCOPE('m.person_id')}),
        -- per period and person first (a person has a row per month of the period), then per period
        people AS (
-         SELECT start_day, bool_or(active) AS active, bool_or(started) AS started,
+         SELECT start_day, person_id, bool_or(active) AS active, bool_or(started) AS started,
                 sum(posts) AS posts, sum(replies) AS replies,
                 sum(reactions) AS reactions
          FROM cells GROUP BY start_day, person_id),
+       -- "people" is the CTE above; the table is public.people (record keys of the cell-key method)
        activity AS (
-         SELECT start_day, count(*) FILTER (WHERE active)::int AS active,
-                count(*) FILTER (WHERE started)::int AS authors,
-                sum(posts) AS posts, sum(replies) AS replies, sum(reactions) AS reactions
-         FROM people GROUP BY start_day),
-       ${THREADS}
+         SELECT c.start_day, count(*) FILTER (WHERE c.active)::int AS active,
+                (coalesce(sum(pk.record_key) FILTER (WHERE c.active), 0) % 4294967296)::float8 AS active_key,
+                count(*) FILTER (WHERE c.started)::int AS authors,
+                (coalesce(sum(pk.record_key) FILTER (WHERE c.started), 0) % 4294967296)::float8 AS authors_key,
+                sum(c.posts) AS posts, sum(c.replies) AS replies, sum(c.reactions) AS reactions,
+                max(c.posts) AS top_posts, max(c.replies) AS top_replies, max(c.reactions) AS top_reactions
+         FROM people c JOIN public.people pk ON pk.organisation_id = $1 AND pk.id = c.person_id
+         GROUP BY c.start_day),
+       ${THREADS},
+       ${UNATTRIBUTED}
        ${ENGAGEMENT_SELECT}`,
       [...parameters(population), periods.map((p) => p.start), periods.map((p) => p.end)],
     );
   });
-  return engagementPoints(rows, periods, k);
+  return engagementPoints(rows, periods, rule);
 }
 
+/**
+ * Median hours to the first response by someone else. A thread without a known root (deleted, or outside the
+ * export; root_actor_id null) counts as a thread with a response, but has no start to measure from.
+ */
+const MEDIAN_HOURS = `(percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM t.first_response_at - t.root_at))
+                 FILTER (WHERE t.first_response_at IS NOT NULL AND t.root_actor_id IS NOT NULL) / 3600)::float8`;
+
+/**
+ * Reactions a source counted without listing who (Slack's long reaction lists): volume of the whole
+ * organisation, so only for the unfiltered population (they cannot be placed in a unit or group of people).
+ */
 /**
  * Threads started by the population per period (thread_rollup, an index-only scan by day). Their distinct
  * authors are the people who posted or asked in the period (a thread is a post or question): counted with
@@ -200,26 +232,60 @@ const THREADS = `
      threads AS (
        SELECT p.start_day, count(*)::int AS threads,
               count(*) FILTER (WHERE t.first_response_at IS NOT NULL)::int AS answered,
-              (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM t.first_response_at - t.root_at))
-                 FILTER (WHERE t.first_response_at IS NOT NULL) / 3600)::float8 AS median_hours
+              ${MEDIAN_HOURS} AS median_hours
        FROM periods p
        JOIN thread_rollup t ON t.organisation_id = $1 AND t.root_day BETWEEN p.start_day AND p.end_day
        WHERE ${IN_SCOPE('t.root_actor_id')}
+       GROUP BY p.start_day),
+     -- the most threads one author started in the period: the scale of the threads' perturbation
+     thread_tops AS (
+       SELECT start_day, max(started)::int AS top_threads
+       FROM (SELECT p.start_day, count(*) AS started
+             FROM periods p
+             JOIN thread_rollup t ON t.organisation_id = $1 AND t.root_day BETWEEN p.start_day AND p.end_day
+             WHERE ${IN_SCOPE('t.root_actor_id')} AND t.root_actor_id IS NOT NULL
+             GROUP BY p.start_day, t.root_actor_id) a
+       GROUP BY start_day)`;
+
+const UNATTRIBUTED = `
+     unattributed AS (
+       SELECT p.start_day, sum(u.events) AS reactions, max(u.largest) AS largest
+       FROM periods p
+       JOIN unattributed_daily u ON u.organisation_id = $1 AND u.day BETWEEN p.start_day AND p.end_day
+                                AND u.type IN (${sqlTypes(REACTION_TYPES)})
+       WHERE $2::uuid IS NULL AND $3::uuid IS NULL
        GROUP BY p.start_day)`;
+const UNATTRIBUTED_COLUMNS = `
+            CASE WHEN $2::uuid IS NULL AND $3::uuid IS NULL THEN coalesce(u.reactions, 0) END
+              AS unattributed_reactions,
+            coalesce(u.largest, 0) AS unattributed_largest`;
 
 const ENGAGEMENT_SELECT = `
      SELECT to_char(p.start_day, 'YYYY-MM-DD') AS start_day, coalesce(a.active, 0) AS active,
             coalesce(a.posts, 0) AS posts, coalesce(a.replies, 0) AS replies, coalesce(a.reactions, 0) AS reactions,
             coalesce(t.threads, 0) AS threads, coalesce(a.authors, 0) AS authors,
-            coalesce(t.answered, 0) AS answered, t.median_hours
+            coalesce(t.answered, 0) AS answered, t.median_hours,
+            coalesce(a.active_key, 0) AS active_key, coalesce(a.authors_key, 0) AS authors_key,
+            coalesce(a.top_posts, 0) AS top_posts, coalesce(a.top_replies, 0) AS top_replies,
+            coalesce(a.top_reactions, 0) AS top_reactions, coalesce(tt.top_threads, 0) AS top_threads,
+            ${UNATTRIBUTED_COLUMNS}
      FROM periods p
      LEFT JOIN activity a ON a.start_day = p.start_day
      LEFT JOIN threads t ON t.start_day = p.start_day
+     LEFT JOIN thread_tops tt ON tt.start_day = p.start_day
+     LEFT JOIN unattributed u ON u.start_day = p.start_day
      ORDER BY p.start_day`;
 
 interface EngagementRow {
   start_day: string;
   active: number;
+  /** Cell keys of the active people and of the thread authors, and the largest single contributions. */
+  active_key?: number;
+  authors_key?: number;
+  top_posts?: string;
+  top_replies?: string;
+  top_reactions?: string;
+  top_threads?: number;
   posts: string;
   replies: string;
   reactions: string;
@@ -227,6 +293,9 @@ interface EngagementRow {
   authors: number;
   answered: number;
   median_hours: number | null;
+  /** Null when the population is filtered (unattributed volume belongs to no unit or group). */
+  unattributed_reactions: string | null;
+  unattributed_largest: string;
 }
 
 /**
@@ -245,59 +314,90 @@ export async function queryEngagementFromActivityDaily(
      periods AS (SELECT * FROM unnest($4::date[], $5::date[]) AS p(start_day, end_day)),
      activity AS (
        SELECT p.start_day, count(DISTINCT d.person_id)::int AS active,
-              coalesce(sum(d.events) FILTER (WHERE d.type IN ('post', 'question')), 0) AS posts,
-              coalesce(sum(d.events) FILTER (WHERE d.type IN ('reply', 'answer')), 0) AS replies,
-              coalesce(sum(d.events) FILTER (WHERE d.type = 'reaction'), 0) AS reactions
+              coalesce(sum(d.events) FILTER (WHERE d.type IN (${sqlTypes(CREATION_TYPES)})), 0) AS posts,
+              coalesce(sum(d.events) FILTER (WHERE d.type IN (${sqlTypes(THREAD_RESPONSE_TYPES)})), 0) AS replies,
+              coalesce(sum(d.events) FILTER (WHERE d.type IN (${sqlTypes(REACTION_TYPES)})), 0) AS reactions
        FROM periods p
        JOIN activity_daily d ON d.organisation_id = $1 AND d.day BETWEEN p.start_day AND p.end_day
+                            AND d.type IN (${sqlTypes(ACTIVE_TYPES)})
        WHERE ${IN_SCOPE('d.person_id')}
        GROUP BY p.start_day),
      threads AS (
        SELECT p.start_day, count(*)::int AS threads, count(DISTINCT t.root_actor_id)::int AS authors,
               count(*) FILTER (WHERE t.first_response_at IS NOT NULL)::int AS answered,
-              (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM t.first_response_at - t.root_at))
-                 FILTER (WHERE t.first_response_at IS NOT NULL) / 3600)::float8 AS median_hours
+              ${MEDIAN_HOURS} AS median_hours
        FROM periods p
        JOIN thread_rollup t ON t.organisation_id = $1 AND t.root_day BETWEEN p.start_day AND p.end_day
        WHERE ${IN_SCOPE('t.root_actor_id')}
-       GROUP BY p.start_day)
+       GROUP BY p.start_day),
+     ${UNATTRIBUTED}
      SELECT to_char(p.start_day, 'YYYY-MM-DD') AS start_day, coalesce(a.active, 0) AS active,
             coalesce(a.posts, 0) AS posts, coalesce(a.replies, 0) AS replies, coalesce(a.reactions, 0) AS reactions,
             coalesce(t.threads, 0) AS threads, coalesce(t.authors, 0) AS authors,
-            coalesce(t.answered, 0) AS answered, t.median_hours
+            coalesce(t.answered, 0) AS answered, t.median_hours,
+            ${UNATTRIBUTED_COLUMNS}
      FROM periods p
      LEFT JOIN activity a ON a.start_day = p.start_day
      LEFT JOIN threads t ON t.start_day = p.start_day
+     LEFT JOIN unattributed u ON u.start_day = p.start_day
      ORDER BY p.start_day`,
     [...parameters(population), periods.map((p) => p.start), periods.map((p) => p.end)],
   );
   return engagementPoints(rows, periods, k);
 }
 
-function engagementPoints(rows: EngagementRow[], periods: readonly Period[], k: number): EngagementPoint[] {
+const THREADS_NOT_MEASURABLE = {
+  code: 'report-counts-only',
+  message:
+    "The population's posts in this period come only from usage reports, which count posts per person and " +
+    'day: threads and their answers are not measurable.',
+} as const;
+
+function engagementPoints(
+  rows: EngagementRow[],
+  periods: readonly Period[],
+  rule: DisclosureRule,
+): EngagementPoint[] {
   return rows.map((row, index): EngagementPoint => {
     const period = periods[index];
-    const posts = Number(row.posts);
-    const replies = Number(row.replies);
-    const reactions = Number(row.reactions);
-    const perActive = (count: number) => (row.active === 0 ? null : count / row.active);
-    const activityHidden = isSuppressed(row.active, k);
-    const threadsHidden = isSuppressed(row.authors, k);
+    const active = { count: row.active, key: Number(row.active_key ?? 0) };
+    const authors = { count: row.authors, key: Number(row.authors_key ?? 0) };
+    const magnitude = (total: string | number, top: string | number | undefined, cell: PeopleCount) =>
+      Math.round(publishMagnitude(Number(total), Number(top ?? 0), cell, rule));
+    const posts = magnitude(row.posts, row.top_posts, active);
+    const replies = magnitude(row.replies, row.top_replies, active);
+    const reactions = magnitude(row.reactions, row.top_reactions, active);
+    const shownActive = protect(active, rule);
+    const perActive = (count: number) => (!shownActive ? null : count / shownActive);
+    const activityHidden = isSuppressed(row.active, rule);
+    const threadsHidden = isSuppressed(row.authors, rule);
+    // Posts without a single thread: all of them are usage report counts (from_report events make no thread).
+    const unmeasurable = !threadsHidden && Number(row.posts) > 0 && row.threads === 0;
     const point: EngagementPoint = {
       start: period.start,
       end: period.end,
-      active: activityHidden ? null : row.active,
+      active: activityHidden ? null : shownActive,
       posts: activityHidden ? null : posts,
       replies: activityHidden ? null : replies,
       reactions: activityHidden ? null : reactions,
       postsPerActive: activityHidden ? null : perActive(posts),
       repliesPerActive: activityHidden ? null : perActive(replies),
       reactionsPerActive: activityHidden ? null : perActive(reactions),
-      threads: threadsHidden ? null : row.threads,
+      threads: threadsHidden ? null : magnitude(row.threads, row.top_threads, authors),
       threadsWithResponse: threadsHidden || row.threads === 0 ? null : row.answered / row.threads,
       medianHoursToFirstResponse: threadsHidden ? null : row.median_hours,
+      unattributedReactions:
+        activityHidden || row.unattributed_reactions === null
+          ? null
+          : magnitude(row.unattributed_reactions, row.unattributed_largest, active),
     };
-    if (activityHidden || threadsHidden) point.suppressed = suppressionReason(k);
+    if (activityHidden || threadsHidden) point.suppressed = suppressionReason(rule);
+    if (unmeasurable) {
+      point.threads = null;
+      point.threadsWithResponse = null;
+      point.medianHoursToFirstResponse = null;
+      point.threadsNotMeasurable = THREADS_NOT_MEASURABLE;
+    }
     return point;
   });
 }
@@ -386,6 +486,8 @@ export async function loadInteractions(
 
 export interface NetworkPerson extends PersonAttributes {
   pseudonym: string;
+  /** The cell-key method's record key (people.record_key). */
+  recordKey: number;
 }
 
 /** Attributes the network KPIs compare: department (org unit), level, legacy company, adoption day. */
@@ -400,9 +502,10 @@ export async function loadNetworkPeople(
     level: number | null;
     legacy_unit_id: string | null;
     first_day: string | null;
+    record_key: string;
   }[] = await dataSource.query(
     `WITH ${SCOPE}
-     SELECT s.id, s.pseudonym, s.org_unit_id, s.level, s.legacy_unit_id, to_char(a.first_day, 'YYYY-MM-DD') AS first_day
+     SELECT s.id, s.pseudonym, s.record_key, s.org_unit_id, s.level, s.legacy_unit_id, to_char(a.first_day, 'YYYY-MM-DD') AS first_day
      FROM scope s LEFT JOIN person_activity a ON a.organisation_id = $1 AND a.person_id = s.id`,
     parameters(population),
   );
@@ -415,6 +518,7 @@ export async function loadNetworkPeople(
         level: row.level,
         legacyCompany: row.legacy_unit_id,
         adoptedOn: row.first_day,
+        recordKey: Number(row.record_key),
       },
     ]),
   );
@@ -428,18 +532,111 @@ export async function queryUsagePerPerson(
   population: Population,
   metric: string,
   periods: readonly Period[],
-  k: number,
+  rule: DisclosureRule,
 ): Promise<(number | null)[]> {
-  const rows: { start_day: string; people: number; total: number }[] = await dataSource.query(
-    `WITH ${SCOPE},
-     periods AS (SELECT * FROM unnest($4::date[], $5::date[]) AS p(start_day, end_day))
-     SELECT to_char(p.start_day, 'YYYY-MM-DD') AS start_day, count(DISTINCT u.person_id)::int AS people,
-            coalesce(sum(u.value), 0)::float8 AS total
-     FROM periods p
-     LEFT JOIN usage_metrics u ON u.organisation_id = $1 AND u.metric = $6 AND u.day BETWEEN p.start_day AND p.end_day
-                              AND ${IN_SCOPE('u.person_id')}
-     GROUP BY p.start_day ORDER BY p.start_day`,
-    [...parameters(population), periods.map((p) => p.start), periods.map((p) => p.end), metric],
+  const rows: { start_day: string; people: number; total: number; top: number; key: number }[] =
+    await dataSource.query(
+      `WITH ${SCOPE},
+       periods AS (SELECT * FROM unnest($4::date[], $5::date[]) AS p(start_day, end_day)),
+       per_person AS (
+         SELECT p.start_day, u.person_id, sum(u.value) AS value
+         FROM periods p
+         JOIN usage_metrics u ON u.organisation_id = $1 AND u.metric = $6 AND u.day BETWEEN p.start_day AND p.end_day
+                             AND ${IN_SCOPE('u.person_id')}
+         GROUP BY p.start_day, u.person_id)
+       SELECT to_char(p.start_day, 'YYYY-MM-DD') AS start_day, count(x.person_id)::int AS people,
+              coalesce(sum(x.value), 0)::float8 AS total, coalesce(max(x.value), 0)::float8 AS top,
+              (coalesce(sum(pk.record_key), 0) % 4294967296)::float8 AS key
+       FROM periods p
+       LEFT JOIN per_person x ON x.start_day = p.start_day
+       LEFT JOIN public.people pk ON pk.organisation_id = $1 AND pk.id = x.person_id
+       GROUP BY p.start_day ORDER BY p.start_day`,
+      [...parameters(population), periods.map((p) => p.start), periods.map((p) => p.end), metric],
+    );
+  return rows.map((row) => {
+    const cell = { count: row.people, key: Number(row.key) };
+    const people = protect(cell, rule);
+    if (!people) return null;
+    return publishMagnitude(row.total, row.top, cell, rule) / people;
+  });
+}
+
+/** Head counts behind the minimum population and difference rules (see disclosure/addressable.ts). */
+export async function loadPopulationSizes(
+  dataSource: DataSource,
+  population: Population,
+  k: number,
+): Promise<PopulationSizes> {
+  const [row]: {
+    organisation: number;
+    in_unit: number;
+    in_group: number;
+    in_both: number;
+    in_parent: number | null;
+  }[] = await dataSource.query(
+    `WITH unit_people AS (
+       SELECT p.id FROM people p
+       JOIN org_units u ON u.organisation_id = p.organisation_id AND u.id = p.org_unit_id
+       JOIN org_units root ON root.organisation_id = $1 AND root.id = $2 AND u.path LIKE root.path || '%'
+       WHERE p.organisation_id = $1),
+     group_people AS (
+       SELECT gm.person_id AS id FROM group_members gm WHERE gm.organisation_id = $1 AND gm.group_id = $3)
+     SELECT (SELECT count(*)::int FROM people WHERE organisation_id = $1) AS organisation,
+            (SELECT count(*)::int FROM unit_people) AS in_unit,
+            (SELECT count(*)::int FROM group_people) AS in_group,
+            (SELECT count(*)::int FROM unit_people JOIN group_people USING (id)) AS in_both,
+            (SELECT count(*)::int FROM people p
+               JOIN org_units u ON u.organisation_id = p.organisation_id AND u.id = p.org_unit_id
+               JOIN org_units child ON child.organisation_id = $1 AND child.id = $2
+               JOIN org_units parent ON parent.organisation_id = $1 AND parent.id = child.parent_id
+              WHERE p.organisation_id = $1 AND u.path LIKE parent.path || '%') AS in_parent`,
+    parameters(population),
   );
-  return rows.map((row) => (row.people === 0 || isSuppressed(row.people, k) ? null : row.total / row.people));
+  const { orgUnitId, groupId } = population;
+  const sizes: PopulationSizes = {
+    organisation: row.organisation,
+    population:
+      orgUnitId && groupId
+        ? row.in_both
+        : orgUnitId
+          ? row.in_unit
+          : groupId
+            ? row.in_group
+            : row.organisation,
+  };
+  if (orgUnitId && row.in_parent !== null && row.in_parent > 0) sizes.parentUnit = row.in_parent;
+  if (orgUnitId && groupId) Object.assign(sizes, { unitAlone: row.in_unit, groupAlone: row.in_group });
+  if (groupId) {
+    const nearest = await nearestGroup(dataSource, population.organisationId, groupId, row.in_group, k);
+    if (nearest) sizes.nearestGroup = nearest;
+  }
+  return sizes;
+}
+
+/**
+ * The other group of the organisation closest to `groupId` by symmetric difference, if it is 1..k-1 people
+ * away. Only groups sharing a member can be that close (a disjoint group is at least this group's size away),
+ * so the search walks this group's members' other memberships.
+ */
+async function nearestGroup(
+  dataSource: DataSource,
+  organisationId: string,
+  groupId: string,
+  size: number,
+  k: number,
+): Promise<{ name: string; difference: number } | undefined> {
+  const [row]: { name: string; difference: number }[] = await dataSource.query(
+    `WITH shared AS (
+       SELECT other.group_id, count(*)::int AS shared
+       FROM group_members mine
+       JOIN group_members other ON other.organisation_id = mine.organisation_id AND other.person_id = mine.person_id
+       WHERE mine.organisation_id = $1 AND mine.group_id = $2 AND other.group_id <> $2
+       GROUP BY other.group_id)
+     SELECT g.name, (s.shared * -2 + $3::int + (SELECT count(*) FROM group_members m WHERE m.group_id = s.group_id))::int
+              AS difference
+     FROM shared s JOIN groups g ON g.id = s.group_id
+     ORDER BY difference, g.name LIMIT 1`,
+    [organisationId, groupId, size],
+  );
+  return row && row.difference > 0 && row.difference < k ? row : undefined;
 }

@@ -9,6 +9,7 @@ import type {
   ParticipationReport,
   RetentionReport,
 } from '@uptake/contracts';
+import { latestReportDay } from '@uptake/config';
 import type { DataSource } from 'typeorm';
 import type { GoalKpi, WeeklyValue } from './business-goals';
 import { diffusionReport, type DiffusionOptions } from './diffusion-report';
@@ -37,7 +38,8 @@ import { EARLY_ADOPTER_SHARE, networkReport } from './network-report';
 import { churnByUnit, personSummaries } from './people-kpis';
 import { addDays, periodsBetween, weekStart } from './periods';
 import { ReportCache } from './report-cache';
-import { isSuppressed, suppressionReason } from './suppression';
+import type { Disclosure } from './disclosure/cell-key';
+import { isSuppressed, protect, suppressionReason } from './suppression';
 
 /**
  * Every KPI report for a resolved scope (range, granularity, population and k already checked): loads what the
@@ -62,7 +64,7 @@ export class KpiReports {
       loadActivityBits(this.dataSource, population, lookbackStart(scope.from), scope.to),
     ]);
     const periods = periodsBetween(scope.from, scope.to, scope.granularity);
-    return { scope, points: adoptionSeriesFromBits(members, bits, periods, scope.minGroupSize) };
+    return { scope, points: adoptionSeriesFromBits(members, bits, periods, disclosureOfScope(scope)) };
   }
 
   async participation(scope: KpiScope): Promise<ParticipationReport> {
@@ -82,8 +84,8 @@ export class KpiReports {
     const range = { start: scope.from, end: scope.to };
     return {
       scope,
-      points: participationSeriesFromBits(members, bits, periods, scope.minGroupSize),
-      ...participationSummaryFromBits(members, bits, events, range, scope.minGroupSize),
+      points: participationSeriesFromBits(members, bits, periods, disclosureOfScope(scope)),
+      ...participationSummaryFromBits(members, bits, events, range, disclosureOfScope(scope)),
       reference: { creators: 0.01, contributors: 0.09, rest: 0.9 },
     };
   }
@@ -97,7 +99,12 @@ export class KpiReports {
       const periods = periodsBetween(scope.from, scope.to, scope.granularity);
       return {
         scope,
-        points: await queryEngagement(this.dataSource, toPopulation(scope), periods, scope.minGroupSize),
+        points: await queryEngagement(
+          this.dataSource,
+          toPopulation(scope),
+          periods,
+          disclosureOfScope(scope),
+        ),
       };
     });
   }
@@ -116,21 +123,23 @@ export class KpiReports {
       loadActivityBits(this.dataSource, population, addDays(scope.from, -silentWeeks * 7), scope.to),
       loadUnitNames(this.dataSource, scope.organisationId),
     ]);
-    const k = scope.minGroupSize;
+    const rule = disclosureOfScope(scope);
     const { total, byUnit } = churnFromBits(members, bits, range, silentWeeks);
-    const stoppedHidden = isSuppressed(total.activated, k) || isSuppressed(total.triedAndStopped, k);
-    const reactivatedHidden = isSuppressed(total.reactivated, k);
+    const activated = protect(total.activated, rule);
+    const stoppedHidden = activated === null || isSuppressed(total.triedAndStopped.count, rule);
+    const triedAndStopped = stoppedHidden ? null : protect(total.triedAndStopped, rule);
+    const reactivatedHidden = isSuppressed(total.reactivated.count, rule);
     return {
       scope,
-      cohorts: retentionCohortsFromBits(members, bits, range, k),
+      cohorts: retentionCohortsFromBits(members, bits, range, rule),
       silentWeeks,
-      activated: isSuppressed(total.activated, k) ? null : total.activated,
-      triedAndStopped: stoppedHidden ? null : total.triedAndStopped,
+      activated,
+      triedAndStopped,
       triedAndStoppedRate:
-        stoppedHidden || total.activated === 0 ? null : total.triedAndStopped / total.activated,
-      reactivated: reactivatedHidden ? null : total.reactivated,
-      byUnit: churnByUnit(byUnit, names, k),
-      ...(stoppedHidden || reactivatedHidden ? { suppressed: suppressionReason(k) } : {}),
+        triedAndStopped === null || !activated ? null : Math.min(1, triedAndStopped / activated),
+      reactivated: reactivatedHidden ? null : protect(total.reactivated, rule),
+      byUnit: churnByUnit(byUnit, names, rule),
+      ...(stoppedHidden || reactivatedHidden ? { suppressed: suppressionReason(rule) } : {}),
     };
   }
 
@@ -146,7 +155,7 @@ export class KpiReports {
       loadNetworkPeople(this.dataSource, population),
       loadUnitNames(this.dataSource, scope.organisationId),
     ]);
-    return { scope, ...networkReport(interactions, people, names, scope.minGroupSize) };
+    return { scope, ...networkReport(interactions, people, names, disclosureOfScope(scope)) };
   }
 
   /**
@@ -193,7 +202,7 @@ export class KpiReports {
       const members = await loadMembers(this.dataSource, toPopulation(scope), scope.to, {
         lastActiveDay: false,
       });
-      return { scope, ...diffusionReport(members, scope.to, scope.minGroupSize, options) };
+      return { scope, ...diffusionReport(members, scope.to, disclosureOfScope(scope), options) };
     });
   }
 
@@ -265,18 +274,23 @@ export class KpiReports {
           toPopulation(weekly),
           'email.sent',
           periods,
-          weekly.minGroupSize,
+          disclosureOfScope(weekly),
         );
         return { series: at(values), weeklyActive };
       }
     }
   }
 
-  /** The last day anyone of the organisation was active: imported history lies in the past, so ranges end there. */
-  async lastActiveDay(organisationId: string): Promise<string | null> {
+  /**
+   * The last day anyone of the organisation was active: imported history lies in the past, so ranges end
+   * there. Never after tomorrow (UTC), so a far-future date stored before the time window existed cannot
+   * make a default range that reaches it.
+   */
+  async lastActiveDay(organisationId: string, now = new Date()): Promise<string | null> {
     const [row]: { day: string | null }[] = await this.dataSource.query(
-      `SELECT to_char(max(last_day), 'YYYY-MM-DD') AS day FROM person_activity WHERE organisation_id = $1`,
-      [organisationId],
+      `SELECT to_char(LEAST(max(last_day), $2::date), 'YYYY-MM-DD') AS day
+       FROM person_activity WHERE organisation_id = $1 HAVING count(last_day) > 0`,
+      [organisationId, latestReportDay(now)],
     );
     return row?.day ?? null;
   }
@@ -288,6 +302,11 @@ export class KpiReports {
     );
     return new Map(rows.map((row) => [row.id, row.pseudonym]));
   }
+}
+
+/** The disclosure rule of a scope: its k, and cell-key perturbation unless the organisation turned it off. */
+export function disclosureOfScope(scope: KpiScope): Disclosure {
+  return { k: scope.minGroupSize, perturbation: scope.perturbation };
 }
 
 function toPopulation(scope: KpiScope): Population {

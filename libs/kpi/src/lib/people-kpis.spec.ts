@@ -7,6 +7,7 @@ import {
   participationSummary,
   personSummaries,
   retentionCohorts,
+  type ChurnFigures,
   type Member,
   type PersonDay,
 } from './people-kpis';
@@ -27,6 +28,7 @@ const member = (id: string, overrides: Partial<Member>): Member => ({
   firstActiveDay: null,
   lastActiveDay: null,
   orgUnitId: null,
+  recordKey: 0,
   ...overrides,
 });
 const MEMBERS: Member[] = [
@@ -96,12 +98,38 @@ describe('adoptionSeries', () => {
       weeklyActive: 4,
       monthlyActive: 4,
       stickiness: 1 / 7,
+      // nobody here joined anything without being active (see the next test)
+      joinedOnly: 0,
     });
     // week 2: c has joined (eligible 3) but never came: adoption 2/3; only a active (1/7 a day)
     expect(w2).toMatchObject({ eligible: 3, active: 1, activated: 2, adoptionRate: 2 / 3, weeklyActive: 1 });
     expect(w2.averageDailyActive).toBeCloseTo(1 / 7);
     // the 28 days ending 03-22 still see a, b, d and e
     expect(w3).toMatchObject({ eligible: 3, active: 1, monthlyActive: 4, stickiness: 1 / 7 / 4 });
+  });
+
+  it('counts eligible people who joined but were never active, and never as active or activated', () => {
+    // f joined a channel on 03-03 and never did anything else; g joined on 03-03 and first posted on 03-10
+    // (a join is recorded, not activity: neither is active in week 1, g is activated from week 2 on)
+    const members = [
+      ...MEMBERS,
+      member('f', { firstJoinedDay: '2026-03-03' }),
+      member('g', {
+        firstJoinedDay: '2026-03-03',
+        firstActiveDay: '2026-03-10',
+        lastActiveDay: '2026-03-10',
+      }),
+    ];
+    const days = [...DAYS, day('2026-03-10', 'g', { events: 1, creations: 1 })];
+    const [w1, w2] = adoptionSeries(members, days, WEEKS, 1);
+    // week 1: eligible a, b, f, g (4); activated a, b (2): f and g only joined
+    expect(w1).toMatchObject({ eligible: 4, active: 4, activated: 2, adoptionRate: 0.5, joinedOnly: 2 });
+    // week 2: eligible a, b, c, f, g (5); activated a, b, g (3); joined only: f; c was never seen
+    expect(w2).toMatchObject({ eligible: 5, activated: 3, adoptionRate: 3 / 5, joinedOnly: 1 });
+    // k = 2: week 1 shows f and g (2; never seen 4 - 2 - 2 = 0); week 2 withholds f alone (1 person)
+    const [k1, k2] = adoptionSeries(members, days, WEEKS, 2);
+    expect(k1.joinedOnly).toBe(2);
+    expect(k2.joinedOnly).toBeNull();
   });
 
   it('withholds figures resting on fewer than k people, saying why', () => {
@@ -168,9 +196,15 @@ describe('retention and churn', () => {
     // silent for 1 week: cutoff 03-15. Activated by then: a, b, d, e; silent since: b, d, e.
     // a came back on 03-20 after 11 silent days (> 7): reactivated.
     const { total, byUnit } = churn(MEMBERS, DAYS, RANGE, 1);
-    expect(total).toEqual({ activated: 4, triedAndStopped: 3, reactivated: 1 });
-    expect(byUnit.get('U1')).toEqual({ activated: 2, triedAndStopped: 1, reactivated: 1 });
-    expect(byUnit.get('U2')).toEqual({ activated: 1, triedAndStopped: 1, reactivated: 0 });
+    const counts = (figures: ChurnFigures | undefined) =>
+      figures && {
+        activated: figures.activated.count,
+        triedAndStopped: figures.triedAndStopped.count,
+        reactivated: figures.reactivated.count,
+      };
+    expect(counts(total)).toEqual({ activated: 4, triedAndStopped: 3, reactivated: 1 });
+    expect(counts(byUnit.get('U1'))).toEqual({ activated: 2, triedAndStopped: 1, reactivated: 1 });
+    expect(counts(byUnit.get('U2'))).toEqual({ activated: 1, triedAndStopped: 1, reactivated: 0 });
     const names = new Map([
       ['U1', 'Sales'],
       ['U2', 'Finance'],

@@ -8,7 +8,15 @@ import type {
   RetentionCohort,
   SuppressionReason,
 } from '@uptake/contracts';
-import { addDays, daysIn, toDayNumber, weekStart, type Period } from './periods';
+import { addDays, toDayNumber, weekStart, type Period } from './periods';
+import { adoptionPoint } from './adoption-point';
+import {
+  cellOf,
+  complementaryHidden,
+  PeopleCell,
+  type DisclosureRule,
+  type PeopleCount,
+} from './disclosure/cell-key';
 import { isSuppressed, protect, protectedParticipationPoint, suppressionReason } from './suppression';
 
 /**
@@ -27,7 +35,11 @@ export interface Member {
   firstActiveDay: string | null;
   /** Last active day on or before the range's end, or null. */
   lastActiveDay: string | null;
+  /** First day they joined a channel or group (a join is recorded, never activity), or null. */
+  firstJoinedDay?: string | null;
   orgUnitId: string | null;
+  /** Secret random key in [0, 2^32) of the cell-key method (people.record_key). */
+  recordKey: number;
 }
 
 /** One person's activity on one day. */
@@ -39,6 +51,17 @@ export interface PersonDay {
   responses: number;
   reactions: number;
   reads: number;
+}
+
+/** Joined something by `day` without having been active by then: "joined, never active". */
+export function joinedOnlyBy(member: Member, day: string): boolean {
+  const joined = member.firstJoinedDay;
+  return (
+    joined !== null &&
+    joined !== undefined &&
+    joined <= day &&
+    (member.firstActiveDay === null || member.firstActiveDay > day)
+  );
 }
 
 /** Employed and listed on `day`: people who joined later or left earlier are not in the denominator. */
@@ -82,51 +105,44 @@ export function adoptionSeries(
   members: readonly Member[],
   days: readonly PersonDay[],
   periods: readonly Period[],
-  k: number,
+  rule: DisclosureRule,
 ): AdoptionPoint[] {
   const byDay = activeByDay(days);
+  const keys = new Map(members.map((member) => [member.id, member.recordKey]));
   return periods.map((period): AdoptionPoint => {
     const eligible = members.filter((member) => isEligibleOn(member, period.end));
     const activated = eligible.filter((m) => m.firstActiveDay !== null && m.firstActiveDay <= period.end);
-    const active = distinctActive(byDay, period.start, period.end);
-    const weekly = distinctActive(byDay, addDays(period.end, -6), period.end);
-    const monthly = distinctActive(byDay, addDays(period.end, -27), period.end);
-    let dailySum = 0;
-    for (let day = period.start; day <= period.end; day = addDays(day, 1))
-      dailySum += byDay.get(day)?.size ?? 0;
-    const averageDailyActive = dailySum / daysIn(period);
-
-    const reason = suppressionReason(k);
-    // A small population hides everything; a small active group hides the activity figures.
-    if (isSuppressed(eligible.length, k)) {
-      return {
-        ...period,
-        eligible: null,
-        active: null,
-        activated: null,
-        adoptionRate: null,
-        averageDailyActive: null,
-        weeklyActive: null,
-        monthlyActive: null,
-        stickiness: null,
-        suppressed: reason,
-      };
+    const joinedOnly = eligible.filter((member) => joinedOnlyBy(member, period.end));
+    const perPerson = new Map<string, number>();
+    for (let day = period.start; day <= period.end; day = addDays(day, 1)) {
+      for (const id of byDay.get(day) ?? []) perPerson.set(id, (perPerson.get(id) ?? 0) + 1);
     }
-    const activeHidden = isSuppressed(active.size, k) || isSuppressed(monthly.size, k);
-    const activatedHidden = isSuppressed(activated.length, k);
-    const point: AdoptionPoint = {
-      ...period,
-      eligible: eligible.length,
-      active: protect(active.size, k),
-      activated: activatedHidden ? null : activated.length,
-      adoptionRate: activatedHidden ? null : share(activated.length, eligible.length),
-      averageDailyActive: activeHidden ? null : averageDailyActive,
-      weeklyActive: protect(weekly.size, k),
-      monthlyActive: protect(monthly.size, k),
-      stickiness: activeHidden ? null : share(averageDailyActive, monthly.size),
-    };
-    if (activeHidden || activatedHidden || isSuppressed(weekly.size, k)) point.suppressed = reason;
-    return point;
+    const dayCounts = [...perPerson.values()];
+    return adoptionPoint(
+      period,
+      {
+        eligible: cellOf(
+          eligible.map((m) => m.id),
+          keys,
+        ),
+        activated: cellOf(
+          activated.map((m) => m.id),
+          keys,
+        ),
+        active: cellOf(perPerson.keys(), keys),
+        weekly: cellOf(distinctActive(byDay, addDays(period.end, -6), period.end), keys),
+        monthly: cellOf(distinctActive(byDay, addDays(period.end, -27), period.end), keys),
+        activeDays: {
+          total: dayCounts.reduce((sum, count) => sum + count, 0),
+          top: dayCounts.reduce((top, count) => Math.max(top, count), 0),
+        },
+        joinedOnly: cellOf(
+          joinedOnly.map((m) => m.id),
+          keys,
+        ),
+      },
+      rule,
+    );
   });
 }
 
@@ -166,20 +182,27 @@ export function participationSeries(
   members: readonly Member[],
   days: readonly PersonDay[],
   periods: readonly Period[],
-  k: number,
+  rule: DisclosureRule,
 ): ParticipationPoint[] {
   return periods.map((period): ParticipationPoint => {
-    const eligible = members.filter((member) => isEligibleOn(member, period.end));
+    const eligible = new PeopleCell();
     const totals = totalsByPerson(days, period.start, period.end);
-    const counts = { creators: 0, contributors: 0, readers: 0, inactive: 0 };
-    for (const member of eligible) {
+    const counts = {
+      creators: new PeopleCell(),
+      contributors: new PeopleCell(),
+      readers: new PeopleCell(),
+      inactive: new PeopleCell(),
+    };
+    for (const member of members) {
+      if (!isEligibleOn(member, period.end)) continue;
+      eligible.add(member.recordKey);
       const t = totals.get(member.id);
-      if (!t || t.events <= 0) counts.inactive++;
-      else if (t.creations > 0) counts.creators++;
-      else if (t.responses + t.reactions > 0) counts.contributors++;
-      else counts.readers++;
+      if (!t || t.events <= 0) counts.inactive.add(member.recordKey);
+      else if (t.creations > 0) counts.creators.add(member.recordKey);
+      else if (t.responses + t.reactions > 0) counts.contributors.add(member.recordKey);
+      else counts.readers.add(member.recordKey);
     }
-    return protectedParticipationPoint(period, eligible.length, counts, k);
+    return protectedParticipationPoint(period, eligible, counts, rule);
   });
 }
 
@@ -188,53 +211,67 @@ export function participationSummary(
   members: readonly Member[],
   days: readonly PersonDay[],
   range: Period,
-  k: number,
+  rule: DisclosureRule,
 ): Pick<ParticipationReport, 'personas' | 'concentration' | 'suppressed'> {
-  const ids = new Set(members.map((member) => member.id));
-  const totals = [...totalsByPerson(days, range.start, range.end)].filter(
-    ([id, t]) => ids.has(id) && t.events > 0,
-  );
-  const personas: Record<Persona, number> = { creator: 0, responder: 0, reactor: 0, observer: 0 };
-  for (const [, t] of totals) personas[personaOf(t)]++;
-  return participationSummaryOf(
-    personas,
-    totals.map(([, t]) => t.events),
-    k,
-  );
+  const totals = totalsByPerson(days, range.start, range.end);
+  const personas = personaCells();
+  const volumes: { key: number; events: number }[] = [];
+  for (const member of members) {
+    const t = totals.get(member.id);
+    if (!t || t.events <= 0) continue;
+    personas[personaOf(t)].add(member.recordKey);
+    volumes.push({ key: member.recordKey, events: t.events });
+  }
+  return participationSummaryOf(personas, volumes, rule);
 }
 
+export function personaCells(): Record<Persona, PeopleCell> {
+  return {
+    creator: new PeopleCell(),
+    responder: new PeopleCell(),
+    reactor: new PeopleCell(),
+    observer: new PeopleCell(),
+  };
+}
+
+const PERSONAS = ['creator', 'responder', 'reactor', 'observer'] as const;
+
 /**
- * The participation summary from persona counts and the event totals of the active people (any order):
- * shared by the computation over person-days and the one over the monthly rollup.
+ * The participation summary from persona cells and the event totals of the active people (any order):
+ * shared by the computation over person-days and the one over the monthly rollup. The personas add up to
+ * the active people, so they get complementary suppression.
  */
 export function participationSummaryOf(
-  personas: Record<Persona, number>,
-  volumes: number[],
-  k: number,
+  personas: Record<Persona, PeopleCount>,
+  volumes: { key: number; events: number }[],
+  rule: DisclosureRule,
 ): Pick<ParticipationReport, 'personas' | 'concentration' | 'suppressed'> {
-  const byVolume = volumes.sort((a, b) => b - a);
+  const byVolume = volumes.map((volume) => volume.events).sort((a, b) => b - a);
   const all = byVolume.reduce((sum, events) => sum + events, 0);
   // The top x% is at least one person; a share that rests on fewer than k people is withheld.
   const topShare = (fraction: number): number | null => {
     const people = Math.ceil(byVolume.length * fraction);
-    if (people === 0 || isSuppressed(people, k) || all === 0) return null;
+    if (people === 0 || isSuppressed(people, rule) || all === 0) return null;
     return byVolume.slice(0, people).reduce((sum, events) => sum + events, 0) / all;
   };
+  const hidden = complementaryHidden(
+    PERSONAS.map((persona) => personas[persona].count),
+    rule,
+  );
   const protectedPersonas = Object.fromEntries(
-    Object.entries(personas).map(([persona, count]) => [persona, protect(count, k)]),
+    PERSONAS.map((persona, index) => [persona, hidden[index] ? null : protect(personas[persona], rule)]),
   ) as Record<Persona, number | null>;
-  const anyHidden =
-    Object.values(personas).some((count) => isSuppressed(count, k)) ||
-    topShare(0.01) === null ||
-    topShare(0.1) === null;
+  const activePeople = new PeopleCell();
+  for (const volume of volumes) activePeople.add(volume.key);
+  const anyHidden = hidden.some(Boolean) || topShare(0.01) === null || topShare(0.1) === null;
   return {
     personas: protectedPersonas,
     concentration: {
       top1Percent: topShare(0.01),
       top10Percent: topShare(0.1),
-      activePeople: protect(byVolume.length, k),
+      activePeople: protect(activePeople, rule),
     },
-    ...(anyHidden && byVolume.length > 0 ? { suppressed: suppressionReason(k) } : {}),
+    ...(anyHidden && byVolume.length > 0 ? { suppressed: suppressionReason(rule) } : {}),
   };
 }
 
@@ -246,7 +283,7 @@ export function retentionCohorts(
   members: readonly Member[],
   days: readonly PersonDay[],
   range: Period,
-  k: number,
+  k: DisclosureRule,
 ): RetentionCohort[] {
   const activeWeeks = new Map<string, Set<string>>();
   for (const row of days) {
@@ -266,7 +303,7 @@ export function retentionCohorts(
 export function cohortMatrix(
   members: readonly Member[],
   range: Period,
-  k: number,
+  rule: DisclosureRule,
   activeIn: (member: Member, week: string) => boolean,
 ): RetentionCohort[] {
   const cohorts = new Map<string, Member[]>();
@@ -282,26 +319,44 @@ export function cohortMatrix(
   return [...cohorts.keys()].sort().map((week): RetentionCohort => {
     const cohort = cohorts.get(week) ?? [];
     const offsets = (toDayNumber(lastWeek) - toDayNumber(week)) / 7 + 1;
-    if (isSuppressed(cohort.length, k)) {
+    if (isSuppressed(cohort.length, rule)) {
       return {
         week,
         size: null,
         retained: Array.from({ length: offsets }, () => null),
-        suppressed: suppressionReason(k),
+        suppressed: suppressionReason(rule),
       };
     }
+    const size = new PeopleCell();
+    for (const member of cohort) size.add(member.recordKey);
+    const shownSize = protect(size, rule) ?? cohort.length;
+    let anyHidden = false;
     const retained = Array.from({ length: offsets }, (_, offset) => {
       const target = addDays(week, offset * 7);
-      return cohort.filter((member) => activeIn(member, target)).length / cohort.length;
+      const active = new PeopleCell();
+      for (const member of cohort) if (activeIn(member, target)) active.add(member.recordKey);
+      // A share of a known cohort size is a count: 1..k-1 retained people are withheld like any count.
+      const count = protect(active, rule);
+      if (count === null) anyHidden = true;
+      return count === null ? null : Math.min(1, count / shownSize);
     });
-    return { week, size: cohort.length, retained };
+    return {
+      week,
+      size: shownSize,
+      retained,
+      ...(anyHidden ? { suppressed: suppressionReason(rule) } : {}),
+    };
   });
 }
 
 export interface ChurnFigures {
-  activated: number;
-  triedAndStopped: number;
-  reactivated: number;
+  activated: PeopleCell;
+  triedAndStopped: PeopleCell;
+  reactivated: PeopleCell;
+}
+
+export function churnCells(): ChurnFigures {
+  return { activated: new PeopleCell(), triedAndStopped: new PeopleCell(), reactivated: new PeopleCell() };
 }
 
 /**
@@ -321,17 +376,17 @@ export function churn(
     if (row.events <= 0) continue;
     activeDays.set(row.personId, [...(activeDays.get(row.personId) ?? []), row.day]);
   }
-  const total: ChurnFigures = { activated: 0, triedAndStopped: 0, reactivated: 0 };
+  const total = churnCells();
   const byUnit = new Map<string | null, ChurnFigures>();
   for (const member of members) {
-    const unit = byUnit.get(member.orgUnitId) ?? { activated: 0, triedAndStopped: 0, reactivated: 0 };
+    const unit = byUnit.get(member.orgUnitId) ?? churnCells();
     byUnit.set(member.orgUnitId, unit);
     if (member.firstActiveDay !== null && member.firstActiveDay <= cutoff) {
-      total.activated++;
-      unit.activated++;
+      total.activated.add(member.recordKey);
+      unit.activated.add(member.recordKey);
       if (member.lastActiveDay === null || member.lastActiveDay <= cutoff) {
-        total.triedAndStopped++;
-        unit.triedAndStopped++;
+        total.triedAndStopped.add(member.recordKey);
+        unit.triedAndStopped.add(member.recordKey);
       }
     }
     const seen = activeDays.get(member.id) ?? [];
@@ -341,8 +396,8 @@ export function churn(
         day >= range.start && index > 0 && toDayNumber(day) - toDayNumber(seen[index - 1]) > gapDays,
     );
     if (cameBack) {
-      total.reactivated++;
-      unit.reactivated++;
+      total.reactivated.add(member.recordKey);
+      unit.reactivated.add(member.recordKey);
     }
   }
   return { total, byUnit };
@@ -352,20 +407,31 @@ export function churn(
 export function churnByUnit(
   byUnit: Map<string | null, ChurnFigures>,
   names: ReadonlyMap<string, string>,
-  k: number,
+  rule: DisclosureRule,
 ): ChurnByUnit[] {
-  return [...byUnit]
-    .filter(([, figures]) => figures.activated > 0)
-    .map(([orgUnitId, figures]): ChurnByUnit => {
+  const rows = [...byUnit].filter(([, figures]) => figures.activated.count > 0);
+  // The units add up to the population's totals: a withheld unit must not be the total minus the others.
+  const activatedHidden = complementaryHidden(
+    rows.map(([, figures]) => figures.activated.count),
+    rule,
+  );
+  const stoppedHidden = complementaryHidden(
+    rows.map(([, figures]) => figures.triedAndStopped.count),
+    rule,
+  );
+  return rows
+    .map(([orgUnitId, figures], index): ChurnByUnit => {
       const name = orgUnitId === null ? 'No unit in the directory' : (names.get(orgUnitId) ?? orgUnitId);
-      const hidden = isSuppressed(figures.activated, k) || isSuppressed(figures.triedAndStopped, k);
-      const reason: SuppressionReason | undefined = hidden ? suppressionReason(k) : undefined;
+      const activated = activatedHidden[index] ? null : protect(figures.activated, rule);
+      const hidden = activated === null || stoppedHidden[index];
+      const triedAndStopped = hidden ? null : protect(figures.triedAndStopped, rule);
+      const reason: SuppressionReason | undefined = hidden ? suppressionReason(rule) : undefined;
       return {
         orgUnitId,
         name,
-        activated: protect(figures.activated, k),
-        triedAndStopped: hidden ? null : figures.triedAndStopped,
-        rate: hidden ? null : share(figures.triedAndStopped, figures.activated),
+        activated,
+        triedAndStopped,
+        rate: triedAndStopped === null || activated === null ? null : share(triedAndStopped, activated),
         ...(reason ? { suppressed: reason } : {}),
       };
     })

@@ -36,11 +36,12 @@ export class ReportCache {
 
   /**
    * What the organisation's reports rest on: its rollup version (bumped by every refresh), its directory
-   * version (bumped by triggers on people, org units and group memberships) and its time zone and k.
+   * version (bumped by triggers on people, org units and group memberships), its time zone, k and whether
+   * counts are perturbed.
    */
   private async state(organisationId: string): Promise<string> {
     const [row]: { state: string }[] = await this.dataSource.query(
-      `SELECT concat_ws(':', v.version, v.directory_version, o.time_zone, o.min_group_size) AS state
+      `SELECT concat_ws(':', v.version, v.directory_version, o.time_zone, o.min_group_size, o.perturbation) AS state
        FROM organisations o LEFT JOIN kpi_rollup_versions v ON v.organisation_id = o.id
        WHERE o.id = $1`,
       [organisationId],

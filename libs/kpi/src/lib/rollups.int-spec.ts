@@ -19,7 +19,8 @@ const ROLLUPS: Record<string, string> = {
   activity_daily: 'day, person_id, group_id, type, events, content_length',
   person_daily: 'day, person_id, events, creations, responses, reactions, reads, replies',
   person_month: 'month, person_id, active, created, responded, reacted, events, posts, replies, reactions',
-  person_activity: 'person_id, first_day, last_day, active_days',
+  person_activity: 'person_id, first_day, last_day, active_days, first_joined_day',
+  unattributed_daily: 'day, group_id, type, events, largest',
   interaction_daily: 'day, actor_id, target_id, interactions',
   thread_rollup:
     'source_id, thread_key, root_at, root_day, root_actor_id, group_id, first_response_at, responses, responders',
@@ -86,7 +87,8 @@ describe('rollups', () => {
         let at = start + Math.floor(random() * 21 * 86_400_000);
         const id = `e${serial++}`;
         let thread: string | null = null;
-        const actor = pick(people);
+        // Some reactions are volume without a person (Slack's unlisted reactions).
+        const actor = type === 'reaction' && random() < 0.2 ? null : pick(people);
         let target: string | null = null;
         if ((type === 'reply' || type === 'answer' || type === 'reaction') && roots.length > 0) {
           const root = pick(roots);
@@ -139,10 +141,11 @@ describe('rollups', () => {
     });
     expect(await snapshot()).toEqual(incremental);
 
-    // and the daily totals match the raw events, days cut in Tokyo time
+    // and the daily totals match the raw events that are activity (not joins, not events without a person),
+    // days cut in Tokyo time
     const [raw] = await dataSource.query(
       `SELECT sum(count)::int AS events, count(DISTINCT ((occurred_at AT TIME ZONE 'Asia/Tokyo')::date, actor_id))::int AS person_days
-       FROM activity_events WHERE organisation_id = $1`,
+       FROM activity_events WHERE organisation_id = $1 AND type <> 'join' AND actor_id IS NOT NULL`,
       [organisationId],
     );
     const [rolled] = await dataSource.query(
@@ -150,6 +153,94 @@ describe('rollups', () => {
       [organisationId],
     );
     expect(rolled).toEqual(raw);
+  });
+
+  it('counts only what is activity: joins are recorded, unlisted reactions are volume, a call responds', async () => {
+    // Days in Tokyo time: 03:00Z is noon there. Four people of their own (the random ingests used the others).
+    const at = (day: string) => new Date(`${day}T03:00:00Z`);
+    const fresh: { id: string }[] = await dataSource.query(
+      `INSERT INTO people (organisation_id, pseudonym) SELECT $1, 'def' || n FROM generate_series(1, 4) n RETURNING id`,
+      [organisationId],
+    );
+    const [joiner, poster, caller, chatter] = fresh.map((row) => row.id);
+    const mine = `('${fresh.map((row) => row.id).join("', '")}')`;
+    await dataSource.query(
+      `INSERT INTO activity_events (organisation_id, source_id, external_id, occurred_at, actor_id, type,
+                                    thread_external_id, target_actor_id, count)
+       VALUES ($1, $2, 'd-join-1', $3, $5, 'join', NULL, NULL, 1),
+              ($1, $2, 'd-join-2', $3, $6, 'join', NULL, NULL, 1),
+              ($1, $2, 'd-post', $4, $6, 'post', 'd-post', NULL, 1),
+              ($1, $2, 'd-call', $4, $7, 'call', NULL, $6, 1),
+              ($1, $2, 'd-chat', $4, $8, 'chat', NULL, NULL, 1),
+              ($1, $2, 'd-unlisted', $4, NULL, 'reaction', 'd-post', $6, 3),
+              ($1, $2, 'd-orphan', $9, $7, 'reply', 'd-gone', NULL, 1)`,
+      [
+        organisationId,
+        sourceId,
+        at('2026-05-04'),
+        at('2026-05-05'),
+        joiner,
+        poster,
+        caller,
+        chatter,
+        at('2026-05-06'),
+      ],
+    );
+    await refreshRollups(dataSource, organisationId, { from: at('2026-05-04'), to: at('2026-05-06') });
+    const rows = (sql: string) => dataSource.query(sql, [organisationId]);
+
+    // the joiner has no active day, only a first join; the poster's first active day is the post's, not the join's
+    expect(
+      await rows(`SELECT person_id, to_char(first_day, 'YYYY-MM-DD') AS first_day, active_days,
+                         to_char(first_joined_day, 'YYYY-MM-DD') AS first_joined_day
+                  FROM person_activity WHERE organisation_id = $1 AND person_id IN ${mine}
+                  ORDER BY first_joined_day NULLS LAST, first_day NULLS FIRST, active_days`),
+    ).toEqual([
+      { person_id: joiner, first_day: null, active_days: 0, first_joined_day: '2026-05-04' },
+      { person_id: poster, first_day: '2026-05-05', active_days: 1, first_joined_day: '2026-05-04' },
+      { person_id: chatter, first_day: '2026-05-05', active_days: 1, first_joined_day: null },
+      { person_id: caller, first_day: '2026-05-05', active_days: 2, first_joined_day: null },
+    ]);
+    // person_daily: post = creation, call = response, chat = activity only (a reader); no row for the joins
+    expect(
+      await rows(`SELECT person_id, to_char(day, 'YYYY-MM-DD') AS day, events::int, creations::int, responses::int,
+                         reactions::int
+                  FROM person_daily WHERE organisation_id = $1 AND person_id IN ${mine}
+                  ORDER BY day, creations DESC, responses DESC`),
+    ).toEqual([
+      { person_id: poster, day: '2026-05-05', events: 1, creations: 1, responses: 0, reactions: 0 },
+      { person_id: caller, day: '2026-05-05', events: 1, creations: 0, responses: 1, reactions: 0 },
+      { person_id: chatter, day: '2026-05-05', events: 1, creations: 0, responses: 0, reactions: 0 },
+      { person_id: caller, day: '2026-05-06', events: 1, creations: 0, responses: 1, reactions: 0 },
+    ]);
+    // the join is still recorded per type, the 3 unlisted reactions only as volume
+    expect(
+      await rows(`SELECT type::text, sum(events)::int AS events FROM activity_daily
+                  WHERE organisation_id = $1 AND person_id IN ${mine} GROUP BY 1 ORDER BY 1`),
+    ).toEqual([
+      { type: 'call', events: 1 },
+      { type: 'chat', events: 1 },
+      { type: 'join', events: 2 },
+      { type: 'post', events: 1 },
+      { type: 'reply', events: 1 },
+    ]);
+    expect(
+      await rows(`SELECT to_char(day, 'YYYY-MM-DD') AS day, type::text, events::int, largest::int
+                  FROM unattributed_daily WHERE organisation_id = $1 AND day BETWEEN '2026-05-04' AND '2026-05-06'`),
+    ).toEqual([{ day: '2026-05-05', type: 'reaction', events: 3, largest: 3 }]);
+    // the call is an interaction with who started it
+    expect(
+      await rows(`SELECT actor_id, target_id, interactions::int FROM interaction_daily
+                  WHERE organisation_id = $1 AND actor_id IN ${mine}`),
+    ).toEqual([{ actor_id: caller, target_id: poster, interactions: 1 }]);
+    // a reply whose root is missing still makes a thread: no author, starting (and answered) with the reply
+    expect(
+      await rows(`SELECT thread_key, root_actor_id, responses, responders, root_at = first_response_at AS answered_at_start
+                  FROM thread_rollup WHERE organisation_id = $1 AND thread_key IN ('d-gone', 'd-post') ORDER BY thread_key`),
+    ).toEqual([
+      { thread_key: 'd-gone', root_actor_id: null, responses: 1, responders: 1, answered_at_start: true },
+      { thread_key: 'd-post', root_actor_id: poster, responses: 0, responders: 0, answered_at_start: null },
+    ]);
   });
 
   it('measures a thread from its root to the first response by someone else', async () => {

@@ -1,10 +1,25 @@
+import type { ActivityType } from '@uptake/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
+import {
+  ACTIVE_TYPES,
+  CREATION_TYPES,
+  INTERACTION_TYPES,
+  REACTION_TYPES,
+  READ_TYPES,
+  RESPONSE_TYPES,
+  sqlTypes as list,
+  THREAD_RESPONSE_TYPES,
+} from './activity-definition';
 
 /**
  * The rollups KPIs read, recomputed from raw events for the days between two instants (days in the
  * organisation's time zone). Each table is cleared and rebuilt for those days inside one transaction, so
  * readers see the old or the new figures, never a half-refreshed day; the worker runs this after every
  * ingest for the days it touched, and the test suite checks it equals a from-scratch computation.
+ *
+ * What counts is activity-definition.ts: activity_daily keeps every type a person did (joins included, they
+ * are recorded); person_daily, person_month and person_activity count only active types, so a join never
+ * makes anyone active; events without a person (unlisted reactions) go to unattributed_daily only.
  */
 
 /** $1 organisation, $2 from (instant), $3 to (instant). */
@@ -43,41 +58,53 @@ function personMonthSelect(where: string): string {
     GROUP BY date_trunc('month', d.day)::date, d.person_id`;
 }
 
-export const CREATION_TYPES = ['post', 'question'] as const;
-export const CONTRIBUTION_TYPES = ['reply', 'answer', 'reaction', 'mention', 'share'] as const;
-export const RESPONSE_TYPES = ['reply', 'answer'] as const;
-const list = (types: readonly string[]) => types.map((type) => `'${type}'`).join(', ');
+const sumOf = (types: readonly ActivityType[]) =>
+  `coalesce(sum(d.events) FILTER (WHERE d.type IN (${list(types)})), 0)`;
 
 /** The statements of a refresh, in order (exported for the benchmark's plans). */
 export const ROLLUP_STATEMENTS: readonly string[] = [
+  // People whose days are rebuilt (active or joining on them, before or after): their activity span and first
+  // join are recomputed after the rebuild.
+  `CREATE TEMP TABLE touched_people ON COMMIT DROP AS ${BOUNDS}
+   SELECT d.person_id FROM person_daily d, bounds b
+   WHERE d.organisation_id = $1 AND d.day BETWEEN b.first_day AND b.last_day
+   UNION
+   SELECT d.person_id FROM activity_daily d, bounds b
+   WHERE d.organisation_id = $1 AND d.day BETWEEN b.first_day AND b.last_day AND d.type = 'join'`,
+
   `${BOUNDS} DELETE FROM activity_daily d USING bounds b
      WHERE d.organisation_id = $1 AND d.day BETWEEN b.first_day AND b.last_day`,
   `${BOUNDS}
    INSERT INTO activity_daily (organisation_id, day, person_id, group_id, type, events, content_length)
    SELECT $1, (e.occurred_at AT TIME ZONE b.time_zone)::date, e.actor_id, e.group_id, e.type,
           sum(e.count), coalesce(sum(e.content_length), 0)
-   FROM activity_events e, bounds b WHERE ${IN_BOUNDS}
+   FROM activity_events e, bounds b WHERE ${IN_BOUNDS} AND e.actor_id IS NOT NULL
    GROUP BY 2, 3, 4, 5`,
-
-  // People whose days are rebuilt: their activity span is recomputed after the rebuild.
-  `CREATE TEMP TABLE touched_people ON COMMIT DROP AS ${BOUNDS}
-   SELECT DISTINCT d.person_id FROM person_daily d, bounds b
-   WHERE d.organisation_id = $1 AND d.day BETWEEN b.first_day AND b.last_day`,
-  `${BOUNDS} DELETE FROM person_daily d USING bounds b
+  // Volume without people (reactions a source counted but did not list): never in the rollups about people.
+  `${BOUNDS} DELETE FROM unattributed_daily d USING bounds b
      WHERE d.organisation_id = $1 AND d.day BETWEEN b.first_day AND b.last_day`,
   `${BOUNDS}
+   INSERT INTO unattributed_daily (organisation_id, day, group_id, type, events, largest)
+   SELECT $1, (e.occurred_at AT TIME ZONE b.time_zone)::date, e.group_id, e.type, sum(e.count), max(e.count)
+   FROM activity_events e, bounds b WHERE ${IN_BOUNDS} AND e.actor_id IS NULL
+   GROUP BY 2, 3, 4`,
+
+  `${BOUNDS} DELETE FROM person_daily d USING bounds b
+     WHERE d.organisation_id = $1 AND d.day BETWEEN b.first_day AND b.last_day`,
+  // Active days only: a person's row of a day exists when they did something that counts (not a join).
+  `${BOUNDS}
    INSERT INTO person_daily (organisation_id, day, person_id, events, creations, responses, reactions, reads, replies)
-   SELECT $1, d.day, d.person_id, sum(d.events),
-          coalesce(sum(d.events) FILTER (WHERE d.type IN (${list(CREATION_TYPES)})), 0),
-          coalesce(sum(d.events) FILTER (WHERE d.type IN ('reply', 'answer', 'mention', 'share')), 0),
-          coalesce(sum(d.events) FILTER (WHERE d.type = 'reaction'), 0),
-          coalesce(sum(d.events) FILTER (WHERE d.type = 'read'), 0),
-          coalesce(sum(d.events) FILTER (WHERE d.type IN (${list(RESPONSE_TYPES)})), 0)
+   SELECT $1, d.day, d.person_id, sum(d.events), ${sumOf(CREATION_TYPES)}, ${sumOf(RESPONSE_TYPES)},
+          ${sumOf(REACTION_TYPES)}, ${sumOf(READ_TYPES)}, ${sumOf(THREAD_RESPONSE_TYPES)}
    FROM activity_daily d, bounds b
-   WHERE d.organisation_id = $1 AND d.day BETWEEN b.first_day AND b.last_day
+   WHERE d.organisation_id = $1 AND d.day BETWEEN b.first_day AND b.last_day AND d.type IN (${list(ACTIVE_TYPES)})
    GROUP BY d.day, d.person_id`,
-  `${BOUNDS} INSERT INTO touched_people SELECT DISTINCT d.person_id FROM person_daily d, bounds b
-   WHERE d.organisation_id = $1 AND d.day BETWEEN b.first_day AND b.last_day`,
+  `${BOUNDS} INSERT INTO touched_people
+   SELECT d.person_id FROM person_daily d, bounds b
+   WHERE d.organisation_id = $1 AND d.day BETWEEN b.first_day AND b.last_day
+   UNION
+   SELECT d.person_id FROM activity_daily d, bounds b
+   WHERE d.organisation_id = $1 AND d.day BETWEEN b.first_day AND b.last_day AND d.type = 'join'`,
   // person_month: the months around the refreshed days of the people active on them (before or after),
   // rebuilt from person_daily.
   `${BOUNDS} DELETE FROM person_month m USING bounds b
@@ -89,10 +116,17 @@ export const ROLLUP_STATEMENTS: readonly string[] = [
                         AND d.day < (date_trunc('month', b.last_day) + interval '1 month')::date
                         AND d.person_id IN (SELECT person_id FROM touched_people)`)}`,
   `DELETE FROM person_activity a USING touched_people t WHERE a.organisation_id = $1 AND a.person_id = t.person_id`,
-  `INSERT INTO person_activity (organisation_id, person_id, first_day, last_day, active_days)
-   SELECT $1, d.person_id, min(d.day), max(d.day), count(*)::int
-   FROM person_daily d WHERE d.organisation_id = $1 AND d.person_id IN (SELECT person_id FROM touched_people)
-   GROUP BY d.person_id`,
+  // Active span from the active days; the first join beside it (people who only joined have no active day).
+  `INSERT INTO person_activity (organisation_id, person_id, first_day, last_day, active_days, first_joined_day)
+   SELECT $1, t.person_id, a.first_day, a.last_day, a.active_days, j.first_joined_day
+   FROM (SELECT DISTINCT person_id FROM touched_people) t
+   CROSS JOIN LATERAL (
+     SELECT min(d.day) AS first_day, max(d.day) AS last_day, count(*)::int AS active_days
+     FROM person_daily d WHERE d.organisation_id = $1 AND d.person_id = t.person_id) a
+   CROSS JOIN LATERAL (
+     SELECT min(x.day) AS first_joined_day
+     FROM activity_daily x WHERE x.organisation_id = $1 AND x.person_id = t.person_id AND x.type = 'join') j
+   WHERE a.first_day IS NOT NULL OR j.first_joined_day IS NOT NULL`,
 
   `${BOUNDS} DELETE FROM interaction_daily d USING bounds b
      WHERE d.organisation_id = $1 AND d.day BETWEEN b.first_day AND b.last_day`,
@@ -100,38 +134,64 @@ export const ROLLUP_STATEMENTS: readonly string[] = [
    INSERT INTO interaction_daily (organisation_id, day, actor_id, target_id, interactions)
    SELECT $1, (e.occurred_at AT TIME ZONE b.time_zone)::date, e.actor_id, e.target_actor_id, sum(e.count)
    FROM activity_events e, bounds b
-   WHERE ${IN_BOUNDS} AND e.target_actor_id IS NOT NULL AND e.target_actor_id <> e.actor_id
-     AND e.type IN (${list(CONTRIBUTION_TYPES)})
+   WHERE ${IN_BOUNDS} AND e.actor_id IS NOT NULL AND e.target_actor_id IS NOT NULL
+     AND e.target_actor_id <> e.actor_id AND e.type IN (${list(INTERACTION_TYPES)})
    GROUP BY 2, 3, 4`,
 
-  // Threads touched by the range: started in it, or responded to in it (the root may be older).
+  // Threads touched by the range: started in it, or responded to in it (the root may be older). A usage report's
+  // count of posts (from_report) is no thread: it says nothing about who answered what.
   `CREATE TEMP TABLE touched_threads ON COMMIT DROP AS ${BOUNDS}
    SELECT e.source_id, e.external_id AS thread_key FROM activity_events e, bounds b
-   WHERE ${IN_BOUNDS} AND e.type IN (${list(CREATION_TYPES)})
+   WHERE ${IN_BOUNDS} AND e.type IN (${list(CREATION_TYPES)}) AND NOT e.from_report
    UNION
    SELECT e.source_id, e.thread_external_id FROM activity_events e, bounds b
-   WHERE ${IN_BOUNDS} AND e.type IN (${list(RESPONSE_TYPES)}) AND e.thread_external_id IS NOT NULL`,
+   WHERE ${IN_BOUNDS} AND e.type IN (${list(THREAD_RESPONSE_TYPES)}) AND e.thread_external_id IS NOT NULL`,
   // Statistics of the temporary table, so the planner looks the touched threads up by key (it guessed and
   // scanned every thread of the organisation).
   `ANALYZE touched_threads`,
   `DELETE FROM thread_rollup t USING touched_threads x
    WHERE t.organisation_id = $1 AND t.source_id = x.source_id AND t.thread_key = x.thread_key`,
+  // A thread is a post or question and its replies and answers. When no event of the source has the thread's
+  // id (the root was deleted, or is outside the export), the thread still counts: it starts with its first
+  // response, has no author (root_actor_id null: only figures for the whole organisation include it), and every
+  // response is someone else's. A root of another type (a share, a call) makes no thread, as before.
   `INSERT INTO thread_rollup (organisation_id, source_id, thread_key, root_at, root_day, root_actor_id, group_id,
                               first_response_at, responses, responders)
-   SELECT $1, r.source_id, r.external_id, r.occurred_at, (r.occurred_at AT TIME ZONE o.time_zone)::date,
-          r.actor_id, r.group_id,
-          min(x.occurred_at) FILTER (WHERE x.actor_id <> r.actor_id),
-          count(x.id)::int,
-          count(DISTINCT x.actor_id) FILTER (WHERE x.actor_id <> r.actor_id)::int
+   SELECT $1, t.source_id, t.thread_key, coalesce(r.occurred_at, x.first_at),
+          (coalesce(r.occurred_at, x.first_at) AT TIME ZONE o.time_zone)::date, r.actor_id,
+          CASE WHEN r.id IS NULL
+               THEN (SELECT f.group_id FROM activity_events f
+                     WHERE f.organisation_id = $1 AND f.source_id = t.source_id AND f.thread_external_id = t.thread_key
+                       AND f.type IN (${list(THREAD_RESPONSE_TYPES)})
+                     ORDER BY f.occurred_at, f.id LIMIT 1)
+               ELSE r.group_id END,
+          x.first_response_at, x.responses, x.responders
    FROM touched_threads t
    JOIN organisations o ON o.id = $1
-   JOIN activity_events r ON r.organisation_id = $1 AND r.source_id = t.source_id AND r.external_id = t.thread_key
-                         AND r.type IN (${list(CREATION_TYPES)})
-   LEFT JOIN activity_events x ON x.organisation_id = $1 AND x.source_id = t.source_id
-                              AND x.thread_external_id = t.thread_key AND x.type IN (${list(RESPONSE_TYPES)})
-                              AND x.occurred_at >= r.occurred_at
-   GROUP BY r.source_id, r.external_id, r.occurred_at, o.time_zone, r.actor_id, r.group_id`,
+   LEFT JOIN activity_events r ON r.organisation_id = $1 AND r.source_id = t.source_id AND r.external_id = t.thread_key
+   CROSS JOIN LATERAL (
+     SELECT min(x.occurred_at) AS first_at,
+            min(x.occurred_at) FILTER (WHERE x.actor_id IS DISTINCT FROM r.actor_id) AS first_response_at,
+            count(x.id)::int AS responses,
+            count(DISTINCT x.actor_id) FILTER (WHERE x.actor_id IS DISTINCT FROM r.actor_id)::int AS responders
+     FROM activity_events x
+     WHERE x.organisation_id = $1 AND x.source_id = t.source_id AND x.thread_external_id = t.thread_key
+       AND x.type IN (${list(THREAD_RESPONSE_TYPES)}) AND (r.id IS NULL OR x.occurred_at >= r.occurred_at)) x
+   WHERE r.type IN (${list(CREATION_TYPES)}) OR (r.id IS NULL AND x.responses > 0)`,
 ];
+
+/**
+ * What to refresh after the organisation's time zone changed: all its events, widened by two days on each
+ * side. One instant's local dates in two zones (UTC-12 to UTC+14) are up to two days apart, so the rollup
+ * days written in the old zone that lie outside the new zone's range of days are cleared as well.
+ */
+export function timeZoneChangeRefresh(span: { first: Date; last: Date }): { from: string; to: string } {
+  const margin = 2 * 86_400_000;
+  return {
+    from: new Date(span.first.getTime() - margin).toISOString(),
+    to: new Date(span.last.getTime() + margin).toISOString(),
+  };
+}
 
 export interface RollupRefresh {
   durationMs: number;
@@ -148,6 +208,15 @@ export async function refreshRollups(
   return { durationMs: performance.now() - started };
 }
 
+/**
+ * Holds the organisation's rollup lock until the transaction ends. Refreshes of one organisation (from several
+ * workers) queue up instead of racing on the same days, and a change of the time zone waits for a running
+ * refresh (which would otherwise mix the old and the new zone's days) and makes the next one wait for its commit.
+ */
+export async function lockOrganisationRollups(manager: EntityManager, organisationId: string): Promise<void> {
+  await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('rollup:' || $1, 0))`, [organisationId]);
+}
+
 export async function refreshRollupsIn(
   manager: EntityManager,
   organisationId: string,
@@ -155,8 +224,7 @@ export async function refreshRollupsIn(
   /** Told how long each statement took (benchmarks). */
   onStatement?: (statement: string, ms: number) => void,
 ): Promise<void> {
-  // Refreshes of one organisation (from several workers) queue up instead of racing on the same days.
-  await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('rollup:' || $1, 0))`, [organisationId]);
+  await lockOrganisationRollups(manager, organisationId);
   const [bounds]: { first_at: Date; end_at: Date }[] = await manager.query(
     `${BOUNDS} SELECT first_at, end_at FROM bounds`,
     [organisationId, range.from, range.to],

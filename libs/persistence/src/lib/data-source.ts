@@ -16,6 +16,7 @@ import {
 } from './entities/rollout.entity';
 import { QuarantinedRecord, SyncRun } from './entities/sync-run.entity';
 import { AccessToken, AuditEvent, Membership, User } from './entities/user.entity';
+import { Invitation } from './entities/invitation.entity';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
 import { AccessControl1764100000000 } from './migrations/1764100000000-access-control';
 import { Ingestion1764200000000 } from './migrations/1764200000000-ingestion';
@@ -23,6 +24,11 @@ import { KpiRollups1764300000000 } from './migrations/1764300000000-kpi-rollups'
 import { Rollouts1764400000000 } from './migrations/1764400000000-rollouts';
 import { KpiPeriodRollups1764500000000 } from './migrations/1764500000000-kpi-period-rollups';
 import { DirectoryVersions1764600000000 } from './migrations/1764600000000-directory-versions';
+import { Invitations1764700000000 } from './migrations/1764700000000-invitations';
+import { DisclosureControl1765000000000 } from './migrations/1765000000000-disclosure-control';
+import { OrganisationSettings1765100000000 } from './migrations/1765100000000-organisation-settings';
+import { ActivityDefinition1765200000000 } from './migrations/1765200000000-activity-definition';
+import { UsageReportCounts1765300000000 } from './migrations/1765300000000-usage-report-counts';
 import { SnakeNamingStrategy } from './naming-strategy';
 
 export const ENTITIES = [
@@ -46,6 +52,7 @@ export const ENTITIES = [
   Membership,
   AccessToken,
   AuditEvent,
+  Invitation,
 ];
 
 /** In order; each runs in its own transaction. */
@@ -57,6 +64,11 @@ export const MIGRATIONS = [
   Rollouts1764400000000,
   KpiPeriodRollups1764500000000,
   DirectoryVersions1764600000000,
+  Invitations1764700000000,
+  DisclosureControl1765000000000,
+  OrganisationSettings1765100000000,
+  ActivityDefinition1765200000000,
+  UsageReportCounts1765300000000,
 ];
 
 /** TypeORM options shared by the API, the worker, the launcher and tests. Schema changes only by migration. */

@@ -1,4 +1,4 @@
-import type { DefaultJobOptions, RedisOptions as BullRedisOptions } from 'bullmq';
+import type { DefaultJobOptions, Queue, RedisOptions as BullRedisOptions } from 'bullmq';
 import IORedis, { type Redis, type RedisOptions } from 'ioredis';
 
 /** Every BullMQ queue of Uptake. One processor per queue lives in apps/worker. */
@@ -69,6 +69,36 @@ export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
   removeOnComplete: { age: 7 * 24 * 3600, count: 1000 },
   // Failed jobs stay (up to a month) so operators can inspect them.
   removeOnFail: { age: 30 * 24 * 3600 },
+};
+
+/**
+ * Queues a sync run for the worker. The run id is the job id, so queuing a run that has a job already is a
+ * no-op; `replaceFinished` first removes the run's failed or completed job (a retry, or a run whose outcome
+ * was lost), which then frees the id.
+ */
+export async function enqueueSyncRun(
+  queue: Queue,
+  run: { id: string; organisationId: string; sourceId: string },
+  options: { replaceFinished?: boolean } = {},
+): Promise<void> {
+  if (options.replaceFinished) {
+    const job = await queue.getJob(run.id);
+    if (job && ((await job.isFailed()) || (await job.isCompleted()))) await job.remove();
+  }
+  const data: RunSyncJob = { organisationId: run.organisationId, sourceId: run.sourceId, syncRunId: run.id };
+  await queue.add(JOBS.runSync, data, { jobId: run.id });
+}
+
+/**
+ * Redis options for request handlers (the API's own client and its queues): while Redis is unreachable a
+ * command fails at once (the API answers 503) instead of waiting in the offline queue, a command without an
+ * answer gives up after a few seconds, and reconnects are tried every 2 s at most.
+ */
+export const FAIL_FAST_REDIS_OPTIONS: RedisOptions & BullRedisOptions = {
+  enableOfflineQueue: false,
+  maxRetriesPerRequest: 1,
+  commandTimeout: 5_000,
+  retryStrategy: (times) => Math.min(times * 200, 2_000),
 };
 
 /**

@@ -19,7 +19,10 @@ export const populationTargetSchema = z.strictObject({
     .array(
       z.strictObject({
         attribute: z.enum(['level', 'location', 'legacyUnitId']),
-        values: z.array(z.union([z.string().min(1), z.number().int()])).min(1, 'needs at least one value'),
+        values: z
+          .array(z.union([z.string().min(1).max(200), z.number().int()]))
+          .min(1, 'needs at least one value')
+          .max(1_000),
       }),
     )
     .max(20)

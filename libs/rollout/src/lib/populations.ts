@@ -104,3 +104,56 @@ export async function syncCohortGroup(
   );
   return id;
 }
+
+/**
+ * The minimum population and difference rules for a phase (see @uptake/kpi disclosure/addressable.ts): its
+ * target and its comparison group each hold 0 or at least k people, and the target differs from every group
+ * of the organisation (communities, other phases' cohorts) by 0 or at least k people — otherwise one figure
+ * minus another would be about those few people. Returns the problems, each naming its field.
+ */
+export async function phasePopulationProblems(
+  db: Queryable,
+  organisationId: string,
+  phase: { target: PopulationTarget; comparison: ComparisonTarget },
+  k: number,
+  ownGroupIds: readonly string[],
+  otherPhases: readonly { name: string; target: PopulationTarget }[] = [],
+): Promise<string[]> {
+  const people = await resolveTarget(db, organisationId, phase.target);
+  const others = await resolveComparison(db, organisationId, phase.comparison, people);
+  const small = (count: number) => count > 0 && count < k;
+  const problems: string[] = [];
+  if (small(people.length)) problems.push(`target: holds ${people.length} people, fewer than k = ${k}`);
+  if (small(others.length)) {
+    problems.push(`comparison: holds ${others.length} people, fewer than k = ${k}`);
+  }
+  if (people.length === 0 || problems.length > 0) return problems;
+  const close: { name: string; difference: number }[] = await db.query(
+    `SELECT g.name, (count(*) + $3::int - 2 * count(*) FILTER (WHERE gm.person_id = ANY($2::uuid[])))::int
+              AS difference
+     FROM group_members gm JOIN groups g ON g.id = gm.group_id
+     WHERE gm.organisation_id = $1 AND NOT (gm.group_id = ANY($4::uuid[]))
+     GROUP BY g.id, g.name
+     HAVING count(*) + $3::int - 2 * count(*) FILTER (WHERE gm.person_id = ANY($2::uuid[])) BETWEEN 1 AND $5::int - 1
+     ORDER BY g.name LIMIT 3`,
+    [organisationId, people, people.length, ownGroupIds, k],
+  );
+  for (const group of close) {
+    problems.push(
+      `target: differs from the group "${group.name}" by ${group.difference} people, fewer than k = ${k}`,
+    );
+  }
+  // Other phases' targets as they resolve now (their cohort groups may not be refreshed yet).
+  const mine = new Set(people);
+  for (const other of otherPhases) {
+    const theirs = await resolveTarget(db, organisationId, other.target);
+    const shared = theirs.filter((id) => mine.has(id)).length;
+    const difference = people.length + theirs.length - 2 * shared;
+    if (small(difference)) {
+      problems.push(
+        `target: differs from the phase "${other.name}" by ${difference} people, fewer than k = ${k}`,
+      );
+    }
+  }
+  return problems;
+}

@@ -8,12 +8,13 @@ import {
   type GateMetric,
   type KpiScope,
 } from '@uptake/contracts';
-import { addDays, isSuppressed, KpiReports, suppressionReason, weekStart } from '@uptake/kpi';
+import { addDays, isSuppressed, KpiReports, suppressionReason, toDayNumber, weekStart } from '@uptake/kpi';
 import { Organisation, RolloutGateEvaluation, RolloutPhase, RolloutPlan } from '@uptake/persistence';
 import type { DataSource } from 'typeorm';
 import { evaluateCriterion, evidenceWeeks, gateStatus } from './gate-evaluation';
 import { meanDifferenceInterval, proportionDifferenceInterval } from './intervals';
 import { completeWeeks, WeeklyMetrics, type MetricSample } from './metric-series';
+import { PhaseInputError } from './plan-input';
 import { resolveComparison, resolveTarget, syncCohortGroup } from './populations';
 
 export type EvaluationTrigger = GateEvaluation['trigger'];
@@ -23,6 +24,8 @@ const DIFFUSION_METRICS = new Set<GateMetric>(['adoption_rate', 'weekly_active_r
 
 /** Weeks compared by default in pilot-vs-comparison reports. */
 export const COMPARISON_WEEKS = 8;
+/** Weeks one comparison may cover: each week costs every gate metric for both populations. */
+export const MAX_COMPARISON_WEEKS = 52;
 
 /**
  * Evaluates rollout gates on measured data and compares a phase's people with its comparison group. Used by
@@ -174,6 +177,11 @@ export class RolloutEvaluator {
     const weeks = completeWeeks(asOf, COMPARISON_WEEKS);
     const window =
       range.from && range.from <= weeks.to ? { ...weeks, from: mondayOnOrAfter(range.from) } : weeks;
+    if ((toDayNumber(window.to) - toDayNumber(window.from) + 1) / 7 > MAX_COMPARISON_WEEKS) {
+      throw new PhaseInputError([
+        `from: ${window.from}..${window.to} is more than ${MAX_COMPARISON_WEEKS} weeks; compare at most ${MAX_COMPARISON_WEEKS} weeks at a time`,
+      ]);
+    }
     const k = organisation.minGroupSize;
     const phaseMetrics = new WeeklyMetrics(
       this.reports,
@@ -183,10 +191,15 @@ export class RolloutEvaluator {
       this.reports,
       this.scope(organisation, counts.comparisonGroupId, window),
     );
+    // The organisation's own figures are public to the same reader: when either side holds 1..k-1 people, that
+    // side is the organisation minus the other one, so both sides are withheld (not only the small one).
+    const eitherSmall = isSuppressed(counts.people, k) || isSuppressed(counts.comparison, k);
+    const withheld = (samples: MetricSample[]) =>
+      eitherSmall ? samples.map((s) => ({ ...s, value: null, numerator: null, denominator: null })) : samples;
     const metrics: ComparisonMetric[] = [];
     for (const metric of GATE_METRIC_KEYS) {
       const [mine, theirs] = await Promise.all([phaseMetrics.series(metric), otherMetrics.series(metric)]);
-      const compared = compareMetric(metric, mine, theirs, k);
+      const compared = compareMetric(metric, withheld(mine), withheld(theirs), k);
       // An empty side (a phase targeting everyone has no "rest") is not a privacy matter: no reason given.
       if (counts.people === 0 || counts.comparison === 0) delete compared.suppressed;
       metrics.push(compared);
@@ -195,8 +208,8 @@ export class RolloutEvaluator {
       phaseId: phase.id,
       from: window.from,
       to: window.to,
-      phasePopulation: isSuppressed(counts.people, k) ? null : counts.people,
-      comparisonPopulation: isSuppressed(counts.comparison, k) ? null : counts.comparison,
+      phasePopulation: eitherSmall && counts.people > 0 ? null : counts.people,
+      comparisonPopulation: eitherSmall && counts.comparison > 0 ? null : counts.comparison,
       comparisonLabel:
         phase.comparison.kind === 'rest-of-organisation' ? 'Rest of the organisation' : 'Comparison group',
       metrics,
@@ -212,6 +225,7 @@ export class RolloutEvaluator {
       orgUnitId: null,
       groupId,
       minGroupSize: organisation.minGroupSize,
+      perturbation: organisation.perturbation,
     };
   }
 

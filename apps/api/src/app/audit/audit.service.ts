@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditEvent } from '@uptake/persistence';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 
 export type AuditAction =
@@ -10,6 +10,9 @@ export type AuditAction =
   | 'auth.login_throttled'
   | 'auth.logout'
   | 'member.added'
+  | 'member.invited'
+  | 'member.joined'
+  | 'invitation.revoked'
   | 'member.role_changed'
   | 'member.removed'
   | 'api_token.created'
@@ -18,7 +21,8 @@ export type AuditAction =
   | 'source.updated'
   | 'source.deleted'
   | 'source.sync_requested'
-  | 'rollout.phase_advanced';
+  | 'rollout.phase_advanced'
+  | 'organisation.settings_changed';
 
 export interface AuditEntry {
   action: AuditAction;
@@ -36,8 +40,9 @@ export interface AuditEntry {
 export class AuditService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async record(entry: AuditEntry): Promise<void> {
-    await this.dataSource.getRepository(AuditEvent).save({
+  /** `manager`: record inside that transaction (the entry then exists exactly if the change does). */
+  async record(entry: AuditEntry, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.getRepository(AuditEvent).save({
       action: entry.action,
       organisationId: entry.organisationId ?? null,
       actorUserId: entry.actorUserId ?? entry.principal?.userId ?? null,

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import {
+  ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
@@ -9,9 +10,11 @@ import {
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Authenticated, CurrentPrincipal, Public } from './auth.decorators';
-import { AuthService, LoginThrottledException } from './auth.service';
+import { AuthService } from './auth.service';
 import { LoginDto, MeDto, SessionDto } from './dto/login.dto';
-import { SESSION_COOKIE, type Principal } from './principal';
+import { LoginThrottledException } from './login-throttle';
+import type { Principal } from './principal';
+import { clearSessionCookie, setSessionCookie } from './session-cookie';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -25,11 +28,15 @@ export class AuthController {
     summary: 'Sign in with e-mail and password',
     description:
       'Sets an HttpOnly, SameSite=Strict session cookie; the secret is not in the body, so scripts in the page never see it. ' +
-      'Automation uses API tokens instead. Attempts are limited per account and per address.',
+      'Automation uses API tokens instead. After repeated failures from one address the address must wait ' +
+      '(exponential backoff, per account and per address); failures from other addresses never refuse the ' +
+      'right password, they only slow every attempt on the account down. A browser must send it from this ' +
+      "site's origin (login CSRF).",
   })
   @ApiOkResponse({ type: SessionDto })
   @ApiUnauthorizedResponse({ description: 'E-mail or password is wrong' })
-  @ApiTooManyRequestsResponse({ description: 'Too many attempts; see Retry-After' })
+  @ApiForbiddenResponse({ description: 'Sent by a page of another origin' })
+  @ApiTooManyRequestsResponse({ description: 'Too many failures from this address; see Retry-After' })
   async login(
     @Body() body: LoginDto,
     @Req() request: Request,
@@ -41,13 +48,7 @@ export class AuthController {
         body.password,
         request.ip ?? 'unknown',
       );
-      response.cookie(SESSION_COOKIE, token, {
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: request.secure,
-        path: '/api',
-        expires: expiresAt,
-      });
+      setSessionCookie(request, response, { token, expiresAt });
       return { ...me, expiresAt };
     } catch (error) {
       if (error instanceof LoginThrottledException)
@@ -67,7 +68,7 @@ export class AuthController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<void> {
     await this.auth.logout(principal, request.ip ?? 'unknown');
-    response.clearCookie(SESSION_COOKIE, { path: '/api' });
+    clearSessionCookie(request, response);
   }
 
   @Get('me')

@@ -10,7 +10,8 @@ import { Reflector } from '@nestjs/core';
 import type { Role } from '@uptake/persistence';
 import { AccessTokensService } from './access-tokens.service';
 import { ORGANISATION_ROLES, PUBLIC_ROUTE } from './auth.decorators';
-import { SESSION_COOKIE, type AuthenticatedRequest } from './principal';
+import { requestToken } from './bearer';
+import type { AuthenticatedRequest } from './principal';
 
 /**
  * Global guard, deny by default: every route needs a valid session or API token unless marked @Public,
@@ -29,7 +30,7 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const token = bearerToken(request.headers.authorization) ?? request.cookies?.[SESSION_COOKIE];
+    const token = requestToken(request);
     if (!token)
       throw new UnauthorizedException('Sign in, or send an API token as "Authorization: Bearer <token>"');
     const principal = await this.tokens.authenticate(token);
@@ -49,9 +50,4 @@ export class AuthGuard implements CanActivate {
     }
     return true;
   }
-}
-
-function bearerToken(header: string | undefined): string | undefined {
-  const match = header?.match(/^Bearer\s+(\S+)$/i);
-  return match?.[1];
 }

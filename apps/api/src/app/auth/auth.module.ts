@@ -5,11 +5,18 @@ import { AccessTokensService } from './access-tokens.service';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { LoginThrottle } from './login-throttle';
 
 @Global()
 @Module({
   controllers: [AuthController],
-  providers: [AccessTokensService, AuthService, AuditService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [AccessTokensService, AuditService],
+  providers: [
+    AccessTokensService,
+    AuthService,
+    AuditService,
+    LoginThrottle,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [AccessTokensService, AuditService, AuthService],
 })
 export class AuthModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { GroupView, OrgUnitView } from '@uptake/contracts';
-import { isSuppressed } from '@uptake/kpi';
+import { complementaryHidden, organisationDisclosure, protect, type Disclosure } from '@uptake/kpi';
 import type { DataSource } from 'typeorm';
 import { OrganisationsService } from '../organisations/organisations.service';
 
@@ -14,42 +14,55 @@ export class DirectoryService {
   ) {}
 
   async orgUnits(organisationId: string): Promise<OrgUnitView[]> {
-    const { minGroupSize } = await this.organisations.get(organisationId);
+    const rule = organisationDisclosure(await this.organisations.get(organisationId));
     const rows: {
       id: string;
       parent_id: string | null;
       name: string;
       kind: OrgUnitView['kind'];
       people: number;
+      key: number;
+      direct: number;
     }[] = await this.dataSource.query(
-      `SELECT u.id, u.parent_id, u.name, u.kind,
-                (SELECT count(*)::int FROM people p JOIN org_units pu ON pu.id = p.org_unit_id
-                 WHERE p.organisation_id = $1 AND p.in_directory AND pu.path LIKE u.path || '%') AS people
-         FROM org_units u WHERE u.organisation_id = $1
+      `SELECT u.id, u.parent_id, u.name, u.kind, s.people, s.key,
+              (SELECT count(*)::int FROM people p
+                WHERE p.organisation_id = $1 AND p.in_directory AND p.org_unit_id = u.id) AS direct
+         FROM org_units u
+         CROSS JOIN LATERAL (
+           SELECT count(*)::int AS people, (coalesce(sum(p.record_key), 0) % 4294967296)::float8 AS key
+           FROM people p JOIN org_units pu ON pu.id = p.org_unit_id
+           WHERE p.organisation_id = $1 AND p.in_directory AND pu.path LIKE u.path || '%') s
+         WHERE u.organisation_id = $1
          ORDER BY u.path`,
       [organisationId],
     );
+    const hidden = hiddenInTree(rows, rule);
     return rows.map((row) => ({
       id: row.id,
       parentId: row.parent_id,
       name: row.name,
       kind: row.kind,
-      people: isSuppressed(row.people, minGroupSize) ? null : row.people,
+      people: hidden.has(row.id) ? null : protect({ count: row.people, key: row.key }, rule),
     }));
   }
 
   async groups(organisationId: string): Promise<GroupView[]> {
-    const { minGroupSize } = await this.organisations.get(organisationId);
+    const rule = organisationDisclosure(await this.organisations.get(organisationId));
     const rows: {
       id: string;
       name: string;
       kind: GroupView['kind'];
       source_id: string | null;
       members: number;
+      key: number;
     }[] = await this.dataSource.query(
-      `SELECT g.id, g.name, g.kind, g.source_id,
-                (SELECT count(*)::int FROM group_members m WHERE m.group_id = g.id) AS members
-         FROM groups g WHERE g.organisation_id = $1
+      `SELECT g.id, g.name, g.kind, g.source_id, m.members, m.key
+         FROM groups g
+         CROSS JOIN LATERAL (
+           SELECT count(*)::int AS members, (coalesce(sum(p.record_key), 0) % 4294967296)::float8 AS key
+           FROM group_members gm JOIN people p ON p.organisation_id = gm.organisation_id AND p.id = gm.person_id
+           WHERE gm.group_id = g.id) m
+         WHERE g.organisation_id = $1
          ORDER BY g.kind = 'cohort' DESC, lower(g.name)`,
       [organisationId],
     );
@@ -58,7 +71,35 @@ export class DirectoryService {
       name: row.name,
       kind: row.kind,
       sourceId: row.source_id,
-      members: isSuppressed(row.members, minGroupSize) ? null : row.members,
+      members: protect({ count: row.members, key: row.key }, rule),
     }));
   }
+}
+
+/**
+ * Units withheld: 1..k-1 people, plus (for exact figures) complementary suppression among siblings — a unit's head count is its
+ * own people plus its children's, so when the withheld children and the unit's own people (never shown)
+ * hold 1..k-1 people together, the smallest shown children are withheld too.
+ */
+function hiddenInTree(
+  rows: readonly { id: string; parent_id: string | null; people: number; direct: number }[],
+  rule: Disclosure,
+): Set<string> {
+  const children = new Map<string | null, { id: string; people: number }[]>();
+  for (const row of rows) children.set(row.parent_id, [...(children.get(row.parent_id) ?? []), row]);
+  const hidden = new Set<string>();
+  for (const row of rows) if (row.people > 0 && row.people < rule.k) hidden.add(row.id);
+  // Perturbed head counts cannot be subtracted exactly: the sum of the children's noises hides the rest.
+  if (rule.perturbation) return hidden;
+  for (const parent of rows) {
+    const siblings = children.get(parent.id) ?? [];
+    if (siblings.length === 0) continue;
+    const parts = [parent.direct, ...siblings.map((child) => child.people)];
+    const unpublished = [true, ...siblings.map((child) => hidden.has(child.id))];
+    const withheld = complementaryHidden(parts, rule, unpublished);
+    siblings.forEach((child, index) => {
+      if (withheld[index + 1]) hidden.add(child.id);
+    });
+  }
+  return hidden;
 }

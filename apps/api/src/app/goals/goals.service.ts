@@ -1,9 +1,19 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { annualValue, GOAL_KPIS, goalProgress, type GoalKpi, type TimeSavedModel } from '@uptake/kpi';
+import {
+  annualValue,
+  GOAL_KPIS,
+  goalProgress,
+  resolveValueModel,
+  type GoalKpi,
+  type GoalValueModel,
+  type ValueModelDefaults,
+} from '@uptake/kpi';
 import { BusinessGoal } from '@uptake/persistence';
 import type { DataSource } from 'typeorm';
+import { DateBounds } from '../common/date-bounds';
 import { KpisService } from '../kpis/kpis.service';
+import { OrganisationsService } from '../organisations/organisations.service';
 import type { CreateGoalDto, GoalDto, UpdateGoalDto } from './dto/goal.dto';
 
 /** Business goals: a KPI with baseline, target and deadline, its progress and estimated annual value. */
@@ -12,16 +22,20 @@ export class GoalsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly kpis: KpisService,
+    private readonly bounds: DateBounds,
+    private readonly organisations: OrganisationsService,
   ) {}
 
   async list(organisationId: string): Promise<GoalDto[]> {
     const goals = await this.dataSource
       .getRepository(BusinessGoal)
       .find({ where: { organisationId }, order: { createdAt: 'ASC' } });
-    return Promise.all(goals.map((goal) => this.withProgress(goal)));
+    const defaults = await this.valueDefaults(organisationId);
+    return Promise.all(goals.map((goal) => this.withProgress(goal, defaults)));
   }
 
   async create(organisationId: string, input: CreateGoalDto): Promise<GoalDto> {
+    this.bounds.assertPlanningDay('deadline', input.deadline);
     await this.kpis.assertFilterBelongs(organisationId, input);
     const goal = await this.dataSource.getRepository(BusinessGoal).save({
       organisationId,
@@ -35,11 +49,12 @@ export class GoalsService {
       groupId: input.groupId ?? null,
       valueModel: input.valueModel ? { ...input.valueModel } : {},
     });
-    return this.withProgress(goal);
+    return this.withProgress(goal, await this.valueDefaults(organisationId));
   }
 
   async update(organisationId: string, goalId: string, input: UpdateGoalDto): Promise<GoalDto> {
     const goal = await this.get(organisationId, goalId);
+    this.bounds.assertPlanningDay('deadline', input.deadline);
     await this.kpis.assertFilterBelongs(organisationId, input);
     const { valueModel, ...rest } = input;
     const saved = await this.dataSource.getRepository(BusinessGoal).save({
@@ -47,7 +62,7 @@ export class GoalsService {
       ...rest,
       ...(valueModel ? { valueModel: { ...valueModel } } : {}),
     });
-    return this.withProgress(saved);
+    return this.withProgress(saved, await this.valueDefaults(organisationId));
   }
 
   async remove(organisationId: string, goalId: string): Promise<void> {
@@ -61,14 +76,23 @@ export class GoalsService {
     return goal;
   }
 
-  private async withProgress(goal: BusinessGoal): Promise<GoalDto> {
+  /** The organisation's hourly cost and working days, for goals whose value model leaves them out. */
+  private async valueDefaults(organisationId: string): Promise<ValueModelDefaults> {
+    const organisation = await this.organisations.get(organisationId);
+    return {
+      hourlyCost: organisation.defaultHourlyCost,
+      workingDaysPerYear: organisation.workingDaysPerYear,
+    };
+  }
+
+  private async withProgress(goal: BusinessGoal, defaults: ValueModelDefaults): Promise<GoalDto> {
     const kpi = goal.kpi as GoalKpi;
     const { series, weeklyActive } = await this.kpis.weeklyGoalSeries(goal.organisationId, kpi, {
       orgUnitId: goal.orgUnitId,
       groupId: goal.groupId,
     });
-    const model = goal.valueModel as Partial<TimeSavedModel>;
-    const valueModel = model.kind === 'time-saved' ? (model as TimeSavedModel) : null;
+    const model = goal.valueModel as Partial<GoalValueModel>;
+    const valueModel = model.kind === 'time-saved' ? (model as GoalValueModel) : null;
     return {
       id: goal.id,
       name: goal.name,
@@ -82,7 +106,10 @@ export class GoalsService {
       groupId: goal.groupId,
       valueModel,
       progress: { ...goalProgress(goal, series), series },
-      annualValue: valueModel && weeklyActive !== null ? annualValue(valueModel, weeklyActive) : null,
+      annualValue:
+        valueModel && weeklyActive !== null
+          ? annualValue(resolveValueModel(valueModel, defaults), weeklyActive)
+          : null,
     };
   }
 }

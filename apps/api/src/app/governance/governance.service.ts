@@ -2,9 +2,10 @@ import { BadRequestException, Injectable, NotFoundException } from '@nestjs/comm
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { GovernanceReport } from '@uptake/contracts';
 import { pseudonymise } from '@uptake/ingest';
-import { isSuppressed, suppressionReason } from '@uptake/kpi';
+import { isSuppressed, organisationDisclosure, protect, suppressionReason } from '@uptake/kpi';
 import { UsageGuideline } from '@uptake/persistence';
 import type { DataSource } from 'typeorm';
+import { DateBounds } from '../common/date-bounds';
 import { OrganisationsService } from '../organisations/organisations.service';
 import type {
   AcknowledgementsImportDto,
@@ -22,22 +23,34 @@ export class GovernanceService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly organisations: OrganisationsService,
+    private readonly bounds: DateBounds,
   ) {}
 
   async report(organisationId: string): Promise<GovernanceReport> {
-    const { minGroupSize: k } = await this.organisations.get(organisationId);
+    const k = organisationDisclosure(await this.organisations.get(organisationId));
     const guideline = await this.dataSource
       .getRepository(UsageGuideline)
       .findOne({ where: { organisationId }, order: { publishedOn: 'DESC', createdAt: 'DESC' } });
-    const [counts]: { eligible: number; acknowledged: number }[] = await this.dataSource.query(
+    const [counts]: {
+      eligible: number;
+      acknowledged: number;
+      eligible_key: number;
+      acknowledged_key: number;
+    }[] = await this.dataSource.query(
       `SELECT count(*)::int AS eligible,
-              count(a.person_id)::int AS acknowledged
+              count(a.person_id)::int AS acknowledged,
+              (coalesce(sum(p.record_key), 0) % 4294967296)::float8 AS eligible_key,
+              (coalesce(sum(p.record_key) FILTER (WHERE a.person_id IS NOT NULL), 0) % 4294967296)::float8
+                AS acknowledged_key
        FROM people p
        LEFT JOIN guideline_acknowledgements a ON a.person_id = p.id AND a.guideline_id = $2
        WHERE p.organisation_id = $1 AND p.in_directory AND (p.end_date IS NULL OR p.end_date >= current_date)`,
       [organisationId, guideline?.id ?? null],
     );
     const hidden = isSuppressed(counts.eligible, k) || isSuppressed(counts.acknowledged, k);
+    const eligible = protect({ count: counts.eligible, key: counts.eligible_key }, k);
+    const acknowledged =
+      hidden || !guideline ? null : protect({ count: counts.acknowledged, key: counts.acknowledged_key }, k);
     return {
       guidelines: guideline
         ? {
@@ -47,15 +60,16 @@ export class GovernanceService {
             url: guideline.url,
           }
         : null,
-      eligible: isSuppressed(counts.eligible, k) ? null : counts.eligible,
-      acknowledged: hidden || !guideline ? null : counts.acknowledged,
-      share: hidden || !guideline || counts.eligible === 0 ? null : counts.acknowledged / counts.eligible,
+      eligible,
+      acknowledged,
+      share: acknowledged === null || !eligible ? null : Math.min(1, acknowledged / eligible),
       ...(hidden && guideline ? { suppressed: suppressionReason(k) } : {}),
     };
   }
 
   /** Publishes a version (or corrects the one with the same version number). */
   async publish(organisationId: string, input: GuidelinesDto): Promise<GovernanceReport> {
+    this.bounds.assertPlanningDay('publishedOn', input.publishedOn);
     await this.organisations.get(organisationId);
     await this.dataSource.query(
       `INSERT INTO usage_guidelines (organisation_id, version, title, published_on, url)
@@ -87,6 +101,7 @@ export class GovernanceService {
     input.people.forEach((row, index) => {
       const identity = row.person.trim();
       if (!identity) throw new BadRequestException(`people[${index}].person must not be blank`);
+      this.bounds.assertReportDay(`people[${index}].acknowledgedOn`, row.acknowledgedOn);
       pseudonyms.push(pseudonymise(key, identity));
       days.push(row.acknowledgedOn ?? null);
     });

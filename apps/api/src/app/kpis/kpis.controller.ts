@@ -32,11 +32,17 @@ import {
 import { KpisService } from './kpis.service';
 
 const K_RULE =
-  'Figures resting on 1..k-1 distinct people are null, with `suppressed` giving k. Days are in the organisation time zone.';
+  'Figures resting on 1..k-1 distinct people are null, with `suppressed` giving k; when `scope.perturbation` is true, ' +
+  'counts are perturbed by the cell-key method (at most ±2 people, the same figure for the same people) and magnitudes ' +
+  'by at most the largest single contribution. Days are in the organisation time zone.';
 
 /** Adoption KPIs, read from the rollups, for admins, change managers and executives (aggregates only). */
 @ApiTags('kpis')
-@ApiBadRequestResponse({ description: 'Malformed date, range, granularity or filter' })
+@ApiBadRequestResponse({
+  description:
+    'Malformed date, range, granularity or filter; or a population that cannot be addressed: 1..k-1 people, or 1..k-1 ' +
+    'people away from the organisation, the parent unit, either side of an org unit ∩ group filter or the nearest group',
+})
 @ApiNotFoundResponse({ description: 'Unknown organisation, org unit or group' })
 @Controller('organisations/:organisationId/kpis')
 export class KpisController {

@@ -14,8 +14,10 @@ import type {
 import {
   addDays,
   KpiReports,
+  loadPopulationSizes,
+  organisationDisclosure,
   periodsBetween,
-  toDayNumber,
+  populationRefusal,
   weekStart,
   type GoalKpi,
   type WeeklyValue,
@@ -23,15 +25,13 @@ import {
 import { RolloutPhase } from '@uptake/persistence';
 import { RolloutEvaluator } from '@uptake/rollout';
 import type { DataSource } from 'typeorm';
+import { DateBounds } from '../common/date-bounds';
 import { OrganisationsService } from '../organisations/organisations.service';
 import type { KpiQuery, RetentionQuery } from './dto/kpi.query';
 
 /** The filters of a KPI request (the query DTO, or the same fields from a goal). */
 export type KpiFilter = Pick<KpiQuery, 'from' | 'to' | 'granularity' | 'orgUnitId' | 'groupId' | 'phaseId'>;
 
-/** Longest range one request may ask for (about three years). */
-export const MAX_RANGE_DAYS = 1_100;
-const DEFAULT_RANGE_DAYS = 90;
 /** Periods in one answer: days over three years would be a 1,100-point series, still fine for a chart. */
 const MAX_PERIODS = 1_100;
 
@@ -46,6 +46,7 @@ export class KpisService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly organisations: OrganisationsService,
+    private readonly bounds: DateBounds,
   ) {
     this.reports = new KpiReports(dataSource);
   }
@@ -92,8 +93,9 @@ export class KpisService {
     filter: { orgUnitId: string | null; groupId: string | null },
     weeks = 12,
   ): Promise<{ series: WeeklyValue[]; weeklyActive: number | null }> {
-    const to = await this.lastActiveDay(organisationId);
-    const from = weekStart(addDays(to, -(weeks - 1) * 7));
+    const to = this.bounds.clampReportDay(await this.reports.lastActiveDay(organisationId));
+    const monday = weekStart(addDays(to, -(weeks - 1) * 7));
+    const from = monday < this.bounds.earliestDay ? this.bounds.earliestDay : monday;
     const scope = await this.scope(organisationId, {
       from,
       to,
@@ -107,18 +109,16 @@ export class KpisService {
   /** Resolves defaults (range ending on the last active day) and checks filters belong to the organisation. */
   private async scope(organisationId: string, query: KpiFilter): Promise<KpiScope> {
     const organisation = await this.organisations.get(organisationId);
-    const to = query.to ?? (await this.lastActiveDay(organisationId));
-    const from = query.from ?? addDays(to, -(DEFAULT_RANGE_DAYS - 1));
-    if (from > to) throw new BadRequestException(`from (${from}) must not be after to (${to})`);
-    if (toDayNumber(to) - toDayNumber(from) + 1 > MAX_RANGE_DAYS) {
-      throw new BadRequestException(`the range ${from}..${to} is longer than ${MAX_RANGE_DAYS} days`);
-    }
+    // Days inside the window (a 400 naming the field otherwise), at most MAX_RANGE_DAYS apart.
+    const { from, to } = await this.bounds.resolveRange(query, () =>
+      this.reports.lastActiveDay(organisationId),
+    );
     const granularity = query.granularity ?? 'week';
     if (periodsBetween(from, to, granularity).length > MAX_PERIODS) {
       throw new BadRequestException(`the range holds more than ${MAX_PERIODS} ${granularity}s`);
     }
     await this.assertFilterBelongs(organisationId, query);
-    return {
+    const scope: KpiScope = {
       organisationId,
       from,
       to,
@@ -126,7 +126,29 @@ export class KpisService {
       orgUnitId: query.orgUnitId ?? null,
       groupId: query.phaseId ? await this.phaseCohort(organisationId, query) : (query.groupId ?? null),
       minGroupSize: organisation.minGroupSize,
+      perturbation: organisation.perturbation,
     };
+    await this.assertAddressable(scope);
+    return scope;
+  }
+
+  /**
+   * The minimum population and difference rules (see @uptake/kpi disclosure/addressable.ts): a filter whose
+   * people are 1..k-1, or differ by 1..k-1 from the organisation, the parent unit or either side of a unit ∩
+   * group filter, is refused: its figures minus another population's would be about those few people.
+   */
+  private async assertAddressable(scope: KpiScope): Promise<void> {
+    if (!scope.orgUnitId && !scope.groupId) return;
+    const refusal = populationRefusal(
+      await loadPopulationSizes(this.dataSource, scope, scope.minGroupSize),
+      organisationDisclosure({ minGroupSize: scope.minGroupSize, perturbation: scope.perturbation }),
+    );
+    if (refusal) {
+      const filter = [scope.orgUnitId && 'org unit', scope.groupId && 'group or phase']
+        .filter(Boolean)
+        .join(' ∩ ');
+      throw new BadRequestException(`This population (${filter}) cannot be reported on: ${refusal}`);
+    }
   }
 
   /** A rollout phase's people are its cohort group (resolved now if no evaluation did it yet). */
@@ -156,10 +178,5 @@ export class KpisService {
       [organisationId, id],
     );
     if (rows.length === 0) throw new NotFoundException(`${label} ${id} not found`);
-  }
-
-  /** The demo data and imported history lie in the past: default to where the data is, else today. */
-  private async lastActiveDay(organisationId: string): Promise<string> {
-    return (await this.reports.lastActiveDay(organisationId)) ?? new Date().toISOString().slice(0, 10);
   }
 }

@@ -12,10 +12,13 @@ import {
   Query,
 } from '@nestjs/common';
 import {
+  ApiAcceptedResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import type { AccessToken, Role } from '@uptake/persistence';
@@ -23,9 +26,9 @@ import { AuditService } from '../audit/audit.service';
 import { AccessTokensService } from '../auth/access-tokens.service';
 import { CurrentPrincipal, OrganisationRoles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
-import { ListQuery } from '../common/list.query';
+import { LimitQuery, ListQuery } from '../common/list.query';
+import { InvitationDto, InviteMemberDto } from './dto/invitations.dto';
 import {
-  AddMemberDto,
   ApiTokenDto,
   AuditEventDto,
   ChangeRoleDto,
@@ -33,15 +36,17 @@ import {
   CreatedApiTokenDto,
   MemberDto,
 } from './dto/members.dto';
+import { InvitationsService } from './invitations.service';
 import { MembersService } from './members.service';
 import { UUID } from '../common/params';
 
-/** Administration of one organisation: members and roles, API tokens, audit log. Admins only. */
+/** Administration of one organisation: members, invitations and roles, API tokens, audit log. Admins only. */
 @ApiTags('administration')
 @Controller('organisations/:organisationId')
 export class MembersController {
   constructor(
     private readonly members: MembersService,
+    private readonly invitations: InvitationsService,
     private readonly tokens: AccessTokensService,
     private readonly audit: AuditService,
   ) {}
@@ -55,14 +60,45 @@ export class MembersController {
 
   @Post('members')
   @OrganisationRoles('admin')
-  @ApiCreatedResponse({ type: MemberDto })
-  @ApiConflictResponse({ description: 'Already a member' })
-  add(
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({
+    summary: 'Invite someone: an e-mail with a one-time link goes to the address',
+    description:
+      'The same answer whether or not an account with this address exists; the link is never returned. ' +
+      'Whoever opens it chooses the password of a new account, or proves the existing one, before the ' +
+      'membership exists. Inviting an address again replaces its open invitation.',
+  })
+  @ApiAcceptedResponse({ type: InvitationDto })
+  @ApiConflictResponse({ description: 'Already a member of this organisation' })
+  @ApiServiceUnavailableResponse({ description: 'The e-mail could not be sent' })
+  invite(
     @Param('organisationId', UUID) organisationId: string,
-    @Body() body: AddMemberDto,
+    @Body() body: InviteMemberDto,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<MemberDto> {
-    return this.members.add(organisationId, body, principal);
+  ): Promise<InvitationDto> {
+    return this.invitations.invite(organisationId, body, principal);
+  }
+
+  @Get('invitations')
+  @OrganisationRoles('admin')
+  @ApiOkResponse({ type: [InvitationDto], description: 'Newest first, with their status' })
+  listInvitations(
+    @Param('organisationId', UUID) organisationId: string,
+    @Query() query: LimitQuery,
+  ): Promise<InvitationDto[]> {
+    return this.invitations.list(organisationId, query.limit);
+  }
+
+  @Delete('invitations/:invitationId')
+  @OrganisationRoles('admin')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiNoContentResponse({ description: 'Revoked: its link no longer works' })
+  async revokeInvitation(
+    @Param('organisationId', UUID) organisationId: string,
+    @Param('invitationId', UUID) invitationId: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<void> {
+    await this.invitations.revoke(organisationId, invitationId, principal);
   }
 
   @Patch('members/:userId')

@@ -1,17 +1,18 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Membership, User, type Role } from '@uptake/persistence';
-import { hashPassword } from '@uptake/security';
+import { Membership, type Role } from '@uptake/persistence';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { AccessTokensService } from '../auth/access-tokens.service';
 import type { Principal } from '../auth/principal';
-import type { AddMemberDto, MemberDto } from './dto/members.dto';
+import type { MemberDto } from './dto/members.dto';
 
 @Injectable()
 export class MembersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly tokens: AccessTokensService,
   ) {}
 
   list(organisationId: string): Promise<MemberDto[]> {
@@ -21,46 +22,6 @@ export class MembersService {
        WHERE m.organisation_id = $1 ORDER BY u.email`,
       [organisationId],
     );
-  }
-
-  async add(organisationId: string, input: AddMemberDto, principal: Principal): Promise<MemberDto> {
-    const email = input.email.trim().toLowerCase();
-    const member = await this.dataSource.transaction(async (manager) => {
-      let user = await manager.findOneBy(User, { email });
-      if (user && input.password !== undefined) {
-        // An organisation's admin must not be able to set the password of an account other organisations use.
-        throw new BadRequestException('password: this account already exists; add it without a password');
-      }
-      if (!user) {
-        if (input.password === undefined)
-          throw new BadRequestException('password: is required for a new account');
-        user = await manager.save(User, { email, passwordHash: await hashPassword(input.password) });
-      }
-      if (await manager.existsBy(Membership, { organisationId, userId: user.id })) {
-        throw new ConflictException(`${email} is already a member`);
-      }
-      const membership = await manager.save(Membership, {
-        organisationId,
-        userId: user.id,
-        role: input.role,
-      });
-      return {
-        userId: user.id,
-        email,
-        role: membership.role,
-        createdAt: membership.createdAt,
-        lastLoginAt: user.lastLoginAt,
-      };
-    });
-    await this.audit.record({
-      action: 'member.added',
-      organisationId,
-      principal,
-      targetType: 'user',
-      targetId: member.userId,
-      details: { email, role: input.role },
-    });
-    return member;
   }
 
   async changeRole(
@@ -96,13 +57,16 @@ export class MembersService {
       await manager.delete(Membership, { organisationId, userId });
       return membership.role;
     });
+    // Their tokens already stop working (a token acts with its creator's current role); revoking them too
+    // means they do not come back if the person is invited again.
+    const tokensRevoked = await this.tokens.revokeCreatedBy(organisationId, userId);
     await this.audit.record({
       action: 'member.removed',
       organisationId,
       principal,
       targetType: 'user',
       targetId: userId,
-      details: { role },
+      details: { role, tokensRevoked },
     });
   }
 

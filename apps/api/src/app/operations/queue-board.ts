@@ -5,12 +5,12 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import type { ResolvedConfig } from '@uptake/config';
 import { User } from '@uptake/persistence';
-import { QUEUES, redisConnectionOptions } from '@uptake/queues';
+import { FAIL_FAST_REDIS_OPTIONS, QUEUES, redisConnectionOptions } from '@uptake/queues';
 import { Queue } from 'bullmq';
 import type { NextFunction, Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { AccessTokensService } from '../auth/access-tokens.service';
-import { SESSION_COOKIE } from '../auth/principal';
+import { requestToken } from '../auth/bearer';
 
 export const QUEUE_BOARD_PATH = '/api/admin/queues';
 
@@ -20,7 +20,7 @@ export const QUEUE_BOARD_PATH = '/api/admin/queues';
  * may open it; everyone else gets 404, as if it did not exist.
  */
 export function mountQueueBoard(app: INestApplication, config: ResolvedConfig): () => Promise<void> {
-  const connection = redisConnectionOptions(config.redis.url);
+  const connection = { ...redisConnectionOptions(config.redis.url), ...FAIL_FAST_REDIS_OPTIONS };
   const queues = Object.values(QUEUES).map((name) => new Queue(name, { connection }));
   const serverAdapter = new ExpressAdapter().setBasePath(QUEUE_BOARD_PATH);
   createBullBoard({
@@ -33,8 +33,7 @@ export function mountQueueBoard(app: INestApplication, config: ResolvedConfig): 
   const operators = new Set(config.operatorEmails);
 
   const gate = async (request: Request, response: Response, next: NextFunction) => {
-    const header = request.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
-    const token = header ?? (request.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
+    const token = requestToken(request);
     const principal = token ? await tokens.authenticate(token) : undefined;
     const user = principal?.userId
       ? await dataSource.getRepository(User).findOneBy({ id: principal.userId })

@@ -14,6 +14,12 @@ export class OrganisationSummaryDto implements OrganisationSummary {
   @ApiProperty({ description: 'k: aggregates over fewer distinct people than this are suppressed' })
   minGroupSize: number;
 
+  @ApiProperty({
+    description:
+      'Counts are perturbed by the cell-key method (at most ±2 people, the same figure for the same people every time)',
+  })
+  perturbation: boolean;
+
   @ApiProperty({ description: 'People currently in the directory (not left)' })
   people: number;
 }

@@ -11,7 +11,7 @@ export class OrganisationsService {
   /** Only the organisations the caller has a role in. */
   async list(organisationIds: readonly string[]): Promise<OrganisationSummary[]> {
     const rows: (Omit<OrganisationSummary, 'people'> & { people: string })[] = await this.dataSource.query(
-      `SELECT o.id, o.name, o.slug, o.min_group_size AS "minGroupSize",
+      `SELECT o.id, o.name, o.slug, o.min_group_size AS "minGroupSize", o.perturbation,
               (SELECT count(*) FROM people p WHERE p.organisation_id = o.id AND p.end_date IS NULL) AS people
        FROM organisations o WHERE o.id = ANY($1::uuid[]) ORDER BY o.name`,
       [organisationIds],

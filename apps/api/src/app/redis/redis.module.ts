@@ -1,6 +1,6 @@
 import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { ResolvedConfig } from '@uptake/config';
-import { createRedisConnection } from '@uptake/queues';
+import { createRedisConnection, FAIL_FAST_REDIS_OPTIONS } from '@uptake/queues';
 import type { Redis } from 'ioredis';
 import { UPTAKE_CONFIG } from '../config/config.module';
 
@@ -21,12 +21,9 @@ class RedisShutdown implements OnApplicationShutdown {
     {
       provide: API_REDIS,
       inject: [UPTAKE_CONFIG],
-      // Fail fast instead of queueing commands while Redis is down, so callers can report it.
+      // Fail fast instead of queueing commands while Redis is down: the request gets a 503.
       useFactory: (config: ResolvedConfig) => {
-        const redis = createRedisConnection(config.redis.url, 'queue', {
-          enableOfflineQueue: false,
-          maxRetriesPerRequest: 1,
-        });
+        const redis = createRedisConnection(config.redis.url, 'queue', FAIL_FAST_REDIS_OPTIONS);
         redis.on('error', () => undefined);
         return redis;
       },

@@ -9,13 +9,20 @@ import type {
   RolloutPhaseView,
   RolloutPlanView,
 } from '@uptake/contracts';
-import { RolloutGateEvaluation, RolloutPhase, RolloutPlan, RolloutTransition } from '@uptake/persistence';
+import {
+  Organisation,
+  RolloutGateEvaluation,
+  RolloutPhase,
+  RolloutPlan,
+  RolloutTransition,
+} from '@uptake/persistence';
 import { gateEvaluationDeduplicationId, JOBS, QUEUES, type EvaluateGatesJob } from '@uptake/queues';
 import {
   defaultPhases,
   parsePhaseInput,
   PhaseInputError,
   parsePopulationTarget,
+  phasePopulationProblems,
   RolloutEvaluator,
   toGateEvaluation,
   type PhaseDefinition,
@@ -23,6 +30,7 @@ import {
 import type { Queue } from 'bullmq';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { DateBounds } from '../common/date-bounds';
 import type { Principal } from '../auth/principal';
 import type {
   AdvanceDto,
@@ -44,6 +52,7 @@ export class RolloutsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectQueue(QUEUES.rollouts) private readonly queue: Queue<EvaluateGatesJob>,
     private readonly audit: AuditService,
+    private readonly bounds: DateBounds,
   ) {
     this.evaluator = new RolloutEvaluator(dataSource);
   }
@@ -60,11 +69,20 @@ export class RolloutsService {
   }
 
   async create(organisationId: string, input: CreatePlanDto): Promise<RolloutPlanView> {
+    this.bounds.assertPlanningDay('startDate', input.startDate);
     const startDate = input.startDate ?? new Date().toISOString().slice(0, 10);
     let phases: PhaseDefinition[] = [];
     if (input.template === 'default') {
       const pilot = input.pilotTarget ? this.parseTarget(input.pilotTarget, 'pilotTarget') : undefined;
-      if (pilot) await this.assertTargetBelongs(organisationId, pilot, 'pilotTarget');
+      if (pilot) {
+        await this.assertTargetBelongs(organisationId, pilot, 'pilotTarget');
+        await this.assertPopulations(
+          organisationId,
+          { target: pilot, comparison: { kind: 'rest-of-organisation' } },
+          [],
+          'pilotTarget',
+        );
+      }
       phases = defaultPhases(startDate, pilot);
     }
     const plan = await this.dataSource.transaction(async (manager) => {
@@ -104,6 +122,7 @@ export class RolloutsService {
     const plan = await this.plan(organisationId, planId);
     const phase = this.parsePhase(input);
     await this.assertPhaseTargetsBelong(organisationId, phase);
+    await this.assertPopulations(organisationId, phase, []);
     await this.dataSource.transaction(async (manager) => {
       const [row]: { next: number }[] = await manager.query(
         'SELECT coalesce(max(position) + 1, 0) AS next FROM rollout_phases WHERE plan_id = $1',
@@ -127,6 +146,10 @@ export class RolloutsService {
     const existing = await this.phase(plan, phaseId);
     const phase = this.parsePhase(input, existing);
     await this.assertPhaseTargetsBelong(organisationId, phase);
+    const own = [existing.cohortGroupId, existing.comparisonGroupId].filter(
+      (id): id is string => id !== null,
+    );
+    await this.assertPopulations(organisationId, phase, own, 'target', existing.id);
     await this.dataSource.getRepository(RolloutPhase).save({ ...existing, ...phase });
     await this.queueEvaluation(organisationId, planId, 'change');
     return this.view(plan);
@@ -286,10 +309,13 @@ export class RolloutsService {
     query: ComparisonQuery,
   ): Promise<ComparisonReport> {
     const phase = await this.phase(await this.plan(organisationId, planId), phaseId);
+    this.bounds.assertReportDay('from', query.from);
+    this.bounds.assertReportDay('to', query.to);
     if (query.from && query.to && query.from > query.to) {
       throw new BadRequestException(`from (${query.from}) must not be after to (${query.to})`);
     }
-    return this.evaluator.comparison(phase, query);
+    // The evaluator refuses a range of more than MAX_COMPARISON_WEEKS weeks (each week is a set of KPIs).
+    return asBadRequest(() => this.evaluator.comparison(phase, query));
   }
 
   private async view(plan: RolloutPlan): Promise<RolloutPlanView> {
@@ -369,7 +395,10 @@ export class RolloutsService {
   }
 
   private parsePhase(input: PhaseBodyDto, previous?: PhaseDefinition): PhaseDefinition {
-    return asBadRequest(() => parsePhaseInput(input, previous));
+    const phase = asBadRequest(() => parsePhaseInput(input, previous));
+    this.bounds.assertPlanningDay('plannedStart', phase.plannedStart);
+    this.bounds.assertPlanningDay('plannedEnd', phase.plannedEnd);
+    return phase;
   }
 
   private parseTarget(input: unknown, field: string): PopulationTarget {
@@ -380,6 +409,37 @@ export class RolloutsService {
     await this.assertTargetBelongs(organisationId, phase.target, 'target');
     if (phase.comparison.kind === 'target') {
       await this.assertTargetBelongs(organisationId, phase.comparison, 'comparison');
+    }
+  }
+
+  /**
+   * Minimum population and difference rules: a target or comparison group of 1..k-1 people, or a target
+   * 1..k-1 people away from a group of the organisation, is refused (its figures minus the other's would be
+   * about those people).
+   */
+  private async assertPopulations(
+    organisationId: string,
+    phase: Pick<PhaseDefinition, 'target' | 'comparison'>,
+    ownGroupIds: string[],
+    field = 'target',
+    exceptPhaseId?: string,
+  ): Promise<void> {
+    const { minGroupSize } = await this.dataSource
+      .getRepository(Organisation)
+      .findOneByOrFail({ id: organisationId });
+    const others = (await this.dataSource.getRepository(RolloutPhase).find({ where: { organisationId } }))
+      .filter((other) => other.id !== exceptPhaseId)
+      .map((other) => ({ name: other.name, target: other.target }));
+    const problems = await phasePopulationProblems(
+      this.dataSource,
+      organisationId,
+      phase,
+      minGroupSize,
+      ownGroupIds,
+      others,
+    );
+    if (problems.length > 0) {
+      throw new BadRequestException(problems.map((problem) => problem.replace(/^target:/, `${field}:`)));
     }
   }
 
@@ -408,12 +468,16 @@ export class RolloutsService {
   }
 }
 
-/** The rollout library's field-named input problems as a 400 listing them. */
-function asBadRequest<T>(parse: () => T): T {
-  try {
-    return parse();
-  } catch (error) {
+/** The rollout library's field-named input problems as a 400 listing them (thrown, or a rejected promise). */
+function asBadRequest<T>(call: () => T): T {
+  const mapped = (error: unknown): never => {
     if (error instanceof PhaseInputError) throw new BadRequestException(error.problems);
     throw error;
+  };
+  try {
+    const result = call();
+    return (result instanceof Promise ? result.catch(mapped) : result) as T;
+  } catch (error) {
+    return mapped(error);
   }
 }

@@ -25,6 +25,7 @@ import {
 import {
   applySourceSchedule,
   cronProblem,
+  enqueueSyncRun,
   JOBS,
   QUEUES,
   type RefreshRollupsJob,
@@ -178,18 +179,24 @@ export class SourcesService {
     const run = await this.dataSource
       .getRepository(SyncRun)
       .save({ organisationId, sourceId, trigger, status: 'queued', input });
-    await this.enqueueRun(run, principal, trigger);
+    try {
+      await this.enqueueRun(run, principal, trigger);
+    } catch (error) {
+      // Not queued (Redis unreachable: the caller gets 503): nothing is kept, so trying again later does
+      // not sync twice.
+      await this.dataSource
+        .getRepository(SyncRun)
+        .delete(run.id)
+        .catch(() => undefined);
+      throw error;
+    }
     return run;
   }
 
   /** Queues a recorded run for the worker and audits the request. */
   async enqueueRun(run: SyncRun, principal: Principal | undefined, trigger: string): Promise<void> {
     // The run id is the job id: enqueuing the same run twice is a no-op in BullMQ.
-    await this.syncQueue.add(
-      JOBS.runSync,
-      { organisationId: run.organisationId, sourceId: run.sourceId, syncRunId: run.id },
-      { jobId: run.id },
-    );
+    await enqueueSyncRun(this.syncQueue, run);
     await this.audit.record({
       action: 'source.sync_requested',
       organisationId: run.organisationId,

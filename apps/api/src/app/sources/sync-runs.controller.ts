@@ -68,7 +68,10 @@ export class SyncRunsController {
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Retry a failed run; it resumes from its last committed checkpoint' })
   @ApiAcceptedResponse({ type: SyncRunDto })
-  @ApiConflictResponse({ description: 'The run has not failed' })
+  @ApiConflictResponse({
+    description:
+      'The run has not failed, or its uploaded file is no longer kept (SPOOL_FAILED_RETENTION_DAYS)',
+  })
   async retry(
     @Param('organisationId', UUID) organisationId: string,
     @Param('syncRunId', UUID) syncRunId: string,

@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { QuarantinedRecord, SyncRun, type SyncRunStatus } from '@uptake/persistence';
+import { QuarantinedRecord, spoolFileExists, SyncRun, type SyncRunStatus } from '@uptake/persistence';
 import { QUEUES, type RunSyncJob } from '@uptake/queues';
 import type { Queue } from 'bullmq';
 import { MoreThan, type DataSource, type FindOptionsWhere } from 'typeorm';
@@ -44,11 +44,19 @@ export class SyncRunsService {
     if (run.status !== 'failed') {
       throw new ConflictException(`Only failed runs can be retried; this one is ${run.status}`);
     }
+    if (run.input && !(await spoolFileExists(run.input.spoolPath))) {
+      throw new ConflictException(
+        `The file ${run.input.fileName} of this run is no longer kept (SPOOL_FAILED_RETENTION_DAYS after ` +
+          'a failure): upload it again',
+      );
+    }
+    // The old (failed) job goes first so the run id is free as job id again; then the run is queued. In
+    // this order the worker's reconciler, which re-queues queued runs without a job, never sees a queued
+    // run with its old failed job (which it would mark failed again).
+    await (await this.syncQueue.getJob(run.id))?.remove();
     await this.dataSource
       .getRepository(SyncRun)
       .update(run.id, { status: 'queued', error: null, finishedAt: null });
-    // A new job for the same run: the old (failed) one is removed so the run id is free as job id again.
-    await (await this.syncQueue.getJob(run.id))?.remove();
     await this.sources.enqueueRun(run, principal, 'retry');
     return this.get(organisationId, syncRunId);
   }

@@ -19,6 +19,7 @@ export const scope: KpiScope = {
   orgUnitId: null,
   groupId: null,
   minGroupSize: 5,
+  perturbation: false,
 };
 
 export const participation: ParticipationReport = {

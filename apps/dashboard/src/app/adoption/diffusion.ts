@@ -80,7 +80,8 @@ export function fittedWeeks(report: DiffusionReport): number {
 }
 
 /** Adopters counted so far, plotted at the end of each week: [day, cumulative adopters]. */
-export function observedAdopters(report: DiffusionReport): [string, number][] {
+export function observedAdopters(report: DiffusionReport): [string, number | null][] {
+  // Weeks with 1..k-1 adopters so far are withheld (null): the chart leaves a gap.
   return report.curve.map((point) => [addDays(point.week, 6), point.adopters]);
 }
 

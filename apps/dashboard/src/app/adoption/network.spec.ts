@@ -47,6 +47,23 @@ describe('network', () => {
     expect(graph.links.map((link) => [link.value, link.lineStyle.width])).toEqual([[100, 8]]);
   });
 
+  it('shows unit names in the (HTML) tooltip as text, never as markup', () => {
+    const hostile = {
+      ...network,
+      units: network.units.map((unit, index) =>
+        index === 0 ? { ...unit, name: '<img src=x onerror="window.__xss=1">' } : unit,
+      ),
+    };
+    const option = networkGraphOption(hostile) as {
+      tooltip: { formatter: (item: { dataType: string; data: { tip?: string } }) => string };
+      series: { data: { tip: string }[] }[];
+    };
+    const node = option.series[0].data[0];
+    expect(option.tooltip.formatter({ dataType: 'node', data: node })).toBe(
+      '&lt;img src=x onerror=&quot;window.__xss=1&quot;&gt;: 25 people',
+    );
+  });
+
   it('names units by id and knows when there is nothing to draw', () => {
     expect(unitNames(network).get('unit-b')).toBe('Legal');
     expect(isEmptyNetwork(network)).toBe(false);

@@ -1,5 +1,6 @@
 import type { BoundaryCrossing, NetworkReport } from '@uptake/contracts';
 import type { EChartsCoreOption } from 'echarts/core';
+import { escapeHtml } from '../charts/escape-html';
 
 export interface CrossingCard {
   key: keyof NetworkReport['crossing'];
@@ -83,7 +84,8 @@ export function networkGraphOption(report: NetworkReport): EChartsCoreOption {
           value: unit.people,
           symbolSize: nodeSize(unit.people, maxPeople),
           itemStyle: { color: unit.people === null ? '#d1d5db' : '#6366f1' },
-          tip: `${unit.name}: ${unit.people === null ? 'hidden' : `${unit.people} people`}`,
+          // the tooltip is HTML: the unit's name is text from the directory
+          tip: `${escapeHtml(unit.name)}: ${unit.people === null ? 'hidden' : `${unit.people} people`}`,
         })),
         links: links.map((link) => ({
           source: link.source,

@@ -1,6 +1,7 @@
 import type { RetentionReport } from '@uptake/contracts';
 import type { EChartsCoreOption } from 'echarts/core';
 import { hiddenLabel, percentOrNull } from './format';
+import { escapeHtml } from '../charts/escape-html';
 
 export interface RetentionHeatmap {
   /** One row per cohort: its first week and its size (or that the size is withheld). */
@@ -48,7 +49,7 @@ export function retentionHeatmapOption(report: RetentionReport): EChartsCoreOpti
       formatter: (item: { seriesIndex: number; value: number[] }) => {
         const [column, row, percent] = item.value;
         const figure = item.seriesIndex === 0 ? `${percent}% active` : hiddenLabel(report.scope.minGroupSize);
-        return `Cohort ${heatmap.rows[row]}<br>${heatmap.columns[column]}: ${figure}`;
+        return `Cohort ${escapeHtml(heatmap.rows[row])}<br>${escapeHtml(heatmap.columns[column])}: ${figure}`;
       },
     },
     xAxis: { type: 'category', data: heatmap.columns, splitArea: { show: true } },

@@ -16,6 +16,24 @@ export interface Me {
   memberships: Membership[];
 }
 
+/** What an invitation link is for (POST /api/invitations/lookup). */
+export interface InvitationPreview {
+  organisationName: string;
+  email: string;
+  role: Membership['role'];
+  expiresAt: string;
+  accountExists: boolean;
+  signedInAsInvitee: boolean;
+}
+
+export interface AcceptedInvitation {
+  organisationId: string;
+  organisationName: string;
+  role: Membership['role'];
+  email: string;
+  newAccount: boolean;
+}
+
 /** Calls to the Uptake API (same origin; the session is an HttpOnly cookie the browser sends itself). */
 @Injectable({ providedIn: 'root' })
 export class UptakeApi {
@@ -31,6 +49,18 @@ export class UptakeApi {
 
   logout(): Observable<void> {
     return this.http.post<void>('/api/auth/logout', {});
+  }
+
+  lookupInvitation(token: string): Observable<InvitationPreview> {
+    return this.http.post<InvitationPreview>('/api/invitations/lookup', { token });
+  }
+
+  /** `password`: the new account's, or the existing account's when not signed in as it. */
+  acceptInvitation(token: string, password?: string): Observable<AcceptedInvitation> {
+    return this.http.post<AcceptedInvitation>('/api/invitations/accept', {
+      token,
+      ...(password === undefined ? {} : { password }),
+    });
   }
 
   static organisationsUrl(): string {

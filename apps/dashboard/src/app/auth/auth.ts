@@ -24,7 +24,8 @@ export const sessionExpiredInterceptor: HttpInterceptorFn = (request, next) => {
   const router = inject(Router);
   return next(request).pipe(
     catchError((error: unknown) => {
-      const isAuthCall = request.url.startsWith('/api/auth/');
+      // A wrong password on the sign-in or invitation page is that page's message, not an expired session.
+      const isAuthCall = request.url.startsWith('/api/auth/') || request.url.startsWith('/api/invitations/');
       if (error instanceof HttpErrorResponse && error.status === 401 && !isAuthCall) {
         void router.navigate(['/login'], { queryParams: { returnUrl: router.url } });
       }

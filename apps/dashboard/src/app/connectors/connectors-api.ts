@@ -13,18 +13,19 @@ import {
   InjectionToken,
 } from '@angular/core';
 import type { Observable } from 'rxjs';
+import { sameOriginInterceptor } from '../api/same-origin';
 import { sessionExpiredInterceptor } from '../auth/auth';
 import type { NewSource, Source, SyncRun } from './connectors.types';
 
 /**
  * The HttpClient uploads go through. The app uses the Fetch backend, which cannot report upload progress,
- * so uploads get their own XHR-backed client (with the app's session interceptor). Tests replace it.
+ * so uploads get their own XHR-backed client (with the app's interceptors). Tests replace it.
  */
 export const UPLOAD_HTTP = new InjectionToken<HttpClient>('UPLOAD_HTTP', {
   providedIn: 'root',
   factory: () =>
     createEnvironmentInjector(
-      [provideHttpClient(withXhr(), withInterceptors([sessionExpiredInterceptor]))],
+      [provideHttpClient(withXhr(), withInterceptors([sameOriginInterceptor, sessionExpiredInterceptor]))],
       inject(EnvironmentInjector),
     ).get(HttpClient),
 });

@@ -215,11 +215,25 @@ describe('ConnectorsPage', () => {
       startedAt: '2026-03-02T12:59:58.000Z',
       finishedAt: '2026-03-02T13:00:00.000Z',
       durationMs: 2000,
+      warnings: [
+        {
+          code: 'identity-fallback',
+          message: 'People without an e-mail address are identified by their id.',
+          count: 2,
+          file: 'intranet.csv',
+        },
+      ],
     };
     (await nextRequest(`${ORG}/sync-runs/run-9`)).flush(finished);
     await settle();
     expect(text('follow-status')).toBe('Succeeded');
     expect(text('follow-counts')).toBe('Read 4 · inserted 3 · duplicates 0 · quarantined 1');
+    // the followed run shows its warnings, unfolded
+    const followed = byTestId('follow-panel') as HTMLElement;
+    expect(followed.querySelector('[data-testid="run-warnings"]')?.hasAttribute('open')).toBe(true);
+    expect(
+      followed.querySelector('[data-testid="run-warning"]')?.textContent?.replace(/\s+/g, ' ').trim(),
+    ).toBe('intranet.csv People without an e-mail address are identified by their id. ×2');
     // the table and dead letters are refreshed, and the run is opened with its quarantined records
     expect(params()).toEqual({ source: 'source-2', run: 'run-9' });
     http.expectOne(`${ORG}/sources/source-2/sync-runs?limit=50`).flush([finished]);
@@ -241,6 +255,9 @@ describe('ConnectorsPage', () => {
     expect(text('quarantine-field')).toBe('occurred_at');
     expect(text('quarantine-reason')).toBe('occurred_at: not an ISO 8601 date-time with offset');
     expect(text('run-history')).toContain('intranet.csv');
+    // and so does its row in the run history, folded
+    const row = byTestId('run-row-run-9') as HTMLElement;
+    expect(row.querySelector('[data-testid="run-warnings-summary"]')?.textContent?.trim()).toBe('1 warning');
     expect(byTestId('chart-stub')).not.toBeNull();
   });
 

@@ -14,6 +14,7 @@ import { DeadLettersComponent } from './dead-letters.component';
 import { QuarantinedRecordsComponent } from './quarantined-records.component';
 import { RunFollower } from './run-follower';
 import { RunHistoryComponent } from './run-history.component';
+import { RunWarningsComponent } from './run-warnings.component';
 import { percent, sourceLag, statusBadge, summariseRuns, timeAgo } from './sync-status';
 
 /** How often "time ago" and lag figures are recomputed. */
@@ -32,6 +33,7 @@ const CLOCK_TICK_MS = 30_000;
     DecimalPipe,
     QuarantinedRecordsComponent,
     RunHistoryComponent,
+    RunWarningsComponent,
   ],
   providers: [RunFollower],
   changeDetection: ChangeDetectionStrategy.OnPush,

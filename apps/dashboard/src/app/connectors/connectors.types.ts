@@ -1,4 +1,4 @@
-import type { ConnectorType } from '@uptake/contracts';
+import type { ConnectorType, RunWarning } from '@uptake/contracts';
 
 /*
  * Response shapes of the sources and sync-runs endpoints (apps/api/src/app/sources/dto/source.dto.ts).
@@ -38,6 +38,8 @@ export interface SyncRun {
   attempts: number;
   input: { fileName: string; size: number } | null;
   error: string | null;
+  /** Skipped files, fallback identities, counts without people: aggregated, at most 50. */
+  warnings: RunWarning[];
   createdAt: string;
 }
 

@@ -3,12 +3,13 @@ import { ChangeDetectionStrategy, Component, computed, input, output } from '@an
 import { ChartComponent } from '../charts/chart.component';
 import type { Source, SyncRun } from './connectors.types';
 import { runChartOption } from './run-chart';
+import { RunWarningsComponent } from './run-warnings.component';
 import { formatDuration, statusBadge, timeAgo } from './sync-status';
 
-/** A source's runs: records per run and duration as a chart, then a table with status and errors. */
+/** A source's runs: records per run and duration as a chart, then a table with status, errors and warnings. */
 @Component({
   selector: 'up-run-history',
-  imports: [ChartComponent, DecimalPipe],
+  imports: [ChartComponent, DecimalPipe, RunWarningsComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './run-history.component.html',
   styleUrl: './connectors.page.css',

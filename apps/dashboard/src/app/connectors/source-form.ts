@@ -1,33 +1,20 @@
+import { messagesOf, sortByField, type FieldMessages } from '../shared/field-errors';
+
 /** Fields of the "Add source" form that the API names in its 400/409 messages. */
 export const FORM_FIELDS = ['name', 'connectorType', 'settings', 'credentials', 'schedule'] as const;
 export type FormField = (typeof FORM_FIELDS)[number];
 
-export interface FieldErrors {
-  byField: Partial<Record<FormField, string[]>>;
-  /** Messages that name no field of the form. */
-  other: string[];
-}
+export type FieldErrors = FieldMessages<FormField>;
 
 /**
  * Sorts the API's messages to the fields they name. The API writes "settings.delimiter: …" (connector
  * settings), "schedule: …", "name: …" or class-validator's "name must be …".
  */
 export function fieldErrors(messages: readonly string[]): FieldErrors {
-  const result: FieldErrors = { byField: {}, other: [] };
-  for (const message of messages) {
-    const field = FORM_FIELDS.find((candidate) => new RegExp(`^${candidate}(\\.|:|\\s)`).test(message));
-    if (field) (result.byField[field] ??= []).push(message);
-    else result.other.push(message);
-  }
-  return result;
+  return sortByField(messages, FORM_FIELDS);
 }
 
-/** The messages of an error response body ({ message: string | string[] }). */
-export function messagesOf(body: unknown): string[] {
-  const message = (body as { message?: unknown } | null)?.message;
-  if (Array.isArray(message)) return message.map(String);
-  return typeof message === 'string' ? [message] : [];
-}
+export { messagesOf };
 
 export type JsonObjectResult = { value: Record<string, unknown> } | { error: string };
 

@@ -112,6 +112,7 @@ export function syncRun(overrides: Partial<SyncRun> = {}): SyncRun {
     attempts: 1,
     input: null,
     error: null,
+    warnings: [],
     createdAt: '2026-03-02T09:59:58.000Z',
     ...overrides,
   };

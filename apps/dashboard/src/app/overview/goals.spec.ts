@@ -77,6 +77,8 @@ describe('annualValueTotal', () => {
           hoursPerYear: 100,
           amount: 7600,
           currency: 'EUR',
+          hourlyCost: 76,
+          workingDaysPerYear: 220,
         },
       }),
       goal({
@@ -87,6 +89,8 @@ describe('annualValueTotal', () => {
           hoursPerYear: 100.4,
           amount: 3000,
           currency: 'USD',
+          hourlyCost: 30,
+          workingDaysPerYear: 220,
         },
       }),
       goal({ id: 'd', annualValue: null }),

@@ -24,6 +24,7 @@ const organisation: OrganisationSummary = {
   name: 'Acme',
   slug: 'acme',
   minGroupSize: 5,
+  perturbation: true,
   people: 210,
 };
 const base = '/api/organisations/org-1';
@@ -164,6 +165,13 @@ describe('OverviewPage', () => {
     expect(inCard('figure-activated', 'figure-hidden')).toBe('hidden (< 5 people)');
     expect(inCard('figure-activated', 'figure-value')).toBeNull();
     expect(inCard('figure-eligible', 'figure-value')).toBe('4');
+  });
+
+  it('says that counts are perturbed when the organisation perturbs them', async () => {
+    await respond({});
+    expect(text('[data-testid="perturbation-note"]')).toBe(
+      '· counts are perturbed by up to ±2 people to protect privacy',
+    );
   });
 
   it('shows empty states when there are no weeks, goals, plan or activity', async () => {

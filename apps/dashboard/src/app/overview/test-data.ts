@@ -29,6 +29,7 @@ export const adoptionReport: AdoptionReport = {
     orgUnitId: null,
     groupId: null,
     minGroupSize: 5,
+    perturbation: false,
   },
   points: [
     adoptionPoint('2026-02-02', '2026-02-08', { eligible: 190, activated: 40, adoptionRate: 40 / 190 }),
@@ -87,6 +88,8 @@ export function goal(overrides: Partial<GoalView> = {}): GoalView {
       hoursPerYear: 1540,
       amount: 92400,
       currency: 'EUR',
+      hourlyCost: 60,
+      workingDaysPerYear: 220,
     },
     ...overrides,
   };

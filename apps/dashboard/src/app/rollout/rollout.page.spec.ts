@@ -25,6 +25,7 @@ const organisation: OrganisationSummary = {
   name: 'Acme',
   slug: 'acme',
   minGroupSize: 5,
+  perturbation: false,
   people: 1200,
 };
 const base = '/api/organisations/org-1';

@@ -72,6 +72,7 @@ export const NAVIGATION: { path: string; label: string; roles: Role[] }[] = [
   { path: '/rollout', label: 'Rollout', roles: ['admin', 'change_manager'] },
   { path: '/adoption', label: 'Adoption', roles: ['admin', 'change_manager'] },
   { path: '/connectors', label: 'Connectors', roles: ['admin', 'connector_maintainer'] },
+  { path: '/settings', label: 'Settings', roles: ['admin'] },
 ];
 
 export function navigationFor(role: Role | null): typeof NAVIGATION {

@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { ResolvedConfig } from '@uptake/config';
 import {
+  DAILY_GATE_EVALUATION,
   DEFAULT_JOB_OPTIONS,
   gateEvaluationDeduplicationId,
   JOBS,
@@ -40,6 +41,19 @@ export class GateEvaluationQueue implements OnApplicationShutdown {
         deduplication: { id: gateEvaluationDeduplicationId(organisationId), keepLastIfActive: true },
       },
     );
+  }
+
+  /** The daily evaluation of every open plan (a job scheduler); `ifMissing` after Redis may have lost it. */
+  async scheduleDaily(options: { ifMissing?: boolean } = {}): Promise<boolean> {
+    if (options.ifMissing && (await this.queue.getJobScheduler(DAILY_GATE_EVALUATION.schedulerId))) {
+      return false;
+    }
+    await this.queue.upsertJobScheduler(
+      DAILY_GATE_EVALUATION.schedulerId,
+      { pattern: DAILY_GATE_EVALUATION.cron, tz: 'UTC' },
+      { name: JOBS.evaluateGates, data: { organisationId: null, trigger: 'schedule' } },
+    );
+    return true;
   }
 
   async onApplicationShutdown(): Promise<void> {

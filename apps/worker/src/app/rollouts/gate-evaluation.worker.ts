@@ -8,13 +8,7 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ResolvedConfig } from '@uptake/config';
 import { RolloutPlan } from '@uptake/persistence';
-import {
-  DAILY_GATE_EVALUATION,
-  JOBS,
-  QUEUES,
-  redisConnectionOptions,
-  type EvaluateGatesJob,
-} from '@uptake/queues';
+import { QUEUES, redisConnectionOptions, type EvaluateGatesJob } from '@uptake/queues';
 import { RolloutEvaluator } from '@uptake/rollout';
 import { Worker } from 'bullmq';
 import { In, type DataSource } from 'typeorm';
@@ -43,11 +37,7 @@ export class GateEvaluationWorker implements OnApplicationBootstrap, OnApplicati
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.queue.upsertJobScheduler(
-      DAILY_GATE_EVALUATION.schedulerId,
-      { pattern: DAILY_GATE_EVALUATION.cron, tz: 'UTC' },
-      { name: JOBS.evaluateGates, data: { organisationId: null, trigger: 'schedule' } },
-    );
+    await this.queue.scheduleDaily();
     this.worker = new Worker<EvaluateGatesJob, number>(QUEUES.rollouts, (job) => this.evaluate(job.data), {
       connection: { ...redisConnectionOptions(this.config.redis.url), maxRetriesPerRequest: null },
       concurrency: 1,

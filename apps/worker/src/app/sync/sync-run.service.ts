@@ -3,15 +3,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { ResolvedConfig } from '@uptake/config';
 import {
   ConnectorConfigError,
+  fileReadErrorsAreFinal,
   HttpClient,
+  InputError,
   parseConnectorConfig,
   type Connector,
   type ConnectorState,
   type InputFile,
 } from '@uptake/connector-sdk';
 import { connectorFor } from '@uptake/connectors';
-import { ingest, type IngestResult } from '@uptake/ingest';
-import { ActivitySource, SyncRun } from '@uptake/persistence';
+import { ingest, runOutcome, WarningSet, type IngestResult } from '@uptake/ingest';
+import { ActivitySource, spoolFileExists, SyncRun } from '@uptake/persistence';
 import type { RunSyncJob } from '@uptake/queues';
 import { decryptJson } from '@uptake/security';
 import { UnrecoverableError } from 'bullmq';
@@ -19,11 +21,17 @@ import { rm } from 'node:fs/promises';
 import type { DataSource } from 'typeorm';
 import { UPTAKE_CONFIG } from '../config.tokens';
 import { RecomputeQueue } from '../recompute/recompute.queue';
+import { tryAdvisoryLock, type AdvisoryLock } from '../stores/advisory-lock';
+import { StoreOutages } from '../stores/store-outages';
 import { SourceRateLimiters } from './source-rate-limiters';
 
 export interface SyncAttempt {
   attempt: number;
   maxAttempts: number;
+  /** A store outage does not count as an attempt (the job waits it out): such a failure is never final. */
+  waitsOutOutages?: boolean;
+  /** Called once the run is marked running (Postgres answers). */
+  started?: () => Promise<void>;
 }
 
 /** Another run of the same source holds its lock: the job waits and tries again. */
@@ -49,6 +57,7 @@ export class SyncRunService implements OnApplicationShutdown {
     @Inject(UPTAKE_CONFIG) private readonly config: ResolvedConfig,
     private readonly rateLimiters: SourceRateLimiters,
     private readonly recompute: RecomputeQueue,
+    private readonly outages: StoreOutages,
   ) {}
 
   onApplicationShutdown(): void {
@@ -92,6 +101,7 @@ export class SyncRunService implements OnApplicationShutdown {
         error: null,
         attempts: run.attempts + 1,
       });
+      await attempt.started?.();
       const result = await this.pull(source, run);
       if (this.shutdown.signal.aborted) {
         throw new Error('interrupted by worker shutdown; the next attempt resumes from the last checkpoint');
@@ -99,17 +109,31 @@ export class SyncRunService implements OnApplicationShutdown {
       await this.finish(source, run, result);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      const final = error instanceof UnrecoverableError || attempt.attempt >= attempt.maxAttempts;
-      // A run that will be retried goes back to 'queued' with the error of this attempt.
-      await runs.update(run.id, {
-        status: final ? 'failed' : 'queued',
-        finishedAt: final ? new Date() : null,
-        error: message,
-      });
+      // An input that can never be read (InputError) fails at once, like a configuration error.
+      const final =
+        error instanceof UnrecoverableError ||
+        error instanceof InputError ||
+        (attempt.attempt >= attempt.maxAttempts &&
+          !(attempt.waitsOutOutages && (await this.outages.classify(error))));
+      // A run that will be retried goes back to 'queued' with the error of this attempt. In an outage
+      // this write fails too: the original error is what the job reports, and the reconciler records a
+      // final failure once Postgres is back.
+      await runs
+        .update(run.id, {
+          status: final ? 'failed' : 'queued',
+          finishedAt: final ? new Date() : null,
+          error: message,
+        })
+        .catch((updateError: Error) =>
+          this.logger.warn(`sync run ${run.id}: could not record its failure: ${updateError.message}`),
+        );
       this.logger.warn(`sync run ${run.id} of source ${source.id} failed (final: ${final}): ${message}`);
-      throw error;
+      throw error instanceof InputError ? new UnrecoverableError(message) : error;
     } finally {
-      await lock.release();
+      // A lost connection has released the session lock already.
+      await lock
+        .release()
+        .catch((error: Error) => this.logger.warn(`source lock of run ${run.id}: ${error.message}`));
     }
     return runs.findOneByOrFail({ id: run.id });
   }
@@ -118,13 +142,13 @@ export class SyncRunService implements OnApplicationShutdown {
     const connector = connectorFor(source.connectorType);
     if (!connector) throw new UnrecoverableError(`no connector for source type '${source.connectorType}'`);
     const { settings, credentials } = this.configuration(connector, source);
-    const file = this.inputFile(connector, run);
+    const file = await this.inputFile(connector, run);
     // A file is read from its start (or the run's checkpoint); an API source from the source's last sync.
     const startState = (run.checkpoint ?? (file ? {} : source.state)) as ConnectorState;
 
     const runs = this.dataSource.getRepository(SyncRun);
     let lastProgressAt = 0;
-    const messages = connector.read({
+    const read = connector.read({
       settings,
       credentials,
       state: startState,
@@ -152,14 +176,25 @@ export class SyncRunService implements OnApplicationShutdown {
     return ingest(
       this.dataSource,
       { organisationId: source.organisationId, sourceId: source.id, syncRunId: run.id },
-      messages,
-      { initialState: startState, fileName: file?.name },
+      file ? fileReadErrorsAreFinal(read) : read,
+      {
+        initialState: startState,
+        fileName: file?.name,
+        timeWindow: this.config.timeWindow,
+        signal: this.shutdown.signal,
+      },
     );
   }
 
   private async finish(source: ActivitySource, run: SyncRun, result: IngestResult): Promise<void> {
+    const counts = await this.dataSource.getRepository(SyncRun).findOneByOrFail({ id: run.id });
+    const outcome = runOutcome(counts, run.input ? 'file' : 'api');
+    if (outcome && 'failure' in outcome) throw new UnrecoverableError(outcome.failure);
+    const warnings = outcome ? new WarningSet([...result.warnings, outcome.warning]).toJSON() : undefined;
     await this.dataSource.transaction(async (manager) => {
-      await manager.getRepository(SyncRun).update(run.id, { status: 'succeeded', finishedAt: new Date() });
+      await manager
+        .getRepository(SyncRun)
+        .update(run.id, { status: 'succeeded', finishedAt: new Date(), ...(warnings ? { warnings } : {}) });
       // The next scheduled or manual sync of an API source continues from here.
       if (!run.input) {
         await manager.query('UPDATE data_sources SET state = $2::jsonb, updated_at = now() WHERE id = $1', [
@@ -196,8 +231,17 @@ export class SyncRunService implements OnApplicationShutdown {
     }
   }
 
-  private inputFile(connector: Connector<unknown, unknown>, run: SyncRun): InputFile | undefined {
+  private async inputFile(
+    connector: Connector<unknown, unknown>,
+    run: SyncRun,
+  ): Promise<InputFile | undefined> {
     if (run.input) {
+      if (!(await spoolFileExists(run.input.spoolPath))) {
+        throw new UnrecoverableError(
+          `the file ${run.input.fileName} is no longer on the server (a failed run's file is kept ` +
+            `SPOOL_FAILED_RETENTION_DAYS); upload it again`,
+        );
+      }
       return { path: run.input.spoolPath, name: run.input.fileName, size: run.input.size };
     }
     if (connector.input === 'file') {
@@ -212,23 +256,9 @@ export class SyncRunService implements OnApplicationShutdown {
    * One run per source at a time (two would race on checkpoints): a session-level advisory lock on a
    * dedicated connection, released when the run ends or, if the worker dies, when its connection closes.
    */
-  private async lockSource(sourceId: string): Promise<{ release(): Promise<void> }> {
-    const queryRunner = this.dataSource.createQueryRunner();
-    await queryRunner.connect();
-    const [{ locked }] = await queryRunner.query(
-      'SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked',
-      [sourceId],
-    );
-    if (!locked) {
-      await queryRunner.release();
-      throw new SourceBusyError(`source ${sourceId} is being synced by another run`);
-    }
-    return {
-      release: async () => {
-        await queryRunner
-          .query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [sourceId])
-          .finally(() => queryRunner.release());
-      },
-    };
+  private async lockSource(sourceId: string): Promise<AdvisoryLock> {
+    const lock = await tryAdvisoryLock(this.dataSource, sourceId);
+    if (!lock) throw new SourceBusyError(`source ${sourceId} is being synced by another run`);
+    return lock;
   }
 }

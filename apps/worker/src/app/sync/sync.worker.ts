@@ -16,29 +16,45 @@ import {
 } from '@uptake/queues';
 import { DelayedError, Worker, type Job } from 'bullmq';
 import { UPTAKE_CONFIG } from '../config.tokens';
+import { StoreOutages } from '../stores/store-outages';
+import { SyncQueue } from './sync-queue';
 import { SourceBusyError, SyncRunService } from './sync-run.service';
 
 /** How long a run waits when its source is busy with another run. */
 const BUSY_SOURCE_DELAY_MS = 5_000;
+/** Waits during a store outage: 1 s, doubling, at most 30 s (within SYNC_OUTAGE_MAX_WAIT_SECONDS in all). */
+const OUTAGE_FIRST_DELAY_MS = 1_000;
+const OUTAGE_MAX_DELAY_MS = 30_000;
+
+/** Kept on the job while it waits out an outage: when the outage began for it, and how often it waited. */
+interface OutageWait {
+  outageSince?: number;
+  outageWaits?: number;
+}
+type SyncJob = Job<(RunSyncJob | ScheduledSyncJob) & OutageWait>;
 
 /**
  * The BullMQ worker of the `sync` queue. A job whose worker died (lock expired) is taken over by another
- * worker up to WORKER_MAX_STALLED times and resumes from its run's checkpoint. Closing waits for running
- * jobs, which stop at their next record and commit what they read (graceful shutdown).
+ * worker up to WORKER_MAX_STALLED times and resumes from its run's checkpoint. A job that meets a Postgres
+ * or Redis outage is delayed (1 s doubling to 30 s) without spending one of its attempts, for up to
+ * SYNC_OUTAGE_MAX_WAIT_SECONDS; after that its attempts count again. Closing waits for running jobs, which
+ * stop at their next record and commit what they read (graceful shutdown).
  */
 @Injectable()
 export class SyncWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(SyncWorker.name);
-  private worker?: Worker<RunSyncJob | ScheduledSyncJob>;
+  private worker?: Worker<(RunSyncJob | ScheduledSyncJob) & OutageWait>;
 
   constructor(
     @Inject(UPTAKE_CONFIG) private readonly config: ResolvedConfig,
     private readonly syncRuns: SyncRunService,
+    private readonly syncQueue: SyncQueue,
+    private readonly outages: StoreOutages,
   ) {}
 
   onApplicationBootstrap(): void {
     const { concurrency, lockDurationMs, maxStalled } = this.config.worker;
-    this.worker = new Worker<RunSyncJob | ScheduledSyncJob>(
+    this.worker = new Worker<(RunSyncJob | ScheduledSyncJob) & OutageWait>(
       QUEUES.sync,
       (job, token) => this.process(job, token),
       {
@@ -58,32 +74,84 @@ export class SyncWorker implements OnApplicationBootstrap, OnApplicationShutdown
     this.worker.on('error', (error) => this.logger.error(`worker error: ${error.message}`));
   }
 
-  private async process(
-    job: Job<RunSyncJob | ScheduledSyncJob>,
-    token: string | undefined,
-  ): Promise<unknown> {
-    let data = job.data as RunSyncJob;
-    if (job.name === JOBS.scheduledSync) {
-      // A scheduler tick: its run is created once and remembered on the job, so a retry reuses it.
-      if (!data.syncRunId) {
-        const syncRunId = await this.syncRuns.createScheduledRun(data.organisationId, data.sourceId);
-        if (!syncRunId) return { skipped: 'source deleted or disabled' };
-        data = { ...data, syncRunId };
-        await job.updateData(data);
-      }
-    }
+  private async process(job: SyncJob, token: string | undefined): Promise<unknown> {
     try {
-      return await this.syncRuns.run(data, {
+      if (job.name === JOBS.scheduledSync) return await this.handOver(job);
+      return await this.syncRuns.run(job.data as RunSyncJob, {
         attempt: job.attemptsMade + 1,
         maxAttempts: job.opts.attempts ?? DEFAULT_JOB_OPTIONS.attempts ?? 1,
+        waitsOutOutages: this.outageWaitLeft(job) > 0,
+        started: () => this.outageOver(job),
       });
     } catch (error) {
-      if (error instanceof SourceBusyError && token) {
+      if (!token) throw error;
+      if (error instanceof SourceBusyError) {
         await job.moveToDelayed(Date.now() + BUSY_SOURCE_DELAY_MS, token);
+        throw new DelayedError();
+      }
+      const delay = await this.outageDelay(job, error);
+      if (delay !== null) {
+        await job.moveToDelayed(Date.now() + delay, token);
         throw new DelayedError();
       }
       throw error;
     }
+  }
+
+  /**
+   * A scheduler tick creates its run once (remembered on the job, so a retry reuses it) and queues it as a
+   * run job of its own: every run's job id is its run id, which is what the reconciler checks.
+   */
+  private async handOver(job: SyncJob): Promise<unknown> {
+    let data = job.data as ScheduledSyncJob & { syncRunId?: string };
+    if (!data.syncRunId) {
+      const syncRunId = await this.syncRuns.createScheduledRun(data.organisationId, data.sourceId);
+      if (!syncRunId) return { skipped: 'source deleted or disabled' };
+      data = { ...data, syncRunId };
+      await job.updateData(data);
+    }
+    await this.syncQueue.enqueue({
+      id: data.syncRunId as string,
+      organisationId: data.organisationId,
+      sourceId: data.sourceId,
+    });
+    return { syncRunId: data.syncRunId };
+  }
+
+  private outageWaitLeft(job: SyncJob, now = Date.now()): number {
+    const since = job.data.outageSince ?? now;
+    return this.config.worker.outageMaxWaitMs - (now - since);
+  }
+
+  /** The delay before the next try when the error is a store outage and the job may still wait; else null. */
+  private async outageDelay(job: SyncJob, error: unknown): Promise<number | null> {
+    const now = Date.now();
+    const left = this.outageWaitLeft(job, now);
+    if (left <= 0) return null;
+    const store = await this.outages.classify(error);
+    if (!store) return null;
+    const waits = job.data.outageWaits ?? 0;
+    const delay = Math.min(OUTAGE_MAX_DELAY_MS, OUTAGE_FIRST_DELAY_MS * 2 ** Math.min(waits, 10), left);
+    await job.updateData({ ...job.data, outageSince: job.data.outageSince ?? now, outageWaits: waits + 1 });
+    const message = error instanceof Error ? error.message : String(error);
+    this.logger.warn(
+      `job ${job.id}: ${store} unavailable (${message}); trying again in ${Math.round(delay / 1000)} s ` +
+        `without using an attempt (${Math.round(left / 1000)} s of outage wait left)`,
+    );
+    return delay;
+  }
+
+  /** The run reached Postgres again: a later outage gets the full wait again. */
+  private async outageOver(job: SyncJob): Promise<void> {
+    if (job.data.outageSince === undefined) return;
+    const data = { ...job.data };
+    delete data.outageSince;
+    delete data.outageWaits;
+    await job
+      .updateData(data)
+      .catch((error: Error) =>
+        this.logger.warn(`job ${job.id}: could not reset its outage wait: ${error.message}`),
+      );
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,3 +1,4 @@
+import { cellOf, type PeopleCount } from '../disclosure/cell-key';
 import { compareIds } from './compare';
 import { countedInteractions } from './interactions';
 import type { Interaction, PeopleAttributes } from './types';
@@ -32,11 +33,25 @@ export interface UnitLink {
   targets: number;
 }
 
+/** With record keys (the cell-key method): the cells behind a unit's and a link's people counts. */
+export interface UnitCells {
+  people: PeopleCount;
+  /** The most interactions one person of the unit took part in (the scale of magnitude perturbation). */
+  top: number;
+}
+
+export interface LinkCells {
+  actors: PeopleCount;
+  targets: PeopleCount;
+  /** The most interactions one actor contributed to the link. */
+  top: number;
+}
+
 export interface UnitInteractionMatrix {
   /** Sorted by unit id. */
-  units: UnitNode[];
+  units: (UnitNode & { cells?: UnitCells })[];
   /** Sorted by source, then target. */
-  links: UnitLink[];
+  links: (UnitLink & { cells?: LinkCells })[];
   /** Interactions (weighted) left out because either person's unit is unknown. */
   unassignedInteractions: number;
 }
@@ -51,21 +66,30 @@ export interface UnitInteractionMatrix {
 export function unitInteractionMatrix(
   interactions: Iterable<Interaction>,
   people: PeopleAttributes,
+  recordKeys?: ReadonlyMap<string, number>,
 ): UnitInteractionMatrix {
   const units = new Map<
     string,
-    { internal: number; outgoing: number; incoming: number; people: Set<string> }
+    { internal: number; outgoing: number; incoming: number; people: Map<string, number> }
   >();
   const links = new Map<
     string,
-    { source: string; target: string; interactions: number; actors: Set<string>; targets: Set<string> }
+    {
+      source: string;
+      target: string;
+      interactions: number;
+      actors: Map<string, number>;
+      targets: Set<string>;
+    }
   >();
+  const tallyPerson = (tally: Map<string, number>, person: string, count: number) =>
+    tally.set(person, (tally.get(person) ?? 0) + count);
   let unassignedInteractions = 0;
 
   const unitTally = (unit: string) => {
     let tally = units.get(unit);
     if (!tally) {
-      tally = { internal: 0, outgoing: 0, incoming: 0, people: new Set() };
+      tally = { internal: 0, outgoing: 0, incoming: 0, people: new Map() };
       units.set(unit, tally);
     }
     return tally;
@@ -80,8 +104,8 @@ export function unitInteractionMatrix(
     }
     const source = unitTally(sourceUnit);
     const destination = unitTally(targetUnit);
-    source.people.add(actor);
-    destination.people.add(target);
+    tallyPerson(source.people, actor, count);
+    tallyPerson(destination.people, target, count);
     if (sourceUnit === targetUnit) {
       source.internal += count;
       continue;
@@ -96,13 +120,13 @@ export function unitInteractionMatrix(
         source: sourceUnit,
         target: targetUnit,
         interactions: 0,
-        actors: new Set(),
+        actors: new Map(),
         targets: new Set(),
       };
       links.set(key, link);
     }
     link.interactions += count;
-    link.actors.add(actor);
+    tallyPerson(link.actors, actor, count);
     link.targets.add(target);
   }
 
@@ -114,6 +138,9 @@ export function unitInteractionMatrix(
         outgoingInteractions: tally.outgoing,
         incomingInteractions: tally.incoming,
         people: tally.people.size,
+        ...(recordKeys
+          ? { cells: { people: cellOf(tally.people.keys(), recordKeys), top: largest(tally.people) } }
+          : {}),
       }))
       .sort((a, b) => compareIds(a.unit, b.unit)),
     links: [...links.values()]
@@ -123,8 +150,23 @@ export function unitInteractionMatrix(
         interactions: link.interactions,
         actors: link.actors.size,
         targets: link.targets.size,
+        ...(recordKeys
+          ? {
+              cells: {
+                actors: cellOf(link.actors.keys(), recordKeys),
+                targets: cellOf(link.targets, recordKeys),
+                top: largest(link.actors),
+              },
+            }
+          : {}),
       }))
       .sort((a, b) => compareIds(a.source, b.source) || compareIds(a.target, b.target)),
     unassignedInteractions,
   };
+}
+
+function largest(tally: ReadonlyMap<string, number>): number {
+  let top = 0;
+  for (const count of tally.values()) top = Math.max(top, count);
+  return top;
 }

@@ -22,8 +22,9 @@ export class ActivityEvent {
   @Column('timestamptz')
   occurredAt: Date;
 
-  @Column('uuid')
-  actorId: string;
+  /** Null only for volume without people: reactions a source counted but did not list (type 'reaction'). */
+  @Column('uuid', { nullable: true })
+  actorId: string | null;
 
   @Column({ type: 'enum', enum: ACTIVITY_TYPES, enumName: 'activity_type' })
   type: ActivityType;
@@ -46,6 +47,10 @@ export class ActivityEvent {
   /** Interactions this event stands for: 1, or N for a daily usage-report row. */
   @Column('integer', { default: 1 })
   count: number;
+
+  /** A usage report's count of one person, day and kind: a corrected report replaces it; never a thread. */
+  @Column('boolean', { default: false })
+  fromReport: boolean;
 
   @Column('timestamptz', { default: () => 'now()' })
   ingestedAt: Date;

@@ -1,6 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-
-const numericAsNumber = { to: (value: number) => value, from: (value: string) => Number(value) };
+import { numericAsNumber } from './numeric-column';
 
 /** A business-case goal: a KPI with baseline, target, deadline and a model of its value in time/money. */
 @Entity({ name: 'business_goals' })
@@ -37,7 +36,10 @@ export class BusinessGoal {
   @Column('date', { nullable: true })
   deadline: string | null;
 
-  /** e.g. { minutesSavedPerActivePersonPerDay: 5, hourlyCost: 60, currency: 'EUR' }. */
+  /**
+   * e.g. { kind: 'time-saved', minutesPerActivePersonPerDay: 5, currency: 'EUR', hourlyCost: 60 }; without
+   * hourlyCost or workingDaysPerYear the organisation's defaults apply.
+   */
   @Column('jsonb', { default: {} })
   valueModel: Record<string, unknown>;
 

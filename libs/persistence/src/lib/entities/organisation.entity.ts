@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { numericAsNumber } from './numeric-column';
 
 /** A tenant: one company measuring its social network rollout. */
 @Entity({ name: 'organisations' })
@@ -16,9 +17,24 @@ export class Organisation {
   @Column('integer', { default: 5 })
   minGroupSize: number;
 
+  /**
+   * Cell-key perturbation of published counts (libs/kpi/src/lib/disclosure), on by default. Off, figures are
+   * exact and only suppressed below k, which does not protect against differencing of overlapping queries.
+   */
+  @Column('boolean', { default: true })
+  perturbation: boolean;
+
   /** IANA zone used for day and week boundaries in KPIs. */
   @Column('text', { default: 'UTC' })
   timeZone: string;
+
+  /** Value model default of business goals that set none: working days a year. */
+  @Column('smallint', { default: 220 })
+  workingDaysPerYear: number;
+
+  /** Value model default of business goals that set none: cost of an hour of work, in the goals' currency. */
+  @Column('numeric', { precision: 7, scale: 2, default: 60, transformer: numericAsNumber })
+  defaultHourlyCost: number;
 
   /** Secret of the keyed hash that pseudonymises person ids at ingest; never leaves the server. */
   @Column({ type: 'bytea', select: false, insert: false, update: false })

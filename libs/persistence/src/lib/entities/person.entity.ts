@@ -43,6 +43,10 @@ export class Person {
   @Column('date', { nullable: true })
   endDate: string | null;
 
+  /** Secret random key in [0, 2^32) of the cell-key method; set by the database, never shown. */
+  @Column({ type: 'bigint', select: false, insert: false, update: false })
+  recordKey: string;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -1,3 +1,4 @@
+import type { RunWarning } from '@uptake/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 export const SYNC_RUN_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
@@ -48,6 +49,10 @@ export class SyncRun {
   @Column('bigint', { default: 0, transformer: bigintAsNumber })
   recordsDuplicate: number;
 
+  /** Usage report counts a republished report corrected or withdrew. */
+  @Column('bigint', { default: 0, transformer: bigintAsNumber })
+  recordsUpdated: number;
+
   @Column('bigint', { default: 0, transformer: bigintAsNumber })
   recordsQuarantined: number;
 
@@ -60,6 +65,10 @@ export class SyncRun {
 
   @Column('text', { nullable: true })
   error: string | null;
+
+  /** What the run wants its maintainer to know besides bad records (at most MAX_RUN_WARNINGS, aggregated). */
+  @Column('jsonb', { default: () => "'[]'::jsonb" })
+  warnings: RunWarning[];
 
   /** Merged checkpoints of what this run has committed: a restarted attempt resumes from here. */
   @Column('jsonb', { nullable: true })

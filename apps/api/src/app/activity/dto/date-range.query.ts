@@ -1,4 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { isCalendarDay } from '@uptake/config';
 import {
   IsOptional,
   Matches,
@@ -12,9 +13,7 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 @ValidatorConstraint({ name: 'calendarDay' })
 class IsCalendarDay implements ValidatorConstraintInterface {
   validate(value: unknown): boolean {
-    if (typeof value !== 'string' || !ISO_DAY.test(value)) return false;
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+    return isCalendarDay(value);
   }
   defaultMessage(): string {
     return '$property must be a calendar date YYYY-MM-DD (got "$value")';
@@ -24,7 +23,8 @@ class IsCalendarDay implements ValidatorConstraintInterface {
 export class DateRangeQuery {
   @ApiPropertyOptional({
     format: 'date',
-    description: 'First day (inclusive). Default: 89 days before `to`.',
+    description:
+      'First day (inclusive), not before EVENT_EARLIEST_DATE. Default: 89 days before `to`. At most 1,100 days before `to`.',
   })
   @IsOptional()
   @Matches(ISO_DAY, { message: 'from must look like YYYY-MM-DD' })
@@ -33,7 +33,8 @@ export class DateRangeQuery {
 
   @ApiPropertyOptional({
     format: 'date',
-    description: 'Last day (inclusive). Default: the last day with activity.',
+    description:
+      'Last day (inclusive), not after tomorrow (UTC). Default: the last day with activity (at the latest tomorrow).',
   })
   @IsOptional()
   @Matches(ISO_DAY, { message: 'to must look like YYYY-MM-DD' })

@@ -12,8 +12,10 @@ import {
   MaxLength,
   Min,
   MinLength,
+  Validate,
   ValidateNested,
 } from 'class-validator';
+import { IsRealDay } from '../../common/day';
 
 const KPI_KEYS = Object.keys(GOAL_KPIS) as GoalKpi[];
 
@@ -32,22 +34,32 @@ export class TimeSavedModelDto {
   @Max(480)
   minutesPerActivePersonPerDay: number;
 
-  @ApiProperty({ example: 60 })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    example: 60,
+    description: "Left out or null: the organisation's default hourly cost (its settings)",
+  })
+  @IsOptional()
   @IsNumber()
   @Min(0)
   @Max(100_000)
-  hourlyCost: number;
+  hourlyCost?: number | null;
 
   @ApiProperty({ example: 'EUR' })
   @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code like EUR' })
   currency: string;
 
-  @ApiPropertyOptional({ type: Number, default: 220 })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description: "Left out or null: the organisation's working days per year (its settings, 220 by default)",
+  })
   @IsOptional()
   @IsNumber()
   @Min(1)
   @Max(366)
-  workingDaysPerYear = 220;
+  workingDaysPerYear?: number | null;
 }
 
 export class CreateGoalDto {
@@ -80,9 +92,13 @@ export class CreateGoalDto {
   @IsNumber()
   target: number;
 
-  @ApiPropertyOptional({ format: 'date' })
+  @ApiPropertyOptional({
+    format: 'date',
+    description: 'From EVENT_EARLIEST_DATE up to 10 years ahead',
+  })
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'deadline must be a date YYYY-MM-DD' })
+  @Validate(IsRealDay)
   deadline?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Only this org unit subtree' })
@@ -144,6 +160,10 @@ class AnnualValueDto {
   amount: number;
   @ApiProperty()
   currency: string;
+  @ApiProperty({ description: "The hourly cost used: the goal's own or the organisation's default" })
+  hourlyCost: number;
+  @ApiProperty({ description: "The working days per year used: the goal's own or the organisation's" })
+  workingDaysPerYear: number;
 }
 
 export class GoalDto {

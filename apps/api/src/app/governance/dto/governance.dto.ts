@@ -9,8 +9,10 @@ import {
   Matches,
   MaxLength,
   MinLength,
+  Validate,
   ValidateNested,
 } from 'class-validator';
+import { IsRealDay } from '../../common/day';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -27,12 +29,14 @@ export class GuidelinesDto {
   @MaxLength(200)
   title: string;
 
-  @ApiProperty({ format: 'date' })
+  @ApiProperty({ format: 'date', description: 'From EVENT_EARLIEST_DATE up to 10 years ahead' })
   @Matches(DAY, { message: 'publishedOn must be a date YYYY-MM-DD' })
+  @Validate(IsRealDay)
   publishedOn: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 2048 })
   @IsOptional()
+  @MaxLength(2048)
   @IsUrl({ require_protocol: true }, { message: 'url must be an absolute http(s) URL' })
   url?: string | null;
 }
@@ -47,17 +51,19 @@ export class AcknowledgementDto {
   @MaxLength(320)
   person: string;
 
-  @ApiPropertyOptional({ format: 'date' })
+  @ApiPropertyOptional({ format: 'date', description: 'From EVENT_EARLIEST_DATE up to tomorrow (UTC)' })
   @IsOptional()
   @Matches(DAY, { message: 'acknowledgedOn must be a date YYYY-MM-DD' })
+  @Validate(IsRealDay)
   acknowledgedOn?: string;
 }
 
 /** An export of the LMS or intranet: who acknowledged which version. Identities are hashed at once. */
 export class AcknowledgementsImportDto {
-  @ApiProperty({ example: '2.0' })
+  @ApiProperty({ example: '2.0', maxLength: 40 })
   @IsString()
   @MinLength(1)
+  @MaxLength(40)
   version: string;
 
   @ApiProperty({ type: [AcknowledgementDto], maxItems: 100_000 })

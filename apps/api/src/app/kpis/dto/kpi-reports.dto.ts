@@ -25,6 +25,11 @@ export class KpiScopeDto {
   groupId: string | null;
   @ApiProperty()
   minGroupSize: number;
+  @ApiProperty({
+    description:
+      'Counts of people are perturbed by the cell-key method (at most ±2 people; the same people always give the same figure); magnitudes by at most the largest single contribution. False: exact figures.',
+  })
+  perturbation: boolean;
 }
 
 const nullableNumber = (description: string) => ApiProperty({ type: Number, nullable: true, description });
@@ -41,7 +46,7 @@ class PeriodDto {
 export class AdoptionPointDto extends PeriodDto {
   @nullableNumber('People in the directory employed on the last day')
   eligible: number | null;
-  @nullableNumber('Distinct people active in the period')
+  @nullableNumber('Distinct people active in the period (joins are not activity)')
   active: number | null;
   @nullableNumber('Eligible people active at least once by the end of the period')
   activated: number | null;
@@ -55,6 +60,10 @@ export class AdoptionPointDto extends PeriodDto {
   monthlyActive: number | null;
   @nullableNumber('averageDailyActive / monthlyActive')
   stickiness: number | null;
+  @nullableNumber(
+    'Eligible people who joined a channel or group by the end of the period but were never active (a join is not activity)',
+  )
+  joinedOnly: number | null;
 }
 
 export class AdoptionReportDto {
@@ -133,6 +142,10 @@ export class EngagementPointDto extends PeriodDto {
   threadsWithResponse: number | null;
   @nullableNumber('Median hours to the first response by someone else')
   medianHoursToFirstResponse: number | null;
+  @nullableNumber(
+    'Reactions the source counted without listing who reacted (reaction volume, in no one’s activity); null for a filtered population',
+  )
+  unattributedReactions: number | null;
 }
 
 export class EngagementReportDto {

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ROLES, type Role } from '@uptake/persistence';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 
-const roleMessage = `role must be one of ${ROLES.join(', ')}`;
+export const roleMessage = `role must be one of ${ROLES.join(', ')}`;
 
 export class MemberDto {
   @ApiProperty({ format: 'uuid' })
@@ -19,26 +19,6 @@ export class MemberDto {
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   lastLoginAt: Date | null;
-}
-
-export class AddMemberDto {
-  @ApiProperty()
-  @IsEmail({}, { message: 'email must be an e-mail address' })
-  @MaxLength(320)
-  email: string;
-
-  @ApiProperty({ enum: ROLES })
-  @IsIn(ROLES, { message: roleMessage })
-  role: Role;
-
-  @ApiPropertyOptional({
-    description: 'Initial password, only for an account that does not exist yet (12+ characters)',
-  })
-  @IsOptional()
-  @IsString()
-  @MinLength(12)
-  @MaxLength(1024)
-  password?: string;
 }
 
 export class ChangeRoleDto {

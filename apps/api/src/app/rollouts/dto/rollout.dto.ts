@@ -8,6 +8,7 @@ import {
   type RolloutPlanStatus,
 } from '@uptake/contracts';
 import {
+  ArrayMaxSize,
   IsArray,
   IsBoolean,
   IsIn,
@@ -17,7 +18,9 @@ import {
   Matches,
   MaxLength,
   MinLength,
+  Validate,
 } from 'class-validator';
+import { IsRealDay } from '../../common/day';
 import { LimitQuery } from '../../common/list.query';
 
 const PLAN_STATUSES: RolloutPlanStatus[] = ['draft', 'active', 'completed', 'archived'];
@@ -62,11 +65,21 @@ export class PhaseBodyDto {
   @MaxLength(120)
   name: string;
 
-  @ApiPropertyOptional({ type: String, format: 'date', nullable: true })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'From EVENT_EARLIEST_DATE up to 10 years ahead',
+  })
   @IsOptional()
   plannedStart?: string | null;
 
-  @ApiPropertyOptional({ type: String, format: 'date', nullable: true })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'From EVENT_EARLIEST_DATE up to 10 years ahead',
+  })
   @IsOptional()
   plannedEnd?: string | null;
 
@@ -83,9 +96,10 @@ export class PhaseBodyDto {
   @IsObject({ message: 'comparison must be an object' })
   comparison?: ComparisonTarget;
 
-  @ApiPropertyOptional({ type: [GateCriterionDto] })
+  @ApiPropertyOptional({ type: [GateCriterionDto], maxItems: 20 })
   @IsOptional()
   @IsArray({ message: 'gateCriteria must be a list' })
+  @ArrayMaxSize(20)
   gateCriteria?: Omit<GateCriterion, 'id'>[];
 }
 
@@ -105,9 +119,13 @@ export class CreatePlanDto {
   @IsIn(['default', 'empty'], { message: "template must be 'default' or 'empty'" })
   template: 'default' | 'empty' = 'default';
 
-  @ApiPropertyOptional({ format: 'date', description: 'First day of the pilot (default: today)' })
+  @ApiPropertyOptional({
+    format: 'date',
+    description: 'First day of the pilot (default: today), from EVENT_EARLIEST_DATE up to 10 years ahead',
+  })
   @IsOptional()
   @Matches(DAY, { message: 'startDate must be a date YYYY-MM-DD' })
+  @Validate(IsRealDay)
   startDate?: string;
 
   @ApiPropertyOptional({ type: PopulationTargetDto, description: "The default template's pilot population" })
@@ -151,14 +169,23 @@ export class AdvanceDto {
 }
 
 export class ComparisonQuery {
-  @ApiPropertyOptional({ format: 'date', description: 'First week compared (snapped to the next Monday)' })
+  @ApiPropertyOptional({
+    format: 'date',
+    description:
+      'First week compared (snapped to the next Monday); not before EVENT_EARLIEST_DATE, at most 52 weeks before `to`',
+  })
   @IsOptional()
   @Matches(DAY, { message: 'from must be a date YYYY-MM-DD' })
+  @Validate(IsRealDay)
   from?: string;
 
-  @ApiPropertyOptional({ format: 'date', description: 'Last day (the last complete week before it counts)' })
+  @ApiPropertyOptional({
+    format: 'date',
+    description: 'Last day (the last complete week before it counts); not after tomorrow (UTC)',
+  })
   @IsOptional()
   @Matches(DAY, { message: 'to must be a date YYYY-MM-DD' })
+  @Validate(IsRealDay)
   to?: string;
 }
 

@@ -64,8 +64,9 @@ export class CreateSourceDto {
   @IsObject()
   credentials?: Record<string, unknown>;
 
-  @ApiPropertyOptional({ example: '0 3 * * *' })
+  @ApiPropertyOptional({ example: '0 3 * * *', maxLength: 100 })
   @IsOptional()
+  @MaxLength(100)
   @Matches(CRON, { message: 'schedule must be a cron expression with 5 or 6 fields' })
   schedule?: string;
 
@@ -84,6 +85,20 @@ export class SyncRunFileDto {
 
   @ApiProperty({ description: 'Bytes' })
   size: number;
+}
+
+export class RunWarningDto {
+  @ApiProperty({ example: 'slack.skipped-entry', description: 'Stable code of the warning' })
+  code: string;
+
+  @ApiProperty({ description: 'What happened and what it means for the figures' })
+  message: string;
+
+  @ApiProperty({ description: 'How often it happened in the run (aggregated)' })
+  count: number;
+
+  @ApiPropertyOptional({ description: 'The file or archive entry it is about' })
+  file?: string;
 }
 
 export class SyncRunDto {
@@ -121,6 +136,9 @@ export class SyncRunDto {
   @ApiProperty()
   recordsDuplicate: number;
 
+  @ApiProperty({ description: 'Usage report counts a republished report corrected or withdrew' })
+  recordsUpdated: number;
+
   @ApiProperty()
   recordsQuarantined: number;
 
@@ -148,6 +166,13 @@ export class SyncRunDto {
 
   @ApiProperty({ type: String, nullable: true })
   error: string | null;
+
+  @ApiProperty({
+    type: [RunWarningDto],
+    description:
+      'What the run wants its maintainer to know besides bad records (skipped files, fallback identities, counts without people); at most 50 distinct, counts aggregated',
+  })
+  warnings: RunWarningDto[];
 
   @ApiProperty({ type: String, format: 'date-time' })
   createdAt: Date;

@@ -1,0 +1,31 @@
+import { changesOf, draftOf, timeZoneSuggestions } from './settings-form';
+
+const saved = {
+  id: 'org-1',
+  name: 'Acme',
+  timeZone: 'Europe/Berlin',
+  minGroupSize: 5,
+  workingDaysPerYear: 220,
+  defaultHourlyCost: 60,
+};
+
+describe('settings form', () => {
+  it('sends only what changed, numbers as numbers and names trimmed', () => {
+    const draft = { ...draftOf(saved), name: ' Acme Ltd ', defaultHourlyCost: '72.5', minGroupSize: '5' };
+    expect(changesOf(saved, draft)).toEqual({ name: 'Acme Ltd', defaultHourlyCost: 72.5 });
+    expect(changesOf(saved, draftOf(saved))).toEqual({});
+  });
+
+  it('sends what is not a number as typed, for the API to name it', () => {
+    expect(changesOf(saved, { ...draftOf(saved), minGroupSize: 'five', workingDaysPerYear: '' })).toEqual({
+      minGroupSize: 'five',
+      workingDaysPerYear: '',
+    });
+  });
+
+  it('suggests UTC and the canonical zones', () => {
+    expect(timeZoneSuggestions()).toEqual(
+      expect.arrayContaining(['UTC', 'Europe/Berlin', 'America/New_York']),
+    );
+  });
+});

@@ -1,0 +1,2 @@
+export * from './addressable';
+export * from './cell-key';

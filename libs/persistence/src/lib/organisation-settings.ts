@@ -1,0 +1,25 @@
+import type { EntityManager } from 'typeorm';
+
+/** The first and last instant of an organisation's events (null without events): what a full refresh covers. */
+export async function organisationEventSpan(
+  manager: EntityManager,
+  organisationId: string,
+): Promise<{ first: Date; last: Date } | null> {
+  const [span]: { first: Date | null; last: Date | null }[] = await manager.query(
+    `SELECT min(occurred_at) AS first, max(occurred_at) AS last FROM activity_events WHERE organisation_id = $1`,
+    [organisationId],
+  );
+  return span?.first && span.last ? { first: span.first, last: span.last } : null;
+}
+
+/**
+ * Whether Postgres knows the zone under exactly this name: the rollups convert with `AT TIME ZONE`, and its
+ * time zone database may be older or newer than the one of Node's ICU.
+ */
+export async function isPostgresTimeZone(manager: EntityManager, timeZone: string): Promise<boolean> {
+  const [row]: { known: boolean }[] = await manager.query(
+    `SELECT EXISTS (SELECT 1 FROM pg_timezone_names WHERE name = $1) AS known`,
+    [timeZone],
+  );
+  return row?.known === true;
+}
