@@ -324,6 +324,14 @@ describe('privacy: no figure reveals fewer than k people, also by subtraction', 
       })
       .expect(400);
     expect(everyoneButTwo.body.message).toEqual(['comparison: holds 2 people, fewer than k = 5']);
+    // a phase cut by level: level 2 of Division A is X alone
+    const byLevel = await manager
+      .send('post', '/rollouts', {
+        name: 'Level 2',
+        pilotTarget: { orgUnitIds: [units['Division A']], rules: [{ attribute: 'level', values: [2] }] },
+      })
+      .expect(400);
+    expect(byLevel.body.message).toEqual(['pilotTarget: holds 1 people, fewer than k = 5']);
     // Team A1 is one person away from the community "A1 and X"
     const nearGroup = await manager
       .send('post', '/rollouts', { name: 'Pilot A1', pilotTarget: { orgUnitIds: [units['Team A1']] } })
