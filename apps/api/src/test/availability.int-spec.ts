@@ -72,6 +72,12 @@ describe('availability: dates, ranges and malformed input', () => {
     it('bounds range x granularity and the rollout comparison', async () => {
       const long = await get('/kpis/adoption?from=2020-01-01&to=2026-01-01&granularity=day').expect(400);
       expect(long.body.message).toBe('the range 2020-01-01..2026-01-01 is longer than 1100 days');
+      // by month, an eight-year export can be read (twenty years at most)
+      const byMonth = await get('/kpis/adoption?from=2018-01-01&to=2025-12-31&granularity=month').expect(200);
+      expect(byMonth.body.points).toHaveLength(96);
+      const tooLong = await get('/kpis/adoption?from=2000-01-01&to=2025-12-31&granularity=month').expect(400);
+      expect(tooLong.body.message).toBe('the range 2000-01-01..2025-12-31 is longer than 7320 days');
+      await get('/kpis/adoption?from=2018-01-01&to=2025-12-31&granularity=week').expect(200);
       const phase = `/rollouts/${tenant.plan.id}/phases/${tenant.phase.id}/comparison`;
       const year = await get(`${phase}?from=2024-01-01&to=2026-01-01`).expect(400);
       expect(year.body.message).toEqual([

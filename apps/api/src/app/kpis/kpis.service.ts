@@ -36,6 +36,13 @@ export type KpiFilter = Pick<KpiQuery, 'from' | 'to' | 'granularity' | 'orgUnitI
 const MAX_PERIODS = 1_100;
 
 /**
+ * Longest range per granularity: daily series over about three years, weekly over ten, monthly over twenty, so
+ * an eight-year export can be read by month. The work of a request grows with people × days of the range
+ * (activity bit sets), which stays small even for twenty years (a few hundred 32-bit words per person).
+ */
+export const MAX_RANGE_DAYS_BY_GRANULARITY = { day: 1_100, week: 3_660, month: 7_320 } as const;
+
+/**
  * Turns a KPI request into a checked scope (defaults, range limits, filters that belong to the organisation,
  * the organisation's k) and asks @uptake/kpi's `KpiReports` for the figures.
  */
@@ -109,11 +116,13 @@ export class KpisService {
   /** Resolves defaults (range ending on the last active day) and checks filters belong to the organisation. */
   private async scope(organisationId: string, query: KpiFilter): Promise<KpiScope> {
     const organisation = await this.organisations.get(organisationId);
-    // Days inside the window (a 400 naming the field otherwise), at most MAX_RANGE_DAYS apart.
-    const { from, to } = await this.bounds.resolveRange(query, () =>
-      this.reports.lastActiveDay(organisationId),
-    );
+    // Days inside the window (a 400 naming the field otherwise), at most the granularity's range apart.
     const granularity = query.granularity ?? 'week';
+    const { from, to } = await this.bounds.resolveRange(
+      query,
+      () => this.reports.lastActiveDay(organisationId),
+      MAX_RANGE_DAYS_BY_GRANULARITY[granularity],
+    );
     if (periodsBetween(from, to, granularity).length > MAX_PERIODS) {
       throw new BadRequestException(`the range holds more than ${MAX_PERIODS} ${granularity}s`);
     }
