@@ -7,3 +7,4 @@ export * from './lib/directory';
 export * from './lib/kpis';
 export * from './lib/rollouts';
 export * from './lib/organisation-settings';
+export * from './lib/time-zone';

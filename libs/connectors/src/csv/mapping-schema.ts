@@ -1,8 +1,7 @@
-import { ACTIVITY_TYPES, type ActivityType } from '@uptake/contracts';
+import { ACTIVITY_TYPES, isIanaTimeZone, TIME_ZONE_MESSAGE, type ActivityType } from '@uptake/contracts';
 import { z } from 'zod';
 import { ACTIVITY_FIELDS, REQUIRED_ACTIVITY_FIELDS, type ActivityField } from './activity-row';
 import { compilePattern, EPOCH_FORMATS } from './timestamps';
-import { isIanaTimeZone } from './zoned-time';
 
 /**
  * settings.columns and settings.nested of the csv connector: where each documented field's value comes from.
@@ -309,9 +308,7 @@ const nestedRowsSchema: z.ZodType<NestedRows> = z.strictObject({
 
 export const nestedSchema = z.array(nestedRowsSchema).min(1).max(MAPPING_LIMITS.nested);
 
-export const timeZoneSchema = z
-  .string()
-  .refine(isIanaTimeZone, { message: 'must be an IANA time zone such as Europe/Berlin or UTC' });
+export const timeZoneSchema = z.string().refine(isIanaTimeZone, { message: TIME_ZONE_MESSAGE });
 
 /** The occurred_at patterns of a mapping (its own and its nested rows'), which need settings.timeZone. */
 export function occurredAtPatterns(

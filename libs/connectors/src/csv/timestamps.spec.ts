@@ -5,7 +5,8 @@ import {
   parseWithPattern,
   type TimestampResult,
 } from './timestamps';
-import { isIanaTimeZone, zonedTimeToUtc } from './zoned-time';
+import { isIanaTimeZone } from '@uptake/contracts';
+import { zonedTimeToUtc } from './zoned-time';
 
 const iso = (result: TimestampResult) => ('date' in result ? result.date.toISOString() : result.problem);
 const wall = (text: string) => Date.parse(`${text}Z`);

@@ -5,8 +5,6 @@
  * does not exist (clocks go forward) is read with the offset in force before the change (02:30 becomes 03:30).
  */
 
-/** A zone name as the tz database spells it (Area/Location, or UTC); Intl also takes offsets and odd casing. */
-const TZ_NAME = /^[A-Z][A-Za-z0-9_+-]{0,29}(\/[A-Za-z0-9_+-]{1,30}){0,2}$/;
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
 /** Offsets looked up are cached per zone and minute; the caches are cleared when they reach this size. */
@@ -15,17 +13,6 @@ const MAX_CACHED_OFFSETS = 4_096;
 const MAX_ZONES = 64;
 
 const zones = new Map<string, { format: Intl.DateTimeFormat; offsets: Map<number, number> }>();
-
-/** Whether `value` names an IANA time zone this runtime knows (e.g. Europe/Berlin, America/New_York, UTC). */
-export function isIanaTimeZone(value: string): boolean {
-  if (!TZ_NAME.test(value)) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The UTC instant (epoch ms) of a wall-clock time in `zone`; `wall` holds that time's fields as if in UTC. */
 export function zonedTimeToUtc(wall: number, zone: string): number {

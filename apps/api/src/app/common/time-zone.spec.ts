@@ -1,4 +1,4 @@
-import { isIanaTimeZone } from './time-zone';
+import { isIanaTimeZone } from '@uptake/contracts';
 
 describe('isIanaTimeZone', () => {
   it('takes canonical zones and links of the tz database', () => {

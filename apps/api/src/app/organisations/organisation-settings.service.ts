@@ -1,11 +1,12 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type {
-  OrganisationSettings,
-  OrganisationSettingsChange,
-  OrganisationSettingsField,
-  OrganisationSettingsPatch,
+import {
+  TIME_ZONE_MESSAGE,
+  type OrganisationSettings,
+  type OrganisationSettingsChange,
+  type OrganisationSettingsField,
+  type OrganisationSettingsPatch,
 } from '@uptake/contracts';
 import { lockOrganisationRollups, timeZoneChangeRefresh } from '@uptake/kpi';
 import { ActivitySource, isPostgresTimeZone, Organisation, organisationEventSpan } from '@uptake/persistence';
@@ -14,7 +15,6 @@ import type { Queue } from 'bullmq';
 import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
-import { TIME_ZONE_MESSAGE } from '../common/time-zone';
 
 /** Order of the fields in answers and audit entries. */
 const FIELDS: readonly OrganisationSettingsField[] = [

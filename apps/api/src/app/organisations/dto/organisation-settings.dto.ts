@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  isIanaTimeZone,
+  TIME_ZONE_MESSAGE,
   ORGANISATION_SETTINGS_LIMITS as LIMITS,
   type OrganisationSettings,
   type OrganisationSettingsChange,
@@ -8,7 +10,6 @@ import {
 } from '@uptake/contracts';
 import { Transform } from 'class-transformer';
 import { ValidateBy, ValidateIf, type ValidationArguments } from 'class-validator';
-import { isIanaTimeZone, TIME_ZONE_MESSAGE } from '../../common/time-zone';
 
 /** Fields may be left out, but not sent as null (every setting has a value). */
 const IfPresent = () => ValidateIf((_object, value) => value !== undefined);

@@ -4,13 +4,11 @@
  * store in another spelling.
  */
 const TZ_NAME = /^[A-Z][A-Za-z0-9_+-]{0,29}(\/[A-Za-z0-9_+-]{1,30}){0,2}$/;
-const CANONICAL_ZONES = new Set(Intl.supportedValuesOf('timeZone'));
 
-/** Whether `value` names an IANA time zone that this Node's ICU knows. */
+/** Whether `value` names an IANA time zone this runtime's ICU knows (Europe/Berlin, America/New_York, UTC). */
 export function isIanaTimeZone(value: unknown): value is string {
   if (typeof value !== 'string' || !TZ_NAME.test(value)) return false;
-  if (CANONICAL_ZONES.has(value)) return true;
-  // Links such as UTC, Europe/Kyiv or US/Eastern are not listed (only canonical names are) but are valid.
+  // Links such as UTC, Europe/Kyiv or US/Eastern are valid too, so ask Intl rather than its canonical list.
   try {
     new Intl.DateTimeFormat('en', { timeZone: value });
     return true;
