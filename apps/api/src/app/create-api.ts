@@ -1,4 +1,4 @@
-import { ValidationPipe, type INestApplication } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { ResolvedConfig } from '@uptake/config';
@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { csrfProtection } from './auth/csrf';
+import { RequestValidationPipe } from './common/request-validation.pipe';
 import { rejectUnsafeJsonBody, rejectUnsafeUrl, verifyUtf8Body } from './common/request-hygiene';
 import { serveDashboard } from './dashboard-files';
 import { mountQueueBoard } from './operations/queue-board';
@@ -52,14 +53,7 @@ export async function createApi(
   // Same origin by default (the API serves the dashboard); other origins only when configured.
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, credentials: true });
   app.setGlobalPrefix(API_PREFIX);
-  app.useGlobalPipes(
-    new ValidationPipe({
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      transform: true,
-      stopAtFirstError: false,
-    }),
-  );
+  app.useGlobalPipes(new RequestValidationPipe());
   app.enableShutdownHooks();
   const closeQueueBoard = mountQueueBoard(app, config);
   app.get(ShutdownHooks).add(closeQueueBoard);
