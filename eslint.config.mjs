@@ -7,6 +7,25 @@ import nx from '@nx/eslint-plugin';
  * - scope:client (the dashboard) may use scope:client and scope:shared only (no server code in the browser);
  * - scope:shared (contracts) depends on nothing framework-specific.
  */
+const layerConstraints = [
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:data', 'type:util'] },
+  { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:util'] },
+  { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:feature', 'type:data', 'type:util'] },
+  { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:data', 'type:util'] },
+  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:data', 'type:util', 'type:testing'] },
+  { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
+];
+const scopeConstraints = [
+  { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+  { sourceTag: 'scope:client', onlyDependOnLibsWithTags: ['scope:client', 'scope:shared'] },
+  { sourceTag: 'scope:server', onlyDependOnLibsWithTags: ['scope:server', 'scope:shared'] },
+];
+
+/** @param {{ sourceTag: string, onlyDependOnLibsWithTags: string[] }[]} depConstraints */
+function moduleBoundaries(depConstraints) {
+  return ['error', { enforceBuildableLibDependency: false, allow: [], depConstraints }];
+}
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -26,69 +45,32 @@ export default [
   {
     files: ['**/*.ts', '**/*.js', '**/*.mjs', '**/*.cjs'],
     rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: false,
-          allow: [],
-          depConstraints: [
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:data', 'type:util'] },
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:util'] },
-            {
-              sourceTag: 'type:feature',
-              onlyDependOnLibsWithTags: ['type:feature', 'type:data', 'type:util'],
-            },
-            { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:data', 'type:util'] },
-            {
-              sourceTag: 'type:testing',
-              onlyDependOnLibsWithTags: ['type:data', 'type:util', 'type:testing'],
-            },
-            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
-            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-            { sourceTag: 'scope:client', onlyDependOnLibsWithTags: ['scope:client', 'scope:shared'] },
-            { sourceTag: 'scope:server', onlyDependOnLibsWithTags: ['scope:server', 'scope:shared'] },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': moduleBoundaries([...layerConstraints, ...scopeConstraints]),
     },
   },
   {
-    // Test files may also use the shared test helpers (type:testing), and assert non-null freely.
+    // Test code: specs of every kind, test folders, and the test helpers a library ships for the tests of
+    // others (the store setup in persistence, the connector contract kit in ingest). It may assert non-null.
     files: [
       '**/*.spec.ts',
       '**/*.int-spec.ts',
+      '**/*.perf-spec.ts',
       '**/*.e2e-spec.ts',
       '**/test/**/*.ts',
       'e2e/src/**/*.ts',
-      'libs/persistence/src/testing/*.ts',
-      // the connector contract kit: test code shipped for connector authors
-      'libs/ingest/src/testing/*.ts',
+      'libs/*/src/testing/**/*.ts',
     ],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: false,
-          depConstraints: [
-            {
-              sourceTag: 'type:app',
-              onlyDependOnLibsWithTags: ['type:feature', 'type:data', 'type:util', 'type:testing'],
-            },
-            {
-              sourceTag: 'type:feature',
-              onlyDependOnLibsWithTags: ['type:feature', 'type:data', 'type:util', 'type:testing'],
-            },
-            { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:data', 'type:util', 'type:testing'] },
-            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:testing'] },
-            {
-              sourceTag: 'type:testing',
-              onlyDependOnLibsWithTags: ['type:data', 'type:util', 'type:testing'],
-            },
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:util', 'type:testing'] },
-          ],
-        },
-      ],
+      // Test files may use the test helpers (type:testing) on top of their layer; the scope constraints
+      // stay as they are, so a dashboard spec cannot pull server code in either.
+      '@nx/enforce-module-boundaries': moduleBoundaries([
+        ...layerConstraints.map(({ sourceTag, onlyDependOnLibsWithTags }) => ({
+          sourceTag,
+          onlyDependOnLibsWithTags: [...new Set([...onlyDependOnLibsWithTags, 'type:testing'])],
+        })),
+        ...scopeConstraints,
+      ]),
     },
   },
   {
@@ -103,7 +85,7 @@ export default [
   },
   {
     // Tool configuration files (jest, eslint) share the workspace presets by relative path.
-    files: ['**/jest.config.cjs', '**/eslint.config.mjs'],
+    files: ['**/jest*.config.cjs', '**/eslint.config.mjs'],
     rules: { '@nx/enforce-module-boundaries': 'off' },
   },
 ];

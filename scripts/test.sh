@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
-# All tests: formatting, lint (with module boundaries), type checks, unit + integration tests against real
-# PostgreSQL and Redis started by the test setup, then browser end-to-end tests in Debian Chromium.
+# All tests, fastest failures first: formatting; lint (with module boundaries), type checks and unit tests;
+# integration tests against real PostgreSQL and Redis (started by the test setup) and the memory bounds on
+# large generated inputs; then browser end-to-end tests in Debian Chromium.
+# Nx caches each task by its inputs, so a second run only repeats what changed (a fresh clone runs all).
 set -euo pipefail
 source "$(dirname "$0")/node-env.sh"
 bash "$UPTAKE_ROOT/scripts/bootstrap.sh" --browser
 cd "$UPTAKE_ROOT"
 export NX_TUI=false NX_DAEMON=false CI="${CI:-true}"
+nx_run_many() { npx nx run-many --parallel=2 --output-style=static "$@"; }
 
 echo "== format"
 npx prettier --check . --log-level warn
-echo "== lint, typecheck, unit and integration tests"
-npx nx run-many -t lint typecheck test --parallel=2 --output-style=static --exclude=e2e
+echo "== lint, typecheck, unit tests"
+nx_run_many -t lint typecheck test
+echo "== integration tests (PostgreSQL, Redis) and memory bounds"
+nx_run_many -t int-test perf
 echo "== dashboard build and browser end-to-end tests"
 npx nx run dashboard:build --output-style=static
 npx nx run e2e:e2e --output-style=static

@@ -1,1 +1,1 @@
-module.exports = require('../../jest.node.cjs').nodeJestConfig(__dirname, { stores: true });
+module.exports = require('../../jest.node.cjs').unitTests(__dirname);

@@ -1,1 +1,1 @@
-module.exports = require('../../jest.node.cjs').nodeJestConfig(__dirname);
+module.exports = require('../../jest.node.cjs').unitTests(__dirname);

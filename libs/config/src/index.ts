@@ -1,2 +1,3 @@
 export * from './lib/config';
+export * from './lib/logging';
 export * from './lib/time-window';

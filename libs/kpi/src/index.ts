@@ -1,16 +1,14 @@
-export * from './lib/daily-activity';
-export * from './lib/suppression';
+// Shared machinery: calendar, what counts as activity, rollups, population loading, disclosure control.
+export * from './lib/core';
 export * from './lib/disclosure';
-export * from './lib/rollups';
-export * from './lib/kpi-data';
-export * from './lib/people-kpis';
-export * from './lib/periods';
+// One folder per KPI family: its SQL, its pure computation, its spec.
+export * from './lib/adoption';
+export * from './lib/participation';
+export * from './lib/engagement';
+export * from './lib/retention';
 export * from './lib/network';
-export * from './lib/network-report';
-export * from './lib/business-goals';
 export * from './lib/diffusion';
-export * from './lib/diffusion-report';
+export * from './lib/goals';
+export * from './lib/people';
+// The reports of every family for a scope, cached: what the API and the gate evaluation call.
 export * from './lib/kpi-reports';
-export * from './lib/activity-bits';
-export * from './lib/bits-kpis';
-export * from './lib/activity-definition';

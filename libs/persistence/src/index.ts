@@ -14,3 +14,4 @@ export * from './lib/entities/invitation.entity';
 export * from './lib/accounts';
 export * from './lib/spool';
 export * from './lib/organisation-settings';
+export * from './lib/repositories';

@@ -1,3 +1,4 @@
+export * from './lib/jobs';
 export * from './lib/queues';
 export * from './lib/schedules';
 export * from './lib/store-outage';

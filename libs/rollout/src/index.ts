@@ -1,3 +1,4 @@
+export * from './lib/comparison-metrics';
 export * from './lib/gate-evaluation';
 export * from './lib/intervals';
 export * from './lib/metric-series';

@@ -4,7 +4,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import type { ResolvedConfig } from '@uptake/config';
+import { loggerOptions, type ResolvedConfig } from '@uptake/config';
 import { dataSourceOptions } from '@uptake/persistence';
 import { DEFAULT_JOB_OPTIONS, FAIL_FAST_REDIS_OPTIONS, redisConnectionOptions } from '@uptake/queues';
 import { LoggerModule } from 'nestjs-pino';
@@ -22,6 +22,7 @@ import { UptakeConfigModule } from './config/config.module';
 import { HealthModule } from './health/health.module';
 import { MembersModule } from './members/members.module';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { PersistenceModule } from './persistence/persistence.module';
 import { RedisModule } from './redis/redis.module';
 import { SourcesModule } from './sources/sources.module';
 
@@ -33,16 +34,7 @@ export class AppModule {
       imports: [
         UptakeConfigModule.forRoot(config),
         DateBoundsModule,
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            // Query strings may carry filters but never personal data; bodies are never logged.
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
-            ...(config.env === 'development'
-              ? { transport: { target: 'pino-pretty', options: { singleLine: true } } }
-              : {}),
-          },
-        }),
+        LoggerModule.forRoot({ pinoHttp: loggerOptions(config) }),
         // A request waits at most 5 s for a database connection (then 503), not until TCP gives up.
         TypeOrmModule.forRoot(
           dataSourceOptions(config.database.url, { extra: { max: 10, connectionTimeoutMillis: 5_000 } }),
@@ -54,6 +46,7 @@ export class AppModule {
         }),
         // Per client address; in-memory, so with several API instances each counts on its own.
         ThrottlerModule.forRoot([{ name: 'api', ttl: 60_000, limit: config.auth.rateLimitPerMinute }]),
+        PersistenceModule,
         RedisModule,
         AuthModule,
         HealthModule,

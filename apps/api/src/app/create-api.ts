@@ -5,6 +5,7 @@ import type { ResolvedConfig } from '@uptake/config';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { cleanupOpenApiDoc } from 'nestjs-zod';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { csrfProtection } from './auth/csrf';
@@ -59,22 +60,27 @@ export async function createApi(
   app.get(ShutdownHooks).add(closeQueueBoard);
   serveDashboard(app, config.dashboardDist);
 
-  const openApi = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Uptake API')
-      .setDescription(
-        'Social-adoption analytics: organisations, activity KPIs, data sources and sync runs. ' +
-          'Aggregates over fewer than k distinct people are suppressed. ' +
-          'Every request: JSON bodies up to 1 MB, UTF-8, nested at most 32 levels, no NUL or lone ' +
-          'surrogate in any string or key; query strings and paths UTF-8 without NUL; days from ' +
-          'EVENT_EARLIEST_DATE to tomorrow (UTC), planning days up to 10 years ahead. Anything else is a ' +
-          '400 naming the field or body position.',
-      )
-      .setVersion('0.1.0')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API token (upt_...)' })
-      .addCookieAuth('uptake_session', { type: 'apiKey', in: 'cookie', name: 'uptake_session' })
-      .build(),
+  // nestjs-zod's DTOs leave placeholders that cleanupOpenApiDoc turns into the contracts' JSON Schemas.
+  // OpenAPI 3.1: its schemas are JSON Schema 2020-12, which is what zod emits (3.0 has no `type: [x, null]`).
+  const openApi = cleanupOpenApiDoc(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Uptake API')
+        .setDescription(
+          'Social-adoption analytics: organisations, activity KPIs, data sources and sync runs. ' +
+            'Aggregates over fewer than k distinct people are suppressed. ' +
+            'Every request: JSON bodies up to 1 MB, UTF-8, nested at most 32 levels, no NUL or lone ' +
+            'surrogate in any string or key; query strings and paths UTF-8 without NUL; days from ' +
+            'EVENT_EARLIEST_DATE to tomorrow (UTC), planning days up to 10 years ahead. Anything else is a ' +
+            '400 naming the field or body position.',
+        )
+        .setVersion('0.1.0')
+        .setOpenAPIVersion('3.1.0')
+        .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API token (upt_...)' })
+        .addCookieAuth('uptake_session', { type: 'apiKey', in: 'cookie', name: 'uptake_session' })
+        .build(),
+    ),
   );
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, openApi, {
     jsonDocumentUrl: `${API_PREFIX}/docs/openapi.json`,

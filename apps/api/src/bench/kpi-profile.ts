@@ -21,10 +21,11 @@ import {
   networkReport,
   periodsBetween,
   queryEngagement,
-  queryEngagementFromActivityDaily,
   refreshRollupsIn,
   ROLLUP_STATEMENTS,
 } from '@uptake/kpi';
+// The reference sum over activity_daily, timed against the production query.
+import { queryEngagementFromActivityDaily } from '@uptake/kpi/testing';
 import { createDataSource, migrate } from '@uptake/persistence';
 import path from 'node:path';
 

@@ -1,19 +1,22 @@
+import { BullModule } from '@nestjs/bullmq';
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { ResolvedConfig } from '@uptake/config';
 import { dataSourceOptions } from '@uptake/persistence';
+import { DEFAULT_JOB_OPTIONS, QUEUES, redisConnectionOptions } from '@uptake/queues';
 import { UPTAKE_CONFIG } from './config.tokens';
+import { KPI_PROVIDERS } from './kpi-providers';
+import { RecomputeProcessor } from './recompute/recompute.processor';
 import { RecomputeQueue } from './recompute/recompute.queue';
-import { RecomputeWorker } from './recompute/recompute.worker';
+import { GateEvaluationProcessor } from './rollouts/gate-evaluation.processor';
 import { GateEvaluationQueue } from './rollouts/gate-evaluation.queue';
-import { GateEvaluationWorker } from './rollouts/gate-evaluation.worker';
 import { StoreOutages } from './stores/store-outages';
 import { SourceRateLimiters } from './sync/source-rate-limiters';
 import { SyncQueue } from './sync/sync-queue';
 import { SyncReconciler } from './sync/sync-reconciler';
-import { SyncSchedules } from './sync/sync-schedules';
 import { SyncRunService } from './sync/sync-run.service';
-import { SyncWorker } from './sync/sync.worker';
+import { SyncSchedules } from './sync/sync-schedules';
+import { syncProcessor, SyncProcessor } from './sync/sync.processor';
 
 /**
  * One processor per queue: sync (connector runs), recompute (rollups after ingest), rollouts (gates); and
@@ -25,18 +28,32 @@ export class WorkerModule {
   static forRoot(config: ResolvedConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [TypeOrmModule.forRoot(dataSourceOptions(config.database.url))],
+      imports: [
+        TypeOrmModule.forRoot(dataSourceOptions(config.database.url)),
+        // Queues and workers share these; a worker's blocking connection waits through reconnects (BullMQ
+        // sets maxRetriesPerRequest: null on it).
+        BullModule.forRoot({
+          connection: redisConnectionOptions(config.redis.url),
+          defaultJobOptions: DEFAULT_JOB_OPTIONS,
+        }),
+        BullModule.registerQueue(
+          { name: QUEUES.sync },
+          { name: QUEUES.recompute },
+          { name: QUEUES.rollouts },
+        ),
+      ],
       providers: [
         { provide: UPTAKE_CONFIG, useValue: config },
+        ...KPI_PROVIDERS,
         SourceRateLimiters,
         RecomputeQueue,
-        RecomputeWorker,
+        RecomputeProcessor,
         GateEvaluationQueue,
-        GateEvaluationWorker,
+        GateEvaluationProcessor,
         SyncQueue,
         StoreOutages,
         SyncRunService,
-        SyncWorker,
+        { provide: SyncProcessor, useClass: syncProcessor(config.worker) },
         SyncSchedules,
         SyncReconciler,
       ],

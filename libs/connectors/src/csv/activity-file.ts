@@ -1,9 +1,13 @@
-import type { InputFile } from '@uptake/connector-sdk';
+import {
+  type InputFile,
+  readCsvRecords,
+  readJsonArrayRows,
+  readNdjsonRows,
+  type SourceRow,
+} from '@uptake/connector-sdk';
 import type { RunWarning } from '@uptake/contracts';
-import type { ActivityStreamRow } from './activity-stream';
-import { readCsvRecords, type SourceRow } from './csv-table';
+import type { ActivityStreamRow } from '../shared/activity-format/activity-stream';
 import { IgnoredKeys, withheldIfData } from './json-paths';
-import { readJsonArrayRows, readNdjsonRows } from './json-rows';
 import { csvRow, jsonRows, type CompiledMapping, type MappedRow } from './row-mapping';
 
 export const COLUMNS_IGNORED_CODE = 'csv.columns-ignored';

@@ -1,10 +1,14 @@
-import type { ConnectorMessage, ConnectorState, InputFile } from '@uptake/connector-sdk';
+import {
+  type ConnectorMessage,
+  type ConnectorState,
+  type InputFile,
+  MAX_JSON_ARRAY_BYTES,
+} from '@uptake/connector-sdk';
 import { readAll } from '@uptake/ingest/testing';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCsvActivityConnector, csvActivityConnector } from '.';
-import { MAX_JSON_ARRAY_BYTES } from './json-rows';
 
 const dir = mkdtempSync(join(tmpdir(), 'uptake-csv-'));
 function write(name: string, content: string | Buffer): InputFile {

@@ -1,7 +1,7 @@
-import { describeConnectorContract } from '@uptake/ingest/testing';
+import { describeConnectorContract, earlierSettingsFixture } from '@uptake/ingest/testing';
 import { join } from 'node:path';
 import { createCsvActivityConnector } from '.';
-import { fixtureFile } from './fixtures';
+import { fixtureFile } from '../shared/testing/fixture-file';
 
 const fixtures = join(__dirname, 'fixtures');
 // The production interval (1,000 rows) gives one checkpoint on a fixture; resume needs several.
@@ -9,6 +9,8 @@ const connector = createCsvActivityConnector({ checkpointEvery: 5 });
 
 describeConnectorContract('csv (CSV, documented columns)', () => ({
   connector,
+  earlierSettings: earlierSettingsFixture(__dirname),
+  corruptCheckpoints: [{ line: '12' }, { line: -1 }],
   settings: {},
   file: () => fixtureFile(fixtures, 'activity.csv'),
   // activity.csv: lines 2..21 are 20 valid rows -> 20 activities; checkpoints after rows 5, 10, 15, 20.
@@ -77,6 +79,7 @@ const mappedSettings = {
 
 describeConnectorContract('csv (custom column mapping)', () => ({
   connector: createCsvActivityConnector({ checkpointEvery: 3 }),
+  earlierSettings: earlierSettingsFixture(__dirname),
   settings: mappedSettings,
   file: () => fixtureFile(fixtures, 'activity-mapped.csv'),
   // 8 rows (y-1..y-8), every Action mapped or native -> 8 activities; communities G-1 and G-2 -> 2 groups.
@@ -113,6 +116,7 @@ describeConnectorContract('csv (custom column mapping)', () => ({
 
 describeConnectorContract('csv (NDJSON)', () => ({
   connector: createCsvActivityConnector({ checkpointEvery: 2 }),
+  earlierSettings: earlierSettingsFixture(__dirname),
   settings: {},
   file: () => fixtureFile(fixtures, 'activity.ndjson'),
   // 6 objects on lines 1-3 and 5-7 (line 4 blank) -> 6 activities; only n-1..n-4 are in C-ENG -> 1 group.

@@ -1,10 +1,15 @@
-import { defineConnector, type ConnectorMessage, type InputFile } from '@uptake/connector-sdk';
+import {
+  type ConnectorMessage,
+  defineConnector,
+  delimiterSchema,
+  type InputFile,
+  resumeLine,
+} from '@uptake/connector-sdk';
 import { extname } from 'node:path';
 import { z } from 'zod';
 import { csvActivityFile, jsonActivityFile, type ActivityFile } from './activity-file';
-import { typeMappingSchema } from './activity-row';
-import { activityMessages, resumeLine } from './activity-stream';
-import { delimiterSchema } from './csv-table';
+import { typeMappingSchema } from '../shared/activity-format/activity-row';
+import { activityMessages } from '../shared/activity-format/activity-stream';
 import { activityColumnsSchema, nestedSchema, occurredAtPatterns, timeZoneSchema } from './mapping-schema';
 import { compileMapping } from './row-mapping';
 
@@ -60,7 +65,7 @@ export function createCsvActivityConnector(options: { checkpointEvery?: number }
     async *read(context): AsyncGenerator<ConnectorMessage> {
       const file = context.file;
       if (!file) throw new Error('the csv connector reads an uploaded file, and none was given');
-      const resumeAfterLine = resumeLine(context.state.activity);
+      const resumeAfterLine = resumeLine('csv', 'activity', context.state.activity);
       const input = activityFile(file, context.settings);
       yield* activityMessages({
         file,

@@ -1,7 +1,11 @@
 import { ACTIVITY_TYPES, isIanaTimeZone, TIME_ZONE_MESSAGE, type ActivityType } from '@uptake/contracts';
 import { z } from 'zod';
-import { ACTIVITY_FIELDS, REQUIRED_ACTIVITY_FIELDS, type ActivityField } from './activity-row';
-import { compilePattern, EPOCH_FORMATS } from './timestamps';
+import {
+  ACTIVITY_FIELDS,
+  REQUIRED_ACTIVITY_FIELDS,
+  type ActivityField,
+} from '../shared/activity-format/activity-row';
+import { compilePattern, EPOCH_FORMATS } from '@uptake/connector-sdk';
 
 /**
  * settings.columns and settings.nested of the csv connector: where each documented field's value comes from.

@@ -1,5 +1,9 @@
 import { createHash } from 'node:crypto';
-import { ACTIVITY_FIELDS, REQUIRED_ACTIVITY_FIELDS, type ActivityField } from './activity-row';
+import {
+  ACTIVITY_FIELDS,
+  REQUIRED_ACTIVITY_FIELDS,
+  type ActivityField,
+} from '../shared/activity-format/activity-row';
 import { valueAt } from './json-paths';
 import {
   SKIP,
@@ -12,9 +16,15 @@ import {
   type TypeRule,
   type ValueSource,
 } from './mapping-schema';
-import { quoteValue } from './reasons';
-import type { FieldProblem } from './row-reader';
-import { compilePattern, EPOCH_FORMATS, parseEpoch, parseWithPattern, type EpochFormat } from './timestamps';
+import {
+  compilePattern,
+  EPOCH_FORMATS,
+  type EpochFormat,
+  type FieldProblem,
+  parseEpoch,
+  parseWithPattern,
+  quoteValue,
+} from '@uptake/connector-sdk';
 
 /**
  * A column mapping compiled once per read: for each documented field, where its value comes from (a column

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { csvActivityConnector } from '.';
-import { fixtureFile } from './fixtures';
+import { fixtureFile } from '../shared/testing/fixture-file';
 import { MATTERMOST_SETTINGS } from './fixtures/worked-mappings';
 
 /**

@@ -1,11 +1,14 @@
-import type { ConnectorMessage, InputFile } from '@uptake/connector-sdk';
+import {
+  type ConnectorMessage,
+  type InputFile,
+  MAX_CSV_RECORD_BYTES,
+  MAX_NDJSON_LINE_BYTES,
+} from '@uptake/connector-sdk';
 import { readAll } from '@uptake/ingest/testing';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { csvActivityConnector } from '.';
-import { MAX_CSV_RECORD_BYTES } from './csv-bytes';
-import { MAX_NDJSON_LINE_BYTES } from './json-rows';
 
 /**
  * Bytes a source should not contain: invalid UTF-8 in a person's address (never decoded to U+FFFD, which

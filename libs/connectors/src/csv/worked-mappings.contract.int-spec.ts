@@ -1,7 +1,7 @@
-import { describeConnectorContract } from '@uptake/ingest/testing';
+import { describeConnectorContract, earlierSettingsFixture } from '@uptake/ingest/testing';
 import { join } from 'node:path';
 import { createCsvActivityConnector } from '.';
-import { fixtureFile } from './fixtures';
+import { fixtureFile } from '../shared/testing/fixture-file';
 import { DISCOURSE_SETTINGS, MATTERMOST_SETTINGS, VIVA_ENGAGE_SETTINGS } from './fixtures/worked-mappings';
 
 /** The worked mappings of README.md on fixtures in each export's own format; counts in fixtures/README.md. */
@@ -11,6 +11,7 @@ const connector = createCsvActivityConnector({ checkpointEvery: 3 });
 
 describeConnectorContract('csv worked mapping: Mattermost bulk export (import.jsonl)', () => ({
   connector,
+  earlierSettings: earlierSettingsFixture(__dirname),
   settings: MATTERMOST_SETTINGS,
   file: () => fixtureFile(join(fixtures, 'mattermost'), 'import.jsonl'),
   // 13 lines: 1 post with 2 replies and 2 reactions (5), a join (1), a post (1), a direct post with a reply and
@@ -66,6 +67,7 @@ describeConnectorContract(
   'csv worked mapping: Discourse user archive (user_archive.csv)',
   () => ({
     connector,
+    earlierSettings: earlierSettingsFixture(__dirname),
     settings: DISCOURSE_SETTINGS,
     file: () => fixtureFile(join(fixtures, 'discourse'), 'user_archive.csv'),
     // 6 posts -> 6 activities (2 posts, 2 replies, 2 private messages); categories Announcements, Support|Network
@@ -85,6 +87,7 @@ describeConnectorContract(
 
 describeConnectorContract('csv worked mapping: Viva Engage network export (Messages.csv)', () => ({
   connector,
+  earlierSettings: earlierSettingsFixture(__dirname),
   settings: VIVA_ENGAGE_SETTINGS,
   file: () => fixtureFile(join(fixtures, 'viva-engage'), 'Messages.csv'),
   // 8 messages -> 8 activities (3 posts, one of them deleted later; 3 replies; 2 private messages); groups 501

@@ -3,7 +3,7 @@ import { readAll } from '@uptake/ingest/testing';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCsvActivityConnector } from '.';
-import { fixtureFile } from './fixtures';
+import { fixtureFile } from '../shared/testing/fixture-file';
 import { DISCOURSE_SETTINGS, MATTERMOST_SETTINGS, VIVA_ENGAGE_SETTINGS } from './fixtures/worked-mappings';
 
 const fixtures = join(__dirname, 'fixtures');

@@ -1,5 +1,5 @@
 import { generateDemoOrganisation } from '@uptake/demo';
-import { describeConnectorContract } from '@uptake/ingest/testing';
+import { describeConnectorContract, earlierSettingsFixture } from '@uptake/ingest/testing';
 import { demoConnector } from '.';
 
 const settings = { seed: 7, people: 120, departments: 5, days: 40, start: '2026-01-05' };
@@ -12,6 +12,8 @@ describeConnectorContract(
   'demo',
   () => ({
     connector: demoConnector,
+    earlierSettings: earlierSettingsFixture(__dirname),
+    corruptCheckpoints: [{ position: '3' }],
     settings,
     expected: {
       activities: events,

@@ -1,4 +1,4 @@
-import { defineConnector, type ConnectorMessage } from '@uptake/connector-sdk';
+import { defineConnector, readCheckpoint, type ConnectorMessage } from '@uptake/connector-sdk';
 import { generateDemoOrganisation } from '@uptake/demo';
 import { z } from 'zod';
 
@@ -38,7 +38,8 @@ export const demoConnector = defineConnector({
     }
     yield { kind: 'checkpoint', stream: 'groups', state: { groups: demo.groups.length } };
 
-    const resumeAfter = readPosition(context.state.activity);
+    const resumeAfter =
+      readCheckpoint('demo', 'activity', positionCheckpoint, context.state.activity)?.position ?? 0;
     const total = targetEvents ?? demo.expectedEvents();
     let position = 0;
     for (const event of demo.events({ targetEvents })) {
@@ -57,10 +58,8 @@ export const demoConnector = defineConnector({
   },
 });
 
-function readPosition(state: unknown): number {
-  const position = (state as { position?: unknown } | undefined)?.position;
-  return typeof position === 'number' && Number.isInteger(position) && position > 0 ? position : 0;
-}
+/** Checkpoint of the activity stream: the events generated so far, in the generator's fixed order. */
+const positionCheckpoint = z.object({ position: z.number().int().nonnegative() });
 
 /** Parents before children, as the pipeline requires. */
 function parentsFirst<T extends { externalId: string; parentExternalId: string | null }>(units: T[]): T[] {

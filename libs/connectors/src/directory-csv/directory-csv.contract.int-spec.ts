@@ -1,7 +1,7 @@
-import { describeConnectorContract } from '@uptake/ingest/testing';
+import { describeConnectorContract, earlierSettingsFixture } from '@uptake/ingest/testing';
 import { join } from 'node:path';
 import { createDirectoryCsvConnector } from '.';
-import { fixtureFile } from '../csv/fixtures';
+import { fixtureFile } from '../shared/testing/fixture-file';
 
 const fixtures = join(__dirname, 'fixtures');
 const file = 'directory-malformed.csv';
@@ -9,6 +9,8 @@ const file = 'directory-malformed.csv';
 describeConnectorContract('directory-csv', () => ({
   // The production interval (1,000 people) gives one checkpoint on a fixture; resume needs several.
   connector: createDirectoryCsvConnector({ checkpointEvery: 5 }),
+  earlierSettings: earlierSettingsFixture(__dirname),
+  corruptCheckpoints: [{ line: null }],
   settings: {},
   file: () => fixtureFile(fixtures, 'directory.csv'),
   // directory.csv: lines 2..16 are 15 people (2 division heads + 4 department heads + 9 staff), no activity.

@@ -5,7 +5,7 @@ import { testStoreUrls } from '@uptake/testing';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { createDirectoryCsvConnector, directoryCsvConnector } from '.';
-import { fixtureFile } from '../csv/fixtures';
+import { fixtureFile } from '../shared/testing/fixture-file';
 
 /**
  * What the contract kit does not check for a directory: the stored hierarchy (parents resolved because

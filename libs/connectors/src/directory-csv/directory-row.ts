@@ -1,6 +1,13 @@
-import type { OrgUnitRecord, PersonRecord, RecordProblem } from '@uptake/connector-sdk';
+import {
+  type FieldProblem,
+  type OrgUnitRecord,
+  type PersonRecord,
+  quoteValue,
+  type RecordProblem,
+  rowProblemReason,
+  RowReader,
+} from '@uptake/connector-sdk';
 import { ORG_UNIT_KINDS, type OrgUnitKind } from '@uptake/contracts';
-import { quoteValue, RowReader, rowProblemReason, type FieldProblem } from '../csv/row-reader';
 
 /** The documented columns of a directory (HR) export. */
 export const DIRECTORY_FIELDS = [

@@ -1,8 +1,14 @@
-import { defineConnector, type ConnectorMessage, type InputFile } from '@uptake/connector-sdk';
+import {
+  columnMappingSchema,
+  type ConnectorMessage,
+  defineConnector,
+  delimiterSchema,
+  type InputFile,
+  readCsvTable,
+  rowProblemReason,
+  resumeLine,
+} from '@uptake/connector-sdk';
 import { z } from 'zod';
-import { resumeLine } from '../csv/activity-stream';
-import { columnMappingSchema, delimiterSchema, readCsvTable } from '../csv/csv-table';
-import { rowProblemReason } from '../csv/row-reader';
 import {
   DIRECTORY_FIELDS,
   OrgUnitCatalogue,
@@ -38,7 +44,7 @@ export function createDirectoryCsvConnector(options: { checkpointEvery?: number 
       const file = context.file;
       if (!file) throw new Error('the directory-csv connector reads an uploaded file, and none was given');
       const state = context.state.directory;
-      const resumeAfter = resumeLine(state);
+      const resumeAfter = resumeLine('directory-csv', 'directory', state);
       const total = 2 * file.size;
 
       // Pass 1: org units (bounded by the number of units), yielded parents-first whatever the file order.

@@ -3,6 +3,7 @@ import { ingest } from '@uptake/ingest';
 import {
   createScratchSource,
   describeConnectorContract,
+  earlierSettingsFixture,
   readAll,
   readConnector,
 } from '@uptake/ingest/testing';
@@ -139,6 +140,8 @@ const http = () => new HttpClient({ baseDelayMs: 1, sleep: async () => undefined
 
 describeConnectorContract('entra-id-directory (Microsoft Graph users)', () => ({
   connector: entraIdDirectoryConnector,
+  earlierSettings: earlierSettingsFixture(__dirname),
+  corruptCheckpoints: [{ next: 7, page: 1 }],
   http,
   settings: settings(),
   credentials,

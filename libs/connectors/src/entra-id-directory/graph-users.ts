@@ -1,5 +1,5 @@
 import { HttpError, InputError, type HttpClient } from '@uptake/connector-sdk';
-import { EntraToken, explainGraphError } from '../ms-graph/entra-token';
+import { EntraToken, explainGraphError } from '../shared/ms-graph/entra-token';
 import type { EntraIdDirectoryCredentials, EntraIdDirectorySettings } from './settings';
 
 /** The user properties read (Microsoft Graph v1.0 user resource). jobTitle is read but not stored (see README). */

@@ -1,10 +1,12 @@
 import {
   defineConnector,
+  readCheckpoint,
   type ConnectorMessage,
   type JsonValue,
   type ReadContext,
 } from '@uptake/connector-sdk';
 import type { RunWarning } from '@uptake/contracts';
+import { z } from 'zod';
 import { directoryUser, managerKey } from './directory-user';
 import { EntraDirectoryClient } from './graph-users';
 import {
@@ -131,11 +133,11 @@ function* skippedWarnings(skipped: { disabled: number; guest: number; mailMissin
   }
 }
 
+/** Checkpoint of the directory stream: the next page to ask for (Graph's nextLink) and how many were read. */
+const directoryCheckpoint = z.object({ next: z.string(), page: z.number().int().nonnegative() });
+
 function resumeState(state: JsonValue | undefined): DirectoryState | null {
-  if (!state || typeof state !== 'object' || Array.isArray(state)) return null;
-  const { next, page } = state as Partial<Record<string, unknown>>;
-  if (typeof next !== 'string' || typeof page !== 'number' || !Number.isInteger(page)) return null;
-  return { next, page };
+  return readCheckpoint('entra-id-directory', 'directory', directoryCheckpoint, state);
 }
 
 function checkpoint(state: DirectoryState): ConnectorMessage {

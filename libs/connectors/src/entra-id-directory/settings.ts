@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { tenantIdSchema } from '../ms-graph/entra-token';
+import { tenantIdSchema } from '../shared/ms-graph/entra-token';
 
 export const entraIdDirectorySettings = z.strictObject({
   baseUrl: z.url().default('https://graph.microsoft.com/v1.0'),

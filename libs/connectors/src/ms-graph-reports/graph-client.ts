@@ -1,7 +1,7 @@
 import type { HttpClient } from '@uptake/connector-sdk';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { EntraToken, explainGraphError } from '../ms-graph/entra-token';
+import { EntraToken, explainGraphError } from '../shared/ms-graph/entra-token';
 import type { ReportDefinition } from './reports';
 import type { MsGraphReportsCredentials, MsGraphReportsSettings } from './settings';
 

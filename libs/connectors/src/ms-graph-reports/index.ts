@@ -1,6 +1,7 @@
 import {
   defineConnector,
   InputError,
+  readCheckpoint,
   type ConnectorMessage,
   type InputFile,
   type JsonValue,
@@ -8,7 +9,8 @@ import {
   type StreamName,
 } from '@uptake/connector-sdk';
 import { createReadStream } from 'node:fs';
-import { csvRecords, type CsvRecord } from './csv';
+import { z } from 'zod';
+import { csvReportRecords, type ReportRecord } from './report-records';
 import { GraphReportsClient } from './graph-client';
 import { readJsonReport } from './json-report';
 import {
@@ -75,8 +77,8 @@ interface UploadState {
 /** An opened upload: its header (CSV columns, or a JSON report's properties as columns) and its rows. */
 interface OpenedReport {
   header: string[];
-  first: IteratorResult<CsvRecord>;
-  records: AsyncGenerator<CsvRecord>;
+  first: IteratorResult<ReportRecord>;
+  records: AsyncGenerator<ReportRecord>;
   bytesRead(): number;
   /** Warnings about the file as a whole. */
   notes: ConnectorMessage[];
@@ -89,14 +91,18 @@ async function* readUploadedReport(context: Context, file: InputFile): AsyncGene
     if (opened.first.done) return; // a header without rows: nothing to read
     yield* opened.notes;
     if (report === olderTeamsActivityReport) yield olderTeamsHeaderWarning(file.name);
-    const resumeAfter = uploadResumeLine(context.state[report.stream], file.name);
+    const resumeAfter = uploadResumeLine(report.stream, context.state[report.stream], file.name);
     // Everything from here is covered by a checkpoint (a resumed read counts its warnings once).
     yield checkpoint(report.stream, { file: file.name, line: resumeAfter });
 
     const rows = new ReportRows(report, file.name, (line) => ({ file: file.name, line, day: null }));
     let rowsSinceCheckpoint = 0;
     let lastLine = resumeAfter;
-    for (let next: IteratorResult<CsvRecord> = opened.first; !next.done; next = await opened.records.next()) {
+    for (
+      let next: IteratorResult<ReportRecord> = opened.first;
+      !next.done;
+      next = await opened.records.next()
+    ) {
       if (context.signal.aborted) return;
       const record = next.value;
       rows.checkFirst(record);
@@ -121,7 +127,7 @@ async function* readUploadedReport(context: Context, file: InputFile): AsyncGene
 async function openCsv(file: InputFile): Promise<OpenedReport> {
   const input = createReadStream(file.path);
   const seen: { header: string[] | null } = { header: null };
-  const records = csvRecords(input, (header) => void (seen.header = header), file.name);
+  const records = csvReportRecords(input, (header) => void (seen.header = header), file.name);
   const first = await records.next();
   if (!seen.header) throw new InputError(`${file.name} is empty: a usage report starts with a header line`);
   return { header: seen.header, first, records, bytesRead: () => input.bytesRead, notes: [] };
@@ -172,7 +178,7 @@ class ReportRows {
   ) {}
 
   /** Makes the file-level checks on the file's first readable row (throws the InputError of one it fails). */
-  checkFirst(record: CsvRecord): void {
+  checkFirst(record: ReportRecord): void {
     if (this.checked || 'problem' in record) return;
     this.checked = true;
     const row: ReportRow = record.row;
@@ -183,7 +189,7 @@ class ReportRows {
     if (refused) throw refused;
   }
 
-  *read(record: CsvRecord): Generator<ConnectorMessage> {
+  *read(record: ReportRecord): Generator<ConnectorMessage> {
     if ('problem' in record) {
       yield unreadableRow(this.fileName, record.line, record.problem);
       return;
@@ -214,10 +220,29 @@ function olderTeamsHeaderWarning(fileName: string): ConnectorMessage {
   });
 }
 
-function uploadResumeLine(state: JsonValue | undefined, fileName: string): number {
-  const upload = state as Partial<UploadState> | null | undefined;
-  if (!upload || typeof upload !== 'object' || upload.file !== fileName) return 0;
-  return typeof upload.line === 'number' && Number.isInteger(upload.line) ? upload.line : 0;
+const uploadCheckpoint = z.object({ file: z.string(), line: z.number().int() });
+const isoDay = z.string().refine(isIsoDay, 'not a day written YYYY-MM-DD');
+/** Reports no longer read may stay in a checkpoint; each report read must be at a day. */
+const graphCheckpoint = z.looseObject({
+  ...(Object.fromEntries(REPORT_NAMES.map((name) => [name, isoDay.optional()])) as Record<
+    ReportName,
+    z.ZodOptional<typeof isoDay>
+  >),
+  // An upload's keys: a checkpoint holding them is an upload's, even when it fails as one.
+  file: z.never().optional(),
+  line: z.never().optional(),
+});
+/** A stream's checkpoint: an upload's progress, or the last day read of each report pulled from Graph. */
+const reportCheckpoint = z.union([uploadCheckpoint, graphCheckpoint]);
+
+function resumeReport(stream: StreamName, state: JsonValue | undefined) {
+  return readCheckpoint('ms-graph-reports', stream, reportCheckpoint, state);
+}
+
+/** Where a resumed read of an upload starts: after the line its checkpoint reached, if it was this file. */
+function uploadResumeLine(stream: StreamName, state: JsonValue | undefined, fileName: string): number {
+  const upload = resumeReport(stream, state);
+  return upload && 'file' in upload && upload.file === fileName ? (upload as UploadState).line : 0;
 }
 
 /**
@@ -236,7 +261,7 @@ async function* readFromGraph(context: Context): AsyncGenerator<ConnectorMessage
 
   const progress = new Map<StreamName, Partial<Record<ReportName, string>>>();
   for (const report of reports) {
-    progress.set(report.stream, reportDays(context.state[report.stream]));
+    progress.set(report.stream, reportDays(report.stream, context.state[report.stream]));
   }
   const todo = reports.map((report) => {
     const lastRead = progress.get(report.stream)?.[report.name];
@@ -262,7 +287,7 @@ async function* readFromGraph(context: Context): AsyncGenerator<ConnectorMessage
         seen.definition = definitionOfDownload(report, header, day);
       };
       let rows: ReportRows | null = null;
-      for await (const record of csvRecords(body, onHeader, file)) {
+      for await (const record of csvReportRecords(body, onHeader, file)) {
         if (context.signal.aborted) return;
         rows ??= new ReportRows(seen.definition, file, (line) => ({ file, line, day }));
         rows.checkFirst(record);
@@ -302,12 +327,13 @@ function definitionOfDownload(report: ReportDefinition, header: string[], day: s
 }
 
 /** The per-report days of a stream's state, ignoring anything else (an upload's state, say). */
-function reportDays(state: JsonValue | undefined): Partial<Record<ReportName, string>> {
-  if (!state || typeof state !== 'object' || Array.isArray(state)) return {};
+function reportDays(stream: StreamName, state: JsonValue | undefined): Partial<Record<ReportName, string>> {
+  const checkpoint = resumeReport(stream, state);
   const days: Partial<Record<ReportName, string>> = {};
+  if (!checkpoint || 'line' in checkpoint) return days;
   for (const name of REPORT_NAMES) {
-    const day = state[name];
-    if (typeof day === 'string' && isIsoDay(day)) days[name] = day;
+    const day = (checkpoint as Partial<Record<ReportName, string>>)[name];
+    if (day !== undefined) days[name] = day;
   }
   return days;
 }

@@ -1,7 +1,6 @@
-import { decodeUtf8, InputError, type InputFile } from '@uptake/connector-sdk';
+import { decodeUtf8, InputError, type InputFile, MAX_JSON_ARRAY_BYTES } from '@uptake/connector-sdk';
 import { readFile } from 'node:fs/promises';
-import { MAX_JSON_ARRAY_BYTES } from '../csv/json-rows';
-import type { CsvRecord } from './csv';
+import type { ReportRecord } from './report-records';
 import { KNOWN_COLUMNS } from './reports';
 
 /**
@@ -12,7 +11,7 @@ import { KNOWN_COLUMNS } from './reports';
  */
 export interface JsonReport {
   header: string[];
-  records: AsyncGenerator<CsvRecord>;
+  records: AsyncGenerator<ReportRecord>;
   /** Graph pages JSON reports (200 to 2,000 rows a page): set when this file is one page of several. */
   hasNextPage: boolean;
 }
@@ -60,7 +59,7 @@ export async function readJsonReport(file: InputFile): Promise<JsonReport> {
   };
 }
 
-async function* jsonRecords(entries: readonly unknown[]): AsyncGenerator<CsvRecord> {
+async function* jsonRecords(entries: readonly unknown[]): AsyncGenerator<ReportRecord> {
   for (const [index, entry] of entries.entries()) {
     const line = index + 1;
     if (!isObject(entry)) {

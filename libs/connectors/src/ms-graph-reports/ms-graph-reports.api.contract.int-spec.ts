@@ -3,6 +3,7 @@ import { ingest } from '@uptake/ingest';
 import {
   createScratchSource,
   describeConnectorContract,
+  earlierSettingsFixture,
   readAll,
   readConnector,
 } from '@uptake/ingest/testing';
@@ -158,6 +159,8 @@ const http = () => new HttpClient({ baseDelayMs: 1, sleep: async () => undefined
 
 describeConnectorContract('ms-graph-reports (Microsoft Graph)', () => ({
   connector: msGraphReportsConnector,
+  earlierSettings: earlierSettingsFixture(__dirname),
+  corruptCheckpoints: [{ 'yammer-activity': 'yesterday' }],
   now,
   http,
   // The kit checks a resumed read re-reads nothing a checkpoint covered: without the refresh of the last days

@@ -1,5 +1,5 @@
 import type { InputFile } from '@uptake/connector-sdk';
-import { describeConnectorContract } from '@uptake/ingest/testing';
+import { describeConnectorContract, earlierSettingsFixture } from '@uptake/ingest/testing';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { msGraphReportsConnector } from '.';
@@ -15,6 +15,8 @@ const now = new Date('2026-03-20T08:00:00.000Z');
 
 describeConnectorContract('ms-graph-reports (uploaded Viva Engage activity CSV)', () => ({
   connector: msGraphReportsConnector,
+  earlierSettings: earlierSettingsFixture(__dirname),
+  corruptCheckpoints: [{ file: 'yammer-activity-user-detail.csv', line: 'x' }],
   now,
   // 7 rows, a checkpoint every 3: at the start, after lines 4 and 7, then at the end (line 8).
   settings: { checkpointRows: 3 },
@@ -50,6 +52,7 @@ describeConnectorContract('ms-graph-reports (uploaded Viva Engage activity CSV)'
 
 describeConnectorContract('ms-graph-reports (uploaded Teams user activity CSV)', () => ({
   connector: msGraphReportsConnector,
+  earlierSettings: earlierSettingsFixture(__dirname),
   now,
   // 6 rows, a checkpoint every 2: at the start, after lines 3, 5 and 7.
   settings: { checkpointRows: 2 },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { tenantIdSchema } from '../ms-graph/entra-token';
+import { tenantIdSchema } from '../shared/ms-graph/entra-token';
 import { REPORT_NAMES } from './reports';
 
 /** Graph keeps 28 days of per-day detail: older dates cannot be requested. */

@@ -1,10 +1,9 @@
-import type { ConnectorMessage } from '@uptake/connector-sdk';
+import { type ConnectorMessage, MAX_CSV_RECORD_BYTES } from '@uptake/connector-sdk';
 import { readAll } from '@uptake/ingest/testing';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { msGraphReportsConnector } from '.';
-import { MAX_CSV_RECORD_BYTES } from '../csv/csv-bytes';
 
 const HEADER =
   '\ufeffReport Refresh Date,User Principal Name,Display Name,Is Deleted,Deleted Date,Last Activity Date,' +

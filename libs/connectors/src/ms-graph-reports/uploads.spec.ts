@@ -7,7 +7,7 @@ import {
 } from '@uptake/connector-sdk';
 import { readAll, readConnector, stateAfter } from '@uptake/ingest/testing';
 import { createWriteStream, statSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
@@ -157,6 +157,31 @@ describe('ms-graph-reports uploaded CSV files', () => {
       { file: 'yammer-activity-malformed.csv', line: 7, field: 'Liked Count' },
       { file: 'yammer-activity-malformed.csv', line: 8, field: 'Posted Count' },
     ]);
+  });
+
+  it('names the line a bad row starts on, with CRLF line endings and line breaks in quoted values', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ms-graph-reports-lines-'));
+    try {
+      const name = 'engage-multiline.csv';
+      const path = join(dir, name);
+      const lines = [
+        'Report Refresh Date,User Principal Name,Display Name,Posted Count,Read Count,Liked Count,Report Period',
+        '2026-03-16,anna@contoso.com,"Anna\r\nSchmidt",1,2,0,1', // lines 2-3
+        '2026-03-16,ben@contoso.com,Ben,1,many,0,1', // line 4: bad Read Count
+        '2026-03-16,cara@contoso.com,"Cara\r\nvon\r\nDorn",1,1,0,1', // lines 5-7
+        '2026-03-16,dan@contoso.com,Dan,x,1,0,1', // line 8: bad Posted Count
+      ];
+      await writeFile(path, `\uFEFF${lines.join('\r\n')}\r\n`);
+      const file = { path, name, size: statSync(path).size };
+      const messages = await readAll(contract, { settings: {}, file: () => file });
+      expect(of(messages, 'invalid').map((m) => m.problem.location)).toEqual([
+        { file: name, line: 4, field: 'Read Count' },
+        { file: name, line: 8, field: 'Posted Count' },
+      ]);
+      expect(of(messages, 'checkpoint').at(-1)?.state).toEqual({ file: name, line: 8 });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('checkpoints every N rows and resumes after the checkpointed line', async () => {

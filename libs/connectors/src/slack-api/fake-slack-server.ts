@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { compareSlackTs, isSlackTs } from '../slack';
+import { compareSlackTs, isSlackTs } from '../shared/slack';
 
 /**
  * Test helper (specs only): a Slack Web API on localhost serving an unpacked export tree (the same

@@ -1,5 +1,6 @@
-import type { JsonValue } from '@uptake/connector-sdk';
-import { isSlackTs } from '../slack';
+import { readCheckpoint, type JsonValue } from '@uptake/connector-sdk';
+import { z } from 'zod';
+import { isSlackTs } from '../shared/slack';
 
 /**
  * Checkpoint of the activity stream, per channel.
@@ -16,6 +17,18 @@ export interface HistoryState {
   passes: Record<string, { latest: string; before: string }>;
 }
 
+const slackTs = z.string().refine(isSlackTs, 'not a Slack timestamp (seconds.microseconds)');
+const historyCheckpoint = z.object({
+  channels: z.record(z.string(), slackTs).optional(),
+  passes: z.record(z.string(), z.object({ latest: slackTs, before: slackTs })).optional(),
+});
+
+/** The stored checkpoint of the activity stream; a CheckpointError when any part of it is not one this wrote. */
+export function resumeHistoryState(state: JsonValue | undefined): HistoryState {
+  return readHistoryState(readCheckpoint('slack-api', 'activity', historyCheckpoint, state));
+}
+
+/** The state of a checkpoint, keeping what it understands (for checkpoints this read yielded itself). */
 export function readHistoryState(state: unknown): HistoryState {
   const result: HistoryState = { channels: {}, passes: {} };
   if (typeof state !== 'object' || state === null) return result;

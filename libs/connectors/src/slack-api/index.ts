@@ -10,8 +10,8 @@ import {
   slackIdentitySchema,
   SlackPeople,
   type SlackChannel,
-} from '../slack';
-import { historyStateJson, readHistoryState } from './history-state';
+} from '../shared/slack';
+import { historyStateJson, resumeHistoryState } from './history-state';
 import { SlackApiError, SlackWebApi } from './slack-web-api';
 
 const slackApiSettings = z.strictObject({
@@ -93,7 +93,7 @@ async function* readWorkspace(api: SlackWebApi, context: Context): AsyncGenerato
   }
   yield { kind: 'checkpoint', stream: 'groups', state: { channels: channels.length } };
 
-  const state = readHistoryState(context.state.activity);
+  const state = resumeHistoryState(context.state.activity);
   const now = context.now();
   const lookbackStart = dateToSlackTs(new Date(now.getTime() - context.settings.lookbackDays * 86_400_000));
   let pagesRead = 0;

@@ -1,5 +1,5 @@
 import { HttpClient } from '@uptake/connector-sdk';
-import { describeConnectorContract } from '@uptake/ingest/testing';
+import { describeConnectorContract, earlierSettingsFixture } from '@uptake/ingest/testing';
 import { join } from 'node:path';
 import { startFakeSlack, type FakeSlack } from './fake-slack-server';
 import { slackApiConnector } from '.';
@@ -22,6 +22,8 @@ afterAll(() => slack.close());
 // Same workspace as the export fixture: 20 activities, 3 channels (slack-export/fixtures/README.md).
 describeConnectorContract('slack-api', () => ({
   connector: slackApiConnector,
+  earlierSettings: earlierSettingsFixture(__dirname),
+  corruptCheckpoints: [{ channels: { C1: 'yesterday' } }, { passes: { C1: { latest: 1 } } }],
   settings: { baseUrl: slack.url('export') },
   credentials: { token: TOKEN },
   now: new Date('2024-04-01T00:00:00Z'),

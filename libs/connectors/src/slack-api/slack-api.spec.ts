@@ -1,7 +1,7 @@
 import { HttpClient, parseConnectorConfig, type ActivityRecord } from '@uptake/connector-sdk';
 import { join } from 'node:path';
 import { slackExportConnector } from '../slack-export';
-import { activitiesOf, countByType, readSlackConnector } from '../slack/testing';
+import { activitiesOf, countByType, readSlackConnector } from '../shared/slack/testing';
 import { startFakeSlack, type FakeSlack } from './fake-slack-server';
 import { readHistoryState } from './history-state';
 import { slackApiConnector } from '.';

@@ -1,3 +1,6 @@
+import { CheckpointError, readCheckpoint, type JsonValue } from '@uptake/connector-sdk';
+import { z } from 'zod';
+
 /** The parts of a Slack workspace export, found by entry name. */
 export interface ExportLayout<TEntry> {
   /** Folder holding the export inside the zip ('' at the top, or 'My export/' when it was re-zipped). */
@@ -93,6 +96,21 @@ export function compareDayFiles(
 /** Checkpoint of the activity stream: the last day file whose messages were all yielded. */
 export interface ExportActivityState {
   lastDayFile: string;
+}
+
+const exportActivityCheckpoint = z.object({ lastDayFile: z.string() });
+
+/** The stored checkpoint of the activity stream; a CheckpointError when it is not one this connector wrote. */
+export function resumeExportActivity(
+  state: JsonValue | undefined,
+): { channelFolder: string; day: string } | null {
+  const checkpoint = readCheckpoint('slack-export', 'activity', exportActivityCheckpoint, state);
+  if (checkpoint === null) return null;
+  const resumed = readExportActivityState(checkpoint);
+  if (resumed) return resumed;
+  throw new CheckpointError('slack-export', 'activity', [
+    `activity.lastDayFile: ${JSON.stringify(checkpoint.lastDayFile.slice(0, 200))} is not a channel's day file (<folder>/YYYY-MM-DD.json)`,
+  ]);
 }
 
 export function readExportActivityState(state: unknown): { channelFolder: string; day: string } | null {

@@ -10,11 +10,11 @@ import {
   SlackPeople,
   type SlackChannel,
   type SlackConversationKind,
-} from '../slack';
+} from '../shared/slack';
 import {
   compareDayFiles,
   planExport,
-  readExportActivityState,
+  resumeExportActivity,
   type DayFile,
   type ExportActivityState,
   type ExportLayout,
@@ -150,7 +150,7 @@ async function* readExport(
   }
   yield { kind: 'checkpoint', stream: 'groups', state: { channels: byFolder.size } };
 
-  const resumeAfter = readExportActivityState(context.state.activity);
+  const resumeAfter = resumeExportActivity(context.state.activity);
   const unlisted = new Set<string>();
   let bytesDone = 0;
   for (const dayFile of storableDayFiles(layout, byFolder)) {

@@ -1,6 +1,6 @@
 import type { ActivityRecord, GroupRecord } from '@uptake/connector-sdk';
 import { join } from 'node:path';
-import { activitiesOf, countByType, readSlackConnector } from '../slack/testing';
+import { activitiesOf, countByType, readSlackConnector } from '../shared/slack/testing';
 import { slackExportConnector } from '.';
 
 /** The Business+ export of fixtures/README.md ("business/"), counted by hand there. */

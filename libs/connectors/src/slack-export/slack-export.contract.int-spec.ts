@@ -1,6 +1,6 @@
-import { describeConnectorContract } from '@uptake/ingest/testing';
+import { describeConnectorContract, earlierSettingsFixture } from '@uptake/ingest/testing';
 import { join } from 'node:path';
-import { inputFile } from '../slack/testing';
+import { inputFile } from '../shared/slack/testing';
 import { slackExportConnector } from '.';
 
 const fixture = (name: string) => () => inputFile(join(__dirname, 'fixtures', name));
@@ -8,6 +8,8 @@ const fixture = (name: string) => () => inputFile(join(__dirname, 'fixtures', na
 // Hand counts in fixtures/README.md: 6 + 4 + 3 + 3 + 4 = 20 activities in 5 day files, 3 channels.
 describeConnectorContract('slack-export', () => ({
   connector: slackExportConnector,
+  earlierSettings: earlierSettingsFixture(__dirname),
+  corruptCheckpoints: [{ lastDayFile: 'users.json' }, { lastDayFile: 7 }],
   settings: {},
   file: fixture('slack-export.zip'),
   // Dave has no e-mail address: he is identified by his Slack id, and the run says so.
@@ -36,6 +38,7 @@ describeConnectorContract('slack-export', () => ({
 // files, 5 conversations; every warning counted once, also when the read resumes from a checkpoint.
 describeConnectorContract('slack-export (Business+ export)', () => ({
   connector: slackExportConnector,
+  earlierSettings: earlierSettingsFixture(__dirname),
   settings: {},
   file: fixture('slack-export-business.zip'),
   expected: {

@@ -6,7 +6,7 @@ import { createDataSource, Organisation } from '@uptake/persistence';
 import { testStoreUrls } from '@uptake/testing';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
-import { inputFile } from '../slack/testing';
+import { inputFile } from '../shared/slack/testing';
 import { slackExportConnector } from '.';
 
 /*

@@ -2,7 +2,7 @@ import type { GroupRecord } from '@uptake/connector-sdk';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { activitiesOf, countByType, readSlackConnector } from '../slack/testing';
+import { activitiesOf, countByType, readSlackConnector } from '../shared/slack/testing';
 import { slackExportConnector } from '.';
 
 const EXPORT_ZIP = join(__dirname, 'fixtures/slack-export.zip');

@@ -1,61 +1,72 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { activitiesOf, inputFile, readSlackConnector } from '../slack/testing';
+import { activitiesOf, inputFile, readSlackConnector } from '../shared/slack/testing';
+import {
+  repeatedBytes,
+  understateEntrySize,
+  writeZip,
+  type ZipEntryContent,
+} from '../shared/testing/zip-fixture';
 import { slackExportConnector } from '.';
 import { MAX_ENTRY_BYTES, ZipArchive } from './zip-archive';
+
+const MB = 2 ** 20;
+
+const CHANNELS: [string, string] = [
+  'channels.json',
+  JSON.stringify([{ id: 'C1', name: 'general', members: ['U1', 'U2', 'U3'] }]),
+];
 
 /**
  * Zips built on the fly (nothing large is committed): a users.json of 500 MB of blanks inside a JSON list
  * (deflates to about half a megabyte), the same with a table of contents that understates its size, an
  * archive with more entries than allowed, and a users.json whose addresses are not UTF-8.
  */
-const BUILD = `
-import json, struct, sys, zipfile
-target, kind = sys.argv[1], sys.argv[2]
-channels = [{"id": "C1", "name": "general", "members": ["U1", "U2", "U3"]}]
-with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as z:
-    z.writestr("channels.json", json.dumps(channels))
-    if kind in ("blank-users", "lying-users"):
-        with z.open("users.json", "w") as f:
-            f.write(b"[")
-            blank = b" " * (1 << 20)
-            for _ in range(500):
-                f.write(blank)
-            f.write(b"]")
-    elif kind == "entries":
-        z.writestr("users.json", "[]")
-        for n in range(5):
-            z.writestr(f"general/2024-03-0{n + 1}.json", "[]")
-    elif kind == "bad-bytes":
-        users = b'[{"id":"U1","profile":{"email":"ann\\xff@x.org"}},{"id":"U2","profile":{"email":"ann\\xfe@x.org"}},{"id":"U3","profile":{"email":"bob@x.org"}}]'
-        z.writestr("users.json", users)
-        day = [{"type": "message", "user": u, "text": "hi", "ts": f"170955000{n}.000100"} for n, u in enumerate(["U1", "U2", "U3"])]
-        z.writestr("general/2024-03-04.json", json.dumps(day))
-if kind == "lying-users":
-    # Understate users.json's inflated size in both headers: 1,000 bytes instead of 500 MB.
-    data = bytearray(open(target, "rb").read())
-    name = b"users.json"
-    for signature, size_at in ((b"PK\\x03\\x04", 22), (b"PK\\x01\\x02", 24)):
-        at = data.find(signature)
-        while at != -1:
-            name_at = at + (30 if signature == b"PK\\x03\\x04" else 46)
-            if data[name_at:name_at + len(name)] == name:
-                struct.pack_into("<I", data, at + size_at, 1000)
-            at = data.find(signature, at + 4)
-    open(target, "wb").write(bytes(data))
-`;
+const ZIPS: Record<string, () => [string, ZipEntryContent][]> = {
+  'blank-users': () => [CHANNELS, ['users.json', () => repeatedBytes('[', Buffer.alloc(MB, ' '), 500, ']')]],
+  'lying-users': () => ZIPS['blank-users'](),
+  entries: () => [
+    CHANNELS,
+    ['users.json', '[]'],
+    ...[1, 2, 3, 4, 5].map((day): [string, string] => [`general/2024-03-0${day}.json`, '[]']),
+  ],
+  'bad-bytes': () => [
+    CHANNELS,
+    [
+      'users.json',
+      Buffer.concat([
+        Buffer.from('[{"id":"U1","profile":{"email":"ann'),
+        Buffer.from([0xff]),
+        Buffer.from('@x.org"}},{"id":"U2","profile":{"email":"ann'),
+        Buffer.from([0xfe]),
+        Buffer.from('@x.org"}},{"id":"U3","profile":{"email":"bob@x.org"}}]'),
+      ]),
+    ],
+    [
+      'general/2024-03-04.json',
+      JSON.stringify(
+        ['U1', 'U2', 'U3'].map((user, n) => ({
+          type: 'message',
+          user,
+          text: 'hi',
+          ts: `170955000${n}.000100`,
+        })),
+      ),
+    ],
+  ],
+};
 
-const MB = 2 ** 20;
 /** Heap and buffers may grow by this much while reading (the entry cap is 64 MB; reading 500 MB would need far more). */
 const MEMORY_BOUND_BYTES = 200 * MB;
 
 describe('slackExportConnector on hostile archives', () => {
   let folder: string;
-  const zip = (kind: string) => {
+  const zip = async (kind: string) => {
     const path = join(folder, `${kind}.zip`);
-    execFileSync('python3', ['-c', BUILD, path, kind]);
+    await writeZip(path, ZIPS[kind]());
+    // Understate users.json's inflated size in both headers: 1,000 bytes instead of 500 MB.
+    if (kind === 'lying-users') await understateEntrySize(path, 'users.json', 1000);
     return path;
   };
 
@@ -86,7 +97,7 @@ describe('slackExportConnector on hostile archives', () => {
   }
 
   it(`fails the run on a 500 MB users.json, naming it and the ${MAX_ENTRY_BYTES / MB} MB cap, without holding it`, async () => {
-    const path = zip('blank-users');
+    const path = await zip('blank-users');
     expect(inputFile(path).size).toBeLessThan(5 * MB);
     const { error, growth } = await readMeasured(path);
     expect(error?.message).toBe(
@@ -96,14 +107,14 @@ describe('slackExportConnector on hostile archives', () => {
   }, 120_000);
 
   it('does not trust a table of contents that understates the size', async () => {
-    const path = zip('lying-users');
+    const path = await zip('lying-users');
     const { error, growth } = await readMeasured(path);
     expect(error?.message).toMatch(/^lying-users\.zip: users\.json cannot be unzipped: /);
     expect(growth).toBeLessThan(MEMORY_BOUND_BYTES);
   }, 120_000);
 
   it('refuses an archive listing more entries than allowed, naming the file and the limit', async () => {
-    const path = zip('entries');
+    const path = await zip('entries');
     await expect(ZipArchive.open(path, 'entries.zip', { maxEntries: 4, maxEntryBytes: MB })).rejects.toThrow(
       'entries.zip lists more than 4 entries, the most an archive may hold: export fewer days or channels at a time',
     );
@@ -113,7 +124,7 @@ describe('slackExportConnector on hostile archives', () => {
   });
 
   it('quarantines users whose address is not UTF-8 instead of merging them into one person', async () => {
-    const messages = await readSlackConnector(slackExportConnector, { file: zip('bad-bytes') });
+    const messages = await readSlackConnector(slackExportConnector, { file: await zip('bad-bytes') });
     expect(messages.filter((m) => m.kind === 'invalid')).toEqual(
       [1, 2].map((line) => ({
         kind: 'invalid',

@@ -1,10 +1,20 @@
-import { decodeUtf8, defineConnector, type ConnectorMessage, type InputFile } from '@uptake/connector-sdk';
+import {
+  type ConnectorMessage,
+  decodeUtf8,
+  defineConnector,
+  type InputFile,
+  isJsonObject,
+  type SourceRow,
+  resumeLine,
+} from '@uptake/connector-sdk';
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { ACTIVITY_FIELDS, typeMappingSchema, type ActivityField } from '../csv/activity-row';
-import { activityMessages, resumeLine } from '../csv/activity-stream';
-import type { SourceRow } from '../csv/csv-table';
-import { isJsonObject } from '../csv/json-rows';
+import {
+  ACTIVITY_FIELDS,
+  typeMappingSchema,
+  type ActivityField,
+} from '../shared/activity-format/activity-row';
+import { activityMessages } from '../shared/activity-format/activity-stream';
 import { validateWebhookBatchShape, WEBHOOK_KEYS } from './webhook-batch';
 
 export * from './webhook-batch';
@@ -37,7 +47,7 @@ export function createWebhookConnector(options: { checkpointEvery?: number } = {
       yield* activityMessages({
         file,
         rows: await readBatch(file),
-        resumeAfterLine: resumeLine(context.state.activity),
+        resumeAfterLine: resumeLine('webhook', 'activity', context.state.activity),
         checkpointEvery,
         typeMapping: context.settings.typeMapping,
         label: (field) => WEBHOOK_KEYS[field],

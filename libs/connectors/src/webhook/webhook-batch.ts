@@ -1,6 +1,6 @@
 import type { ActivityType } from '@uptake/contracts';
 import { z } from 'zod';
-import type { ActivityField } from '../csv/activity-row';
+import type { ActivityField } from '../shared/activity-format/activity-row';
 
 /** Events per webhook POST: the API rejects larger bodies before spooling them. */
 export const MAX_WEBHOOK_EVENTS = 5_000;

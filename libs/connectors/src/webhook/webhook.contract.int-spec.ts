@@ -1,7 +1,7 @@
-import { describeConnectorContract } from '@uptake/ingest/testing';
+import { describeConnectorContract, earlierSettingsFixture } from '@uptake/ingest/testing';
 import { join } from 'node:path';
 import { createWebhookConnector } from '.';
-import { fixtureFile } from '../csv/fixtures';
+import { fixtureFile } from '../shared/testing/fixture-file';
 
 const fixtures = join(__dirname, 'fixtures');
 const file = 'batch-malformed.json';
@@ -9,6 +9,8 @@ const file = 'batch-malformed.json';
 describeConnectorContract('webhook', () => ({
   // The production interval (500 events) gives one checkpoint on a fixture; resume needs several.
   connector: createWebhookConnector({ checkpointEvery: 5 }),
+  earlierSettings: earlierSettingsFixture(__dirname),
+  corruptCheckpoints: [{ line: 2.5 }],
   settings: {},
   file: () => fixtureFile(fixtures, 'batch.json'),
   // batch.json: 12 valid events (wh-1..wh-12) -> 12 activities; checkpoints after events 5, 10 and 12.

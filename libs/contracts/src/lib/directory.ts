@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import { uuid } from './fields';
+
 /** Kinds of node in an organisation's structure; 'legacy_company' marks the companies before a merger. */
 export const ORG_UNIT_KINDS = [
   'organisation',
@@ -15,22 +18,21 @@ export const GROUP_KINDS = ['channel', 'community', 'team', 'group', 'cohort'] a
 export type GroupKind = (typeof GROUP_KINDS)[number];
 
 /** GET /organisations/:id/org-units: the organisation's structure (for filters and labels). */
-export interface OrgUnitView {
-  id: string;
-  parentId: string | null;
-  name: string;
-  kind: OrgUnitKind;
-  /** People directly in the unit and its subtree (directory), null below k. */
-  people: number | null;
-}
+export const orgUnitViewSchema = z.object({
+  id: uuid(),
+  parentId: uuid().nullable(),
+  name: z.string(),
+  kind: z.enum(ORG_UNIT_KINDS),
+  people: z.number().nullable().describe('People in the subtree (directory); null below k'),
+});
+export type OrgUnitView = z.infer<typeof orgUnitViewSchema>;
 
 /** GET /organisations/:id/groups: channels, communities and cohorts (pilot groups) to filter on. */
-export interface GroupView {
-  id: string;
-  name: string;
-  kind: GroupKind;
-  /** The source the group came from, null for cohorts defined in Uptake (rollout phases). */
-  sourceId: string | null;
-  /** Members, null below k. */
-  members: number | null;
-}
+export const groupViewSchema = z.object({
+  id: uuid(),
+  name: z.string(),
+  kind: z.enum(GROUP_KINDS),
+  sourceId: uuid().nullable().describe('null for cohorts defined in Uptake (rollout phases)'),
+  members: z.number().nullable().describe('null below k'),
+});
+export type GroupView = z.infer<typeof groupViewSchema>;

@@ -1,30 +1,35 @@
-export type ComponentStatus = 'up' | 'down';
+import { z } from 'zod';
+import { instant } from './fields';
 
-export interface HealthComponent {
-  status: ComponentStatus;
-  /** Round-trip time of the check in milliseconds. */
-  latencyMs?: number;
-  error?: string;
-}
+export const COMPONENT_STATUSES = ['up', 'down'] as const;
+export type ComponentStatus = (typeof COMPONENT_STATUSES)[number];
 
-export interface HealthReport {
-  status: 'ok' | 'degraded';
-  components: {
-    postgres: HealthComponent;
-    redis: HealthComponent;
-  };
-}
+export const healthComponentSchema = z.object({
+  status: z.enum(COMPONENT_STATUSES),
+  latencyMs: z.number().optional().describe('Round trip of the check in ms'),
+  error: z.string().optional(),
+});
+export type HealthComponent = z.infer<typeof healthComponentSchema>;
+
+export const healthReportSchema = z.object({
+  status: z.enum(['ok', 'degraded']),
+  components: z.object({ postgres: healthComponentSchema, redis: healthComponentSchema }),
+});
+export type HealthReport = z.infer<typeof healthReportSchema>;
 
 /** Uploads and webhook batches on disk (GET /api/admin/spool, for operators). */
-export interface SpoolReport {
-  files: number;
-  bytes: number;
-  /** When the oldest file was last written (ISO 8601), or null for an empty spool. */
-  oldestModifiedAt: string | null;
-  /** The spool holds more entries than one pass looks at: the figures cover the first ones. */
-  truncated: boolean;
-  /** Files no run needs are removed by the worker's reconciler once this old. */
-  orphanGraceMinutes: number;
-  /** A failed run's file is kept this long for a retry. */
-  failedRetentionDays: number;
-}
+export const spoolReportSchema = z.object({
+  files: z.number(),
+  bytes: z.number(),
+  oldestModifiedAt: instant
+    .nullable()
+    .describe('When the oldest file was last written (ISO 8601), or null for an empty spool'),
+  truncated: z
+    .boolean()
+    .describe('The spool holds more entries than one pass looks at: the figures cover the first ones'),
+  orphanGraceMinutes: z
+    .number()
+    .describe("Files no run needs are removed by the worker's reconciler once this old"),
+  failedRetentionDays: z.number().describe("A failed run's file is kept this long for a retry"),
+});
+export type SpoolReport = z.infer<typeof spoolReportSchema>;

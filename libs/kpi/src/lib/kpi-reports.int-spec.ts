@@ -3,34 +3,22 @@ import { ActivitySource, createDataSource, Organisation } from '@uptake/persiste
 import { testStoreUrls, uniqueSuffix } from '@uptake/testing';
 import type { DataSource } from 'typeorm';
 import {
-  loadMembers,
-  loadPersonDays,
-  lookbackStart,
-  queryEngagementFromActivityDaily,
-  type Population,
-} from './kpi-data';
-import { disclosureOfScope, KpiReports } from './kpi-reports';
-import { protect } from './suppression';
-import {
   adoptionSeries,
   churn,
   participationSeries,
   participationSummary,
+  queryEngagementFromActivityDaily,
   retentionCohorts,
-} from './people-kpis';
-import { addDays, GRANULARITIES, periodsBetween } from './periods';
-import { refreshRollups } from './rollups';
-
-/** mulberry32: a small seeded generator, so the random data and scopes are the same on every run. */
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+} from '../testing';
+import { lookbackStart } from './adoption/adoption';
+import { loadMembers } from './core/members';
+import { loadPersonDays } from './core/person-days';
+import { addDays, GRANULARITIES, periodsBetween } from './core/periods';
+import { disclosureOfScope, type Population } from './core/population';
+import { refreshRollups } from './core/rollups';
+import { seededRandom as seeded } from './core/seeded-random';
+import { protect } from './disclosure/suppression';
+import { KpiReports } from './kpi-reports';
 
 /*
  * The reports read the monthly rollup (person_month: day masks and running totals); these tests compare

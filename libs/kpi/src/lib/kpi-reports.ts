@@ -9,42 +9,27 @@ import type {
   ParticipationReport,
   RetentionReport,
 } from '@uptake/contracts';
-import { latestReportDay } from '@uptake/config';
 import type { DataSource } from 'typeorm';
-import type { GoalKpi, WeeklyValue } from './business-goals';
-import { diffusionReport, type DiffusionOptions } from './diffusion-report';
-import {
-  adoptionSeriesFromBits,
-  churnFromBits,
-  participationSeriesFromBits,
-  participationSummaryFromBits,
-  retentionCohortsFromBits,
-} from './bits-kpis';
-import {
-  loadActivityBits,
-  loadEventTotals,
-  loadInteractions,
-  loadMembers,
-  loadNetworkPeople,
-  loadPersonDays,
-  loadUnitNames,
-  lookbackStart,
-  queryEngagement,
-  queryUsagePerPerson,
-  type Population,
-} from './kpi-data';
-import { brokers, champions } from './network';
-import { EARLY_ADOPTER_SHARE, networkReport } from './network-report';
-import { churnByUnit, personSummaries } from './people-kpis';
-import { addDays, periodsBetween, weekStart } from './periods';
-import { ReportCache } from './report-cache';
-import type { Disclosure } from './disclosure/cell-key';
-import { isSuppressed, protect, suppressionReason } from './suppression';
+import { queryAdoptionReport } from './adoption/adoption-query';
+import { loadLastActiveDay } from './core/members';
+import { periodsBetween, weekStart } from './core/periods';
+import { disclosureOfScope, toPopulation } from './core/population';
+import { ReportCache } from './core/report-cache';
+import { queryDiffusionReport } from './diffusion/diffusion-query';
+import type { DiffusionOptions } from './diffusion/diffusion-report';
+import { queryEngagementReport } from './engagement/engagement-query';
+import type { GoalKpi, WeeklyValue } from './goals/business-goals';
+import { queryUsagePerPerson } from './goals/usage-per-person';
+import { queryNetworkPeopleReport, queryNetworkReport } from './network/network-query';
+import { queryParticipationReport } from './participation/participation-query';
+import { queryPeopleReport } from './people/people-query';
+import { queryRetentionReport } from './retention/retention-query';
 
 /**
- * Every KPI report for a resolved scope (range, granularity, population and k already checked): loads what the
- * KPI needs from the rollups and hands it to the pure functions. The API (requests) and the worker (gate
- * evaluation) both use it, so a gate sees exactly the figures the dashboard shows.
+ * Every KPI report for a resolved scope (range, granularity, population and k already checked): each KPI
+ * family's query loads what it needs from the rollups and hands it to its pure functions; this class caches
+ * the results. The API (requests) and the worker (gate evaluation) both use it, so a gate sees exactly the
+ * figures the dashboard shows.
  */
 export class KpiReports {
   private readonly cache: ReportCache;
@@ -54,40 +39,15 @@ export class KpiReports {
   }
 
   async adoption(scope: KpiScope): Promise<AdoptionReport> {
-    return this.cache.get(scope.organisationId, ['adoption', scope], () => this.computeAdoption(scope));
-  }
-
-  private async computeAdoption(scope: KpiScope): Promise<AdoptionReport> {
-    const population = toPopulation(scope);
-    const [members, bits] = await Promise.all([
-      loadMembers(this.dataSource, population, scope.to, { lastActiveDay: false }),
-      loadActivityBits(this.dataSource, population, lookbackStart(scope.from), scope.to),
-    ]);
-    const periods = periodsBetween(scope.from, scope.to, scope.granularity);
-    return { scope, points: adoptionSeriesFromBits(members, bits, periods, disclosureOfScope(scope)) };
+    return this.cache.get(scope.organisationId, ['adoption', scope], () =>
+      queryAdoptionReport(this.dataSource, scope),
+    );
   }
 
   async participation(scope: KpiScope): Promise<ParticipationReport> {
     return this.cache.get(scope.organisationId, ['participation', scope], () =>
-      this.computeParticipation(scope),
+      queryParticipationReport(this.dataSource, scope),
     );
-  }
-
-  private async computeParticipation(scope: KpiScope): Promise<ParticipationReport> {
-    const population = toPopulation(scope);
-    const [members, bits, events] = await Promise.all([
-      loadMembers(this.dataSource, population, scope.to, { lastActiveDay: false }),
-      loadActivityBits(this.dataSource, population, scope.from, scope.to),
-      loadEventTotals(this.dataSource, population, scope.from, scope.to),
-    ]);
-    const periods = periodsBetween(scope.from, scope.to, scope.granularity);
-    const range = { start: scope.from, end: scope.to };
-    return {
-      scope,
-      points: participationSeriesFromBits(members, bits, periods, disclosureOfScope(scope)),
-      ...participationSummaryFromBits(members, bits, events, range, disclosureOfScope(scope)),
-      reference: { creators: 0.01, contributors: 0.09, rest: 0.9 },
-    };
   }
 
   /**
@@ -95,67 +55,22 @@ export class KpiReports {
    * thread of the range (about 100k over 90 days at 10M events), which the day masks cannot avoid.
    */
   async engagement(scope: KpiScope): Promise<EngagementReport> {
-    return this.cache.get(scope.organisationId, ['engagement', scope], async () => {
-      const periods = periodsBetween(scope.from, scope.to, scope.granularity);
-      return {
-        scope,
-        points: await queryEngagement(
-          this.dataSource,
-          toPopulation(scope),
-          periods,
-          disclosureOfScope(scope),
-        ),
-      };
-    });
+    return this.cache.get(scope.organisationId, ['engagement', scope], () =>
+      queryEngagementReport(this.dataSource, scope),
+    );
   }
 
   async retention(scope: KpiScope, silentWeeks: number): Promise<RetentionReport> {
     return this.cache.get(scope.organisationId, ['retention', scope, silentWeeks], () =>
-      this.computeRetention(scope, silentWeeks),
+      queryRetentionReport(this.dataSource, scope, silentWeeks),
     );
-  }
-
-  private async computeRetention(scope: KpiScope, silentWeeks: number): Promise<RetentionReport> {
-    const population = toPopulation(scope);
-    const range = { start: scope.from, end: scope.to };
-    const [members, bits, names] = await Promise.all([
-      loadMembers(this.dataSource, population, scope.to, { lastActiveDay: false }),
-      loadActivityBits(this.dataSource, population, addDays(scope.from, -silentWeeks * 7), scope.to),
-      loadUnitNames(this.dataSource, scope.organisationId),
-    ]);
-    const rule = disclosureOfScope(scope);
-    const { total, byUnit } = churnFromBits(members, bits, range, silentWeeks);
-    const activated = protect(total.activated, rule);
-    const stoppedHidden = activated === null || isSuppressed(total.triedAndStopped.count, rule);
-    const triedAndStopped = stoppedHidden ? null : protect(total.triedAndStopped, rule);
-    const reactivatedHidden = isSuppressed(total.reactivated.count, rule);
-    return {
-      scope,
-      cohorts: retentionCohortsFromBits(members, bits, range, rule),
-      silentWeeks,
-      activated,
-      triedAndStopped,
-      triedAndStoppedRate:
-        triedAndStopped === null || !activated ? null : Math.min(1, triedAndStopped / activated),
-      reactivated: reactivatedHidden ? null : protect(total.reactivated, rule),
-      byUnit: churnByUnit(byUnit, names, rule),
-      ...(stoppedHidden || reactivatedHidden ? { suppressed: suppressionReason(rule) } : {}),
-    };
   }
 
   /** Cached until the rollups or the directory change (the graph measures take a few hundred ms). */
   async network(scope: KpiScope): Promise<NetworkReport> {
-    return this.cache.get(scope.organisationId, ['network', scope], () => this.computeNetwork(scope));
-  }
-
-  private async computeNetwork(scope: KpiScope): Promise<NetworkReport> {
-    const population = toPopulation(scope);
-    const [interactions, people, names] = await Promise.all([
-      loadInteractions(this.dataSource, population, scope.from, scope.to),
-      loadNetworkPeople(this.dataSource, population),
-      loadUnitNames(this.dataSource, scope.organisationId),
-    ]);
-    return { scope, ...networkReport(interactions, people, names, disclosureOfScope(scope)) };
+    return this.cache.get(scope.organisationId, ['network', scope], () =>
+      queryNetworkReport(this.dataSource, scope),
+    );
   }
 
   /**
@@ -164,70 +79,26 @@ export class KpiReports {
    */
   async networkPeople(scope: KpiScope, top: number): Promise<NetworkPeopleReport> {
     return this.cache.get(scope.organisationId, ['network-people', scope, top], () =>
-      this.computeNetworkPeople(scope, top),
+      queryNetworkPeopleReport(this.dataSource, scope, top),
     );
-  }
-
-  private async computeNetworkPeople(scope: KpiScope, top: number): Promise<NetworkPeopleReport> {
-    const population = toPopulation(scope);
-    const [interactions, people] = await Promise.all([
-      loadInteractions(this.dataSource, population, scope.from, scope.to),
-      loadNetworkPeople(this.dataSource, population),
-    ]);
-    const person = (id: string) => people.get(id);
-    return {
-      scope,
-      brokers: brokers(interactions, { top }).map((broker) => ({
-        pseudonym: person(broker.person)?.pseudonym ?? broker.person,
-        orgUnitId: person(broker.person)?.unit ?? null,
-        betweenness: broker.betweenness,
-        degree: broker.degree,
-      })),
-      champions: champions(interactions, people, { earlyShare: EARLY_ADOPTER_SHARE, top }).map(
-        (champion) => ({
-          pseudonym: person(champion.person)?.pseudonym ?? champion.person,
-          orgUnitId: person(champion.person)?.unit ?? null,
-          adoptedOn: champion.adoptedOn,
-          reach: champion.reach,
-          interactions: champion.interactions,
-        }),
-      ),
-    };
   }
 
   /** Cached until the rollups or the directory change (the Bass fit and its bootstrap take ~200 ms). */
   async diffusion(scope: KpiScope, options: DiffusionOptions): Promise<DiffusionReport> {
     const key = ['diffusion', scope, options.targetShare, options.horizonWeeks, options.samples ?? null];
-    return this.cache.get(scope.organisationId, key, async () => {
-      const members = await loadMembers(this.dataSource, toPopulation(scope), scope.to, {
-        lastActiveDay: false,
-      });
-      return { scope, ...diffusionReport(members, scope.to, disclosureOfScope(scope), options) };
-    });
+    return this.cache.get(scope.organisationId, key, () =>
+      queryDiffusionReport(this.dataSource, scope, options),
+    );
   }
 
   /** Per person, by pseudonym, for admins: persona, totals and active days over the range. */
   async people(scope: KpiScope, limit: number): Promise<PeopleReport> {
-    const population = toPopulation(scope);
-    const [members, days, pseudonyms] = await Promise.all([
-      loadMembers(this.dataSource, population, scope.to),
-      loadPersonDays(this.dataSource, population, scope.from, scope.to),
-      this.pseudonyms(scope.organisationId),
-    ]);
-    const rows = personSummaries(members, days, { start: scope.from, end: scope.to });
-    return {
-      scope,
-      total: rows.length,
-      people: rows.slice(0, limit).map(({ personId, ...row }) => ({
-        pseudonym: pseudonyms.get(personId) ?? personId,
-        ...row,
-      })),
-    };
+    return queryPeopleReport(this.dataSource, scope, limit);
   }
 
   /**
    * A goal KPI per ISO week over `scope` (granularity forced to week), oldest first, with the weekly active
-   * people of the last week (the value model's multiplier).
+   * people of the last week (the value model's multiplier). Read from the cached reports of the families.
    */
   async weeklyGoalSeries(
     scope: KpiScope,
@@ -283,32 +154,9 @@ export class KpiReports {
 
   /**
    * The last day anyone of the organisation was active: imported history lies in the past, so ranges end
-   * there. Never after tomorrow (UTC), so a far-future date stored before the time window existed cannot
-   * make a default range that reaches it.
+   * there (never after tomorrow, UTC).
    */
   async lastActiveDay(organisationId: string, now = new Date()): Promise<string | null> {
-    const [row]: { day: string | null }[] = await this.dataSource.query(
-      `SELECT to_char(LEAST(max(last_day), $2::date), 'YYYY-MM-DD') AS day
-       FROM person_activity WHERE organisation_id = $1 HAVING count(last_day) > 0`,
-      [organisationId, latestReportDay(now)],
-    );
-    return row?.day ?? null;
+    return loadLastActiveDay(this.dataSource, organisationId, now);
   }
-
-  private async pseudonyms(organisationId: string): Promise<Map<string, string>> {
-    const rows: { id: string; pseudonym: string }[] = await this.dataSource.query(
-      'SELECT id, pseudonym FROM people WHERE organisation_id = $1',
-      [organisationId],
-    );
-    return new Map(rows.map((row) => [row.id, row.pseudonym]));
-  }
-}
-
-/** The disclosure rule of a scope: its k, and cell-key perturbation unless the organisation turned it off. */
-export function disclosureOfScope(scope: KpiScope): Disclosure {
-  return { k: scope.minGroupSize, perturbation: scope.perturbation };
-}
-
-function toPopulation(scope: KpiScope): Population {
-  return { organisationId: scope.organisationId, orgUnitId: scope.orgUnitId, groupId: scope.groupId };
 }

@@ -23,3 +23,11 @@ export async function isPostgresTimeZone(manager: EntityManager, timeZone: strin
   );
   return row?.known === true;
 }
+
+/**
+ * How long the rest of this transaction waits for a lock before failing with lock_not_available (55P03).
+ * `SET` takes no parameters: the type admits only a number of seconds, so nothing else reaches the SQL.
+ */
+export async function setLocalLockTimeout(manager: EntityManager, timeout: `${number}s`): Promise<void> {
+  await manager.query(`SET LOCAL lock_timeout = '${timeout}'`);
+}

@@ -1,4 +1,4 @@
-import type { DefaultJobOptions, Queue, RedisOptions as BullRedisOptions } from 'bullmq';
+import type { DefaultJobOptions, RedisOptions as BullRedisOptions } from 'bullmq';
 import IORedis, { type Redis, type RedisOptions } from 'ioredis';
 
 /** Every BullMQ queue of Uptake. One processor per queue lives in apps/worker. */
@@ -12,57 +12,6 @@ export const QUEUES = {
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
-export const JOBS = {
-  /** Run an existing sync run (manual, upload, webhook). */
-  runSync: 'run-sync',
-  /** Emitted by a source's job scheduler: creates a run, then runs it. */
-  scheduledSync: 'scheduled-sync',
-  refreshRollups: 'refresh-rollups',
-  evaluateGates: 'evaluate-gates',
-} as const;
-
-/** The job scheduler that evaluates every organisation's rollout gates once a day. */
-export const DAILY_GATE_EVALUATION = { schedulerId: 'rollouts-daily', cron: '0 6 * * *' } as const;
-
-/** Payloads are small: ids, never data. */
-export interface RunSyncJob {
-  organisationId: string;
-  sourceId: string;
-  syncRunId: string;
-}
-
-export interface ScheduledSyncJob {
-  organisationId: string;
-  sourceId: string;
-}
-
-/** Refresh rollups for the days (in the organisation's time zone) between two instants. */
-export interface RefreshRollupsJob {
-  organisationId: string;
-  from: string;
-  to: string;
-}
-
-/**
- * Evaluate rollout gates: one plan, every open plan of an organisation, or (organisationId null, the daily
- * run) every open plan of every organisation.
- */
-export interface EvaluateGatesJob {
-  organisationId: string | null;
-  planId?: string;
-  trigger: 'schedule' | 'ingest' | 'manual' | 'change';
-}
-
-/** Evaluations of one organisation (or one plan) requested close together collapse into one. */
-export function gateEvaluationDeduplicationId(organisationId: string, planId?: string): string {
-  return planId ? `gates:${organisationId}:${planId}` : `gates:${organisationId}`;
-}
-
-/** The id of a source's job scheduler (one per source with a schedule). */
-export function sourceSchedulerId(sourceId: string): string {
-  return `source-schedule:${sourceId}`;
-}
-
 export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
   attempts: 5,
   backoff: { type: 'exponential', delay: 2_000 },
@@ -70,24 +19,6 @@ export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
   // Failed jobs stay (up to a month) so operators can inspect them.
   removeOnFail: { age: 30 * 24 * 3600 },
 };
-
-/**
- * Queues a sync run for the worker. The run id is the job id, so queuing a run that has a job already is a
- * no-op; `replaceFinished` first removes the run's failed or completed job (a retry, or a run whose outcome
- * was lost), which then frees the id.
- */
-export async function enqueueSyncRun(
-  queue: Queue,
-  run: { id: string; organisationId: string; sourceId: string },
-  options: { replaceFinished?: boolean } = {},
-): Promise<void> {
-  if (options.replaceFinished) {
-    const job = await queue.getJob(run.id);
-    if (job && ((await job.isFailed()) || (await job.isCompleted()))) await job.remove();
-  }
-  const data: RunSyncJob = { organisationId: run.organisationId, sourceId: run.sourceId, syncRunId: run.id };
-  await queue.add(JOBS.runSync, data, { jobId: run.id });
-}
 
 /**
  * Redis options for request handlers (the API's own client and its queues): while Redis is unreachable a

@@ -1,6 +1,6 @@
 import { CronExpressionParser } from 'cron-parser';
-import type { Queue } from 'bullmq';
-import { DEFAULT_JOB_OPTIONS, JOBS, sourceSchedulerId, type ScheduledSyncJob } from './queues';
+import { JOBS, sourceSchedulerId, upsertJobSchedule, type UptakeQueue } from './jobs';
+import { DEFAULT_JOB_OPTIONS } from './queues';
 
 export interface ScheduledSource {
   id: string;
@@ -24,7 +24,7 @@ export function cronProblem(expression: string, timeZone = 'UTC'): string | null
  * (in the organisation's time zone) when it has a schedule and is enabled, none otherwise. Idempotent.
  */
 export async function applySourceSchedule(
-  queue: Queue,
+  queue: UptakeQueue<'sync'>,
   source: ScheduledSource,
   timeZone = 'UTC',
 ): Promise<void> {
@@ -33,16 +33,23 @@ export async function applySourceSchedule(
     await queue.removeJobScheduler(id);
     return;
   }
-  const data: ScheduledSyncJob = { organisationId: source.organisationId, sourceId: source.id };
-  await queue.upsertJobScheduler(
+  await upsertJobSchedule(
+    queue,
     id,
     { pattern: source.schedule, tz: timeZone },
-    { name: JOBS.scheduledSync, data, opts: DEFAULT_JOB_OPTIONS },
+    {
+      name: JOBS.scheduledSync,
+      data: { organisationId: source.organisationId, sourceId: source.id },
+      opts: DEFAULT_JOB_OPTIONS,
+    },
   );
 }
 
 /** Removes schedulers of sources that no longer exist (deleted while the API could not reach Redis). */
-export async function removeOrphanSchedules(queue: Queue, sourceIds: ReadonlySet<string>): Promise<number> {
+export async function removeOrphanSchedules(
+  queue: UptakeQueue<'sync'>,
+  sourceIds: ReadonlySet<string>,
+): Promise<number> {
   let removed = 0;
   for (const scheduler of await queue.getJobSchedulers()) {
     const key = scheduler.key;

@@ -65,6 +65,26 @@ export async function resolveComparison(
   return candidates.filter((id) => !inPhase.has(id));
 }
 
+/** The people a stored cohort group holds. */
+export async function cohortMembers(
+  db: Queryable,
+  organisationId: string,
+  groupId: string,
+): Promise<string[]> {
+  const rows: { person_id: string }[] = await db.query(
+    `SELECT person_id FROM group_members WHERE organisation_id = $1 AND group_id = $2 ORDER BY person_id`,
+    [organisationId, groupId],
+  );
+  return rows.map((row) => row.person_id);
+}
+
+/** How many people are in one population and not the other (either way). */
+export function peopleApart(a: readonly string[], b: readonly string[]): number {
+  const inA = new Set(a);
+  const shared = b.filter((id) => inA.has(id)).length;
+  return a.length + b.length - 2 * shared;
+}
+
 /**
  * Stores a resolved population as a cohort group (created on first use) whose members are exactly `people`,
  * so every KPI endpoint can filter on it with `groupId`. Returns the group's id.

@@ -1,4 +1,5 @@
-import { adoptionNeeded, compareMetric } from './rollout-evaluator';
+import { compareMetric } from './comparison-metrics';
+import { adoptionNeeded } from './rollout-evaluator';
 import { proportionDifferenceInterval } from './intervals';
 
 describe('adoptionNeeded', () => {

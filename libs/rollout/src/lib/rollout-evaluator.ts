@@ -1,6 +1,5 @@
 import {
   GATE_METRIC_KEYS,
-  GATE_METRICS,
   type ComparisonMetric,
   type ComparisonReport,
   type GateCriterion,
@@ -10,12 +9,12 @@ import {
 } from '@uptake/contracts';
 import { addDays, isSuppressed, KpiReports, suppressionReason, toDayNumber, weekStart } from '@uptake/kpi';
 import { Organisation, RolloutGateEvaluation, RolloutPhase, RolloutPlan } from '@uptake/persistence';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { evaluateCriterion, evidenceWeeks, gateStatus } from './gate-evaluation';
-import { meanDifferenceInterval, proportionDifferenceInterval } from './intervals';
 import { completeWeeks, WeeklyMetrics, type MetricSample } from './metric-series';
+import { comparisonLabel, compareMetric, unresolvedComparison } from './comparison-metrics';
 import { PhaseInputError } from './plan-input';
-import { resolveComparison, resolveTarget, syncCohortGroup } from './populations';
+import { cohortMembers, peopleApart, resolveComparison, resolveTarget, syncCohortGroup } from './populations';
 
 export type EvaluationTrigger = GateEvaluation['trigger'];
 
@@ -27,19 +26,27 @@ export const COMPARISON_WEEKS = 8;
 /** Weeks one comparison may cover: each week costs every gate metric for both populations. */
 export const MAX_COMPARISON_WEEKS = 52;
 
+/** A phase's stored populations as a comparison reads them. */
+interface StoredPopulations {
+  people: number;
+  comparison: number;
+  cohortGroupId: string;
+  comparisonGroupId: string;
+  /** Either side resolves now to 1..k-1 people, or 1..k-1 people away from what is stored. */
+  changedByFew: boolean;
+}
+
 /**
  * Evaluates rollout gates on measured data and compares a phase's people with its comparison group. Used by
- * the worker (daily and after each ingest) and by the API (comparison reports).
+ * the worker (daily and after each ingest) and by the API (comparison reports). One instance per process
+ * (a Nest provider in the API and the worker), so gates and requests share the reports' cache.
  */
 export class RolloutEvaluator {
-  private readonly reports: KpiReports;
-
   constructor(
     private readonly dataSource: DataSource,
+    private readonly reports: KpiReports = new KpiReports(dataSource),
     private readonly now: () => Date = () => new Date(),
-  ) {
-    this.reports = new KpiReports(dataSource);
-  }
+  ) {}
 
   /**
    * Evaluates every phase of the plan still ahead (active or planned), stores one evaluation per phase and
@@ -130,15 +137,19 @@ export class RolloutEvaluator {
 
   /**
    * Resolves the phase's target and comparison into their cohort groups (created on first use) and returns
-   * the head counts.
+   * the head counts. A write: called when a phase is saved (inside that transaction when `manager` is given)
+   * and by the worker's gate evaluation, never by a read.
    */
-  async refreshPopulations(phase: RolloutPhase): Promise<{
+  async refreshPopulations(
+    phase: RolloutPhase,
+    manager?: EntityManager,
+  ): Promise<{
     people: number;
     comparison: number;
     cohortGroupId: string;
     comparisonGroupId: string;
   }> {
-    return this.dataSource.transaction(async (manager) => {
+    const refresh = async (manager: EntityManager) => {
       const people = await resolveTarget(manager, phase.organisationId, phase.target);
       const others = await resolveComparison(manager, phase.organisationId, phase.comparison, people);
       const cohortGroupId = await syncCohortGroup(
@@ -160,19 +171,50 @@ export class RolloutEvaluator {
         Object.assign(phase, { cohortGroupId, comparisonGroupId });
       }
       return { people: people.length, comparison: others.length, cohortGroupId, comparisonGroupId };
-    });
+    };
+    return manager ? refresh(manager) : this.dataSource.transaction(refresh);
+  }
+
+  /**
+   * The cohorts stored for the phase with their head counts, or null before its populations were first
+   * resolved. Read-only: the phase's target is resolved again only to see whether the directory moved a few
+   * people in or out since (then the stored figures minus the current ones would be about those people).
+   */
+  private async storedPopulations(phase: RolloutPhase, k: number): Promise<StoredPopulations | null> {
+    const { cohortGroupId, comparisonGroupId, organisationId } = phase;
+    if (!cohortGroupId || !comparisonGroupId) return null;
+    const [stored, storedOthers, people] = await Promise.all([
+      cohortMembers(this.dataSource.manager, organisationId, cohortGroupId),
+      cohortMembers(this.dataSource.manager, organisationId, comparisonGroupId),
+      resolveTarget(this.dataSource.manager, organisationId, phase.target),
+    ]);
+    const others = await resolveComparison(this.dataSource.manager, organisationId, phase.comparison, people);
+    const few = (count: number) => isSuppressed(count, k);
+    return {
+      people: stored.length,
+      comparison: storedOthers.length,
+      cohortGroupId,
+      comparisonGroupId,
+      changedByFew:
+        few(people.length) ||
+        few(others.length) ||
+        few(peopleApart(stored, people)) ||
+        few(peopleApart(storedOthers, others)),
+    };
   }
 
   /**
    * Every gate metric for the phase's people and its comparison group, week by week over complete weeks
-   * (default: the last 8 up to the data's last day), with the difference and its 95% interval.
+   * (default: the last 8 up to the data's last day), with the difference and its 95% interval. Read-only: it
+   * answers from the cohorts stored when the phase was last saved or evaluated; before its populations were
+   * ever resolved, both populations are null and every figure is empty (no suppression reason: nothing was
+   * withheld, nothing is known yet).
    */
   async comparison(
     phase: RolloutPhase,
     range: { from?: string; to?: string } = {},
   ): Promise<ComparisonReport> {
     const organisation = await this.organisation(phase.organisationId);
-    const counts = await this.refreshPopulations(phase);
     const asOf = range.to ?? (await this.reports.lastActiveDay(phase.organisationId)) ?? today(this.now());
     const weeks = completeWeeks(asOf, COMPARISON_WEEKS);
     const window =
@@ -183,6 +225,8 @@ export class RolloutEvaluator {
       ]);
     }
     const k = organisation.minGroupSize;
+    const counts = await this.storedPopulations(phase, k);
+    if (!counts) return unresolvedComparison(phase, window, k);
     const phaseMetrics = new WeeklyMetrics(
       this.reports,
       this.scope(organisation, counts.cohortGroupId, window),
@@ -193,7 +237,8 @@ export class RolloutEvaluator {
     );
     // The organisation's own figures are public to the same reader: when either side holds 1..k-1 people, that
     // side is the organisation minus the other one, so both sides are withheld (not only the small one).
-    const eitherSmall = isSuppressed(counts.people, k) || isSuppressed(counts.comparison, k);
+    const eitherSmall =
+      isSuppressed(counts.people, k) || isSuppressed(counts.comparison, k) || counts.changedByFew;
     const withheld = (samples: MetricSample[]) =>
       eitherSmall ? samples.map((s) => ({ ...s, value: null, numerator: null, denominator: null })) : samples;
     const metrics: ComparisonMetric[] = [];
@@ -210,8 +255,7 @@ export class RolloutEvaluator {
       to: window.to,
       phasePopulation: eitherSmall && counts.people > 0 ? null : counts.people,
       comparisonPopulation: eitherSmall && counts.comparison > 0 ? null : counts.comparison,
-      comparisonLabel:
-        phase.comparison.kind === 'rest-of-organisation' ? 'Rest of the organisation' : 'Comparison group',
+      comparisonLabel: comparisonLabel(phase),
       metrics,
     };
   }
@@ -235,68 +279,6 @@ export class RolloutEvaluator {
 }
 
 /**
- * Shares: the latest week both sides were measured, with Newcombe's interval on that week's counts.
- * Hours: the mean over the weeks both were measured, with a t interval of the weekly differences.
- */
-export function compareMetric(
-  metric: GateMetric,
-  mine: readonly MetricSample[],
-  theirs: readonly MetricSample[],
-  minGroupSize: number,
-): ComparisonMetric {
-  const definition = GATE_METRICS[metric];
-  const weeks = mine.map((sample, index) => ({
-    week: sample.week,
-    phase: sample.value,
-    comparison: theirs[index]?.value ?? null,
-  }));
-  const base = { metric, label: definition.label, unit: definition.unit, weeks };
-  const empty = {
-    ...base,
-    phase: null,
-    comparison: null,
-    difference: null,
-    low: null,
-    high: null,
-    significant: null,
-    suppressed: suppressionReason(minGroupSize),
-  };
-  if (definition.unit === 'share') {
-    const latest = mine
-      .map((sample, index) => ({ a: counted(sample), b: counted(theirs[index]) }))
-      .findLast((pair) => pair.a !== null && pair.b !== null);
-    if (!latest?.a || !latest.b) return empty;
-    const { a, b } = latest;
-    const interval = proportionDifferenceInterval(a.numerator, a.denominator, b.numerator, b.denominator);
-    return {
-      ...base,
-      phase: a.numerator / a.denominator,
-      comparison: b.numerator / b.denominator,
-      difference: interval.estimate,
-      low: interval.low,
-      high: interval.high,
-      significant: interval.low > 0 || interval.high < 0,
-    };
-  }
-  const paired = weeks.filter(
-    (week): week is { week: string; phase: number; comparison: number } =>
-      week.phase !== null && week.comparison !== null,
-  );
-  if (paired.length === 0) return empty;
-  const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
-  const interval = meanDifferenceInterval(paired.map((week) => week.phase - week.comparison));
-  return {
-    ...base,
-    phase: mean(paired.map((week) => week.phase)),
-    comparison: mean(paired.map((week) => week.comparison)),
-    difference: mean(paired.map((week) => week.phase - week.comparison)),
-    low: interval?.low ?? null,
-    high: interval?.high ?? null,
-    significant: interval ? interval.low > 0 || interval.high < 0 : null,
-  };
-}
-
-/**
  * The adoption share at which a criterion holds if its metric keeps its current ratio to adoption: the
  * threshold itself for adoption; null when that would exceed 100%; undefined when there is no ratio to keep.
  */
@@ -309,12 +291,6 @@ export function adoptionNeeded(
   if (value === null || adoption === null || value === 0 || adoption === 0) return undefined;
   const needed = criterion.threshold / (value / adoption);
   return needed > 1 ? null : needed;
-}
-
-function counted(sample: MetricSample | undefined): { numerator: number; denominator: number } | null {
-  return sample && sample.numerator !== null && sample.denominator !== null
-    ? { numerator: sample.numerator, denominator: sample.denominator }
-    : null;
 }
 
 export function toGateEvaluation(row: RolloutGateEvaluation): GateEvaluation {

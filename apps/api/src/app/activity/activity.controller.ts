@@ -1,11 +1,13 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { DailyActivitySeries } from '@uptake/contracts';
+import { dailyActivitySeriesSchema, dateRangeQuerySchema, type DailyActivitySeries } from '@uptake/contracts';
+import { createZodDto } from 'nestjs-zod';
 import { KPI_READERS, OrganisationRoles } from '../auth/auth.decorators';
 import { ActivityService } from './activity.service';
-import { DailyActivitySeriesDto } from './dto/daily-activity.dto';
-import { DateRangeQuery } from './dto/date-range.query';
 import { UUID } from '../common/params';
+
+class DateRangeQueryDto extends createZodDto(dateRangeQuerySchema) {}
+class DailyActivitySeriesDto extends createZodDto(dailyActivitySeriesSchema) {}
 
 @ApiTags('activity')
 @Controller('organisations/:organisationId/activity')
@@ -19,11 +21,11 @@ export class ActivityController {
     description:
       'Days are cut in the organisation time zone. Days with 1..k-1 active people are suppressed (null values with a reason).',
   })
-  @ApiOkResponse({ type: DailyActivitySeriesDto })
+  @ApiOkResponse({ type: DailyActivitySeriesDto.Output })
   @ApiBadRequestResponse({ description: 'Malformed date or range' })
   daily(
     @Param('organisationId', UUID) organisationId: string,
-    @Query() range: DateRangeQuery,
+    @Query() range: DateRangeQueryDto,
   ): Promise<DailyActivitySeries> {
     return this.activity.daily(organisationId, range);
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditEvent } from '@uptake/persistence';
+import { AuditEvent, AuditEventRepository } from '@uptake/persistence';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 
@@ -38,7 +38,10 @@ export interface AuditEntry {
 
 @Injectable()
 export class AuditService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: AuditEventRepository,
+  ) {}
 
   /** `manager`: record inside that transaction (the entry then exists exactly if the change does). */
   async record(entry: AuditEntry, manager: EntityManager = this.dataSource.manager): Promise<void> {
@@ -55,13 +58,6 @@ export class AuditService {
   }
 
   list(organisationId: string, options: { limit: number; before?: string }): Promise<AuditEvent[]> {
-    const query = this.dataSource
-      .getRepository(AuditEvent)
-      .createQueryBuilder('audit')
-      .where('audit.organisation_id = :organisationId', { organisationId })
-      .orderBy('audit.id', 'DESC')
-      .limit(options.limit);
-    if (options.before) query.andWhere('audit.id < :before', { before: options.before });
-    return query.getMany();
+    return this.events.page(organisationId, options);
   }
 }

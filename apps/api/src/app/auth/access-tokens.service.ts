@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ResolvedConfig } from '@uptake/config';
-import { AccessToken, type Role } from '@uptake/persistence';
+import { AccessToken, AccessTokenRepository, MembershipRepository, type Role } from '@uptake/persistence';
 import { hashToken, looksLikeToken, newToken } from '@uptake/security';
 import { IsNull, type DataSource } from 'typeorm';
 import { UPTAKE_CONFIG } from '../config/config.module';
@@ -16,6 +16,8 @@ export class AccessTokensService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(UPTAKE_CONFIG) private readonly config: ResolvedConfig,
+    private readonly accessTokens: AccessTokenRepository,
+    private readonly memberships: MembershipRepository,
   ) {}
 
   /**
@@ -27,24 +29,7 @@ export class AccessTokensService {
    */
   async authenticate(token: string): Promise<Principal | undefined> {
     if (!looksLikeToken(token)) return undefined;
-    const rows: {
-      id: string;
-      kind: 'session' | 'api';
-      user_id: string | null;
-      organisation_id: string | null;
-      role: Role | null;
-      creator_role: Role | null;
-      last_used_at: Date | null;
-    }[] = await this.dataSource.query(
-      `SELECT t.id, t.kind, t.user_id, t.organisation_id, t.role, m.role AS creator_role, t.last_used_at
-       FROM access_tokens t
-         LEFT JOIN users u ON u.id = t.user_id
-         LEFT JOIN memberships m ON t.kind = 'api' AND m.user_id = t.user_id AND m.organisation_id = t.organisation_id
-       WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())
-         AND (t.user_id IS NULL OR u.disabled_at IS NULL)`,
-      [hashToken(token)],
-    );
-    const row = rows[0];
+    const row = await this.accessTokens.findValid(hashToken(token));
     if (!row) return undefined;
     const role =
       row.kind === 'api' && row.user_id !== null
@@ -52,7 +37,7 @@ export class AccessTokensService {
         : row.role;
     if (row.kind === 'api' && !role) return undefined;
     if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > LAST_USED_RESOLUTION_MS) {
-      await this.dataSource.query('UPDATE access_tokens SET last_used_at = now() WHERE id = $1', [row.id]);
+      await this.accessTokens.touchLastUsed(row.id);
     }
     if (row.kind === 'api') {
       return {
@@ -62,10 +47,7 @@ export class AccessTokensService {
         roles: new Map([[row.organisation_id as string, role as Role]]),
       };
     }
-    const memberships: { organisation_id: string; role: Role }[] = await this.dataSource.query(
-      'SELECT organisation_id, role FROM memberships WHERE user_id = $1',
-      [row.user_id],
-    );
+    const memberships = await this.memberships.rolesOf(row.user_id);
     return {
       kind: 'session',
       tokenId: row.id,

@@ -8,13 +8,24 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import {
+  loginRequestSchema,
+  meSchema,
+  sessionViewSchema,
+  type Me,
+  type SessionView,
+} from '@uptake/contracts';
 import type { Request, Response } from 'express';
+import { createZodDto } from 'nestjs-zod';
 import { Authenticated, CurrentPrincipal, Public } from './auth.decorators';
 import { AuthService } from './auth.service';
-import { LoginDto, MeDto, SessionDto } from './dto/login.dto';
 import { LoginThrottledException } from './login-throttle';
 import type { Principal } from './principal';
 import { clearSessionCookie, setSessionCookie } from './session-cookie';
+
+class LoginDto extends createZodDto(loginRequestSchema) {}
+class MeDto extends createZodDto(meSchema) {}
+class SessionDto extends createZodDto(sessionViewSchema) {}
 
 @ApiTags('auth')
 @Controller('auth')
@@ -33,7 +44,7 @@ export class AuthController {
       'right password, they only slow every attempt on the account down. A browser must send it from this ' +
       "site's origin (login CSRF).",
   })
-  @ApiOkResponse({ type: SessionDto })
+  @ApiOkResponse({ type: SessionDto.Output })
   @ApiUnauthorizedResponse({ description: 'E-mail or password is wrong' })
   @ApiForbiddenResponse({ description: 'Sent by a page of another origin' })
   @ApiTooManyRequestsResponse({ description: 'Too many failures from this address; see Retry-After' })
@@ -41,7 +52,7 @@ export class AuthController {
     @Body() body: LoginDto,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<SessionDto> {
+  ): Promise<SessionView> {
     try {
       const { token, expiresAt, me } = await this.auth.login(
         body.email,
@@ -49,7 +60,7 @@ export class AuthController {
         request.ip ?? 'unknown',
       );
       setSessionCookie(request, response, { token, expiresAt });
-      return { ...me, expiresAt };
+      return { ...me, expiresAt: expiresAt.toISOString() };
     } catch (error) {
       if (error instanceof LoginThrottledException)
         response.setHeader('Retry-After', String(error.retryAfterSeconds));
@@ -73,8 +84,8 @@ export class AuthController {
 
   @Get('me')
   @Authenticated()
-  @ApiOkResponse({ type: MeDto })
-  me(@CurrentPrincipal() principal: Principal): Promise<MeDto> {
+  @ApiOkResponse({ type: MeDto.Output })
+  me(@CurrentPrincipal() principal: Principal): Promise<Me> {
     return this.auth.me(principal);
   }
 }

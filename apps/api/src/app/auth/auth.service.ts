@@ -1,11 +1,11 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { User } from '@uptake/persistence';
+import type { Me, MembershipView } from '@uptake/contracts';
+import { MembershipRepository, User, UserRepository } from '@uptake/persistence';
 import { decoyPasswordHash, verifyPassword } from '@uptake/security';
 import type { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AccessTokensService } from './access-tokens.service';
-import type { MeDto, MembershipViewDto } from './dto/login.dto';
 import { LoginThrottle, LoginThrottledException } from './login-throttle';
 import type { Principal } from './principal';
 
@@ -16,13 +16,15 @@ export class AuthService {
     private readonly tokens: AccessTokensService,
     private readonly audit: AuditService,
     private readonly throttle: LoginThrottle,
+    private readonly users: UserRepository,
+    private readonly memberships: MembershipRepository,
   ) {}
 
   async login(
     email: string,
     password: string,
     ip: string,
-  ): Promise<{ token: string; expiresAt: Date; me: MeDto }> {
+  ): Promise<{ token: string; expiresAt: Date; me: Me }> {
     const normalised = email.trim().toLowerCase();
     const user = await this.verifyCredentials(normalised, password, ip);
     if (!user) throw new UnauthorizedException('E-mail or password is wrong');
@@ -47,12 +49,7 @@ export class AuthService {
         await this.audit.record({ action: 'auth.login_throttled', details: { email }, ip });
       throw error;
     }
-    const user = await this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('user')
-      .addSelect('user.passwordHash')
-      .where('user.email = :email', { email })
-      .getOne();
+    const user = await this.users.withPasswordHash(email);
     // Verify against a decoy when the account does not exist, so timing does not reveal which e-mails exist.
     const valid = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
     if (!user || !valid || user.disabledAt) {
@@ -75,19 +72,13 @@ export class AuthService {
     await this.audit.record({ action: 'auth.logout', organisationId, principal, ip });
   }
 
-  async me(principal: Principal): Promise<MeDto> {
-    const memberships: MembershipViewDto[] =
+  async me(principal: Principal): Promise<Me> {
+    // An API token has exactly one organisation, with its own role there.
+    const [tokenOrganisation, tokenRole] = [...principal.roles.entries()][0] ?? [];
+    const memberships: MembershipView[] =
       principal.kind === 'session'
-        ? await this.dataSource.query(
-            `SELECT m.organisation_id AS "organisationId", o.name AS "organisationName", m.role
-             FROM memberships m JOIN organisations o ON o.id = m.organisation_id
-             WHERE m.user_id = $1 ORDER BY o.name`,
-            [principal.userId],
-          )
-        : await this.dataSource.query(
-            `SELECT id AS "organisationId", name AS "organisationName", $2::text AS role FROM organisations WHERE id = $1`,
-            [...principal.roles.entries()][0],
-          );
+        ? await this.memberships.viewsOf(principal.userId)
+        : await this.memberships.tokenView(tokenOrganisation, tokenRole);
     const email =
       principal.kind === 'session' && principal.userId
         ? ((await this.dataSource.getRepository(User).findOneBy({ id: principal.userId }))?.email ?? null)

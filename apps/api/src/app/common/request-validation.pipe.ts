@@ -1,10 +1,4 @@
-import {
-  BadRequestException,
-  Injectable,
-  ValidationPipe,
-  type ArgumentMetadata,
-  type PipeTransform,
-} from '@nestjs/common';
+import { BadRequestException, Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
 import { createZodValidationPipe } from 'nestjs-zod';
 import type { ZodError } from 'zod';
 
@@ -41,21 +35,15 @@ function isZodDto(metatype: unknown): boolean {
 
 /**
  * The API's one input pipe: a parameter typed with a DTO made from a contract schema (`createZodDto`) is
- * parsed by that schema; anything else goes through class-validator until the last class-validator DTO is
- * gone (issue 13 moves every shape to `@uptake/contracts`).
+ * parsed by that schema (defaults applied, unknown keys refused). Every body and query is such a DTO; path
+ * ids have their own pipe (`UUID`), and the rest (a webhook batch, a streamed upload) is checked where it
+ * is read.
  */
 @Injectable()
 export class RequestValidationPipe implements PipeTransform {
   private readonly zod = new ZodPipe();
-  private readonly classes = new ValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    transform: true,
-    stopAtFirstError: false,
-  });
 
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
-    if (isZodDto(metadata.metatype)) return this.zod.transform(value, metadata);
-    return this.classes.transform(value, metadata);
+    return isZodDto(metadata.metatype) ? this.zod.transform(value, metadata) : value;
   }
 }

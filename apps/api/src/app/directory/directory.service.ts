@@ -1,41 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { GroupView, OrgUnitView } from '@uptake/contracts';
 import { complementaryHidden, organisationDisclosure, protect, type Disclosure } from '@uptake/kpi';
-import type { DataSource } from 'typeorm';
+import { DirectoryRepository } from '@uptake/persistence';
 import { OrganisationsService } from '../organisations/organisations.service';
 
 /** The organisation's structure and groups, for filters and labels; head counts below k are withheld. */
 @Injectable()
 export class DirectoryService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly organisations: OrganisationsService,
+    private readonly directory: DirectoryRepository,
   ) {}
 
   async orgUnits(organisationId: string): Promise<OrgUnitView[]> {
     const rule = organisationDisclosure(await this.organisations.get(organisationId));
-    const rows: {
-      id: string;
-      parent_id: string | null;
-      name: string;
-      kind: OrgUnitView['kind'];
-      people: number;
-      key: number;
-      direct: number;
-    }[] = await this.dataSource.query(
-      `SELECT u.id, u.parent_id, u.name, u.kind, s.people, s.key,
-              (SELECT count(*)::int FROM people p
-                WHERE p.organisation_id = $1 AND p.in_directory AND p.org_unit_id = u.id) AS direct
-         FROM org_units u
-         CROSS JOIN LATERAL (
-           SELECT count(*)::int AS people, (coalesce(sum(p.record_key), 0) % 4294967296)::float8 AS key
-           FROM people p JOIN org_units pu ON pu.id = p.org_unit_id
-           WHERE p.organisation_id = $1 AND p.in_directory AND pu.path LIKE u.path || '%') s
-         WHERE u.organisation_id = $1
-         ORDER BY u.path`,
-      [organisationId],
-    );
+    const rows = await this.directory.orgUnitHeadCounts(organisationId);
     const hidden = hiddenInTree(rows, rule);
     return rows.map((row) => ({
       id: row.id,
@@ -48,24 +27,7 @@ export class DirectoryService {
 
   async groups(organisationId: string): Promise<GroupView[]> {
     const rule = organisationDisclosure(await this.organisations.get(organisationId));
-    const rows: {
-      id: string;
-      name: string;
-      kind: GroupView['kind'];
-      source_id: string | null;
-      members: number;
-      key: number;
-    }[] = await this.dataSource.query(
-      `SELECT g.id, g.name, g.kind, g.source_id, m.members, m.key
-         FROM groups g
-         CROSS JOIN LATERAL (
-           SELECT count(*)::int AS members, (coalesce(sum(p.record_key), 0) % 4294967296)::float8 AS key
-           FROM group_members gm JOIN people p ON p.organisation_id = gm.organisation_id AND p.id = gm.person_id
-           WHERE gm.group_id = g.id) m
-         WHERE g.organisation_id = $1
-         ORDER BY g.kind = 'cohort' DESC, lower(g.name)`,
-      [organisationId],
-    );
+    const rows = await this.directory.groupHeadCounts(organisationId);
     return rows.map((row) => ({
       id: row.id,
       name: row.name,

@@ -9,12 +9,12 @@ import {
   type GoalValueModel,
   type ValueModelDefaults,
 } from '@uptake/kpi';
+import type { CreateGoalRequest, GoalView, UpdateGoalRequest } from '@uptake/contracts';
 import { BusinessGoal } from '@uptake/persistence';
 import type { DataSource } from 'typeorm';
 import { DateBounds } from '../common/date-bounds';
 import { KpisService } from '../kpis/kpis.service';
 import { OrganisationsService } from '../organisations/organisations.service';
-import type { CreateGoalDto, GoalDto, UpdateGoalDto } from './dto/goal.dto';
 
 /** Business goals: a KPI with baseline, target and deadline, its progress and estimated annual value. */
 @Injectable()
@@ -26,7 +26,7 @@ export class GoalsService {
     private readonly organisations: OrganisationsService,
   ) {}
 
-  async list(organisationId: string): Promise<GoalDto[]> {
+  async list(organisationId: string): Promise<GoalView[]> {
     const goals = await this.dataSource
       .getRepository(BusinessGoal)
       .find({ where: { organisationId }, order: { createdAt: 'ASC' } });
@@ -34,7 +34,7 @@ export class GoalsService {
     return Promise.all(goals.map((goal) => this.withProgress(goal, defaults)));
   }
 
-  async create(organisationId: string, input: CreateGoalDto): Promise<GoalDto> {
+  async create(organisationId: string, input: CreateGoalRequest): Promise<GoalView> {
     this.bounds.assertPlanningDay('deadline', input.deadline);
     await this.kpis.assertFilterBelongs(organisationId, input);
     const goal = await this.dataSource.getRepository(BusinessGoal).save({
@@ -52,7 +52,7 @@ export class GoalsService {
     return this.withProgress(goal, await this.valueDefaults(organisationId));
   }
 
-  async update(organisationId: string, goalId: string, input: UpdateGoalDto): Promise<GoalDto> {
+  async update(organisationId: string, goalId: string, input: UpdateGoalRequest): Promise<GoalView> {
     const goal = await this.get(organisationId, goalId);
     this.bounds.assertPlanningDay('deadline', input.deadline);
     await this.kpis.assertFilterBelongs(organisationId, input);
@@ -85,7 +85,7 @@ export class GoalsService {
     };
   }
 
-  private async withProgress(goal: BusinessGoal, defaults: ValueModelDefaults): Promise<GoalDto> {
+  private async withProgress(goal: BusinessGoal, defaults: ValueModelDefaults): Promise<GoalView> {
     const kpi = goal.kpi as GoalKpi;
     const { series, weeklyActive } = await this.kpis.weeklyGoalSeries(goal.organisationId, kpi, {
       orgUnitId: goal.orgUnitId,

@@ -1,16 +1,23 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { GovernanceReport } from '@uptake/contracts';
+import {
+  acknowledgementsImportSchema,
+  acknowledgementsResultSchema,
+  governanceReportSchema,
+  guidelinesSchema,
+  type AcknowledgementsResult,
+  type GovernanceReport,
+} from '@uptake/contracts';
+import { createZodDto } from 'nestjs-zod';
 import { KPI_READERS, OrganisationRoles } from '../auth/auth.decorators';
 import { UUID } from '../common/params';
 import { ROLLOUT_EDITORS } from '../rollouts/rollouts.controller';
-import {
-  AcknowledgementsImportDto,
-  AcknowledgementsResultDto,
-  GovernanceReportDto,
-  GuidelinesDto,
-} from './dto/governance.dto';
 import { GovernanceService } from './governance.service';
+
+class GuidelinesDto extends createZodDto(guidelinesSchema) {}
+class AcknowledgementsImportDto extends createZodDto(acknowledgementsImportSchema) {}
+class AcknowledgementsResultDto extends createZodDto(acknowledgementsResultSchema) {}
+class GovernanceReportDto extends createZodDto(governanceReportSchema) {}
 
 @ApiTags('governance')
 @Controller('organisations/:organisationId/governance')
@@ -22,7 +29,7 @@ export class GovernanceController {
   @ApiOperation({
     summary: 'Current usage guidelines and the share of eligible people who acknowledged them',
   })
-  @ApiOkResponse({ type: GovernanceReportDto })
+  @ApiOkResponse({ type: GovernanceReportDto.Output })
   report(@Param('organisationId', UUID) organisationId: string): Promise<GovernanceReport> {
     return this.governance.report(organisationId);
   }
@@ -30,7 +37,7 @@ export class GovernanceController {
   @Put('guidelines')
   @OrganisationRoles(...ROLLOUT_EDITORS)
   @ApiOperation({ summary: 'Publish a guidelines version (same version again = correction)' })
-  @ApiOkResponse({ type: GovernanceReportDto })
+  @ApiOkResponse({ type: GovernanceReportDto.Output })
   publish(
     @Param('organisationId', UUID) organisationId: string,
     @Body() body: GuidelinesDto,
@@ -45,11 +52,11 @@ export class GovernanceController {
     summary:
       'Import who acknowledged a version (LMS/intranet export); identities are pseudonymised on arrival',
   })
-  @ApiOkResponse({ type: AcknowledgementsResultDto })
+  @ApiOkResponse({ type: AcknowledgementsResultDto.Output })
   importAcknowledgements(
     @Param('organisationId', UUID) organisationId: string,
     @Body() body: AcknowledgementsImportDto,
-  ): Promise<AcknowledgementsResultDto> {
+  ): Promise<AcknowledgementsResult> {
     return this.governance.importAcknowledgements(organisationId, body);
   }
 }

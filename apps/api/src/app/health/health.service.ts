@@ -1,22 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { HealthComponent, HealthReport } from '@uptake/contracts';
+import { DatabaseHealthRepository } from '@uptake/persistence';
 import type { Redis } from 'ioredis';
 import { API_REDIS } from '../redis/redis.module';
-import type { DataSource } from 'typeorm';
 
 const CHECK_TIMEOUT_MS = 2_000;
 
 @Injectable()
 export class HealthService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly database: DatabaseHealthRepository,
     @Inject(API_REDIS) private readonly redis: Redis,
   ) {}
 
   async check(): Promise<HealthReport> {
     const [postgres, redis] = await Promise.all([
-      probe(() => this.dataSource.query('SELECT 1')),
+      probe(() => this.database.ping()),
       probe(() => this.redis.ping()),
     ]);
     return {

@@ -18,17 +18,21 @@ import type {
 } from '@uptake/contracts';
 import { KPI_READERS, OrganisationRoles } from '../auth/auth.decorators';
 import { UUID } from '../common/params';
-import { DiffusionQuery, KpiQuery, NetworkPeopleQuery, PeopleQuery, RetentionQuery } from './dto/kpi.query';
 import {
   AdoptionReportDto,
+  DiffusionQueryDto,
   DiffusionReportDto,
   EngagementReportDto,
+  KpiQueryDto,
+  NetworkPeopleQueryDto,
   NetworkPeopleReportDto,
   NetworkReportDto,
   ParticipationReportDto,
+  PeopleQueryDto,
   PeopleReportDto,
+  RetentionQueryDto,
   RetentionReportDto,
-} from './dto/kpi-reports.dto';
+} from './kpis.dto';
 import { KpisService } from './kpis.service';
 
 const K_RULE =
@@ -54,10 +58,10 @@ export class KpisController {
     summary: 'Eligible, active, activated, adoption %, DAU/WAU/MAU and stickiness per period',
     description: K_RULE,
   })
-  @ApiOkResponse({ type: AdoptionReportDto })
+  @ApiOkResponse({ type: AdoptionReportDto.Output })
   adoption(
     @Param('organisationId', UUID) organisationId: string,
-    @Query() query: KpiQuery,
+    @Query() query: KpiQueryDto,
   ): Promise<AdoptionReport> {
     return this.kpis.adoption(organisationId, query);
   }
@@ -68,10 +72,10 @@ export class KpisController {
     summary: 'Creators, contributors, readers (90-9-1) per period; personas; concentration',
     description: K_RULE,
   })
-  @ApiOkResponse({ type: ParticipationReportDto })
+  @ApiOkResponse({ type: ParticipationReportDto.Output })
   participation(
     @Param('organisationId', UUID) organisationId: string,
-    @Query() query: KpiQuery,
+    @Query() query: KpiQueryDto,
   ): Promise<ParticipationReport> {
     return this.kpis.participation(organisationId, query);
   }
@@ -82,10 +86,10 @@ export class KpisController {
     summary: 'Posts, replies, reactions per active person; threads answered; median time to first response',
     description: K_RULE,
   })
-  @ApiOkResponse({ type: EngagementReportDto })
+  @ApiOkResponse({ type: EngagementReportDto.Output })
   engagement(
     @Param('organisationId', UUID) organisationId: string,
-    @Query() query: KpiQuery,
+    @Query() query: KpiQueryDto,
   ): Promise<EngagementReport> {
     return this.kpis.engagement(organisationId, query);
   }
@@ -96,10 +100,10 @@ export class KpisController {
     summary: 'Weekly cohorts by first activity; tried-and-stopped and reactivated people, per unit',
     description: K_RULE,
   })
-  @ApiOkResponse({ type: RetentionReportDto })
+  @ApiOkResponse({ type: RetentionReportDto.Output })
   retention(
     @Param('organisationId', UUID) organisationId: string,
-    @Query() query: RetentionQuery,
+    @Query() query: RetentionQueryDto,
   ): Promise<RetentionReport> {
     return this.kpis.retention(organisationId, query);
   }
@@ -111,10 +115,10 @@ export class KpisController {
       'Interaction network aggregated to org units: cross-department, vertical and cross-company shares',
     description: K_RULE,
   })
-  @ApiOkResponse({ type: NetworkReportDto })
+  @ApiOkResponse({ type: NetworkReportDto.Output })
   network(
     @Param('organisationId', UUID) organisationId: string,
-    @Query() query: KpiQuery,
+    @Query() query: KpiQueryDto,
   ): Promise<NetworkReport> {
     return this.kpis.network(organisationId, query);
   }
@@ -125,10 +129,10 @@ export class KpisController {
     summary:
       'Brokers (betweenness) and champions (early adopters with the widest reach), by pseudonym: admins only',
   })
-  @ApiOkResponse({ type: NetworkPeopleReportDto })
+  @ApiOkResponse({ type: NetworkPeopleReportDto.Output })
   networkPeople(
     @Param('organisationId', UUID) organisationId: string,
-    @Query() query: NetworkPeopleQuery,
+    @Query() query: NetworkPeopleQueryDto,
   ): Promise<NetworkPeopleReport> {
     return this.kpis.networkPeople(organisationId, query, query.top);
   }
@@ -140,10 +144,10 @@ export class KpisController {
       'Rogers adopter categories, cumulative adopters, Bass fit and the forecast date of a target adoption',
     description: K_RULE,
   })
-  @ApiOkResponse({ type: DiffusionReportDto })
+  @ApiOkResponse({ type: DiffusionReportDto.Output })
   diffusion(
     @Param('organisationId', UUID) organisationId: string,
-    @Query() query: DiffusionQuery,
+    @Query() query: DiffusionQueryDto,
   ): Promise<DiffusionReport> {
     return this.kpis.diffusion(organisationId, query);
   }
@@ -151,10 +155,10 @@ export class KpisController {
   @Get('people')
   @OrganisationRoles('admin')
   @ApiOperation({ summary: 'Per person, by pseudonym: persona, totals, active days (admins only)' })
-  @ApiOkResponse({ type: PeopleReportDto })
+  @ApiOkResponse({ type: PeopleReportDto.Output })
   people(
     @Param('organisationId', UUID) organisationId: string,
-    @Query() query: PeopleQuery,
+    @Query() query: PeopleQueryDto,
   ): Promise<PeopleReport> {
     return this.kpis.people(organisationId, query);
   }

@@ -1,14 +1,16 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   AdoptionReport,
   DiffusionReport,
   EngagementReport,
+  KpiQuery,
   KpiScope,
   NetworkPeopleReport,
   NetworkReport,
   PeopleReport,
   ParticipationReport,
+  RetentionQuery,
   RetentionReport,
 } from '@uptake/contracts';
 import {
@@ -22,12 +24,10 @@ import {
   type GoalKpi,
   type WeeklyValue,
 } from '@uptake/kpi';
-import { RolloutPhase } from '@uptake/persistence';
-import { RolloutEvaluator } from '@uptake/rollout';
+import { DirectoryRepository, RolloutPhase, type DirectoryTable } from '@uptake/persistence';
 import type { DataSource } from 'typeorm';
 import { DateBounds } from '../common/date-bounds';
 import { OrganisationsService } from '../organisations/organisations.service';
-import type { KpiQuery, RetentionQuery } from './dto/kpi.query';
 
 /** The filters of a KPI request (the query DTO, or the same fields from a goal). */
 export type KpiFilter = Pick<KpiQuery, 'from' | 'to' | 'granularity' | 'orgUnitId' | 'groupId' | 'phaseId'>;
@@ -48,15 +48,13 @@ export const MAX_RANGE_DAYS_BY_GRANULARITY = { day: 1_100, week: 3_660, month: 7
  */
 @Injectable()
 export class KpisService {
-  private readonly reports: KpiReports;
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly organisations: OrganisationsService,
     private readonly bounds: DateBounds,
-  ) {
-    this.reports = new KpiReports(dataSource);
-  }
+    private readonly reports: KpiReports,
+    private readonly directory: DirectoryRepository,
+  ) {}
 
   async adoption(organisationId: string, query: KpiFilter): Promise<AdoptionReport> {
     return this.reports.adoption(await this.scope(organisationId, query));
@@ -160,7 +158,11 @@ export class KpisService {
     }
   }
 
-  /** A rollout phase's people are its cohort group (resolved now if no evaluation did it yet). */
+  /**
+   * A rollout phase's people are its cohort group, stored when the phase is saved and at each gate evaluation.
+   * A phase saved before that existed has none until the worker's next evaluation: 409, since a read never
+   * writes (and the whole organisation's figures would be wrong for it).
+   */
   private async phaseCohort(organisationId: string, query: KpiFilter): Promise<string> {
     if (query.groupId) throw new BadRequestException('groupId and phaseId cannot be combined: choose one');
     const phase = await this.dataSource
@@ -168,7 +170,9 @@ export class KpisService {
       .findOneBy({ id: query.phaseId, organisationId });
     if (!phase) throw new NotFoundException(`Rollout phase ${query.phaseId} not found`);
     if (phase.cohortGroupId) return phase.cohortGroupId;
-    return (await new RolloutEvaluator(this.dataSource).refreshPopulations(phase)).cohortGroupId;
+    throw new ConflictException(
+      `The people of rollout phase '${phase.name}' are not resolved yet: they are at its next gate evaluation (or when the phase is saved)`,
+    );
   }
 
   /** An org unit or group filter must belong to the organisation (checked for KPI requests and goals). */
@@ -181,11 +185,9 @@ export class KpisService {
   }
 
   /** Another organisation's unit or group is indistinguishable from one that does not exist. */
-  private async mustExist(table: 'org_units' | 'groups', organisationId: string, id: string, label: string) {
-    const rows = await this.dataSource.query(
-      `SELECT 1 FROM ${table} WHERE organisation_id = $1 AND id = $2`,
-      [organisationId, id],
-    );
-    if (rows.length === 0) throw new NotFoundException(`${label} ${id} not found`);
+  private async mustExist(table: DirectoryTable, organisationId: string, id: string, label: string) {
+    if (!(await this.directory.exists(table, organisationId, id))) {
+      throw new NotFoundException(`${label} ${id} not found`);
+    }
   }
 }

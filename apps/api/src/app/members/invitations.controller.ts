@@ -8,6 +8,7 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import type { AcceptedInvitationView, InvitationPreview } from '@uptake/contracts';
 import type { Request, Response } from 'express';
 import { AccessTokensService } from '../auth/access-tokens.service';
 import { Public } from '../auth/auth.decorators';
@@ -20,7 +21,7 @@ import {
   AcceptInvitationDto,
   InvitationPreviewDto,
   InvitationTokenDto,
-} from './dto/invitations.dto';
+} from './members.dtos';
 import { InvitationsService } from './invitations.service';
 
 /**
@@ -44,7 +45,7 @@ export class InvitationsController {
   })
   @ApiOkResponse({ type: InvitationPreviewDto })
   @ApiNotFoundResponse({ description: 'The link was used, revoked, has expired or never existed' })
-  async lookup(@Body() body: InvitationTokenDto, @Req() request: Request): Promise<InvitationPreviewDto> {
+  async lookup(@Body() body: InvitationTokenDto, @Req() request: Request): Promise<InvitationPreview> {
     return this.invitations.preview(body.token, await this.caller(request));
   }
 
@@ -66,7 +67,7 @@ export class InvitationsController {
     @Body() body: AcceptInvitationDto,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<AcceptedInvitationDto> {
+  ): Promise<AcceptedInvitationView> {
     const ip = request.ip ?? 'unknown';
     try {
       const accepted = await this.invitations.accept(

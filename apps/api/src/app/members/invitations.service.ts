@@ -10,7 +10,22 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ResolvedConfig } from '@uptake/config';
-import { Invitation, Membership, Organisation, User, type Role } from '@uptake/persistence';
+import type {
+  AcceptedInvitationView,
+  InvitationPreview,
+  InvitationStatus,
+  InvitationView,
+  InviteMember,
+} from '@uptake/contracts';
+import {
+  Invitation,
+  InvitationRepository,
+  Membership,
+  MembershipRepository,
+  Organisation,
+  User,
+  type Role,
+} from '@uptake/persistence';
 import { hashPassword, hashToken, MIN_PASSWORD_LENGTH, newToken } from '@uptake/security';
 import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -18,13 +33,6 @@ import { AuthService } from '../auth/auth.service';
 import type { Principal } from '../auth/principal';
 import { UPTAKE_CONFIG } from '../config/config.module';
 import { MailerService } from '../mail/mailer.service';
-import type {
-  AcceptedInvitationDto,
-  InvitationDto,
-  InvitationPreviewDto,
-  InvitationStatus,
-  InviteMemberDto,
-} from './dto/invitations.dto';
 import { invitationMail } from './invitation-mail';
 
 /** One answer for unknown, used, revoked and expired links: the link tells nothing more. */
@@ -34,7 +42,7 @@ const PROOF_NEEDED =
   'An account with this e-mail exists: sign in as that account, or give its password, to accept';
 
 export interface AcceptedInvitation {
-  view: AcceptedInvitationDto;
+  view: AcceptedInvitationView;
   userId: string;
   /** The caller was already signed in as the invitee (no new session needed). */
   signedIn: boolean;
@@ -55,19 +63,19 @@ export class InvitationsService {
     private readonly audit: AuditService,
     private readonly auth: AuthService,
     private readonly mailer: MailerService,
+    private readonly invitations: InvitationRepository,
+    private readonly memberships: MembershipRepository,
   ) {}
 
-  async invite(organisationId: string, input: InviteMemberDto, principal: Principal): Promise<InvitationDto> {
+  async invite(organisationId: string, input: InviteMember, principal: Principal): Promise<InvitationView> {
     const email = input.email.trim().toLowerCase();
     const { token, hash } = newToken('upi');
     const expiresAt = new Date(Date.now() + this.config.auth.invitationTtlDays * 86_400_000);
     const { invitation, organisation } = await this.dataSource.transaction(async (manager) => {
       // The admin sees the organisation's members anyway, so this answer discloses nothing new.
-      const member = await manager.query(
-        'SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.organisation_id = $1 AND u.email = $2',
-        [organisationId, email],
-      );
-      if (member.length > 0) throw new ConflictException(`${email} is already a member`);
+      if (await this.memberships.hasMemberWithEmail(organisationId, email, manager)) {
+        throw new ConflictException(`${email} is already a member`);
+      }
       // Inviting again replaces the open invitation (a new link; the old one stops working).
       await manager.update(
         Invitation,
@@ -110,7 +118,7 @@ export class InvitationsService {
     return toDto(invitation);
   }
 
-  async list(organisationId: string, limit: number): Promise<InvitationDto[]> {
+  async list(organisationId: string, limit: number): Promise<InvitationView[]> {
     const rows = await this.dataSource
       .getRepository(Invitation)
       .find({ where: { organisationId }, order: { createdAt: 'DESC' }, take: limit });
@@ -136,7 +144,7 @@ export class InvitationsService {
   }
 
   /** What the invitation page shows before accepting. */
-  async preview(token: string, caller: Principal | undefined): Promise<InvitationPreviewDto> {
+  async preview(token: string, caller: Principal | undefined): Promise<InvitationPreview> {
     const invitation = await this.openInvitation(this.dataSource.manager, token, false);
     const [organisation, user] = await Promise.all([
       this.dataSource.getRepository(Organisation).findOneByOrFail({ id: invitation.organisationId }),
@@ -146,7 +154,7 @@ export class InvitationsService {
       organisationName: organisation.name,
       email: invitation.email,
       role: invitation.role,
-      expiresAt: invitation.expiresAt,
+      expiresAt: invitation.expiresAt.toISOString(),
       accountExists: Boolean(user),
       signedInAsInvitee: Boolean(user && isSessionOf(caller, user.id)),
     };
@@ -165,13 +173,10 @@ export class InvitationsService {
     const accepted = await this.dataSource.transaction(async (manager) => {
       const invitation = await this.openInvitation(manager, token, true);
       const { user, newAccount } = await this.invitee(manager, invitation.email, password, caller, ip);
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(Membership)
-        .values({ organisationId: invitation.organisationId, userId: user.id, role: invitation.role })
-        .orIgnore()
-        .execute();
+      await this.memberships.addUnlessMember(
+        { organisationId: invitation.organisationId, userId: user.id, role: invitation.role },
+        manager,
+      );
       await manager.update(Invitation, invitation.id, { acceptedAt: new Date(), acceptedBy: user.id });
       const membership = await manager.findOneByOrFail(Membership, {
         organisationId: invitation.organisationId,
@@ -229,13 +234,7 @@ export class InvitationsService {
   }
 
   private async openInvitation(manager: EntityManager, token: string, lock: boolean): Promise<Invitation> {
-    const query = manager
-      .createQueryBuilder(Invitation, 'invitation')
-      .where('invitation.token_hash = :hash', { hash: hashToken(token) })
-      .andWhere('invitation.accepted_at IS NULL AND invitation.revoked_at IS NULL')
-      .andWhere('invitation.expires_at > now()');
-    if (lock) query.setLock('pessimistic_write');
-    const invitation = await query.getOne();
+    const invitation = await this.invitations.findOpen(hashToken(token), lock, manager);
     if (!invitation) throw new NotFoundException(INVALID_LINK);
     return invitation;
   }
@@ -251,13 +250,13 @@ function status(invitation: Invitation): InvitationStatus {
   return invitation.expiresAt.getTime() <= Date.now() ? 'expired' : 'pending';
 }
 
-function toDto(invitation: Invitation): InvitationDto {
+function toDto(invitation: Invitation): InvitationView {
   return {
     id: invitation.id,
     email: invitation.email,
     role: invitation.role as Role,
     status: status(invitation),
-    createdAt: invitation.createdAt,
-    expiresAt: invitation.expiresAt,
+    createdAt: invitation.createdAt.toISOString(),
+    expiresAt: invitation.expiresAt.toISOString(),
   };
 }

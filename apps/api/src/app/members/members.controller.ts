@@ -21,21 +21,31 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import type { AccessToken, Role } from '@uptake/persistence';
+import type {
+  ApiTokenView,
+  AuditEventView,
+  CreatedApiToken,
+  InvitationView,
+  Member,
+} from '@uptake/contracts';
 import { AuditService } from '../audit/audit.service';
 import { AccessTokensService } from '../auth/access-tokens.service';
 import { CurrentPrincipal, OrganisationRoles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { LimitQuery, ListQuery } from '../common/list.query';
-import { InvitationDto, InviteMemberDto } from './dto/invitations.dto';
 import {
   ApiTokenDto,
   AuditEventDto,
   ChangeRoleDto,
   CreateApiTokenDto,
   CreatedApiTokenDto,
+  InvitationDto,
+  InviteMemberDto,
   MemberDto,
-} from './dto/members.dto';
+  toApiTokenView,
+  toAuditEventView,
+  toMemberView,
+} from './members.dtos';
 import { InvitationsService } from './invitations.service';
 import { MembersService } from './members.service';
 import { UUID } from '../common/params';
@@ -54,8 +64,8 @@ export class MembersController {
   @Get('members')
   @OrganisationRoles('admin')
   @ApiOkResponse({ type: [MemberDto] })
-  list(@Param('organisationId', UUID) organisationId: string): Promise<MemberDto[]> {
-    return this.members.list(organisationId);
+  async list(@Param('organisationId', UUID) organisationId: string): Promise<Member[]> {
+    return (await this.members.list(organisationId)).map(toMemberView);
   }
 
   @Post('members')
@@ -75,7 +85,7 @@ export class MembersController {
     @Param('organisationId', UUID) organisationId: string,
     @Body() body: InviteMemberDto,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<InvitationDto> {
+  ): Promise<InvitationView> {
     return this.invitations.invite(organisationId, body, principal);
   }
 
@@ -85,7 +95,7 @@ export class MembersController {
   listInvitations(
     @Param('organisationId', UUID) organisationId: string,
     @Query() query: LimitQuery,
-  ): Promise<InvitationDto[]> {
+  ): Promise<InvitationView[]> {
     return this.invitations.list(organisationId, query.limit);
   }
 
@@ -105,13 +115,13 @@ export class MembersController {
   @OrganisationRoles('admin')
   @ApiOkResponse({ type: MemberDto })
   @ApiConflictResponse({ description: 'Would leave the organisation without an admin' })
-  changeRole(
+  async changeRole(
     @Param('organisationId', UUID) organisationId: string,
     @Param('userId', UUID) userId: string,
     @Body() body: ChangeRoleDto,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<MemberDto> {
-    return this.members.changeRole(organisationId, userId, body.role, principal);
+  ): Promise<Member> {
+    return toMemberView(await this.members.changeRole(organisationId, userId, body.role, principal));
   }
 
   @Delete('members/:userId')
@@ -130,8 +140,8 @@ export class MembersController {
   @Get('api-tokens')
   @OrganisationRoles('admin')
   @ApiOkResponse({ type: [ApiTokenDto] })
-  async listTokens(@Param('organisationId', UUID) organisationId: string): Promise<ApiTokenDto[]> {
-    return (await this.tokens.listApiTokens(organisationId)).map(toApiTokenDto);
+  async listTokens(@Param('organisationId', UUID) organisationId: string): Promise<ApiTokenView[]> {
+    return (await this.tokens.listApiTokens(organisationId)).map(toApiTokenView);
   }
 
   @Post('api-tokens')
@@ -141,7 +151,7 @@ export class MembersController {
     @Param('organisationId', UUID) organisationId: string,
     @Body() body: CreateApiTokenDto,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<CreatedApiTokenDto> {
+  ): Promise<CreatedApiToken> {
     const { token, record } = await this.tokens.createApiToken({
       organisationId,
       role: body.role,
@@ -157,7 +167,7 @@ export class MembersController {
       targetId: record.id,
       details: { name: body.name, role: body.role },
     });
-    return { ...toApiTokenDto(record), token };
+    return { ...toApiTokenView(record), token };
   }
 
   @Delete('api-tokens/:tokenId')
@@ -183,22 +193,10 @@ export class MembersController {
   @Get('audit-events')
   @OrganisationRoles('admin')
   @ApiOkResponse({ type: [AuditEventDto], description: 'Newest first; continue with ?before=<last id>' })
-  auditEvents(
+  async auditEvents(
     @Param('organisationId', UUID) organisationId: string,
     @Query() query: ListQuery,
-  ): Promise<AuditEventDto[]> {
-    return this.audit.list(organisationId, query);
+  ): Promise<AuditEventView[]> {
+    return (await this.audit.list(organisationId, query)).map(toAuditEventView);
   }
-}
-
-/** API tokens always have a name and a role (a CHECK constraint of access_tokens). */
-function toApiTokenDto(record: AccessToken): ApiTokenDto {
-  return {
-    id: record.id,
-    name: record.name as string,
-    role: record.role as Role,
-    createdAt: record.createdAt,
-    expiresAt: record.expiresAt,
-    lastUsedAt: record.lastUsedAt,
-  };
 }

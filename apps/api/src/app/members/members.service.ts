@@ -1,11 +1,10 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Membership, type Role } from '@uptake/persistence';
+import { Membership, MembershipRepository, type MemberRow, type Role } from '@uptake/persistence';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AccessTokensService } from '../auth/access-tokens.service';
 import type { Principal } from '../auth/principal';
-import type { MemberDto } from './dto/members.dto';
 
 @Injectable()
 export class MembersService {
@@ -13,15 +12,11 @@ export class MembersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly tokens: AccessTokensService,
+    private readonly memberships: MembershipRepository,
   ) {}
 
-  list(organisationId: string): Promise<MemberDto[]> {
-    return this.dataSource.query(
-      `SELECT u.id AS "userId", u.email, m.role, m.created_at AS "createdAt", u.last_login_at AS "lastLoginAt"
-       FROM memberships m JOIN users u ON u.id = m.user_id
-       WHERE m.organisation_id = $1 ORDER BY u.email`,
-      [organisationId],
-    );
+  list(organisationId: string): Promise<MemberRow[]> {
+    return this.memberships.members(organisationId);
   }
 
   async changeRole(
@@ -29,7 +24,7 @@ export class MembersService {
     userId: string,
     role: Role,
     principal: Principal,
-  ): Promise<MemberDto> {
+  ): Promise<MemberRow> {
     const previous = await this.dataSource.transaction(async (manager) => {
       const membership = await this.lockMembership(manager, organisationId, userId);
       if (membership.role === 'admin' && role !== 'admin')

@@ -1,24 +1,17 @@
 import { Controller, Get, Inject, NotFoundException } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ResolvedConfig } from '@uptake/config';
-import type { SpoolReport } from '@uptake/contracts';
+import { spoolReportSchema, type SpoolReport } from '@uptake/contracts';
 import { spoolUsage } from '@uptake/persistence';
+import { createZodDto } from 'nestjs-zod';
 import type { DataSource } from 'typeorm';
 import { Authenticated, CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { UPTAKE_CONFIG } from '../config/config.module';
 import { isOperator } from './operators';
 
-export class SpoolReportDto implements SpoolReport {
-  @ApiProperty() files: number;
-  @ApiProperty() bytes: number;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) oldestModifiedAt: string | null;
-  @ApiProperty({ description: 'More entries than one pass looks at; the figures cover the first ones' })
-  truncated: boolean;
-  @ApiProperty({ description: 'SPOOL_ORPHAN_GRACE_MINUTES' }) orphanGraceMinutes: number;
-  @ApiProperty({ description: 'SPOOL_FAILED_RETENTION_DAYS' }) failedRetentionDays: number;
-}
+class SpoolReportDto extends createZodDto(spoolReportSchema) {}
 
 /** Spool usage for operators: it spans all organisations, so it is theirs alone, like the queue board. */
 @ApiTags('operations')
@@ -37,9 +30,9 @@ export class SpoolController {
       'Files waiting for or kept by their runs. The worker removes files no run needs once older than ' +
       'SPOOL_ORPHAN_GRACE_MINUTES, and a failed run’s file SPOOL_FAILED_RETENTION_DAYS after the failure.',
   })
-  @ApiOkResponse({ type: SpoolReportDto })
+  @ApiOkResponse({ type: SpoolReportDto.Output })
   @ApiNotFoundResponse({ description: 'The caller is not an operator (OPERATOR_EMAILS)' })
-  async usage(@CurrentPrincipal() principal: Principal): Promise<SpoolReportDto> {
+  async usage(@CurrentPrincipal() principal: Principal): Promise<SpoolReport> {
     if (!(await isOperator(this.dataSource, this.config.operatorEmails, principal))) {
       throw new NotFoundException('Not Found');
     }

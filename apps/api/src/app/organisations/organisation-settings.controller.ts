@@ -15,7 +15,7 @@ import {
   OrganisationSettingsChangeDto,
   OrganisationSettingsDto,
   UpdateOrganisationSettingsDto,
-} from './dto/organisation-settings.dto';
+} from './organisations.dtos';
 import { OrganisationSettingsService } from './organisation-settings.service';
 
 @ApiTags('organisations')

@@ -9,9 +9,14 @@ import {
   type OrganisationSettingsPatch,
 } from '@uptake/contracts';
 import { lockOrganisationRollups, timeZoneChangeRefresh } from '@uptake/kpi';
-import { ActivitySource, isPostgresTimeZone, Organisation, organisationEventSpan } from '@uptake/persistence';
-import { applySourceSchedule, JOBS, QUEUES, type RefreshRollupsJob, type RunSyncJob } from '@uptake/queues';
-import type { Queue } from 'bullmq';
+import {
+  ActivitySource,
+  isPostgresTimeZone,
+  Organisation,
+  organisationEventSpan,
+  setLocalLockTimeout,
+} from '@uptake/persistence';
+import { addJob, applySourceSchedule, JOBS, QUEUES, type UptakeQueue } from '@uptake/queues';
 import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
@@ -38,8 +43,8 @@ const LOCK_NOT_AVAILABLE = '55P03';
 export class OrganisationSettingsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectQueue(QUEUES.recompute) private readonly recomputeQueue: Queue<RefreshRollupsJob>,
-    @InjectQueue(QUEUES.sync) private readonly syncQueue: Queue<RunSyncJob>,
+    @InjectQueue(QUEUES.recompute) private readonly recomputeQueue: UptakeQueue<'recompute'>,
+    @InjectQueue(QUEUES.sync) private readonly syncQueue: UptakeQueue<'sync'>,
     private readonly audit: AuditService,
   ) {}
 
@@ -90,7 +95,7 @@ export class OrganisationSettingsService {
   ): Promise<OrganisationSettingsChange> {
     const zoneMayChange = input.timeZone !== undefined;
     if (zoneMayChange) {
-      await manager.query(`SET LOCAL lock_timeout = '${ROLLUP_LOCK_TIMEOUT}'`);
+      await setLocalLockTimeout(manager, ROLLUP_LOCK_TIMEOUT);
       await lockOrganisationRollups(manager, organisationId);
     }
     const before = toSettings(await this.load(manager, organisationId, true));
@@ -130,7 +135,7 @@ export class OrganisationSettingsService {
     const span = await organisationEventSpan(manager, organisationId);
     if (!span) return null;
     const range = timeZoneChangeRefresh(span);
-    await this.recomputeQueue.add(JOBS.refreshRollups, { organisationId, ...range });
+    await addJob(this.recomputeQueue, JOBS.refreshRollups, { organisationId, ...range });
     return range;
   }
 

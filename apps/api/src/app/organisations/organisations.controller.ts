@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { OrganisationSummary } from '@uptake/contracts';
 import { Authenticated, CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
-import { OrganisationSummaryDto } from './organisation-summary.dto';
+import { OrganisationSummaryDto } from './organisations.dtos';
 import { OrganisationsService } from './organisations.service';
 
 @ApiTags('organisations')

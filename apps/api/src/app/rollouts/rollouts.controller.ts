@@ -13,29 +13,46 @@ import {
 } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
+  ApiBody,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { ComparisonReport, GateEvaluation, PhaseTransition, RolloutPlanView } from '@uptake/contracts';
+import {
+  createPlanSchema,
+  phaseBodySchema,
+  type ComparisonReport,
+  type CreatePlan,
+  type EvaluationQueued,
+  type GateEvaluation,
+  type PhaseBody,
+  type PhaseTransition,
+  type RolloutPlanView,
+} from '@uptake/contracts';
 import { CurrentPrincipal, KPI_READERS, OrganisationRoles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { UUID } from '../common/params';
+import { RolloutBodyPipe } from './rollout-body.pipe';
 import {
   AdvanceDto,
-  ComparisonQuery,
+  ComparisonQueryDto,
   ComparisonReportDto,
   CreatePlanDto,
-  EvaluationsQuery,
+  EvaluationQueuedDto,
+  EvaluationsQueryDto,
   GateEvaluationDto,
   PhaseBodyDto,
   PhaseTransitionDto,
   RolloutPlanDto,
   UpdatePlanDto,
-} from './dto/rollout.dto';
+} from './rollouts.dtos';
 import { RolloutsService } from './rollouts.service';
+
+/** Plan and phase bodies: problems inside their targets and criteria are named as the population checks name them. */
+const PLAN_BODY = new RolloutBodyPipe(createPlanSchema);
+const PHASE_BODY = new RolloutBodyPipe(phaseBodySchema);
 
 /** Who runs rollouts: admins and change managers; executives follow them. */
 export const ROLLOUT_EDITORS = ['admin', 'change_manager'] as const;
@@ -56,10 +73,11 @@ export class RolloutsController {
   @Post()
   @OrganisationRoles(...ROLLOUT_EDITORS)
   @ApiOperation({ summary: 'Create a plan (default template: Pilot → Best cases → Full rollout)' })
+  @ApiBody({ type: CreatePlanDto })
   @ApiCreatedResponse({ type: RolloutPlanDto })
   create(
     @Param('organisationId', UUID) organisationId: string,
-    @Body() body: CreatePlanDto,
+    @Body(PLAN_BODY) body: CreatePlan,
   ): Promise<RolloutPlanView> {
     return this.rollouts.create(organisationId, body);
   }
@@ -89,11 +107,12 @@ export class RolloutsController {
   @Post(':planId/phases')
   @OrganisationRoles(...ROLLOUT_EDITORS)
   @ApiOperation({ summary: 'Add a phase at the end of the plan' })
+  @ApiBody({ type: PhaseBodyDto })
   @ApiCreatedResponse({ type: RolloutPlanDto })
   addPhase(
     @Param('organisationId', UUID) organisationId: string,
     @Param('planId', UUID) planId: string,
-    @Body() body: PhaseBodyDto,
+    @Body(PHASE_BODY) body: PhaseBody,
   ): Promise<RolloutPlanView> {
     return this.rollouts.addPhase(organisationId, planId, body);
   }
@@ -103,12 +122,13 @@ export class RolloutsController {
   @ApiOperation({
     summary: 'Edit a phase: dates, target, comparison, gate criteria (fields left out are kept)',
   })
+  @ApiBody({ type: PhaseBodyDto })
   @ApiOkResponse({ type: RolloutPlanDto })
   updatePhase(
     @Param('organisationId', UUID) organisationId: string,
     @Param('planId', UUID) planId: string,
     @Param('phaseId', UUID) phaseId: string,
-    @Body() body: PhaseBodyDto,
+    @Body(PHASE_BODY) body: PhaseBody,
   ): Promise<RolloutPlanView> {
     return this.rollouts.updatePhase(organisationId, planId, phaseId, body);
   }
@@ -133,11 +153,11 @@ export class RolloutsController {
     summary:
       "Queue an evaluation of the plan's gates (the worker also evaluates daily and after each ingest)",
   })
-  @ApiAcceptedResponse({ schema: { properties: { queued: { type: 'boolean' } } } })
+  @ApiAcceptedResponse({ type: EvaluationQueuedDto })
   evaluate(
     @Param('organisationId', UUID) organisationId: string,
     @Param('planId', UUID) planId: string,
-  ): Promise<{ queued: true }> {
+  ): Promise<EvaluationQueued> {
     return this.rollouts.evaluate(organisationId, planId);
   }
 
@@ -179,7 +199,7 @@ export class RolloutsController {
     @Param('organisationId', UUID) organisationId: string,
     @Param('planId', UUID) planId: string,
     @Param('phaseId', UUID) phaseId: string,
-    @Query() query: EvaluationsQuery,
+    @Query() query: EvaluationsQueryDto,
   ): Promise<GateEvaluation[]> {
     return this.rollouts.evaluations(organisationId, planId, phaseId, query.limit);
   }
@@ -195,7 +215,7 @@ export class RolloutsController {
     @Param('organisationId', UUID) organisationId: string,
     @Param('planId', UUID) planId: string,
     @Param('phaseId', UUID) phaseId: string,
-    @Query() query: ComparisonQuery,
+    @Query() query: ComparisonQueryDto,
   ): Promise<ComparisonReport> {
     return this.rollouts.comparison(organisationId, planId, phaseId, query);
   }

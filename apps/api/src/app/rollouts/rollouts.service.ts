@@ -2,60 +2,66 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
+  Advance,
+  ComparisonQuery,
   ComparisonReport,
+  CreatePlan,
   GateEvaluation,
+  PhaseBody,
   PhaseTransition,
   PopulationTarget,
   RolloutPhaseView,
   RolloutPlanView,
+  UpdatePlan,
 } from '@uptake/contracts';
 import {
+  DirectoryRepository,
   Organisation,
   RolloutGateEvaluation,
   RolloutPhase,
   RolloutPlan,
+  RolloutRepository,
   RolloutTransition,
 } from '@uptake/persistence';
-import { gateEvaluationDeduplicationId, JOBS, QUEUES, type EvaluateGatesJob } from '@uptake/queues';
+import {
+  addJob,
+  gateEvaluationDeduplicationId,
+  JOBS,
+  QUEUES,
+  type EvaluateGatesJob,
+  type UptakeQueue,
+} from '@uptake/queues';
 import {
   defaultPhases,
-  parsePhaseInput,
   PhaseInputError,
-  parsePopulationTarget,
   phasePopulationProblems,
+  resolvePhase,
   RolloutEvaluator,
   toGateEvaluation,
   type PhaseDefinition,
 } from '@uptake/rollout';
-import type { Queue } from 'bullmq';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { DateBounds } from '../common/date-bounds';
 import type { Principal } from '../auth/principal';
-import type {
-  AdvanceDto,
-  ComparisonQuery,
-  CreatePlanDto,
-  PhaseBodyDto,
-  UpdatePlanDto,
-} from './dto/rollout.dto';
 
 /**
  * Rollout plans and their phases. Gates are evaluated by the worker (this service queues evaluations);
- * advancing a phase is an explicit, audited action that checks the latest evaluation.
+ * advancing a phase is an explicit, audited action that checks the latest evaluation. A phase's people are
+ * resolved into its cohort groups when it is saved (and again by the worker's evaluations), so reading a
+ * plan or a comparison never writes.
  */
 @Injectable()
 export class RolloutsService {
-  private readonly evaluator: RolloutEvaluator;
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectQueue(QUEUES.rollouts) private readonly queue: Queue<EvaluateGatesJob>,
+    @InjectQueue(QUEUES.rollouts) private readonly queue: UptakeQueue<'rollouts'>,
     private readonly audit: AuditService,
     private readonly bounds: DateBounds,
-  ) {
-    this.evaluator = new RolloutEvaluator(dataSource);
-  }
+    private readonly evaluator: RolloutEvaluator,
+    private readonly rollouts: RolloutRepository,
+    private readonly directory: DirectoryRepository,
+  ) {}
 
   async list(organisationId: string): Promise<RolloutPlanView[]> {
     const plans = await this.dataSource
@@ -68,12 +74,12 @@ export class RolloutsService {
     return this.view(await this.plan(organisationId, planId));
   }
 
-  async create(organisationId: string, input: CreatePlanDto): Promise<RolloutPlanView> {
+  async create(organisationId: string, input: CreatePlan): Promise<RolloutPlanView> {
     this.bounds.assertPlanningDay('startDate', input.startDate);
     const startDate = input.startDate ?? new Date().toISOString().slice(0, 10);
     let phases: PhaseDefinition[] = [];
     if (input.template === 'default') {
-      const pilot = input.pilotTarget ? this.parseTarget(input.pilotTarget, 'pilotTarget') : undefined;
+      const pilot = input.pilotTarget;
       if (pilot) {
         await this.assertTargetBelongs(organisationId, pilot, 'pilotTarget');
         await this.assertPopulations(
@@ -87,16 +93,17 @@ export class RolloutsService {
     }
     const plan = await this.dataSource.transaction(async (manager) => {
       const saved = await manager.getRepository(RolloutPlan).save({ organisationId, name: input.name });
-      await manager
+      const rows = await manager
         .getRepository(RolloutPhase)
         .save(phases.map((phase, position) => ({ ...phase, organisationId, planId: saved.id, position })));
+      for (const row of rows) await this.evaluator.refreshPopulations(row, manager);
       return saved;
     });
     await this.queueEvaluation(organisationId, plan.id, 'change');
     return this.view(plan);
   }
 
-  async update(organisationId: string, planId: string, input: UpdatePlanDto): Promise<RolloutPlanView> {
+  async update(organisationId: string, planId: string, input: UpdatePlan): Promise<RolloutPlanView> {
     const plan = await this.plan(organisationId, planId);
     if (input.name !== undefined) plan.name = input.name;
     if (input.status !== undefined && input.status !== plan.status) {
@@ -118,19 +125,17 @@ export class RolloutsService {
     return this.view(plan);
   }
 
-  async addPhase(organisationId: string, planId: string, input: PhaseBodyDto): Promise<RolloutPlanView> {
+  async addPhase(organisationId: string, planId: string, input: PhaseBody): Promise<RolloutPlanView> {
     const plan = await this.plan(organisationId, planId);
     const phase = this.parsePhase(input);
     await this.assertPhaseTargetsBelong(organisationId, phase);
     await this.assertPopulations(organisationId, phase, []);
     await this.dataSource.transaction(async (manager) => {
-      const [row]: { next: number }[] = await manager.query(
-        'SELECT coalesce(max(position) + 1, 0) AS next FROM rollout_phases WHERE plan_id = $1',
-        [planId],
-      );
-      await manager
+      const position = await this.rollouts.nextPhasePosition(planId, manager);
+      const saved = await manager
         .getRepository(RolloutPhase)
-        .save({ ...phase, organisationId, planId, position: row.next });
+        .save({ ...phase, organisationId, planId, position });
+      await this.evaluator.refreshPopulations(saved, manager);
     });
     await this.queueEvaluation(organisationId, planId, 'change');
     return this.view(plan);
@@ -140,7 +145,7 @@ export class RolloutsService {
     organisationId: string,
     planId: string,
     phaseId: string,
-    input: PhaseBodyDto,
+    input: PhaseBody,
   ): Promise<RolloutPlanView> {
     const plan = await this.plan(organisationId, planId);
     const existing = await this.phase(plan, phaseId);
@@ -150,7 +155,10 @@ export class RolloutsService {
       (id): id is string => id !== null,
     );
     await this.assertPopulations(organisationId, phase, own, 'target', existing.id);
-    await this.dataSource.getRepository(RolloutPhase).save({ ...existing, ...phase });
+    await this.dataSource.transaction(async (manager) => {
+      const saved = await manager.getRepository(RolloutPhase).save({ ...existing, ...phase });
+      await this.evaluator.refreshPopulations(saved, manager);
+    });
     await this.queueEvaluation(organisationId, planId, 'change');
     return this.view(plan);
   }
@@ -163,17 +171,11 @@ export class RolloutsService {
     }
     await this.dataSource.transaction(async (manager) => {
       await manager.getRepository(RolloutPhase).delete({ id: phase.id });
-      // The position constraint is checked at commit, so the later phases can move up one by one.
-      await manager.query(
-        'UPDATE rollout_phases SET position = position - 1 WHERE plan_id = $1 AND position > $2',
-        [planId, phase.position],
-      );
+      await this.rollouts.closePositionGap(planId, phase.position, manager);
       const cohorts = [phase.cohortGroupId, phase.comparisonGroupId].filter(
         (id): id is string => id !== null,
       );
-      if (cohorts.length > 0) {
-        await manager.query(`DELETE FROM groups WHERE id = ANY($1::uuid[]) AND kind = 'cohort'`, [cohorts]);
-      }
+      await this.directory.deleteCohorts(cohorts, manager);
     });
     return this.view(plan);
   }
@@ -193,13 +195,12 @@ export class RolloutsService {
   async advance(
     organisationId: string,
     planId: string,
-    input: AdvanceDto,
+    input: Advance,
     principal: Principal,
   ): Promise<RolloutPlanView> {
     await this.plan(organisationId, planId);
     const transition = await this.dataSource.transaction(async (manager) => {
-      // Serialises concurrent advances of one plan.
-      await manager.query('SELECT 1 FROM rollout_plans WHERE id = $1 FOR UPDATE', [planId]);
+      await this.rollouts.lockPlan(planId, manager);
       const phases = await manager
         .getRepository(RolloutPhase)
         .find({ where: { planId }, order: { position: 'ASC' } });
@@ -264,20 +265,7 @@ export class RolloutsService {
 
   async transitions(organisationId: string, planId: string): Promise<PhaseTransition[]> {
     await this.plan(organisationId, planId);
-    const rows: {
-      at: Date;
-      actor: string | null;
-      from_phase_id: string | null;
-      to_phase_id: string | null;
-      overridden: boolean;
-      gate_status: PhaseTransition['gateStatus'];
-      note: string | null;
-    }[] = await this.dataSource.query(
-      `SELECT t.at, u.email AS actor, t.from_phase_id, t.to_phase_id, t.overridden, t.gate_status, t.note
-       FROM rollout_transitions t LEFT JOIN users u ON u.id = t.actor_user_id
-       WHERE t.plan_id = $1 ORDER BY t.at, t.id`,
-      [planId],
-    );
+    const rows = await this.rollouts.transitions(planId);
     return rows.map((row) => ({
       at: row.at.toISOString(),
       actor: row.actor,
@@ -322,15 +310,7 @@ export class RolloutsService {
     const phases = await this.dataSource
       .getRepository(RolloutPhase)
       .find({ where: { planId: plan.id }, order: { position: 'ASC' } });
-    // The newest evaluation of each phase, in one query.
-    const evaluations = await this.dataSource
-      .getRepository(RolloutGateEvaluation)
-      .createQueryBuilder('evaluation')
-      .distinctOn(['evaluation.phaseId'])
-      .where('evaluation.planId = :planId', { planId: plan.id })
-      .orderBy('evaluation.phaseId')
-      .addOrderBy('evaluation.evaluatedAt', 'DESC')
-      .getMany();
+    const evaluations = await this.rollouts.latestEvaluations(plan.id);
     const byPhase = new Map(evaluations.map((row) => [row.phaseId, toGateEvaluation(row)]));
     return {
       id: plan.id,
@@ -370,7 +350,8 @@ export class RolloutsService {
     trigger: EvaluateGatesJob['trigger'],
   ): Promise<void> {
     // Requests while one waits join it; one made while an evaluation runs gets its own run after it.
-    await this.queue.add(
+    await addJob(
+      this.queue,
       JOBS.evaluateGates,
       { organisationId, planId, trigger },
       {
@@ -394,15 +375,11 @@ export class RolloutsService {
     return phase;
   }
 
-  private parsePhase(input: PhaseBodyDto, previous?: PhaseDefinition): PhaseDefinition {
-    const phase = asBadRequest(() => parsePhaseInput(input, previous));
+  private parsePhase(input: PhaseBody, previous?: PhaseDefinition): PhaseDefinition {
+    const phase = resolvePhase(input, previous);
     this.bounds.assertPlanningDay('plannedStart', phase.plannedStart);
     this.bounds.assertPlanningDay('plannedEnd', phase.plannedEnd);
     return phase;
-  }
-
-  private parseTarget(input: unknown, field: string): PopulationTarget {
-    return asBadRequest(() => parsePopulationTarget(input, field));
   }
 
   private async assertPhaseTargetsBelong(organisationId: string, phase: PhaseDefinition): Promise<void> {
@@ -449,20 +426,13 @@ export class RolloutsService {
     target: PopulationTarget,
     field: string,
   ): Promise<void> {
-    const missing = async (table: 'org_units' | 'groups', ids: string[]) => {
-      if (ids.length === 0) return [];
-      const rows: { id: string }[] = await this.dataSource.query(
-        `SELECT id FROM ${table} WHERE organisation_id = $1 AND id = ANY($2::uuid[])`,
-        [organisationId, ids],
-      );
-      const found = new Set(rows.map((row) => row.id));
-      return ids.filter((id) => !found.has(id));
-    };
     const problems = [
-      ...(await missing('org_units', target.orgUnitIds)).map(
+      ...(await this.directory.missing('org_units', organisationId, target.orgUnitIds)).map(
         (id) => `${field}.orgUnitIds: org unit ${id} not found`,
       ),
-      ...(await missing('groups', target.groupIds)).map((id) => `${field}.groupIds: group ${id} not found`),
+      ...(await this.directory.missing('groups', organisationId, target.groupIds)).map(
+        (id) => `${field}.groupIds: group ${id} not found`,
+      ),
     ];
     if (problems.length > 0) throw new BadRequestException(problems);
   }

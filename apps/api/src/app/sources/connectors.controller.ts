@@ -1,20 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { CONNECTOR_TYPES, type ConnectorInfo } from '@uptake/contracts';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { ConnectorInfo } from '@uptake/contracts';
 import { CONNECTORS } from '@uptake/connectors';
 import { z } from 'zod';
 import { Authenticated } from '../auth/auth.decorators';
-
-class ConnectorInfoDto implements ConnectorInfo {
-  @ApiProperty({ enum: CONNECTOR_TYPES }) type: ConnectorInfo['type'];
-  @ApiProperty() title: string;
-  @ApiProperty({ enum: ['api', 'file'] }) input: ConnectorInfo['input'];
-  @ApiProperty({ type: [String], example: ['.csv', '.ndjson'] }) fileExtensions: string[];
-  @ApiProperty({ type: [String] }) streams: string[];
-  @ApiProperty({ description: 'JSON Schema of the settings' }) settingsSchema: Record<string, unknown>;
-  @ApiProperty({ description: 'JSON Schema of the credentials (values are never returned anywhere)' })
-  credentialsSchema: Record<string, unknown>;
-}
+import { ConnectorInfoDto } from './sources.dtos';
 
 /** The installed connectors, described from their own schemas (one source of truth with validation). */
 @ApiTags('sources')

@@ -10,7 +10,8 @@ import {
 } from '@nestjs/swagger';
 import { CurrentPrincipal, OrganisationRoles, SOURCE_MANAGERS } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
-import { CreateSourceDto, SourceDto, SyncRunDto, toSyncRunDto, UpdateSourceDto } from './dto/source.dto';
+import type { Source, SyncRunView } from '@uptake/contracts';
+import { CreateSourceDto, SourceDto, SyncRunDto, toSyncRunView, UpdateSourceDto } from './sources.dtos';
 import { SourcesService } from './sources.service';
 import { UUID } from '../common/params';
 
@@ -23,7 +24,7 @@ export class SourcesController {
   @Get('sources')
   @OrganisationRoles(...SOURCE_MANAGERS)
   @ApiOkResponse({ type: [SourceDto] })
-  list(@Param('organisationId', UUID) organisationId: string): Promise<SourceDto[]> {
+  list(@Param('organisationId', UUID) organisationId: string): Promise<Source[]> {
     return this.sources.list(organisationId);
   }
 
@@ -35,7 +36,7 @@ export class SourcesController {
     @Param('organisationId', UUID) organisationId: string,
     @Body() body: CreateSourceDto,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<SourceDto> {
+  ): Promise<Source> {
     return this.sources.create(organisationId, body, principal);
   }
 
@@ -47,7 +48,7 @@ export class SourcesController {
     @Param('sourceId', UUID) sourceId: string,
     @Body() body: UpdateSourceDto,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<SourceDto> {
+  ): Promise<Source> {
     return this.sources.update(organisationId, sourceId, body, principal);
   }
 
@@ -72,7 +73,7 @@ export class SourcesController {
     @Param('organisationId', UUID) organisationId: string,
     @Param('sourceId', UUID) sourceId: string,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<SyncRunDto> {
-    return this.sources.triggerSync(organisationId, sourceId, principal).then(toSyncRunDto);
+  ): Promise<SyncRunView> {
+    return this.sources.triggerSync(organisationId, sourceId, principal).then(toSyncRunView);
   }
 }

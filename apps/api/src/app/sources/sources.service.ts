@@ -16,28 +16,29 @@ import {
 } from '@uptake/connector-sdk';
 import { connectorFor } from '@uptake/connectors';
 import {
+  ActivityEventRepository,
   ActivitySource,
+  ActivitySourceRepository,
   Organisation,
   SyncRun,
   type SyncRunInput,
   type SyncRunTrigger,
 } from '@uptake/persistence';
 import {
+  addJob,
   applySourceSchedule,
   cronProblem,
   enqueueSyncRun,
   JOBS,
   QUEUES,
-  type RefreshRollupsJob,
-  type RunSyncJob,
+  type UptakeQueue,
 } from '@uptake/queues';
 import { encryptJson } from '@uptake/security';
-import type { Queue } from 'bullmq';
 import { QueryFailedError, type DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { UPTAKE_CONFIG } from '../config/config.module';
-import type { CreateSourceDto, SourceDto, UpdateSourceDto } from './dto/source.dto';
+import type { NewSource, Source, SourceChange } from '@uptake/contracts';
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -45,24 +46,19 @@ const UNIQUE_VIOLATION = '23505';
 export class SourcesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectQueue(QUEUES.sync) private readonly syncQueue: Queue<RunSyncJob>,
-    @InjectQueue(QUEUES.recompute) private readonly recomputeQueue: Queue<RefreshRollupsJob>,
+    @InjectQueue(QUEUES.sync) private readonly syncQueue: UptakeQueue<'sync'>,
+    @InjectQueue(QUEUES.recompute) private readonly recomputeQueue: UptakeQueue<'recompute'>,
     @Inject(UPTAKE_CONFIG) private readonly config: ResolvedConfig,
     private readonly audit: AuditService,
+    private readonly sources: ActivitySourceRepository,
+    private readonly events: ActivityEventRepository,
   ) {}
 
-  async list(organisationId: string): Promise<SourceDto[]> {
-    const sources = await this.dataSource
-      .getRepository(ActivitySource)
-      .createQueryBuilder('source')
-      .addSelect('source.encryptedConfig')
-      .where('source.organisation_id = :organisationId', { organisationId })
-      .orderBy('source.name')
-      .getMany();
-    return sources.map(toSourceDto);
+  async list(organisationId: string): Promise<Source[]> {
+    return (await this.sources.listWithConfig(organisationId)).map(toSourceDto);
   }
 
-  async create(organisationId: string, input: CreateSourceDto, principal: Principal): Promise<SourceDto> {
+  async create(organisationId: string, input: NewSource, principal: Principal): Promise<Source> {
     const connector = this.connector(input.connectorType);
     this.validateConfig(connector, input.settings ?? {}, input.credentials ?? {}, true);
     const timeZone = await this.timeZone(organisationId);
@@ -97,9 +93,9 @@ export class SourcesService {
   async update(
     organisationId: string,
     sourceId: string,
-    input: UpdateSourceDto,
+    input: SourceChange,
     principal: Principal,
-  ): Promise<SourceDto> {
+  ): Promise<Source> {
     const existing = await this.get(organisationId, sourceId);
     const connector = this.connector(existing.connectorType);
     this.validateConfig(
@@ -129,21 +125,17 @@ export class SourcesService {
       // Which fields changed, never their values (settings may hold tenant ids, credentials are secret).
       details: { fields: Object.keys(input).sort() },
     });
-    return (await this.list(organisationId)).find((source) => source.id === sourceId) as SourceDto;
+    return (await this.list(organisationId)).find((source) => source.id === sourceId) as Source;
   }
 
   async remove(organisationId: string, sourceId: string, principal: Principal): Promise<void> {
     const source = await this.get(organisationId, sourceId);
     // The source's events go with it (cascade): the rollups of the days they covered must be recomputed.
-    const [span]: { first: Date | null; last: Date | null }[] = await this.dataSource.query(
-      `SELECT min(occurred_at) AS first, max(occurred_at) AS last FROM activity_events
-       WHERE organisation_id = $1 AND source_id = $2`,
-      [organisationId, sourceId],
-    );
+    const span = await this.events.sourceSpan(organisationId, sourceId);
     await this.dataSource.getRepository(ActivitySource).delete({ id: sourceId, organisationId });
     await applySourceSchedule(this.syncQueue, { ...source, schedule: null });
-    if (span?.first && span.last) {
-      await this.recomputeQueue.add(JOBS.refreshRollups, {
+    if (span) {
+      await addJob(this.recomputeQueue, JOBS.refreshRollups, {
         organisationId,
         from: span.first.toISOString(),
         to: span.last.toISOString(),
@@ -264,7 +256,7 @@ export class SourcesService {
   }
 }
 
-function toSourceDto(source: ActivitySource): SourceDto {
+function toSourceDto(source: ActivitySource): Source {
   return {
     id: source.id,
     name: source.name,

@@ -9,13 +9,15 @@ import {
 import { CurrentPrincipal, OrganisationRoles, SOURCE_MANAGERS } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { UUID } from '../common/params';
+import type { QuarantinedRecordView, SyncRunView } from '@uptake/contracts';
 import {
   QuarantinedRecordDto,
-  QuarantineQuery,
+  QuarantineQueryDto,
   SyncRunDto,
-  SyncRunsQuery,
-  toSyncRunDto,
-} from './dto/source.dto';
+  SyncRunsQueryDto,
+  toQuarantinedRecordView,
+  toSyncRunView,
+} from './sources.dtos';
 import { SourcesService } from './sources.service';
 import { SyncRunsService } from './sync-runs.service';
 
@@ -36,9 +38,9 @@ export class SyncRunsController {
   @ApiOkResponse({ type: [SyncRunDto] })
   async list(
     @Param('organisationId', UUID) organisationId: string,
-    @Query() query: SyncRunsQuery,
-  ): Promise<SyncRunDto[]> {
-    return (await this.runs.list(organisationId, query)).map(toSyncRunDto);
+    @Query() query: SyncRunsQueryDto,
+  ): Promise<SyncRunView[]> {
+    return (await this.runs.list(organisationId, query)).map(toSyncRunView);
   }
 
   @Get('sources/:sourceId/sync-runs')
@@ -47,10 +49,10 @@ export class SyncRunsController {
   async sourceRuns(
     @Param('organisationId', UUID) organisationId: string,
     @Param('sourceId', UUID) sourceId: string,
-    @Query() query: SyncRunsQuery,
-  ): Promise<SyncRunDto[]> {
+    @Query() query: SyncRunsQueryDto,
+  ): Promise<SyncRunView[]> {
     await this.sources.get(organisationId, sourceId);
-    return (await this.runs.list(organisationId, { ...query, sourceId })).map(toSyncRunDto);
+    return (await this.runs.list(organisationId, { ...query, sourceId })).map(toSyncRunView);
   }
 
   @Get('sync-runs/:syncRunId')
@@ -59,8 +61,8 @@ export class SyncRunsController {
   async get(
     @Param('organisationId', UUID) organisationId: string,
     @Param('syncRunId', UUID) syncRunId: string,
-  ): Promise<SyncRunDto> {
-    return toSyncRunDto(await this.runs.get(organisationId, syncRunId));
+  ): Promise<SyncRunView> {
+    return toSyncRunView(await this.runs.get(organisationId, syncRunId));
   }
 
   @Post('sync-runs/:syncRunId/retry')
@@ -76,8 +78,8 @@ export class SyncRunsController {
     @Param('organisationId', UUID) organisationId: string,
     @Param('syncRunId', UUID) syncRunId: string,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<SyncRunDto> {
-    return toSyncRunDto(await this.runs.retry(organisationId, syncRunId, principal));
+  ): Promise<SyncRunView> {
+    return toSyncRunView(await this.runs.retry(organisationId, syncRunId, principal));
   }
 
   @Get('sync-runs/:syncRunId/quarantined-records')
@@ -86,11 +88,11 @@ export class SyncRunsController {
     summary: 'Records the run could not read: where (file, line, field) and why; never their content',
   })
   @ApiOkResponse({ type: [QuarantinedRecordDto] })
-  quarantined(
+  async quarantined(
     @Param('organisationId', UUID) organisationId: string,
     @Param('syncRunId', UUID) syncRunId: string,
-    @Query() query: QuarantineQuery,
-  ): Promise<QuarantinedRecordDto[]> {
-    return this.runs.quarantined(organisationId, syncRunId, query);
+    @Query() query: QuarantineQueryDto,
+  ): Promise<QuarantinedRecordView[]> {
+    return (await this.runs.quarantined(organisationId, syncRunId, query)).map(toQuarantinedRecordView);
   }
 }

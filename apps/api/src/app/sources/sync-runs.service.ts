@@ -1,9 +1,9 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { QuarantinedRecord, spoolFileExists, SyncRun, type SyncRunStatus } from '@uptake/persistence';
-import { QUEUES, type RunSyncJob } from '@uptake/queues';
-import type { Queue } from 'bullmq';
+import type { SyncRunStatus } from '@uptake/contracts';
+import { QuarantinedRecord, spoolFileExists, SyncRun } from '@uptake/persistence';
+import { QUEUES, type UptakeQueue } from '@uptake/queues';
 import { MoreThan, type DataSource, type FindOptionsWhere } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { SourcesService } from './sources.service';
@@ -13,7 +13,7 @@ import { SourcesService } from './sources.service';
 export class SyncRunsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectQueue(QUEUES.sync) private readonly syncQueue: Queue<RunSyncJob>,
+    @InjectQueue(QUEUES.sync) private readonly syncQueue: UptakeQueue<'sync'>,
     private readonly sources: SourcesService,
   ) {}
 

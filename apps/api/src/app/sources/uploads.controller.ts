@@ -12,7 +12,8 @@ import type { Request } from 'express';
 import { CurrentPrincipal, OrganisationRoles, SOURCE_MANAGERS } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { UUID } from '../common/params';
-import { SyncRunDto, toSyncRunDto, UploadQuery } from './dto/source.dto';
+import type { SyncRunView } from '@uptake/contracts';
+import { SyncRunDto, toSyncRunView, UploadQueryDto } from './sources.dtos';
 import { UploadsService } from './uploads.service';
 
 /** Files for file-based connectors, and webhook pushes: each becomes a sync run the worker processes. */
@@ -38,10 +39,10 @@ export class UploadsController {
   async upload(
     @Param('organisationId', UUID) organisationId: string,
     @Param('sourceId', UUID) sourceId: string,
-    @Query() query: UploadQuery,
+    @Query() query: UploadQueryDto,
     @Req() request: Request,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<SyncRunDto> {
+  ): Promise<SyncRunView> {
     const length = Number(request.headers['content-length']);
     const run = await this.uploads.upload(
       organisationId,
@@ -51,7 +52,7 @@ export class UploadsController {
       Number.isFinite(length) ? length : undefined,
       principal,
     );
-    return toSyncRunDto(run);
+    return toSyncRunView(run);
   }
 
   @Post('events')
@@ -76,7 +77,7 @@ export class UploadsController {
     @Param('sourceId', UUID) sourceId: string,
     @Body() body: unknown,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<SyncRunDto> {
-    return toSyncRunDto(await this.uploads.webhookBatch(organisationId, sourceId, body, principal));
+  ): Promise<SyncRunView> {
+    return toSyncRunView(await this.uploads.webhookBatch(organisationId, sourceId, body, principal));
   }
 }

@@ -43,8 +43,8 @@ describe('AdoptionPage', () => {
 
   it('keeps the granularity in the URL, weeks being the default', () => {
     view = renderSection(AdoptionPage);
-    view.fixture.componentInstance.chooseGranularity('day');
-    view.fixture.componentInstance.chooseGranularity('week');
+    view.choose('granularity', 'day');
+    view.choose('granularity', 'week');
     expect(view.context.setParams.mock.calls).toEqual([[{ granularity: 'day' }], [{ granularity: null }]]);
   });
 });

@@ -28,14 +28,16 @@ import { RetentionSectionComponent } from './retention-section.component';
   styleUrl: './adoption.page.css',
 })
 export class AdoptionPage {
-  readonly context = inject(OrganisationContext);
-  readonly granularities = GRANULARITIES;
-  readonly granularity = computed(() => granularityParam(this.context.param('granularity')) ?? 'week');
+  protected readonly context = inject(OrganisationContext);
+  protected readonly granularities = GRANULARITIES;
+  protected readonly granularity = computed(
+    () => granularityParam(this.context.param('granularity')) ?? 'week',
+  );
   private readonly participation = viewChild(ParticipationSectionComponent);
   /** The range the API used (its default when the URL has none), for the filter bar to show. */
-  readonly effectiveRange = computed(() => this.participation()?.report.value()?.scope);
+  protected readonly effectiveRange = computed(() => this.participation()?.report.value()?.scope);
 
-  chooseGranularity(value: string): void {
+  protected chooseGranularity(value: string): void {
     this.context.setParams({ granularity: value === 'week' ? null : value });
   }
 }

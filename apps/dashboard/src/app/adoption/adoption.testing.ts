@@ -39,6 +39,8 @@ export interface Rendered<T> {
   settle(): Promise<void>;
   /** The option handed to the n-th chart. */
   chartOption(index?: number): EChartsCoreOption;
+  /** Picks an option of the select with this data-testid, as a person would. */
+  choose(testId: string, value: string): void;
 }
 
 export function renderSection<T>(
@@ -86,6 +88,12 @@ export function renderSection<T>(
     chartOption: (index = 0) => {
       const charts = fixture.debugElement.queryAll((el) => el.componentInstance instanceof ChartStub);
       return (charts[index].componentInstance as ChartStub).options();
+    },
+    choose: (testId, value) => {
+      const select = root.querySelector<HTMLSelectElement>(`select[data-testid="${testId}"]`);
+      if (!select) throw new Error(`no select ${testId}`);
+      select.value = value;
+      select.dispatchEvent(new Event('change'));
     },
   };
 }

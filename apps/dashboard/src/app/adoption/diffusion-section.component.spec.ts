@@ -26,8 +26,8 @@ describe('DiffusionSectionComponent', () => {
     view = renderSection(DiffusionSectionComponent);
     view.http.expectOne(`${URL}?targetShare=0.8`).flush(diffusion);
     await view.settle();
-    view.fixture.componentInstance.chooseTarget('0.6');
-    view.fixture.componentInstance.chooseTarget('0.8');
+    view.choose('target-share', '0.6');
+    view.choose('target-share', '0.8');
     expect(view.context.setParams.mock.calls).toEqual([[{ target: '0.6' }], [{ target: null }]]);
     expect(targetShareParam('0.33')).toBe(0.8);
   });

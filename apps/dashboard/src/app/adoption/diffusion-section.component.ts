@@ -4,7 +4,7 @@ import type { DiffusionReport } from '@uptake/contracts';
 import { ChartComponent } from '../charts/chart.component';
 import { OrganisationContext } from '../shell/organisation-context';
 import { adopterCategoriesOption, diffusionCurveOption, fitQuality, forecastSentence } from './diffusion';
-import { formatCount, formatShare } from './format';
+import { formatCount, formatShare, withheldFigures } from '../shared/format';
 import { kpiReport } from './kpi-report';
 
 /** Adoption shares a change manager can aim for; the choice lives in the URL (?target=). */
@@ -22,34 +22,37 @@ export function targetShareParam(value: string | undefined): number {
   imports: [ChartComponent, DecimalPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './diffusion-section.component.html',
-  styleUrl: './adoption-section.css',
+  styleUrl: './diffusion-section.component.css',
 })
 export class DiffusionSectionComponent {
   private readonly context = inject(OrganisationContext);
-  readonly targetShares = TARGET_SHARES;
-  readonly targetShare = computed(() => targetShareParam(this.context.param('target')));
-  readonly report = kpiReport<DiffusionReport>('diffusion', () => ({ targetShare: this.targetShare() }));
-  readonly k = computed(() => this.report.value()?.scope.minGroupSize ?? 5);
-  readonly empty = computed(() => {
+  protected readonly targetShares = TARGET_SHARES;
+  protected readonly targetShare = computed(() => targetShareParam(this.context.param('target')));
+  protected readonly report = kpiReport<DiffusionReport>('diffusion', () => ({
+    targetShare: this.targetShare(),
+  }));
+  protected readonly k = computed(() => this.report.value()?.scope.minGroupSize ?? 5);
+  protected readonly figures = computed(() => withheldFigures(this.k()));
+  protected readonly empty = computed(() => {
     const report = this.report.value();
     return report ? !report.suppressed && report.curve.length === 0 : false;
   });
-  readonly hiddenCategories = computed(
+  protected readonly hiddenCategories = computed(
     () => this.report.value()?.categories.filter((category) => category.share === null).length ?? 0,
   );
-  readonly categoriesOption = computed(() => {
+  protected readonly categoriesOption = computed(() => {
     const report = this.report.value();
     return report && report.curve.length > 0 ? adopterCategoriesOption(report) : undefined;
   });
-  readonly curveOption = computed(() => {
+  protected readonly curveOption = computed(() => {
     const report = this.report.value();
     return report && report.curve.length > 0 ? diffusionCurveOption(report) : undefined;
   });
-  readonly forecast = computed(() => {
+  protected readonly forecast = computed(() => {
     const report = this.report.value();
     return report ? forecastSentence(report) : '';
   });
-  readonly fitQuality = computed(() => {
+  protected readonly fitQuality = computed(() => {
     const bass = this.report.value()?.bass;
     return bass ? fitQuality(bass.rSquared) : null;
   });
@@ -57,7 +60,7 @@ export class DiffusionSectionComponent {
   protected readonly share = formatShare;
   protected readonly count = formatCount;
 
-  chooseTarget(value: string): void {
+  protected chooseTarget(value: string): void {
     this.context.setParams({ target: value === String(DEFAULT_TARGET_SHARE) ? null : value });
   }
 }

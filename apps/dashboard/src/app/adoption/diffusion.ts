@@ -1,6 +1,7 @@
 import type { AdopterCategoryFigures, DiffusionReport } from '@uptake/contracts';
 import type { EChartsCoreOption } from 'echarts/core';
-import { addDays, daysBetween, formatDay, percentOrNull } from './format';
+import { addDays, daysBetween, formatDay, percentOrNull } from '../shared/format';
+import { COLOURS } from '../shared/theme';
 
 export interface BassParameters {
   /** Coefficient of innovation, per week. */
@@ -55,14 +56,14 @@ export function adopterCategoriesOption(report: DiffusionReport): EChartsCoreOpt
         name: 'Actual share',
         type: 'bar',
         barMaxWidth: 32,
-        itemStyle: { color: '#4338ca' },
+        itemStyle: { color: COLOURS.accent },
         data: report.categories.map((c) => percentOrNull(c.share)),
       },
       {
         name: "Rogers' ideal share",
         type: 'bar',
         barMaxWidth: 32,
-        itemStyle: { color: '#d1d5db' },
+        itemStyle: { color: COLOURS.neutralMark },
         data: report.categories.map((c) => percentOrNull(c.idealShare)),
       },
     ],
@@ -118,7 +119,7 @@ export function diffusionCurveOption(report: DiffusionReport): EChartsCoreOption
     forecast?.p10 && forecast.p90
       ? {
           silent: true,
-          itemStyle: { color: 'rgba(99, 102, 241, 0.12)' },
+          itemStyle: { color: COLOURS.chartBand },
           data: [[{ name: 'p10–p90', xAxis: forecast.p10 }, { xAxis: forecast.p90 }]],
         }
       : undefined;
@@ -141,7 +142,7 @@ export function diffusionCurveOption(report: DiffusionReport): EChartsCoreOption
         type: 'line',
         showSymbol: true,
         symbolSize: 5,
-        itemStyle: { color: '#4338ca' },
+        itemStyle: { color: COLOURS.accent },
         data: observedAdopters(report),
       },
       {
@@ -150,12 +151,12 @@ export function diffusionCurveOption(report: DiffusionReport): EChartsCoreOption
         showSymbol: false,
         smooth: true,
         lineStyle: { type: 'dashed', width: 2 },
-        itemStyle: { color: '#f59e0b' },
+        itemStyle: { color: COLOURS.chartAmber },
         data: fittedAdopters(report),
         markLine: {
           silent: true,
           symbol: 'none',
-          lineStyle: { color: '#111827', type: 'dotted' },
+          lineStyle: { color: COLOURS.ink, type: 'dotted' },
           data: markLines,
         },
         ...(band ? { markArea: band } : {}),

@@ -7,7 +7,7 @@ import {
   latestEngagement,
   responsivenessOption,
 } from './engagement';
-import { formatCount, formatHours, formatRatio, formatShare } from './format';
+import { formatCount, formatWaitingTime, formatRatio, formatShare, withheldFigures } from '../shared/format';
 import { kpiReport } from './kpi-report';
 
 /** How much active people post, reply and react, and whether threads get answered, and how fast. */
@@ -16,30 +16,31 @@ import { kpiReport } from './kpi-report';
   imports: [ChartComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './engagement-section.component.html',
-  styleUrl: './adoption-section.css',
+  styleUrl: './engagement-section.component.css',
 })
 export class EngagementSectionComponent {
-  readonly report = kpiReport<EngagementReport>('engagement');
-  readonly k = computed(() => this.report.value()?.scope.minGroupSize ?? 5);
-  readonly empty = computed(() => {
+  protected readonly report = kpiReport<EngagementReport>('engagement');
+  protected readonly k = computed(() => this.report.value()?.scope.minGroupSize ?? 5);
+  protected readonly figures = computed(() => withheldFigures(this.k()));
+  protected readonly empty = computed(() => {
     const report = this.report.value();
     return report ? isEmptyEngagement(report) : false;
   });
-  readonly latest = computed(() => {
+  protected readonly latest = computed(() => {
     const report = this.report.value();
     return report ? latestEngagement(report) : null;
   });
-  readonly ratesOption = computed(() => {
+  protected readonly ratesOption = computed(() => {
     const report = this.report.value();
     return report ? engagementRatesOption(report) : undefined;
   });
-  readonly responsivenessOption = computed(() => {
+  protected readonly responsivenessOption = computed(() => {
     const report = this.report.value();
     return report ? responsivenessOption(report) : undefined;
   });
 
   protected readonly ratio = formatRatio;
   protected readonly share = formatShare;
-  protected readonly hours = formatHours;
+  protected readonly hours = formatWaitingTime;
   protected readonly count = formatCount;
 }

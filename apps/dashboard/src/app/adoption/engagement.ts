@@ -1,6 +1,7 @@
 import type { EngagementPoint, EngagementReport } from '@uptake/contracts';
 import type { EChartsCoreOption } from 'echarts/core';
-import { percentOrNull } from './format';
+import { percentOrNull } from '../shared/format';
+import { COLOURS } from '../shared/theme';
 
 /** Rounds a ratio for display in the chart; null (withheld) stays a gap. */
 const twoDecimals = (value: number | null) => (value === null ? null : Math.round(value * 100) / 100);
@@ -17,9 +18,9 @@ export function latestEngagement(report: EngagementReport): EngagementPoint | nu
 /** Posts, replies and reactions per active person, one line each; withheld periods are gaps. */
 export function engagementRatesOption(report: EngagementReport): EChartsCoreOption {
   const lines = [
-    { name: 'Posts per active person', key: 'postsPerActive', colour: '#4338ca' },
-    { name: 'Replies per active person', key: 'repliesPerActive', colour: '#0ea5e9' },
-    { name: 'Reactions per active person', key: 'reactionsPerActive', colour: '#22c55e' },
+    { name: 'Posts per active person', key: 'postsPerActive', colour: COLOURS.accent },
+    { name: 'Replies per active person', key: 'repliesPerActive', colour: COLOURS.chartSky },
+    { name: 'Reactions per active person', key: 'reactionsPerActive', colour: COLOURS.chartGreen },
   ] as const;
   return {
     animation: false,
@@ -56,7 +57,7 @@ export function responsivenessOption(report: EngagementReport): EChartsCoreOptio
         name: 'Threads with a response',
         type: 'bar',
         barMaxWidth: 24,
-        itemStyle: { color: '#c7d2fe' },
+        itemStyle: { color: COLOURS.accent200 },
         data: report.points.map((point) => percentOrNull(point.threadsWithResponse)),
       },
       {
@@ -64,7 +65,7 @@ export function responsivenessOption(report: EngagementReport): EChartsCoreOptio
         type: 'line',
         yAxisIndex: 1,
         connectNulls: false,
-        itemStyle: { color: '#b45309' },
+        itemStyle: { color: COLOURS.warn },
         data: report.points.map((point) => twoDecimals(point.medianHoursToFirstResponse)),
       },
     ],

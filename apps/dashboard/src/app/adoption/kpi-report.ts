@@ -1,5 +1,6 @@
 import { HttpErrorResponse, httpResource } from '@angular/common/http';
 import { computed, inject, type Signal } from '@angular/core';
+import type { Granularity } from '@uptake/contracts';
 import { errorMessage } from '../api/uptake-api.service';
 import { OrganisationContext } from '../shell/organisation-context';
 
@@ -8,8 +9,9 @@ export type KpiReportName =
 
 export type KpiQueryValues = Record<string, string | number | null | undefined>;
 
-export const GRANULARITIES = ['day', 'week', 'month'] as const;
-export type Granularity = (typeof GRANULARITIES)[number];
+// The contract's list, as a literal: importing a value from @uptake/contracts would bundle zod into the page.
+export const GRANULARITIES = ['day', 'week', 'month'] as const satisfies readonly Granularity[];
+export type { Granularity };
 
 /** URL of one KPI report of an organisation; empty filters are left out so the API applies its defaults. */
 export function kpiUrl(organisationId: string, report: KpiReportName, query: KpiQueryValues = {}): string {

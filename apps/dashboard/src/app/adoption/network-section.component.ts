@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import type { NetworkPeopleReport, NetworkReport } from '@uptake/contracts';
 import { ChartComponent } from '../charts/chart.component';
 import { OrganisationContext } from '../shell/organisation-context';
-import { formatCount, formatShare } from './format';
+import { formatCount, formatShare, withheldFigures } from '../shared/format';
 import { kpiReport } from './kpi-report';
 import { crossingCards, isEmptyNetwork, networkGraphOption, unitNames } from './network';
 
@@ -16,32 +16,33 @@ import { crossingCards, isEmptyNetwork, networkGraphOption, unitNames } from './
   imports: [ChartComponent, DecimalPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './network-section.component.html',
-  styleUrl: './adoption-section.css',
+  styleUrl: './network-section.component.css',
 })
 export class NetworkSectionComponent {
   private readonly context = inject(OrganisationContext);
-  readonly report = kpiReport<NetworkReport>('network');
-  readonly people = kpiReport<NetworkPeopleReport>(
+  protected readonly report = kpiReport<NetworkReport>('network');
+  protected readonly people = kpiReport<NetworkPeopleReport>(
     'network/people',
     undefined,
     () => this.context.role() === 'admin',
   );
-  readonly k = computed(() => this.report.value()?.scope.minGroupSize ?? 5);
-  readonly empty = computed(() => {
+  protected readonly k = computed(() => this.report.value()?.scope.minGroupSize ?? 5);
+  protected readonly figures = computed(() => withheldFigures(this.k()));
+  protected readonly empty = computed(() => {
     const report = this.report.value();
     return report ? isEmptyNetwork(report) : false;
   });
-  readonly crossings = computed(() => {
+  protected readonly crossings = computed(() => {
     const report = this.report.value();
     return report ? crossingCards(report) : [];
   });
-  readonly graphOption = computed(() => {
+  protected readonly graphOption = computed(() => {
     const report = this.report.value();
     return report && !isEmptyNetwork(report) ? networkGraphOption(report) : undefined;
   });
-  readonly unitNames = computed(() => unitNames(this.report.value()));
+  private readonly unitNames = computed(() => unitNames(this.report.value()));
   /** Person-level roles are for administrators; a known other role (or a 403) gets an explanation. */
-  readonly peopleRestricted = computed(() => {
+  protected readonly peopleRestricted = computed(() => {
     const role = this.context.role();
     return (role !== null && role !== 'admin') || this.people.status() === 403;
   });
@@ -49,7 +50,7 @@ export class NetworkSectionComponent {
   protected readonly share = formatShare;
   protected readonly count = formatCount;
 
-  unitName(orgUnitId: string | null): string {
+  protected unitName(orgUnitId: string | null): string {
     return (orgUnitId && this.unitNames().get(orgUnitId)) || '–';
   }
 }

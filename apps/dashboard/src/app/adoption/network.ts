@@ -1,6 +1,7 @@
 import type { BoundaryCrossing, NetworkReport } from '@uptake/contracts';
 import type { EChartsCoreOption } from 'echarts/core';
 import { escapeHtml } from '../charts/escape-html';
+import { COLOURS } from '../shared/theme';
 
 export interface CrossingCard {
   key: keyof NetworkReport['crossing'];
@@ -83,7 +84,7 @@ export function networkGraphOption(report: NetworkReport): EChartsCoreOption {
           name: unit.name,
           value: unit.people,
           symbolSize: nodeSize(unit.people, maxPeople),
-          itemStyle: { color: unit.people === null ? '#d1d5db' : '#6366f1' },
+          itemStyle: { color: unit.people === null ? COLOURS.neutralMark : COLOURS.accent500 },
           // the tooltip is HTML: the unit's name is text from the directory
           tip: `${escapeHtml(unit.name)}: ${unit.people === null ? 'hidden' : `${unit.people} people`}`,
         })),
@@ -94,7 +95,7 @@ export function networkGraphOption(report: NetworkReport): EChartsCoreOption {
           lineStyle: {
             width: Math.round((0.5 + 7.5 * (link.interactions / maxInteractions)) * 10) / 10,
             opacity: 0.45,
-            color: '#64748b',
+            color: COLOURS.chartSlate,
           },
           tip: `${link.interactions} interactions`,
         })),

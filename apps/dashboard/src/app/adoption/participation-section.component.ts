@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed } from '@angular/core';
 import type { ParticipationReport } from '@uptake/contracts';
 import { ChartComponent } from '../charts/chart.component';
-import { formatCount, formatShare } from './format';
+import { formatCount, formatShare, withheldFigures } from '../shared/format';
 import { kpiReport } from './kpi-report';
 import {
   hiddenPersonas,
@@ -17,28 +17,30 @@ import {
   imports: [ChartComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './participation-section.component.html',
-  styleUrl: './adoption-section.css',
+  styleUrl: './participation-section.component.css',
 })
 export class ParticipationSectionComponent {
+  /** Public: the adoption page shows the range this report used in its filter bar. */
   readonly report = kpiReport<ParticipationReport>('participation');
-  readonly k = computed(() => this.report.value()?.scope.minGroupSize ?? 5);
-  readonly empty = computed(() => {
+  protected readonly k = computed(() => this.report.value()?.scope.minGroupSize ?? 5);
+  protected readonly figures = computed(() => withheldFigures(this.k()));
+  protected readonly empty = computed(() => {
     const report = this.report.value();
     return report ? isEmptyParticipation(report) : false;
   });
-  readonly mix = computed(() => {
+  protected readonly mix = computed(() => {
     const report = this.report.value();
     return report ? latestParticipationMix(report) : null;
   });
-  readonly periodsOption = computed(() => {
+  protected readonly periodsOption = computed(() => {
     const report = this.report.value();
     return report ? participationChartOption(report) : undefined;
   });
-  readonly personasOption = computed(() => {
+  protected readonly personasOption = computed(() => {
     const report = this.report.value();
     return report ? personasChartOption(report) : undefined;
   });
-  readonly hiddenPersonas = computed(() => {
+  protected readonly hiddenPersonas = computed(() => {
     const report = this.report.value();
     return report ? hiddenPersonas(report).join(', ') : '';
   });

@@ -1,11 +1,12 @@
 import type { ParticipationPoint, ParticipationReport, Persona } from '@uptake/contracts';
 import type { EChartsCoreOption } from 'echarts/core';
+import { COLOURS } from '../shared/theme';
 
 export const PARTICIPATION_COLOURS = {
-  creators: '#4338ca',
-  contributors: '#0ea5e9',
-  readers: '#a5b4fc',
-  inactive: '#e5e7eb',
+  creators: COLOURS.accent,
+  contributors: COLOURS.chartSky,
+  readers: COLOURS.accent300,
+  inactive: COLOURS.border,
 } as const;
 
 const LAYERS = [
@@ -71,8 +72,8 @@ export function participationChartOption(report: ParticipationReport): EChartsCo
   const referenceLines = {
     silent: true,
     symbol: 'none',
-    lineStyle: { type: 'dashed', color: '#111827' },
-    label: { formatter: '{b}', color: '#111827', fontSize: 10 },
+    lineStyle: { type: 'dashed', color: COLOURS.ink },
+    label: { formatter: '{b}', color: COLOURS.ink, fontSize: 10 },
     data: [
       // Labels at opposite ends: the two lines are close together on a 0-100% axis.
       {
@@ -114,7 +115,7 @@ export function personasChartOption(report: ParticipationReport): EChartsCoreOpt
   const colours: Record<Persona, string> = {
     creator: PARTICIPATION_COLOURS.creators,
     responder: PARTICIPATION_COLOURS.contributors,
-    reactor: '#22c55e',
+    reactor: COLOURS.chartGreen,
     observer: PARTICIPATION_COLOURS.readers,
   };
   return {

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed } from '@angular/core';
 import type { RetentionReport } from '@uptake/contracts';
 import { ChartComponent } from '../charts/chart.component';
-import { formatCount, formatShare } from './format';
+import { formatCount, formatShare, withheldFigures } from '../shared/format';
 import { kpiReport } from './kpi-report';
 import { retentionHeatmapOption } from './retention';
 
@@ -14,18 +14,19 @@ export const SILENT_WEEKS = 4;
   imports: [ChartComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './retention-section.component.html',
-  styleUrl: './adoption-section.css',
+  styleUrl: './retention-section.component.css',
 })
 export class RetentionSectionComponent {
-  readonly silentWeeks = SILENT_WEEKS;
-  readonly report = kpiReport<RetentionReport>('retention', () => ({ silentWeeks: SILENT_WEEKS }));
-  readonly k = computed(() => this.report.value()?.scope.minGroupSize ?? 5);
-  readonly heatmapOption = computed(() => {
+  protected readonly silentWeeks = SILENT_WEEKS;
+  protected readonly report = kpiReport<RetentionReport>('retention', () => ({ silentWeeks: SILENT_WEEKS }));
+  private readonly k = computed(() => this.report.value()?.scope.minGroupSize ?? 5);
+  protected readonly figures = computed(() => withheldFigures(this.k()));
+  protected readonly heatmapOption = computed(() => {
     const report = this.report.value();
     return report && report.cohorts.length > 0 ? retentionHeatmapOption(report) : undefined;
   });
   /** Enough height for every cohort row to stay readable. */
-  readonly heatmapHeight = computed(
+  protected readonly heatmapHeight = computed(
     () => `${Math.max(18, 7 + 1.6 * (this.report.value()?.cohorts.length ?? 0))}rem`,
   );
 

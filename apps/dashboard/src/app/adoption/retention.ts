@@ -1,7 +1,8 @@
 import type { RetentionReport } from '@uptake/contracts';
 import type { EChartsCoreOption } from 'echarts/core';
-import { hiddenLabel, percentOrNull } from './format';
+import { hiddenLabel, percentOrNull } from '../shared/format';
 import { escapeHtml } from '../charts/escape-html';
+import { COLOURS } from '../shared/theme';
 
 export interface RetentionHeatmap {
   /** One row per cohort: its first week and its size (or that the size is withheld). */
@@ -65,7 +66,7 @@ export function retentionHeatmapOption(report: RetentionReport): EChartsCoreOpti
       bottom: 0,
       itemHeight: 160,
       text: ['100% retained', '0%'],
-      inRange: { color: ['#eef2ff', '#818cf8', '#312e81'] },
+      inRange: { color: [COLOURS.accent50, COLOURS.accent400, COLOURS.accent900] },
     },
     series: [
       {
@@ -82,8 +83,8 @@ export function retentionHeatmapOption(report: RetentionReport): EChartsCoreOpti
         name: hiddenName,
         type: 'heatmap',
         data: heatmap.hiddenCells.map(([column, row]) => [column, row, 0]),
-        itemStyle: { color: '#d1d5db', borderColor: '#ffffff', borderWidth: 1 },
-        label: { show: true, fontSize: 10, color: '#6b7280', formatter: '–' },
+        itemStyle: { color: COLOURS.neutralMark, borderColor: COLOURS.surface, borderWidth: 1 },
+        label: { show: true, fontSize: 10, color: COLOURS.muted, formatter: '–' },
       },
     ],
   };

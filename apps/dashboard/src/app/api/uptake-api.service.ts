@@ -1,38 +1,17 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { DailyActivitySeries, OrganisationSummary } from '@uptake/contracts';
+import type {
+  AcceptedInvitationView,
+  DailyActivitySeries,
+  InvitationPreview,
+  Me,
+  MembershipView,
+  OrganisationSummary,
+} from '@uptake/contracts';
 import type { Observable } from 'rxjs';
 
-export interface Membership {
-  organisationId: string;
-  organisationName: string;
-  role: 'admin' | 'change_manager' | 'executive' | 'connector_maintainer';
-}
-
-export interface Me {
-  kind: 'session' | 'api';
-  userId: string | null;
-  email: string | null;
-  memberships: Membership[];
-}
-
-/** What an invitation link is for (POST /api/invitations/lookup). */
-export interface InvitationPreview {
-  organisationName: string;
-  email: string;
-  role: Membership['role'];
-  expiresAt: string;
-  accountExists: boolean;
-  signedInAsInvitee: boolean;
-}
-
-export interface AcceptedInvitation {
-  organisationId: string;
-  organisationName: string;
-  role: Membership['role'];
-  email: string;
-  newAccount: boolean;
-}
+export type { InvitationPreview, Me };
+export type Membership = MembershipView;
 
 /** Calls to the Uptake API (same origin; the session is an HttpOnly cookie the browser sends itself). */
 @Injectable({ providedIn: 'root' })
@@ -56,8 +35,8 @@ export class UptakeApi {
   }
 
   /** `password`: the new account's, or the existing account's when not signed in as it. */
-  acceptInvitation(token: string, password?: string): Observable<AcceptedInvitation> {
-    return this.http.post<AcceptedInvitation>('/api/invitations/accept', {
+  acceptInvitation(token: string, password?: string): Observable<AcceptedInvitationView> {
+    return this.http.post<AcceptedInvitationView>('/api/invitations/accept', {
       token,
       ...(password === undefined ? {} : { password }),
     });

@@ -109,12 +109,12 @@ export class InvitationPage implements OnInit {
   private readonly api = inject(UptakeApi);
   private readonly router = inject(Router);
 
-  readonly minPassword = MIN_PASSWORD;
-  readonly preview = signal<InvitationPreview | null>(null);
-  readonly busy = signal(false);
-  readonly error = signal<string | null>(null);
-  password = '';
-  repeat = '';
+  protected readonly minPassword = MIN_PASSWORD;
+  protected readonly preview = signal<InvitationPreview | null>(null);
+  protected readonly busy = signal(false);
+  protected readonly error = signal<string | null>(null);
+  protected password = '';
+  protected repeat = '';
   private token = '';
 
   ngOnInit(): void {
@@ -130,11 +130,11 @@ export class InvitationPage implements OnInit {
     });
   }
 
-  roleName(role: InvitationPreview['role']): string {
+  protected roleName(role: InvitationPreview['role']): string {
     return ROLE_NAMES[role];
   }
 
-  accept(): void {
+  protected accept(): void {
     const invitation = this.preview();
     if (!invitation) return;
     if (!invitation.accountExists && this.password !== this.repeat) {

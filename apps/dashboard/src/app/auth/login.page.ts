@@ -73,12 +73,12 @@ export class LoginPage {
   /** Where to go after signing in (set by the guard). */
   readonly returnUrl = input<string>();
 
-  email = '';
-  password = '';
-  readonly busy = signal(false);
-  readonly error = signal<string | null>(null);
+  protected email = '';
+  protected password = '';
+  protected readonly busy = signal(false);
+  protected readonly error = signal<string | null>(null);
 
-  submit(): void {
+  protected submit(): void {
     this.busy.set(true);
     this.error.set(null);
     this.api.login(this.email, this.password).subscribe({

@@ -10,11 +10,10 @@ import {
   output,
   signal,
 } from '@angular/core';
-import type { ConnectorInfo, ConnectorType } from '@uptake/contracts';
+import type { ConnectorInfo, ConnectorType, Source } from '@uptake/contracts';
 import { errorMessage } from '../api/uptake-api.service';
 import { connectorOf, exampleSettings, needsCredentials, schemaFields } from './connector-catalogue';
 import { ConnectorsApi } from './connectors-api';
-import type { Source } from './connectors.types';
 import { fieldErrors, messagesOf, parseJsonObject, type FieldErrors } from './source-form';
 
 /** The connector chosen first: a CSV upload slot is the quickest start. */
@@ -29,7 +28,7 @@ const FIRST_CHOICE: ConnectorType = 'csv';
   imports: [NgTemplateOutlet],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './add-source.component.html',
-  styleUrl: './connectors.page.css',
+  styleUrl: './add-source.component.css',
 })
 export class AddSourceComponent {
   private readonly api = inject(ConnectorsApi);
@@ -40,41 +39,43 @@ export class AddSourceComponent {
   readonly error = input<string | null>(null);
   readonly created = output<Source>();
 
-  readonly connectorType = linkedSignal<readonly ConnectorInfo[], ConnectorType | null>({
+  protected readonly connectorType = linkedSignal<readonly ConnectorInfo[], ConnectorType | null>({
     source: this.connectors,
     computation: (connectors, previous) => {
       const kept = previous?.value && connectorOf(connectors, previous.value);
       return (kept || connectorOf(connectors, FIRST_CHOICE) || connectors[0])?.type ?? null;
     },
   });
-  readonly connector = computed(() => {
+  protected readonly connector = computed(() => {
     const type = this.connectorType();
     return type ? connectorOf(this.connectors(), type) : undefined;
   });
-  readonly needsCredentials = computed(() => {
+  protected readonly needsCredentials = computed(() => {
     const connector = this.connector();
     return connector ? needsCredentials(connector) : false;
   });
-  readonly settingsFields = computed(() => schemaFields(this.connector()?.settingsSchema ?? {}));
-  readonly credentialsFields = computed(() => schemaFields(this.connector()?.credentialsSchema ?? {}));
+  protected readonly settingsFields = computed(() => schemaFields(this.connector()?.settingsSchema ?? {}));
+  protected readonly credentialsFields = computed(() =>
+    schemaFields(this.connector()?.credentialsSchema ?? {}),
+  );
   /** Starts as the chosen connector's example settings; the user edits it from there. */
-  readonly settings = linkedSignal(() => {
+  protected readonly settings = linkedSignal(() => {
     const connector = this.connector();
     return JSON.stringify(connector ? exampleSettings(connector) : {});
   });
-  readonly name = signal('');
+  protected readonly name = signal('');
   /** Credentials belong to one connector: choosing another one clears them. */
-  readonly credentials = linkedSignal({ source: this.connectorType, computation: () => '' });
-  readonly schedule = signal('');
-  readonly saving = signal(false);
-  readonly errors = signal<FieldErrors>({ byField: {}, other: [] });
+  protected readonly credentials = linkedSignal({ source: this.connectorType, computation: () => '' });
+  protected readonly schedule = signal('');
+  protected readonly saving = signal(false);
+  protected readonly errors = signal<FieldErrors>({ byField: {}, other: [] });
 
-  chooseConnector(type: string): void {
+  protected chooseConnector(type: string): void {
     this.connectorType.set(type as ConnectorType);
     this.errors.set({ byField: {}, other: [] });
   }
 
-  submit(event: Event): void {
+  protected submit(event: Event): void {
     event.preventDefault();
     const connectorType = this.connectorType();
     if (!connectorType) return;

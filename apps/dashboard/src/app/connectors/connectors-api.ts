@@ -15,7 +15,7 @@ import {
 import type { Observable } from 'rxjs';
 import { sameOriginInterceptor } from '../api/same-origin';
 import { sessionExpiredInterceptor } from '../auth/auth';
-import type { NewSource, Source, SyncRun } from './connectors.types';
+import type { NewSource, Source, SyncRunView } from '@uptake/contracts';
 
 /**
  * The HttpClient uploads go through. The app uses the Fetch backend, which cannot report upload progress,
@@ -69,12 +69,12 @@ export class ConnectorsApi {
     return `${ConnectorsApi.runUrl(organisationId, runId)}/quarantined-records?limit=${pageSize}${cursor}`;
   }
 
-  sourceRuns(organisationId: string, sourceId: string): Observable<SyncRun[]> {
-    return this.http.get<SyncRun[]>(ConnectorsApi.sourceRunsUrl(organisationId, sourceId));
+  sourceRuns(organisationId: string, sourceId: string): Observable<SyncRunView[]> {
+    return this.http.get<SyncRunView[]>(ConnectorsApi.sourceRunsUrl(organisationId, sourceId));
   }
 
-  run(organisationId: string, runId: string): Observable<SyncRun> {
-    return this.http.get<SyncRun>(ConnectorsApi.runUrl(organisationId, runId));
+  run(organisationId: string, runId: string): Observable<SyncRunView> {
+    return this.http.get<SyncRunView>(ConnectorsApi.runUrl(organisationId, runId));
   }
 
   createSource(organisationId: string, source: NewSource): Observable<Source> {
@@ -90,18 +90,18 @@ export class ConnectorsApi {
     return this.http.delete<void>(`${ConnectorsApi.sourcesUrl(organisationId)}/${sourceId}`);
   }
 
-  syncNow(organisationId: string, sourceId: string): Observable<SyncRun> {
-    return this.http.post<SyncRun>(`${ConnectorsApi.sourcesUrl(organisationId)}/${sourceId}/sync`, {});
+  syncNow(organisationId: string, sourceId: string): Observable<SyncRunView> {
+    return this.http.post<SyncRunView>(`${ConnectorsApi.sourcesUrl(organisationId)}/${sourceId}/sync`, {});
   }
 
-  retry(organisationId: string, runId: string): Observable<SyncRun> {
-    return this.http.post<SyncRun>(`${ConnectorsApi.runUrl(organisationId, runId)}/retry`, {});
+  retry(organisationId: string, runId: string): Observable<SyncRunView> {
+    return this.http.post<SyncRunView>(`${ConnectorsApi.runUrl(organisationId, runId)}/retry`, {});
   }
 
   /** Sends the file as the raw body; the events carry upload progress and end with the created run. */
-  upload(organisationId: string, sourceId: string, file: File): Observable<HttpEvent<SyncRun>> {
+  upload(organisationId: string, sourceId: string, file: File): Observable<HttpEvent<SyncRunView>> {
     const url = `${ConnectorsApi.sourcesUrl(organisationId)}/${sourceId}/uploads`;
-    return this.uploadHttp.post<SyncRun>(url, file, {
+    return this.uploadHttp.post<SyncRunView>(url, file, {
       params: { filename: file.name },
       headers: { 'content-type': 'application/octet-stream' },
       reportProgress: true,

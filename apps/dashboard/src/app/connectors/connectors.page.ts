@@ -2,14 +2,13 @@ import { DecimalPipe } from '@angular/common';
 import { httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal } from '@angular/core';
 import { rxResource, takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import type { ConnectorInfo } from '@uptake/contracts';
+import type { ConnectorInfo, Source, SyncRunView } from '@uptake/contracts';
 import { forkJoin, interval, map, of } from 'rxjs';
 import { errorMessage } from '../api/uptake-api.service';
 import { OrganisationContext } from '../shell/organisation-context';
 import { AddSourceComponent } from './add-source.component';
 import { canSyncNow, canUpload, connectorOf, CONNECTORS_URL } from './connector-catalogue';
 import { ConnectorsApi } from './connectors-api';
-import type { Source, SyncRun } from './connectors.types';
 import { DeadLettersComponent } from './dead-letters.component';
 import { QuarantinedRecordsComponent } from './quarantined-records.component';
 import { RunFollower } from './run-follower';
@@ -43,27 +42,31 @@ const CLOCK_TICK_MS = 30_000;
 export class ConnectorsPage {
   private readonly context = inject(OrganisationContext);
   private readonly api = inject(ConnectorsApi);
-  readonly follower = inject(RunFollower);
+  protected readonly follower = inject(RunFollower);
 
-  readonly organisationId = computed(() => this.context.organisation()?.id);
-  readonly now = signal(Date.now());
+  protected readonly organisationId = computed(() => this.context.organisation()?.id);
+  protected readonly now = signal(Date.now());
 
   /** The installed connectors (loaded once): what each source type can do, and the "Add source" form. */
-  readonly catalogue = httpResource<ConnectorInfo[]>(() => CONNECTORS_URL);
-  readonly connectorList = computed(() => (this.catalogue.hasValue() ? this.catalogue.value() : []));
-  readonly catalogueError = computed(() =>
+  protected readonly catalogue = httpResource<ConnectorInfo[]>(() => CONNECTORS_URL);
+  protected readonly connectorList = computed(() =>
+    this.catalogue.hasValue() ? this.catalogue.value() : [],
+  );
+  protected readonly catalogueError = computed(() =>
     this.catalogue.error() ? errorMessage(this.catalogue.error()) : null,
   );
 
-  readonly sources = httpResource<Source[]>(() => {
+  protected readonly sources = httpResource<Source[]>(() => {
     const organisationId = this.organisationId();
     return organisationId ? ConnectorsApi.sourcesUrl(organisationId) : undefined;
   });
-  readonly sourceList = computed(() => (this.sources.hasValue() ? this.sources.value() : []));
-  readonly sourcesError = computed(() => (this.sources.error() ? errorMessage(this.sources.error()) : null));
+  protected readonly sourceList = computed(() => (this.sources.hasValue() ? this.sources.value() : []));
+  protected readonly sourcesError = computed(() =>
+    this.sources.error() ? errorMessage(this.sources.error()) : null,
+  );
 
   /** Each source's recent runs (newest first): one request per source, as the API lists them per source. */
-  readonly runs = rxResource({
+  protected readonly runs = rxResource({
     params: () => {
       const organisationId = this.organisationId();
       return organisationId && this.sources.hasValue()
@@ -72,26 +75,28 @@ export class ConnectorsPage {
     },
     stream: ({ params }) =>
       params.sourceIds.length === 0
-        ? of({} as Record<string, SyncRun[]>)
+        ? of({} as Record<string, SyncRunView[]>)
         : forkJoin(
             params.sourceIds.map((id) =>
               this.api.sourceRuns(params.organisationId, id).pipe(map((runs) => [id, runs] as const)),
             ),
-          ).pipe(map((entries) => Object.fromEntries(entries) as Record<string, SyncRun[]>)),
+          ).pipe(map((entries) => Object.fromEntries(entries) as Record<string, SyncRunView[]>)),
   });
-  readonly runsError = computed(() => (this.runs.error() ? errorMessage(this.runs.error()) : null));
+  protected readonly runsError = computed(() => (this.runs.error() ? errorMessage(this.runs.error()) : null));
 
-  readonly deadLetters = httpResource<SyncRun[]>(() => {
+  protected readonly deadLetters = httpResource<SyncRunView[]>(() => {
     const organisationId = this.organisationId();
     return organisationId ? ConnectorsApi.failedRunsUrl(organisationId) : undefined;
   });
-  readonly deadLetterList = computed(() => (this.deadLetters.hasValue() ? this.deadLetters.value() : []));
-  readonly deadLettersError = computed(() =>
+  protected readonly deadLetterList = computed(() =>
+    this.deadLetters.hasValue() ? this.deadLetters.value() : [],
+  );
+  protected readonly deadLettersError = computed(() =>
     this.deadLetters.error() ? errorMessage(this.deadLetters.error()) : null,
   );
 
   /** One row per source: what the table shows. */
-  readonly rows = computed(() => {
+  protected readonly rows = computed(() => {
     const runsBySource = this.runs.hasValue() ? this.runs.value() : undefined;
     const connectors = this.connectorList();
     const now = this.now();
@@ -118,23 +123,23 @@ export class ConnectorsPage {
     });
   });
 
-  readonly selectedSource = computed(() =>
+  protected readonly selectedSource = computed(() =>
     this.sourceList().find((source) => source.id === this.context.param('source')),
   );
-  readonly selectedRuns = computed(() => {
+  protected readonly selectedRuns = computed(() => {
     const source = this.selectedSource();
     return source && this.runs.hasValue() ? (this.runs.value()[source.id] ?? []) : [];
   });
-  readonly selectedRunId = computed(() => this.context.param('run'));
+  protected readonly selectedRunId = computed(() => this.context.param('run'));
 
   /** Row actions in progress or failed: schedule editing and delete confirmation. */
-  readonly editingSchedule = signal<{ sourceId: string; draft: string } | null>(null);
-  readonly confirmingDelete = signal<string | null>(null);
-  readonly rowErrors = signal<Record<string, string>>({});
-  readonly busy = signal<string | null>(null);
+  protected readonly editingSchedule = signal<{ sourceId: string; draft: string } | null>(null);
+  protected readonly confirmingDelete = signal<string | null>(null);
+  protected readonly rowErrors = signal<Record<string, string>>({});
+  protected readonly busy = signal<string | null>(null);
 
-  readonly percent = percent;
-  readonly statusBadgeOf = statusBadge;
+  protected readonly percent = percent;
+  protected readonly statusBadgeOf = statusBadge;
 
   constructor() {
     interval(CLOCK_TICK_MS)
@@ -151,19 +156,19 @@ export class ConnectorsPage {
     });
   }
 
-  sourceName = (sourceId: string): string =>
+  protected sourceName = (sourceId: string): string =>
     this.sourceList().find((source) => source.id === sourceId)?.name ?? 'Deleted source';
 
-  select(sourceId: string | null, runId: string | null = null): void {
+  protected select(sourceId: string | null, runId: string | null = null): void {
     this.context.setParams({ source: sourceId, run: runId });
   }
 
-  syncNow(source: Source): void {
+  protected syncNow(source: Source): void {
     const organisationId = this.organisationId();
     if (organisationId) this.follower.syncNow(organisationId, source.id);
   }
 
-  upload(source: Source, event: Event): void {
+  protected upload(source: Source, event: Event): void {
     const target = event.target as HTMLInputElement;
     const file = target.files?.[0];
     const organisationId = this.organisationId();
@@ -172,12 +177,12 @@ export class ConnectorsPage {
     target.value = '';
   }
 
-  retry(run: SyncRun): void {
+  protected retry(run: SyncRunView): void {
     const organisationId = this.organisationId();
     if (organisationId) this.follower.retry(organisationId, run);
   }
 
-  saveSchedule(source: Source): void {
+  protected saveSchedule(source: Source): void {
     const organisationId = this.organisationId();
     const editing = this.editingSchedule();
     if (!organisationId || !editing) return;
@@ -196,7 +201,7 @@ export class ConnectorsPage {
     });
   }
 
-  deleteSource(source: Source): void {
+  protected deleteSource(source: Source): void {
     const organisationId = this.organisationId();
     if (!organisationId) return;
     this.busy.set(source.id);
@@ -216,7 +221,7 @@ export class ConnectorsPage {
     });
   }
 
-  created(source: Source): void {
+  protected created(source: Source): void {
     this.sources.reload();
     this.select(source.id);
   }

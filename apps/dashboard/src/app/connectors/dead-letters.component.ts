@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
-import type { SyncRun } from './connectors.types';
+import type { SyncRunView } from '@uptake/contracts';
 import { timeAgo } from './sync-status';
 
 /** Runs that failed for good (the dead letters) across the organisation, each with a Retry button. */
@@ -36,17 +36,17 @@ import { timeAgo } from './sync-status';
       }
     </section>
   `,
-  styleUrl: './connectors.page.css',
+  styleUrl: './dead-letters.component.css',
 })
 export class DeadLettersComponent {
-  readonly runs = input.required<readonly SyncRun[]>();
+  readonly runs = input.required<readonly SyncRunView[]>();
   readonly loading = input(false);
   readonly error = input<string | null>(null);
   readonly now = input.required<number>();
   readonly sourceName = input.required<(sourceId: string) => string>();
-  readonly retry = output<SyncRun>();
+  readonly retry = output<SyncRunView>();
 
-  ago(iso: string): string {
+  protected ago(iso: string): string {
     return timeAgo(iso, this.now());
   }
 }

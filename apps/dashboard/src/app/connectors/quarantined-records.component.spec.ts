@@ -1,14 +1,16 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
-import type { QuarantinedRecord } from './connectors.types';
+import type { QuarantinedRecordView } from '@uptake/contracts';
 import { QUARANTINE_PAGE_SIZE, QuarantinedRecordsComponent } from './quarantined-records.component';
 
 const URL = '/api/organisations/org-1/sync-runs/run-1/quarantined-records';
 
-function record(id: number): QuarantinedRecord {
+function record(id: number): QuarantinedRecordView {
   return {
     id: String(id),
+    organisationId: 'org-1',
+    sourceId: 'source-1',
     syncRunId: 'run-1',
     file: 'activity.csv',
     line: id + 1,

@@ -2,7 +2,7 @@ import { httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, input, linkedSignal, output } from '@angular/core';
 import { errorMessage } from '../api/uptake-api.service';
 import { ConnectorsApi } from './connectors-api';
-import type { QuarantinedRecord } from './connectors.types';
+import type { QuarantinedRecordView } from '@uptake/contracts';
 
 /** Rows per page; the API pages with `after` (the last id of the previous page). */
 export const QUARANTINE_PAGE_SIZE = 50;
@@ -66,28 +66,33 @@ export const QUARANTINE_PAGE_SIZE = 50;
       }
     </section>
   `,
-  styleUrl: './connectors.page.css',
+  styleUrl: './quarantined-records.component.css',
 })
 export class QuarantinedRecordsComponent {
   readonly organisationId = input.required<string>();
   readonly runId = input.required<string>();
   readonly closed = output<void>();
-  readonly pageSize = QUARANTINE_PAGE_SIZE;
+  protected readonly pageSize = QUARANTINE_PAGE_SIZE;
 
   /** `after` cursors of the pages before the current one; back to page 1 for another run. */
-  readonly cursors = linkedSignal<string, string[]>({ source: () => this.runId(), computation: () => [] });
-  readonly records = httpResource<QuarantinedRecord[]>(() =>
+  protected readonly cursors = linkedSignal<string, string[]>({
+    source: () => this.runId(),
+    computation: () => [],
+  });
+  protected readonly records = httpResource<QuarantinedRecordView[]>(() =>
     ConnectorsApi.quarantineUrl(this.organisationId(), this.runId(), this.pageSize, this.cursors().at(-1)),
   );
-  readonly rows = computed(() => (this.records.hasValue() ? this.records.value() : []));
-  readonly error = computed(() => (this.records.error() ? errorMessage(this.records.error()) : null));
+  protected readonly rows = computed(() => (this.records.hasValue() ? this.records.value() : []));
+  protected readonly error = computed(() =>
+    this.records.error() ? errorMessage(this.records.error()) : null,
+  );
 
-  nextPage(): void {
+  protected nextPage(): void {
     const last = this.rows().at(-1);
     if (last) this.cursors.update((cursors) => [...cursors, last.id]);
   }
 
-  previousPage(): void {
+  protected previousPage(): void {
     this.cursors.update((cursors) => cursors.slice(0, -1));
   }
 }

@@ -1,8 +1,9 @@
 import type { EChartsCoreOption } from 'echarts/core';
-import type { SyncRun } from './connectors.types';
+import type { SyncRunView } from '@uptake/contracts';
+import { COLOURS } from '../shared/theme';
 
 /** Short label of a run on the chart's axis: its start (or creation) time, "03-02 14:05". */
-export function runLabel(run: SyncRun): string {
+export function runLabel(run: SyncRunView): string {
   const iso = run.startedAt ?? run.createdAt;
   return `${iso.slice(5, 10)} ${iso.slice(11, 16)}`;
 }
@@ -11,7 +12,7 @@ export function runLabel(run: SyncRun): string {
  * Records per run as stacked bars (inserted, duplicates, quarantined), oldest run on the left, and each
  * run's duration in seconds as a line on a second axis. Runs that never started have no duration (a gap).
  */
-export function runChartOption(runs: readonly SyncRun[]): EChartsCoreOption {
+export function runChartOption(runs: readonly SyncRunView[]): EChartsCoreOption {
   const oldestFirst = [...runs].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
   return {
     animation: false,
@@ -26,17 +27,17 @@ export function runChartOption(runs: readonly SyncRun[]): EChartsCoreOption {
     series: [
       bar(
         'Inserted',
-        '#4338ca',
+        COLOURS.accent,
         oldestFirst.map((run) => run.recordsInserted),
       ),
       bar(
         'Duplicates',
-        '#a5b4fc',
+        COLOURS.accent300,
         oldestFirst.map((run) => run.recordsDuplicate),
       ),
       bar(
         'Quarantined',
-        '#dc2626',
+        COLOURS.badMark,
         oldestFirst.map((run) => run.recordsQuarantined),
       ),
       {
@@ -46,7 +47,7 @@ export function runChartOption(runs: readonly SyncRun[]): EChartsCoreOption {
         data: oldestFirst.map((run) =>
           run.durationMs === null ? null : Math.round(run.durationMs / 100) / 10,
         ),
-        itemStyle: { color: '#059669' },
+        itemStyle: { color: COLOURS.chartEmerald },
         symbolSize: 6,
       },
     ],

@@ -14,7 +14,7 @@ import {
 } from 'rxjs';
 import { errorMessage } from '../api/uptake-api.service';
 import { ConnectorsApi, RUN_POLL_MS } from './connectors-api';
-import type { SyncRun } from './connectors.types';
+import type { SyncRunView } from '@uptake/contracts';
 import { isFinished, percent } from './sync-status';
 
 export interface FollowedRun {
@@ -24,7 +24,7 @@ export interface FollowedRun {
   /** Percent of the file sent (uploads only). */
   uploadPercent: number | null;
   /** The latest state of the run, once the API created it. */
-  run: SyncRun | null;
+  run: SyncRunView | null;
   /** The server's message when the upload, the request or a poll failed. */
   error: string | null;
 }
@@ -42,7 +42,7 @@ export class RunFollower {
   /** Followed runs by source id. */
   readonly bySource = signal<Record<string, FollowedRun>>({});
   /** Each followed run once it has finished (succeeded, failed or cancelled). */
-  readonly finished = new Subject<{ run: SyncRun; label: string }>();
+  readonly finished = new Subject<{ run: SyncRunView; label: string }>();
 
   constructor() {
     inject(DestroyRef).onDestroy(() =>
@@ -58,10 +58,10 @@ export class RunFollower {
         }
       }),
       filter(
-        (event): event is HttpEvent<SyncRun> & { type: HttpEventType.Response } =>
+        (event): event is HttpEvent<SyncRunView> & { type: HttpEventType.Response } =>
           event.type === HttpEventType.Response,
       ),
-      map((response) => response.body as SyncRun),
+      map((response) => response.body as SyncRunView),
       tap(() => this.patch(sourceId, { uploadPercent: 100 })),
     );
     this.start(sourceId, organisationId, file.name, 'uploading', run$);
@@ -71,7 +71,7 @@ export class RunFollower {
     this.start(sourceId, organisationId, 'Sync', 'starting', this.api.syncNow(organisationId, sourceId));
   }
 
-  retry(organisationId: string, run: SyncRun): void {
+  retry(organisationId: string, run: SyncRunView): void {
     this.start(run.sourceId, organisationId, 'Retry', 'starting', this.api.retry(organisationId, run.id));
   }
 
@@ -86,7 +86,7 @@ export class RunFollower {
     organisationId: string,
     label: string,
     phase: FollowedRun['phase'],
-    created$: Observable<SyncRun>,
+    created$: Observable<SyncRunView>,
   ): void {
     this.subscriptions.get(sourceId)?.unsubscribe();
     this.bySource.update((all) => ({
@@ -105,13 +105,13 @@ export class RunFollower {
   }
 
   /** The created run, then its state every poll interval until it has finished (that state included). */
-  private poll(organisationId: string, created: SyncRun): Observable<SyncRun> {
+  private poll(organisationId: string, created: SyncRunView): Observable<SyncRunView> {
     if (isFinished(created.status)) return of(created);
     const updates$ = timer(this.pollMs, this.pollMs).pipe(
       switchMap(() => this.api.run(organisationId, created.id)),
       takeWhile((run) => !isFinished(run.status), true),
     );
-    return new Observable<SyncRun>((subscriber) => {
+    return new Observable<SyncRunView>((subscriber) => {
       subscriber.next(created);
       return updates$.subscribe(subscriber);
     });

@@ -1,7 +1,7 @@
 import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { ChartComponent } from '../charts/chart.component';
-import type { Source, SyncRun } from './connectors.types';
+import type { Source, SyncRunView } from '@uptake/contracts';
 import { runChartOption } from './run-chart';
 import { RunWarningsComponent } from './run-warnings.component';
 import { formatDuration, statusBadge, timeAgo } from './sync-status';
@@ -12,21 +12,21 @@ import { formatDuration, statusBadge, timeAgo } from './sync-status';
   imports: [ChartComponent, DecimalPipe, RunWarningsComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './run-history.component.html',
-  styleUrl: './connectors.page.css',
+  styleUrl: './run-history.component.css',
 })
 export class RunHistoryComponent {
   readonly source = input.required<Source>();
-  readonly runs = input.required<readonly SyncRun[]>();
+  readonly runs = input.required<readonly SyncRunView[]>();
   readonly now = input.required<number>();
   readonly selectedRunId = input<string | undefined>();
   readonly selectRun = output<string>();
   readonly closed = output<void>();
 
-  readonly chartOption = computed(() => runChartOption(this.runs()));
+  protected readonly chartOption = computed(() => runChartOption(this.runs()));
 
-  readonly badge = statusBadge;
-  readonly duration = formatDuration;
-  ago(iso: string): string {
+  protected readonly badge = statusBadge;
+  protected readonly duration = formatDuration;
+  protected ago(iso: string): string {
     return timeAgo(iso, this.now());
   }
 }

@@ -35,7 +35,7 @@ import type { RunWarning } from '@uptake/contracts';
       </details>
     }
   `,
-  styleUrl: './connectors.page.css',
+  styleUrl: './run-warnings.component.css',
 })
 export class RunWarningsComponent {
   readonly warnings = input.required<readonly RunWarning[]>();

@@ -1,4 +1,4 @@
-import type { SyncRun, SyncRunStatus } from './connectors.types';
+import type { SyncRunStatus, SyncRunView } from '@uptake/contracts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -55,13 +55,13 @@ export function formatDuration(ms: number | null): string {
 
 export interface SourceRuns {
   /** The newest run, whatever its state: its counts are the ones shown (live while it runs). */
-  lastRun: SyncRun | null;
+  lastRun: SyncRunView | null;
   /** The newest run that succeeded: what the data is as fresh as. */
-  lastSuccess: SyncRun | null;
+  lastSuccess: SyncRunView | null;
 }
 
 /** Summarises a source's runs (any order). */
-export function summariseRuns(runs: readonly SyncRun[]): SourceRuns {
+export function summariseRuns(runs: readonly SyncRunView[]): SourceRuns {
   const newestFirst = [...runs].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
   return {
     lastRun: newestFirst[0] ?? null,
@@ -81,7 +81,7 @@ export interface Lag {
  * newest event time of a source yet, so file sources are measured by their last successful upload too.)
  * Up to a day behind is fine for daily schedules; over a week is stale.
  */
-export function sourceLag(lastSuccess: SyncRun | null, now: number): Lag {
+export function sourceLag(lastSuccess: SyncRunView | null, now: number): Lag {
   const at = lastSuccess?.finishedAt ?? null;
   if (!at) return { text: 'never synced', tone: 'danger', ms: null };
   const ms = Math.max(0, now - Date.parse(at));

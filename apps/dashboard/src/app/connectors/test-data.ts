@@ -1,5 +1,4 @@
-import type { ConnectorInfo } from '@uptake/contracts';
-import type { Source, SyncRun } from './connectors.types';
+import type { ConnectorInfo, Source, SyncRunView } from '@uptake/contracts';
 
 const SCHEMA = 'https://json-schema.org/draft/2020-12/schema';
 const noCredentials = { $schema: SCHEMA, type: 'object', properties: {}, additionalProperties: false };
@@ -92,7 +91,7 @@ export const CONNECTOR_CATALOGUE: ConnectorInfo[] = [
 ];
 
 /** A sync run as the API returns it, with the fields a test cares about overridden. */
-export function syncRun(overrides: Partial<SyncRun> = {}): SyncRun {
+export function syncRun(overrides: Partial<SyncRunView> = {}): SyncRunView {
   return {
     id: 'run-1',
     sourceId: 'source-1',
@@ -104,6 +103,7 @@ export function syncRun(overrides: Partial<SyncRun> = {}): SyncRun {
     recordsRead: 100,
     recordsInserted: 90,
     recordsDuplicate: 8,
+    recordsUpdated: 0,
     recordsQuarantined: 2,
     recordsUsage: 0,
     recordsDirectory: 0,

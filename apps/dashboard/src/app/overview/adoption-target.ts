@@ -1,12 +1,13 @@
 import type { AdoptionReport, GoalView } from '@uptake/contracts';
 import type { EChartsCoreOption } from 'echarts/core';
-import { formatDay } from './format';
+import { formatDay } from '../shared/format';
 import { weeklyActiveRate } from './headline';
+import { COLOURS } from '../shared/theme';
 
 /** The goal KPIs this chart draws, with the line each one's target belongs to. */
 const LINES = [
-  { kpi: 'adoption_rate', name: 'Adoption rate', color: '#4338ca' },
-  { kpi: 'weekly_active_rate', name: 'Weekly active rate', color: '#0d9488' },
+  { kpi: 'adoption_rate', name: 'Adoption rate', color: COLOURS.accent },
+  { kpi: 'weekly_active_rate', name: 'Weekly active rate', color: COLOURS.chartTeal },
 ] as const;
 
 /**

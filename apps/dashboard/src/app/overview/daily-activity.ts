@@ -1,5 +1,6 @@
 import type { DailyActivitySeries } from '@uptake/contracts';
 import type { EChartsCoreOption } from 'echarts/core';
+import { COLOURS } from '../shared/theme';
 
 export interface DailyActivityHeadline {
   /** Most people active on one shown day; null when every day is hidden. */
@@ -55,7 +56,7 @@ export function dailyActivityChartOption(series: DailyActivitySeries): EChartsCo
         type: 'bar',
         yAxisIndex: 1,
         data: series.points.map((point) => point.events),
-        itemStyle: { color: '#c7d2fe' },
+        itemStyle: { color: COLOURS.accent200 },
         barMaxWidth: 12,
       },
       {
@@ -66,7 +67,7 @@ export function dailyActivityChartOption(series: DailyActivitySeries): EChartsCo
         connectNulls: false,
         showSymbol: false,
         lineStyle: { width: 2.5 },
-        itemStyle: { color: '#4338ca' },
+        itemStyle: { color: COLOURS.accent },
       },
     ],
   };

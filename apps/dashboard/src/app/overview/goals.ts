@@ -1,5 +1,5 @@
 import type { GoalView } from '@uptake/contracts';
-import { formatDay, formatHours, formatMoney, formatShare } from './format';
+import { formatDay, formatHours, formatMoney, formatShare } from '../shared/format';
 
 type GoalStatus = GoalView['progress']['status'];
 

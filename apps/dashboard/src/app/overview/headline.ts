@@ -1,5 +1,5 @@
 import type { AdoptionPoint, AdoptionReport } from '@uptake/contracts';
-import { formatCount, formatCountChange, formatPointsChange, formatShare } from './format';
+import { formatCount, formatCountChange, formatPointsChange, formatShare } from '../shared/format';
 
 /** Weeks back the headline compares the latest week with (about a month: long enough to beat weekly noise). */
 export const COMPARISON_WEEKS = 4;

@@ -9,7 +9,7 @@ import { OrganisationContext } from '../shell/organisation-context';
 import { adoptionTargetChartOption, goalsForPopulation } from './adoption-target';
 import { cardError } from './card-error';
 import { dailyActivityChartOption, dailyActivityHeadline, isEmptySeries } from './daily-activity';
-import { formatDay } from './format';
+import { formatDay } from '../shared/format';
 import { annualValueTotal, goalRow, SPARKLINE } from './goals';
 import { adoptionHeadline } from './headline';
 import { currentPlan, phaseTimeline, PLAN_STATUS } from './rollout-timeline';
@@ -27,11 +27,11 @@ import { currentPlan, phaseTimeline, PLAN_STATUS } from './rollout-timeline';
   styleUrl: './overview.page.css',
 })
 export class OverviewPage {
-  readonly context = inject(OrganisationContext);
-  readonly organisation = this.context.organisation;
-  readonly sparkline = SPARKLINE;
-  readonly formatDay = formatDay;
-  readonly planStatus = PLAN_STATUS;
+  private readonly context = inject(OrganisationContext);
+  protected readonly organisation = this.context.organisation;
+  protected readonly sparkline = SPARKLINE;
+  protected readonly formatDay = formatDay;
+  protected readonly planStatus = PLAN_STATUS;
 
   private readonly organisationUrl = (path: string, query: Record<string, string | undefined> = {}) => {
     const organisation = this.organisation();
@@ -43,60 +43,68 @@ export class OverviewPage {
   };
 
   // Adoption headline and chart: weekly, over the URL's range and population.
-  readonly adoption = httpResource<AdoptionReport>(() =>
+  protected readonly adoption = httpResource<AdoptionReport>(() =>
     this.organisationUrl('kpis/adoption', { granularity: 'week', ...this.context.filters() }),
   );
-  readonly adoptionReport = computed(() => (this.adoption.hasValue() ? this.adoption.value() : undefined));
-  readonly adoptionError = computed(() => cardError(this.adoption.error()));
-  readonly headline = computed(() => {
+  protected readonly adoptionReport = computed(() =>
+    this.adoption.hasValue() ? this.adoption.value() : undefined,
+  );
+  protected readonly adoptionError = computed(() => cardError(this.adoption.error()));
+  protected readonly headline = computed(() => {
     const report = this.adoptionReport();
     return report ? adoptionHeadline(report) : undefined;
   });
-  readonly effectiveRange = computed(() => this.adoptionReport()?.scope);
+  protected readonly effectiveRange = computed(() => this.adoptionReport()?.scope);
 
   // Goals have their own scope and a fixed 12-week window, so the filters do not apply to them.
-  readonly goals = httpResource<GoalView[]>(() => this.organisationUrl('goals'));
-  readonly goalsError = computed(() => cardError(this.goals.error()));
-  readonly goalList = computed(() => (this.goals.hasValue() ? this.goals.value() : []));
-  readonly goalRows = computed(() => this.goalList().map(goalRow));
-  readonly annualValue = computed(() => annualValueTotal(this.goalList()));
-  readonly targetGoals = computed(() => goalsForPopulation(this.goalList(), this.context.filters()));
-  readonly targetChart = computed(() => {
+  protected readonly goals = httpResource<GoalView[]>(() => this.organisationUrl('goals'));
+  protected readonly goalsError = computed(() => cardError(this.goals.error()));
+  private readonly goalList = computed(() => (this.goals.hasValue() ? this.goals.value() : []));
+  protected readonly goalRows = computed(() => this.goalList().map(goalRow));
+  protected readonly annualValue = computed(() => annualValueTotal(this.goalList()));
+  protected readonly targetGoals = computed(() =>
+    goalsForPopulation(this.goalList(), this.context.filters()),
+  );
+  protected readonly targetChart = computed(() => {
     const report = this.adoptionReport();
     return report && report.points.length > 0
       ? adoptionTargetChartOption(report, this.targetGoals())
       : undefined;
   });
 
-  readonly rollouts = httpResource<RolloutPlanView[]>(() => this.organisationUrl('rollouts'));
-  readonly rolloutsError = computed(() => cardError(this.rollouts.error()));
-  readonly plan = computed(() => (this.rollouts.hasValue() ? currentPlan(this.rollouts.value()) : undefined));
-  readonly timeline = computed(() => {
+  protected readonly rollouts = httpResource<RolloutPlanView[]>(() => this.organisationUrl('rollouts'));
+  protected readonly rolloutsError = computed(() => cardError(this.rollouts.error()));
+  protected readonly plan = computed(() =>
+    this.rollouts.hasValue() ? currentPlan(this.rollouts.value()) : undefined,
+  );
+  protected readonly timeline = computed(() => {
     const plan = this.plan();
     return plan ? phaseTimeline(plan, new Date().toISOString().slice(0, 10)) : undefined;
   });
 
   // Daily activity is organisation-wide (the endpoint takes a date range only).
-  readonly series = httpResource<DailyActivitySeries>(() => {
+  protected readonly series = httpResource<DailyActivitySeries>(() => {
     const organisation = this.organisation();
     const { from, to } = this.context.filters();
     return organisation ? UptakeApi.dailyActivityUrl(organisation.id, { from, to }) : undefined;
   });
-  readonly loadedSeries = computed(() => (this.series.hasValue() ? this.series.value() : undefined));
-  readonly seriesError = computed(() => cardError(this.series.error()));
-  readonly dailyChart = computed(() => {
+  protected readonly loadedSeries = computed(() =>
+    this.series.hasValue() ? this.series.value() : undefined,
+  );
+  protected readonly seriesError = computed(() => cardError(this.series.error()));
+  protected readonly dailyChart = computed(() => {
     const series = this.loadedSeries();
     return series ? dailyActivityChartOption(series) : undefined;
   });
-  readonly dailyHeadline = computed(() => {
+  protected readonly dailyHeadline = computed(() => {
     const series = this.loadedSeries();
     return series ? dailyActivityHeadline(series) : undefined;
   });
-  readonly dailyEmpty = computed(() => {
+  protected readonly dailyEmpty = computed(() => {
     const series = this.loadedSeries();
     return series ? isEmptySeries(series) : false;
   });
-  readonly populationFiltered = computed(() => {
+  protected readonly populationFiltered = computed(() => {
     const { orgUnitId, groupId } = this.context.filters();
     return Boolean(orgUnitId || groupId);
   });

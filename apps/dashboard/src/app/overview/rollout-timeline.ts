@@ -1,5 +1,6 @@
 import type { GateStatus, RolloutPhaseStatus, RolloutPlanStatus, RolloutPlanView } from '@uptake/contracts';
-import { formatDay } from './format';
+import { formatDay } from '../shared/format';
+import { COLOURS } from '../shared/theme';
 
 /** The plan an executive cares about: the active one, else the most recently changed. */
 export function currentPlan(plans: readonly RolloutPlanView[]): RolloutPlanView | undefined {
@@ -23,11 +24,11 @@ export const PHASE_STATUS: Record<RolloutPhaseStatus, string> = {
 
 /** Gate colours: the word goes with the colour so it reads without it. */
 export const GATE_STATUS: Record<GateStatus | 'none', { label: string; color: string }> = {
-  pass: { label: 'Gate passed', color: '#15803d' },
-  'at-risk': { label: 'Gate at risk', color: '#b45309' },
-  fail: { label: 'Gate failing', color: '#b91c1c' },
-  'no-data': { label: 'Gate: no data', color: '#9ca3af' },
-  none: { label: 'Not evaluated', color: '#c7d2fe' },
+  pass: { label: 'Gate passed', color: COLOURS.good },
+  'at-risk': { label: 'Gate at risk', color: COLOURS.warn },
+  fail: { label: 'Gate failing', color: COLOURS.danger },
+  'no-data': { label: 'Gate: no data', color: COLOURS.neutral },
+  none: { label: 'Not evaluated', color: COLOURS.accent200 },
 };
 
 /**

@@ -7,16 +7,18 @@ import {
   type RolloutPhaseStatus,
   type SuppressionReason,
 } from '@uptake/contracts';
+import { hiddenLabel } from '../shared/format';
+import { COLOURS } from '../shared/theme';
 
 /** How a gate status looks: a word a change manager reads and a tone (CSS class and chart colour). */
 export type Tone = 'good' | 'warn' | 'bad' | 'none' | 'info';
 
 export const TONE_COLOURS: Record<Tone, string> = {
-  good: '#15803d',
-  warn: '#b45309',
-  bad: '#b91c1c',
-  none: '#6b7280',
-  info: '#4338ca',
+  good: COLOURS.good,
+  warn: COLOURS.warn,
+  bad: COLOURS.danger,
+  none: COLOURS.muted,
+  info: COLOURS.accent,
 };
 
 export const GATE_STATUS_LOOK: Record<GateStatus, { label: string; tone: Tone }> = {
@@ -131,5 +133,5 @@ export function forecastText(evaluation: {
 
 /** What stands in for a withheld aggregate: never 0, always the reason. */
 export function suppressedText(reason: SuppressionReason): string {
-  return `hidden (< ${reason.minGroupSize} people)`;
+  return hiddenLabel(reason.minGroupSize);
 }

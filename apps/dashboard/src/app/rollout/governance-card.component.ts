@@ -11,7 +11,7 @@ import { RolloutApi } from './rollout-api';
   selector: 'up-governance-card',
   imports: [DecimalPipe, PercentPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styleUrl: './rollout.css',
+  styleUrl: './governance-card.component.css',
   template: `
     <section class="card" data-testid="governance">
       <h2>Usage guidelines</h2>
@@ -56,8 +56,10 @@ import { RolloutApi } from './rollout-api';
 })
 export class GovernanceCardComponent {
   readonly organisationId = input.required<string>();
-  readonly report = httpResource<GovernanceReport>(() => RolloutApi.governanceUrl(this.organisationId()));
-  readonly loaded = computed(() => (this.report.hasValue() ? this.report.value() : undefined));
-  readonly error = computed(() => (this.report.error() ? errorMessage(this.report.error()) : null));
-  readonly hidden = suppressedText;
+  protected readonly report = httpResource<GovernanceReport>(() =>
+    RolloutApi.governanceUrl(this.organisationId()),
+  );
+  protected readonly loaded = computed(() => (this.report.hasValue() ? this.report.value() : undefined));
+  protected readonly error = computed(() => (this.report.error() ? errorMessage(this.report.error()) : null));
+  protected readonly hidden = suppressedText;
 }

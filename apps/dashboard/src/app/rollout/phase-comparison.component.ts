@@ -13,7 +13,7 @@ import { comparisonChartOption } from './rollout-charts';
   imports: [ChartComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './phase-comparison.component.html',
-  styleUrl: './rollout.css',
+  styleUrl: './phase-comparison.component.css',
 })
 export class PhaseComparisonComponent {
   readonly organisationId = input.required<string>();
@@ -26,20 +26,22 @@ export class PhaseComparisonComponent {
   /** The range lives in the URL (shared ?from=&to=): the page writes it there. */
   readonly rangeChange = output<{ from?: string | null; to?: string | null }>();
 
-  readonly formatValue = formatComparisonValue;
-  readonly formatDifference = formatDifference;
-  readonly formatInterval = formatInterval;
-  readonly suppressedText = suppressedText;
+  protected readonly formatValue = formatComparisonValue;
+  protected readonly formatDifference = formatDifference;
+  private readonly formatInterval = formatInterval;
+  protected readonly suppressedText = suppressedText;
 
-  readonly report = httpResource<ComparisonReport>(() =>
+  protected readonly report = httpResource<ComparisonReport>(() =>
     RolloutApi.comparisonUrl(this.organisationId(), this.planId(), this.phaseId(), {
       from: this.from(),
       to: this.to(),
     }),
   );
-  readonly reportError = computed(() => (this.report.error() ? errorMessage(this.report.error()) : null));
-  readonly loaded = computed(() => (this.report.hasValue() ? this.report.value() : undefined));
-  readonly metrics = computed(() => {
+  protected readonly reportError = computed(() =>
+    this.report.error() ? errorMessage(this.report.error()) : null,
+  );
+  protected readonly loaded = computed(() => (this.report.hasValue() ? this.report.value() : undefined));
+  protected readonly metrics = computed(() => {
     const report = this.loaded();
     if (!report) return [];
     const names = { phase: this.phase().name, comparison: report.comparisonLabel };

@@ -41,7 +41,7 @@ import { TargetEditorComponent } from './target-editor.component';
   imports: [TargetEditorComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './phase-editor.component.html',
-  styleUrl: './rollout.css',
+  styleUrl: './phase-editor.component.css',
 })
 export class PhaseEditorComponent {
   private readonly api = inject(RolloutApi);
@@ -53,40 +53,42 @@ export class PhaseEditorComponent {
   readonly deleted = output<void>();
   readonly cancelled = output<void>();
 
-  readonly metrics = GATE_METRIC_KEYS.map((key) => ({ key, label: metricLabel(key) }));
-  readonly inputUnit = inputUnit;
+  protected readonly metrics = GATE_METRIC_KEYS.map((key) => ({ key, label: metricLabel(key) }));
+  protected readonly inputUnit = inputUnit;
 
   /** Starts from the phase and keeps the user's edits while the same phase is refreshed (e.g. evaluated). */
-  readonly draft = linkedSignal<string | null, PhaseDraft>({
+  protected readonly draft = linkedSignal<string | null, PhaseDraft>({
     source: () => this.phase()?.id ?? null,
     computation: () => draftFromPhase(untracked(() => this.phase())),
   });
-  readonly errors = signal<string[]>([]);
-  readonly busy = signal(false);
-  readonly confirmingDelete = signal(false);
+  protected readonly errors = signal<string[]>([]);
+  protected readonly busy = signal(false);
+  protected readonly confirmingDelete = signal(false);
 
-  readonly orgUnits = httpResource<OrgUnitView[]>(() => RolloutApi.orgUnitsUrl(this.organisationId()));
-  readonly groups = httpResource<GroupView[]>(() => RolloutApi.groupsUrl(this.organisationId()));
-  readonly orgUnitList = computed(() => (this.orgUnits.hasValue() ? this.orgUnits.value() : []));
-  readonly groupList = computed(() => (this.groups.hasValue() ? this.groups.value() : []));
-  readonly directoryError = computed(() => {
+  protected readonly orgUnits = httpResource<OrgUnitView[]>(() =>
+    RolloutApi.orgUnitsUrl(this.organisationId()),
+  );
+  protected readonly groups = httpResource<GroupView[]>(() => RolloutApi.groupsUrl(this.organisationId()));
+  protected readonly orgUnitList = computed(() => (this.orgUnits.hasValue() ? this.orgUnits.value() : []));
+  protected readonly groupList = computed(() => (this.groups.hasValue() ? this.groups.value() : []));
+  protected readonly directoryError = computed(() => {
     const error = this.orgUnits.error() ?? this.groups.error();
     return error ? errorMessage(error) : null;
   });
 
-  update(changes: Partial<PhaseDraft>): void {
+  protected update(changes: Partial<PhaseDraft>): void {
     this.draft.update((draft) => ({ ...draft, ...changes }));
   }
 
-  setTarget(target: TargetDraft): void {
+  protected setTarget(target: TargetDraft): void {
     this.update({ target });
   }
 
-  setComparison(comparison: TargetDraft): void {
+  protected setComparison(comparison: TargetDraft): void {
     this.update({ comparison });
   }
 
-  setCriterion(index: number, changes: Partial<CriterionDraft>): void {
+  protected setCriterion(index: number, changes: Partial<CriterionDraft>): void {
     this.draft.update((draft) => ({
       ...draft,
       gateCriteria: draft.gateCriteria.map((criterion, i) =>
@@ -96,19 +98,19 @@ export class PhaseEditorComponent {
   }
 
   /** A new metric brings its usual direction (at least for rates, at most for delays and churn). */
-  setMetric(index: number, metric: GateMetric): void {
+  protected setMetric(index: number, metric: GateMetric): void {
     this.setCriterion(index, { metric, operator: defaultOperator(metric) });
   }
 
-  parseNumber(text: string): number | null {
+  protected parseNumber(text: string): number | null {
     return numberOrNull(text);
   }
 
-  addCriterion(): void {
+  protected addCriterion(): void {
     this.draft.update((draft) => ({ ...draft, gateCriteria: [...draft.gateCriteria, newCriterionDraft()] }));
   }
 
-  removeCriterion(index: number): void {
+  protected removeCriterion(index: number): void {
     this.draft.update((draft) => ({
       ...draft,
       gateCriteria: draft.gateCriteria.filter((_, i) => i !== index),
@@ -116,7 +118,7 @@ export class PhaseEditorComponent {
   }
 
   /** The criterion read back as a sentence, so a mistyped threshold (4 instead of 40%) stands out. */
-  preview(criterion: CriterionDraft): string | null {
+  protected preview(criterion: CriterionDraft): string | null {
     if (criterion.threshold === null || criterion.consecutiveWeeks === null) return null;
     return describeCriterion({
       metric: criterion.metric,
@@ -126,7 +128,7 @@ export class PhaseEditorComponent {
     });
   }
 
-  save(): void {
+  protected save(): void {
     const body = phaseBody(this.draft());
     const phase = this.phase();
     this.busy.set(true);
@@ -146,7 +148,7 @@ export class PhaseEditorComponent {
     });
   }
 
-  remove(): void {
+  protected remove(): void {
     const phase = this.phase();
     if (!phase) return;
     this.busy.set(true);

@@ -33,7 +33,7 @@ import { evidenceChartOption } from './rollout-charts';
   imports: [ChartComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './phase-gate.component.html',
-  styleUrl: './rollout.css',
+  styleUrl: './phase-gate.component.css',
 })
 export class PhaseGateComponent {
   readonly organisationId = input.required<string>();
@@ -46,20 +46,20 @@ export class PhaseGateComponent {
   readonly evaluate = output<void>();
   readonly edit = output<void>();
 
-  readonly gateLook = gateStatusLook;
-  readonly metricLabel = metricLabel;
-  readonly operators = OPERATOR_SYMBOLS;
-  readonly formatValue = formatMetricValue;
-  readonly forecastText = forecastText;
-  readonly suppressedText = suppressedText;
-  readonly describe = describeCriterion;
+  protected readonly gateLook = gateStatusLook;
+  protected readonly metricLabel = metricLabel;
+  protected readonly operators = OPERATOR_SYMBOLS;
+  protected readonly formatValue = formatMetricValue;
+  protected readonly forecastText = forecastText;
+  protected readonly suppressedText = suppressedText;
+  protected readonly describe = describeCriterion;
 
   /** Criteria whose weekly evidence is unfolded. */
-  readonly expanded = signal<ReadonlySet<string>>(new Set());
+  protected readonly expanded = signal<ReadonlySet<string>>(new Set());
 
-  readonly evaluation = computed(() => this.phase().latestEvaluation);
+  protected readonly evaluation = computed(() => this.phase().latestEvaluation);
   /** Every criterion of the phase, with its evaluation when the latest one covered it. */
-  readonly rows = computed(() => {
+  protected readonly rows = computed(() => {
     const evaluation = this.evaluation();
     return this.phase().gateCriteria.map((criterion) => {
       const result = evaluation?.criteria.find((item) => item.criterionId === criterion.id);
@@ -67,12 +67,16 @@ export class PhaseGateComponent {
     });
   });
 
-  readonly history = httpResource<GateEvaluation[]>(() =>
+  protected readonly history = httpResource<GateEvaluation[]>(() =>
     RolloutApi.evaluationsUrl(this.organisationId(), this.planId(), this.phaseId()),
   );
-  readonly historyError = computed(() => (this.history.error() ? errorMessage(this.history.error()) : null));
+  protected readonly historyError = computed(() =>
+    this.history.error() ? errorMessage(this.history.error()) : null,
+  );
   /** Oldest first, so the strip reads left to right like a timeline. */
-  readonly historyList = computed(() => (this.history.hasValue() ? [...this.history.value()].reverse() : []));
+  protected readonly historyList = computed(() =>
+    this.history.hasValue() ? [...this.history.value()].reverse() : [],
+  );
 
   constructor() {
     // A new evaluation of this phase (after "Evaluate now" or a worker run) also belongs in the history.
@@ -86,7 +90,7 @@ export class PhaseGateComponent {
     });
   }
 
-  toggle(criterionId: string): void {
+  protected toggle(criterionId: string): void {
     this.expanded.update((current) => {
       const next = new Set(current);
       if (next.has(criterionId)) next.delete(criterionId);
@@ -95,7 +99,7 @@ export class PhaseGateComponent {
     });
   }
 
-  weeksText(result: CriterionEvaluation): string {
+  protected weeksText(result: CriterionEvaluation): string {
     return `${result.weeksMet} of ${result.consecutiveWeeks}`;
   }
 }

@@ -1,19 +1,17 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { RolloutPlanStatus, RolloutPlanView } from '@uptake/contracts';
+import type {
+  AdvanceRequest,
+  CreatePlanRequest,
+  RolloutPlanStatus,
+  RolloutPlanView,
+} from '@uptake/contracts';
 import type { Observable } from 'rxjs';
 import type { PhaseBody } from './phase-draft';
 
-export interface CreatePlanBody {
-  name: string;
-  template: 'default' | 'empty';
-  startDate?: string;
-}
-
-export interface AdvanceBody {
-  note?: string;
-  override?: boolean;
-}
+/** The form's plan: always a template chosen, no pilot target (the pilot is edited as a phase). */
+export type CreatePlanBody = Required<Pick<CreatePlanRequest, 'name' | 'template'>> &
+  Pick<CreatePlanRequest, 'startDate'>;
 
 /** URLs and writes of the rollout endpoints (/api/organisations/:org/rollouts…); GETs go through httpResource. */
 @Injectable({ providedIn: 'root' })
@@ -106,7 +104,7 @@ export class RolloutApi {
     return this.http.post<{ queued: boolean }>(`${RolloutApi.planUrl(organisationId, planId)}/evaluate`, {});
   }
 
-  advance(organisationId: string, planId: string, body: AdvanceBody): Observable<RolloutPlanView> {
+  advance(organisationId: string, planId: string, body: AdvanceRequest): Observable<RolloutPlanView> {
     return this.http.post<RolloutPlanView>(`${RolloutApi.planUrl(organisationId, planId)}/advance`, body);
   }
 }

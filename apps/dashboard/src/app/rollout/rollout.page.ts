@@ -44,27 +44,29 @@ export const EVALUATION_POLL = new InjectionToken<{ intervalMs: number; timeoutM
   imports: [GovernanceCardComponent, PhaseComparisonComponent, PhaseEditorComponent, PhaseGateComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './rollout.page.html',
-  styleUrl: './rollout.css',
+  styleUrl: './rollout.page.css',
 })
 export class RolloutPage {
   private readonly api = inject(RolloutApi);
   private readonly poll = inject(EVALUATION_POLL);
   private readonly destroyRef = inject(DestroyRef);
-  readonly context = inject(OrganisationContext);
-  readonly phaseStatus = PHASE_STATUS_LOOK;
-  readonly gateLook = gateStatusLook;
-  readonly plannedRange = plannedRange;
+  protected readonly context = inject(OrganisationContext);
+  protected readonly phaseStatus = PHASE_STATUS_LOOK;
+  protected readonly gateLook = gateStatusLook;
+  protected readonly plannedRange = plannedRange;
 
-  readonly organisationId = computed(() => this.context.organisation()?.id);
+  protected readonly organisationId = computed(() => this.context.organisation()?.id);
 
-  readonly plans = httpResource<RolloutPlanView[]>(() => {
+  protected readonly plans = httpResource<RolloutPlanView[]>(() => {
     const organisationId = this.organisationId();
     return organisationId ? RolloutApi.plansUrl(organisationId) : undefined;
   });
-  readonly plansError = computed(() => (this.plans.error() ? errorMessage(this.plans.error()) : null));
-  readonly planList = computed(() => (this.plans.hasValue() ? this.plans.value() : []));
+  protected readonly plansError = computed(() =>
+    this.plans.error() ? errorMessage(this.plans.error()) : null,
+  );
+  protected readonly planList = computed(() => (this.plans.hasValue() ? this.plans.value() : []));
   /** The plan in the URL, else the first active one, else the newest. */
-  readonly planId = computed(() => {
+  protected readonly planId = computed(() => {
     const plans = this.planList();
     const wanted = this.context.param('plan');
     return (
@@ -74,35 +76,35 @@ export class RolloutPage {
     )?.id;
   });
 
-  readonly plan = httpResource<RolloutPlanView>(() => {
+  protected readonly plan = httpResource<RolloutPlanView>(() => {
     const organisationId = this.organisationId();
     const planId = this.planId();
     return organisationId && planId ? RolloutApi.planUrl(organisationId, planId) : undefined;
   });
-  readonly planError = computed(() => (this.plan.error() ? errorMessage(this.plan.error()) : null));
-  readonly loadedPlan = computed(() => (this.plan.hasValue() ? this.plan.value() : undefined));
-  readonly phases = computed(() => {
+  protected readonly planError = computed(() => (this.plan.error() ? errorMessage(this.plan.error()) : null));
+  protected readonly loadedPlan = computed(() => (this.plan.hasValue() ? this.plan.value() : undefined));
+  protected readonly phases = computed(() => {
     const plan = this.loadedPlan();
     return plan ? phasesInOrder(plan) : [];
   });
-  readonly selectedPhase = computed(() => {
+  protected readonly selectedPhase = computed(() => {
     const plan = this.loadedPlan();
     return plan ? selectPhase(plan, this.context.param('phase')) : undefined;
   });
-  readonly step = computed(() => {
+  protected readonly step = computed(() => {
     const plan = this.loadedPlan();
     return plan ? advanceStep(plan) : null;
   });
 
-  readonly transitions = httpResource<PhaseTransition[]>(() => {
+  protected readonly transitions = httpResource<PhaseTransition[]>(() => {
     const organisationId = this.organisationId();
     const planId = this.planId();
     return organisationId && planId ? RolloutApi.transitionsUrl(organisationId, planId) : undefined;
   });
-  readonly transitionsError = computed(() =>
+  protected readonly transitionsError = computed(() =>
     this.transitions.error() ? errorMessage(this.transitions.error()) : null,
   );
-  readonly transitionList = computed(() => {
+  protected readonly transitionList = computed(() => {
     const phases = this.phases();
     return (this.transitions.hasValue() ? this.transitions.value() : []).map((transition) => ({
       ...transition,
@@ -111,46 +113,46 @@ export class RolloutPage {
   });
 
   /** Create form: shown when there is no plan yet, or on demand. */
-  readonly creating = signal(false);
-  readonly createDraft = signal<CreatePlanBody>({ name: '', template: 'default', startDate: '' });
-  readonly createErrors = signal<string[]>([]);
-  readonly createBusy = signal(false);
+  protected readonly creating = signal(false);
+  protected readonly createDraft = signal<CreatePlanBody>({ name: '', template: 'default', startDate: '' });
+  protected readonly createErrors = signal<string[]>([]);
+  protected readonly createBusy = signal(false);
 
   /** Advance dialog. */
-  readonly confirmingAdvance = signal(false);
+  protected readonly confirmingAdvance = signal(false);
   /** Set when the gate is not passing (known beforehand, or learnt from the API's 409). */
-  readonly overrideRequired = signal(false);
-  readonly advanceNote = signal('');
-  readonly advanceError = signal<string | null>(null);
-  readonly advanceBusy = signal(false);
+  protected readonly overrideRequired = signal(false);
+  protected readonly advanceNote = signal('');
+  protected readonly advanceError = signal<string | null>(null);
+  protected readonly advanceBusy = signal(false);
 
   /** "Evaluate now": queued on the worker, then the plan is polled until an evaluation changes. */
-  readonly evaluating = signal(false);
-  readonly evaluateMessage = signal<string | null>(null);
+  protected readonly evaluating = signal(false);
+  protected readonly evaluateMessage = signal<string | null>(null);
   private pollTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** Phase editor: closed, editing the selected phase, or adding a new one. */
-  readonly editing = signal<'none' | 'edit' | 'new'>('none');
+  protected readonly editing = signal<'none' | 'edit' | 'new'>('none');
 
   constructor() {
     this.destroyRef.onDestroy(() => clearTimeout(this.pollTimer));
   }
 
-  selectPlan(planId: string): void {
+  protected selectPlan(planId: string): void {
     this.editing.set('none');
     this.context.setParams({ plan: planId, phase: null });
   }
 
-  selectPhaseId(phaseId: string): void {
+  protected selectPhaseId(phaseId: string): void {
     if (this.editing() === 'new') this.editing.set('none');
     this.context.setParams({ phase: phaseId });
   }
 
-  updateCreate(changes: Partial<CreatePlanBody>): void {
+  protected updateCreate(changes: Partial<CreatePlanBody>): void {
     this.createDraft.update((draft) => ({ ...draft, ...changes }));
   }
 
-  createPlan(): void {
+  protected createPlan(): void {
     const organisationId = this.organisationId();
     if (!organisationId) return;
     const draft = this.createDraft();
@@ -173,18 +175,18 @@ export class RolloutPage {
     });
   }
 
-  openAdvance(): void {
+  protected openAdvance(): void {
     this.overrideRequired.set(this.step()?.needsOverride ?? false);
     this.advanceNote.set('');
     this.advanceError.set(null);
     this.confirmingAdvance.set(true);
   }
 
-  cancelAdvance(): void {
+  protected cancelAdvance(): void {
     this.confirmingAdvance.set(false);
   }
 
-  advance(): void {
+  protected advance(): void {
     const organisationId = this.organisationId();
     const plan = this.loadedPlan();
     if (!organisationId || !plan) return;
@@ -215,7 +217,7 @@ export class RolloutPage {
       });
   }
 
-  evaluate(): void {
+  protected evaluate(): void {
     const organisationId = this.organisationId();
     const plan = this.loadedPlan();
     if (!organisationId || !plan || this.evaluating()) return;
@@ -255,7 +257,7 @@ export class RolloutPage {
     }, this.poll.intervalMs);
   }
 
-  phaseSaved(plan: RolloutPlanView): void {
+  protected phaseSaved(plan: RolloutPlanView): void {
     const wasNew = this.editing() === 'new';
     const known = new Set(this.phases().map((phase) => phase.id));
     this.plan.set(plan);
@@ -266,7 +268,7 @@ export class RolloutPage {
     }
   }
 
-  phaseDeleted(): void {
+  protected phaseDeleted(): void {
     this.editing.set('none');
     this.context.setParams({ phase: null });
     this.plan.reload();

@@ -6,7 +6,7 @@ import { PERSON_ATTRIBUTES, type RuleDraft, type TargetDraft } from './phase-dra
 @Component({
   selector: 'up-target-editor',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styleUrl: './rollout.css',
+  styleUrl: './target-editor.component.css',
   template: `
     <fieldset class="target" [attr.data-testid]="testId()">
       <legend>{{ legend() }}</legend>
@@ -80,29 +80,29 @@ export class TargetEditorComponent {
   readonly groups = input<GroupView[]>([]);
   readonly directoryError = input<string | null>(null);
   readonly valueChange = output<TargetDraft>();
-  readonly attributes = PERSON_ATTRIBUTES;
+  protected readonly attributes = PERSON_ATTRIBUTES;
 
-  patch(changes: Partial<TargetDraft>): void {
+  protected patch(changes: Partial<TargetDraft>): void {
     this.valueChange.emit({ ...this.value(), ...changes });
   }
 
-  pick(field: 'orgUnitIds' | 'groupIds', event: Event): void {
+  protected pick(field: 'orgUnitIds' | 'groupIds', event: Event): void {
     const select = event.target as HTMLSelectElement;
     this.patch({ [field]: Array.from(select.selectedOptions, (option) => option.value) });
   }
 
-  setRule(index: number, changes: Partial<RuleDraft>): void {
+  protected setRule(index: number, changes: Partial<RuleDraft>): void {
     this.patch({
       rules: this.value().rules.map((rule, i) => (i === index ? { ...rule, ...changes } : rule)),
     });
   }
 
-  addRule(): void {
+  protected addRule(): void {
     const attribute: PersonAttribute = 'level';
     this.patch({ rules: [...this.value().rules, { attribute, values: '' }] });
   }
 
-  removeRule(index: number): void {
+  protected removeRule(index: number): void {
     this.patch({ rules: this.value().rules.filter((_, i) => i !== index) });
   }
 }

@@ -37,39 +37,41 @@ export class SettingsPage {
   private readonly context = inject(OrganisationContext);
   private readonly api = inject(SettingsApi);
 
-  readonly limits = ORGANISATION_SETTINGS_LIMITS;
-  readonly timeZones = timeZoneSuggestions();
-  readonly organisationId = computed(() => this.context.organisation()?.id);
-  readonly canEdit = computed(() => this.context.role() === 'admin');
+  protected readonly limits = ORGANISATION_SETTINGS_LIMITS;
+  protected readonly timeZones = timeZoneSuggestions();
+  private readonly organisationId = computed(() => this.context.organisation()?.id);
+  protected readonly canEdit = computed(() => this.context.role() === 'admin');
 
-  readonly settings = httpResource<OrganisationSettings>(() => {
+  protected readonly settings = httpResource<OrganisationSettings>(() => {
     const organisationId = this.organisationId();
     return organisationId ? SettingsApi.settingsUrl(organisationId) : undefined;
   });
-  readonly saved = computed(() => (this.settings.hasValue() ? this.settings.value() : undefined));
-  readonly loadError = computed(() => (this.settings.error() ? errorMessage(this.settings.error()) : null));
+  protected readonly saved = computed(() => (this.settings.hasValue() ? this.settings.value() : undefined));
+  protected readonly loadError = computed(() =>
+    this.settings.error() ? errorMessage(this.settings.error()) : null,
+  );
 
   /** The form starts from the saved settings and again after each save (or another organisation). */
-  readonly draft = linkedSignal<OrganisationSettings | undefined, SettingsDraft | undefined>({
+  protected readonly draft = linkedSignal<OrganisationSettings | undefined, SettingsDraft | undefined>({
     source: this.saved,
     computation: (saved) => (saved ? draftOf(saved) : undefined),
   });
-  readonly dirty = computed(() => {
+  protected readonly dirty = computed(() => {
     const saved = this.saved();
     const draft = this.draft();
     return saved !== undefined && draft !== undefined && Object.keys(changesOf(saved, draft)).length > 0;
   });
-  readonly saving = signal(false);
-  readonly errors = signal(NO_ERRORS);
+  protected readonly saving = signal(false);
+  protected readonly errors = signal(NO_ERRORS);
   /** The answer of the last save: what changed and whether a rollup refresh was queued. */
-  readonly lastChange = signal<OrganisationSettingsChange | null>(null);
+  protected readonly lastChange = signal<OrganisationSettingsChange | null>(null);
 
-  edit(field: OrganisationSettingsField, value: string): void {
+  protected edit(field: OrganisationSettingsField, value: string): void {
     this.draft.update((draft) => (draft ? { ...draft, [field]: value } : draft));
     this.lastChange.set(null);
   }
 
-  submit(event: Event): void {
+  protected submit(event: Event): void {
     event.preventDefault();
     const organisationId = this.organisationId();
     const saved = this.saved();

@@ -14,10 +14,10 @@ import { navigationFor, OrganisationContext } from './organisation-context';
 export class ShellComponent {
   private readonly router = inject(Router);
   private readonly api = inject(UptakeApi);
-  readonly context = inject(OrganisationContext);
-  readonly navigation = computed(() => navigationFor(this.context.role()));
+  protected readonly context = inject(OrganisationContext);
+  protected readonly navigation = computed(() => navigationFor(this.context.role()));
 
-  signOut(): void {
+  protected signOut(): void {
     const toLogin = () => void this.router.navigate(['/login']);
     this.api.logout().subscribe({ complete: toLogin, error: toLogin });
   }

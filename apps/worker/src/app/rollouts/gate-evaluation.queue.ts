@@ -1,31 +1,22 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import type { ResolvedConfig } from '@uptake/config';
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
 import {
+  addJob,
   DAILY_GATE_EVALUATION,
-  DEFAULT_JOB_OPTIONS,
   gateEvaluationDeduplicationId,
   JOBS,
   QUEUES,
-  redisConnectionOptions,
-  type EvaluateGatesJob,
+  upsertJobSchedule,
+  type UptakeQueue,
 } from '@uptake/queues';
-import { Queue } from 'bullmq';
-import { UPTAKE_CONFIG } from '../config.tokens';
 
 /** Syncs of several sources often finish together: wait a little so one evaluation covers them. */
 const INGEST_SETTLE_MS = 2_000;
 
 /** Producer side of the rollouts queue, used after a rollup refresh. */
 @Injectable()
-export class GateEvaluationQueue implements OnApplicationShutdown {
-  readonly queue: Queue<EvaluateGatesJob>;
-
-  constructor(@Inject(UPTAKE_CONFIG) config: ResolvedConfig) {
-    this.queue = new Queue<EvaluateGatesJob>(QUEUES.rollouts, {
-      connection: redisConnectionOptions(config.redis.url),
-      defaultJobOptions: DEFAULT_JOB_OPTIONS,
-    });
-  }
+export class GateEvaluationQueue {
+  constructor(@InjectQueue(QUEUES.rollouts) readonly queue: UptakeQueue<'rollouts'>) {}
 
   /**
    * New data arrived for the organisation: re-evaluate its open plans. Refreshes finishing while an
@@ -33,7 +24,8 @@ export class GateEvaluationQueue implements OnApplicationShutdown {
    * exactly one more evaluation after it (BullMQ keep-last deduplication).
    */
   async afterIngest(organisationId: string): Promise<void> {
-    await this.queue.add(
+    await addJob(
+      this.queue,
       JOBS.evaluateGates,
       { organisationId, trigger: 'ingest' },
       {
@@ -48,15 +40,12 @@ export class GateEvaluationQueue implements OnApplicationShutdown {
     if (options.ifMissing && (await this.queue.getJobScheduler(DAILY_GATE_EVALUATION.schedulerId))) {
       return false;
     }
-    await this.queue.upsertJobScheduler(
+    await upsertJobSchedule(
+      this.queue,
       DAILY_GATE_EVALUATION.schedulerId,
       { pattern: DAILY_GATE_EVALUATION.cron, tz: 'UTC' },
       { name: JOBS.evaluateGates, data: { organisationId: null, trigger: 'schedule' } },
     );
     return true;
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.queue.close();
   }
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ResolvedConfig } from '@uptake/config';
 import {
@@ -47,7 +47,7 @@ const PROGRESS_INTERVAL_MS = 1_000;
  * A killed worker's job is taken over by another worker and resumes from the checkpoint.
  */
 @Injectable()
-export class SyncRunService implements OnApplicationShutdown {
+export class SyncRunService {
   private readonly logger = new Logger(SyncRunService.name);
   /** Aborted at shutdown: connectors stop at the next record, the pipeline commits what it has. */
   private readonly shutdown = new AbortController();
@@ -60,7 +60,8 @@ export class SyncRunService implements OnApplicationShutdown {
     private readonly outages: StoreOutages,
   ) {}
 
-  onApplicationShutdown(): void {
+  /** Worker shutdown: running syncs stop at their next record and commit what they read. */
+  interrupt(): void {
     this.shutdown.abort(new Error('worker shutting down'));
   }
 

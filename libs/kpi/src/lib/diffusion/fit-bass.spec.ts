@@ -1,6 +1,6 @@
 import { bassCumulative } from './bass-model';
 import { type CumulativeAdoptionPoint, fitBass, observedAdopters } from './fit-bass';
-import { seededRandom } from './seeded-random';
+import { seededRandom } from '../core/seeded-random';
 
 const DAYS = Array.from({ length: 61 }, (_, t) => t);
 

@@ -1,7 +1,7 @@
 import { bassCumulative } from './bass-model';
 import { type CumulativeAdoptionPoint, fitBass } from './fit-bass';
 import { forecastTarget } from './forecast-target';
-import { seededRandom } from './seeded-random';
+import { seededRandom } from '../core/seeded-random';
 
 function curve(p: number, q: number, m: number, days: number): CumulativeAdoptionPoint[] {
   return Array.from({ length: days }, (_, t) => ({ t, cumulative: bassCumulative(t, p, q, m) }));

@@ -1,6 +1,6 @@
 import { bassCumulative, bassTimeToReach } from './bass-model';
 import { type BassFit, type CumulativeAdoptionPoint, refitBass, validateBassPoints } from './fit-bass';
-import { seededRandom } from './seeded-random';
+import { seededRandom } from '../core/seeded-random';
 
 export interface TargetForecastOptions {
   /** Last t to look at, on the same clock as the points (t = 0 at launch, same unit). */

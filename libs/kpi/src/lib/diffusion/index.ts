@@ -10,3 +10,5 @@ export {
   observedAdopters,
 } from './fit-bass';
 export * from './forecast-target';
+export * from './diffusion-query';
+export * from './diffusion-report';

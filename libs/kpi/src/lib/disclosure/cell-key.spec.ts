@@ -1,4 +1,4 @@
-import { seededRandom as seeded } from '../diffusion/seeded-random';
+import { seededRandom as seeded } from '../core/seeded-random';
 import { populationRefusal } from './addressable';
 import {
   cellOf,

@@ -9,3 +9,6 @@ export { champions } from './champions';
 export type { Champion, ChampionsOptions } from './champions';
 export { networkSummary } from './network-summary';
 export type { NetworkSummary } from './network-summary';
+export * from './network-data';
+export * from './network-query';
+export * from './network-report';

@@ -1,9 +1,8 @@
-import type { RunWarning } from '@uptake/contracts';
+import type { RunWarning, SyncRunStatus, SyncRunTrigger } from '@uptake/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export const SYNC_RUN_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
-export type SyncRunStatus = (typeof SYNC_RUN_STATUSES)[number];
-export type SyncRunTrigger = 'manual' | 'schedule' | 'upload' | 'webhook' | 'demo';
+// The API contract owns the lists; re-exported for the worker and the stores.
+export { SYNC_RUN_STATUSES, type SyncRunStatus, type SyncRunTrigger } from '@uptake/contracts';
 
 export interface SyncRunInput {
   fileName: string;

@@ -7,8 +7,10 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 
-export const ROLES = ['admin', 'change_manager', 'executive', 'connector_maintainer'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '@uptake/contracts';
+
+// The API contract owns the roles; re-exported for the entities and the account helpers.
+export { ROLES, type Role } from '@uptake/contracts';
 
 /** A person who signs in to Uptake (not a person measured by it: those are `Person`). */
 @Entity({ name: 'users' })

@@ -23,14 +23,14 @@ import { groupSections, orgUnitOptions } from './population-options';
   styleUrl: './filter-bar.component.css',
 })
 export class FilterBarComponent {
-  readonly context = inject(OrganisationContext);
+  private readonly context = inject(OrganisationContext);
 
   readonly showPopulation = input(true);
   readonly effectiveRange = input<{ from: string; to: string } | undefined>(undefined);
 
-  readonly filters = this.context.filters;
-  readonly from = computed(() => this.filters().from ?? this.effectiveRange()?.from ?? '');
-  readonly to = computed(() => this.filters().to ?? this.effectiveRange()?.to ?? '');
+  protected readonly filters = this.context.filters;
+  protected readonly from = computed(() => this.filters().from ?? this.effectiveRange()?.from ?? '');
+  protected readonly to = computed(() => this.filters().to ?? this.effectiveRange()?.to ?? '');
 
   private readonly organisationUrl = (path: string) => {
     const organisation = this.context.organisation();
@@ -38,21 +38,25 @@ export class FilterBarComponent {
       ? `/api/organisations/${encodeURIComponent(organisation.id)}/${path}`
       : undefined;
   };
-  readonly orgUnits = httpResource<OrgUnitView[]>(() => this.organisationUrl('org-units'));
-  readonly groups = httpResource<GroupView[]>(() => this.organisationUrl('groups'));
+  protected readonly orgUnits = httpResource<OrgUnitView[]>(() => this.organisationUrl('org-units'));
+  protected readonly groups = httpResource<GroupView[]>(() => this.organisationUrl('groups'));
 
-  readonly orgUnitOptions = computed(() =>
+  protected readonly orgUnitOptions = computed(() =>
     this.orgUnits.hasValue() ? orgUnitOptions(this.orgUnits.value()) : [],
   );
-  readonly groupSections = computed(() => (this.groups.hasValue() ? groupSections(this.groups.value()) : []));
+  protected readonly groupSections = computed(() =>
+    this.groups.hasValue() ? groupSections(this.groups.value()) : [],
+  );
 
-  readonly filtered = computed(() => Object.values(this.filters()).some((value) => value !== undefined));
+  protected readonly filtered = computed(() =>
+    Object.values(this.filters()).some((value) => value !== undefined),
+  );
 
-  set(name: 'from' | 'to' | 'orgUnit' | 'group', event: Event): void {
+  protected set(name: 'from' | 'to' | 'orgUnit' | 'group', event: Event): void {
     this.context.setParams({ [name]: (event.target as HTMLInputElement | HTMLSelectElement).value });
   }
 
-  clear(): void {
+  protected clear(): void {
     this.context.setParams({ from: null, to: null, orgUnit: null, group: null });
   }
 }

@@ -1,0 +1,218 @@
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { AccessToken, ActivitySource, Invitation, User } from '@uptake/persistence';
+import { hashPassword, newToken } from '@uptake/security';
+import { uniqueSuffix } from '@uptake/testing';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import request from 'supertest';
+import { seedActivity } from './conformance-fixture';
+import {
+  bearer,
+  createTenant,
+  fillPath,
+  operations,
+  pathValues,
+  startTestApi,
+  type Operation,
+  type TestApi,
+  type TestTenant,
+} from './support';
+import { VALID_BODIES, VALID_QUERIES } from './valid-requests';
+
+/**
+ * Every operation of the OpenAPI document is called as an authorised account with valid data, and the
+ * real answer (status and JSON body) must be one the document declares: a status it lists, and a body its
+ * response schema for that status accepts. The document is generated from the contract schemas, so this
+ * is the proof that the contracts describe what the API sends. The document is OpenAPI 3.1, whose schemas
+ * are JSON Schema 2020-12: ajv reads them as they are.
+ */
+
+/** Operations whose answer is not JSON checked against a schema, with the reason. */
+const EXCLUDED: Record<string, string> = {};
+
+const OPERATOR_EMAIL = `operator.${uniqueSuffix()}@conformance.test`;
+const PASSWORD = 'conformance password 123';
+
+interface DocumentedResponse {
+  content?: Record<string, { schema?: object }>;
+}
+
+function documentedResponse(document: OpenAPIObject, op: Operation, status: number) {
+  const responses = document.paths[op.path][op.method]?.responses ?? {};
+  return (responses as Record<string, DocumentedResponse | undefined>)[String(status)];
+}
+
+describe('real responses conform to the OpenAPI document, for every operation', () => {
+  let api: TestApi;
+  /** The tenant every read runs in (seeded with activity); each write gets a tenant of its own. */
+  let reader: TestTenant;
+  let operatorToken: string;
+  const ajv = addFormats(new Ajv2020({ strict: false, allErrors: true }));
+  ajv.addFormat('password', true);
+  ajv.addFormat('binary', true);
+
+  beforeAll(async () => {
+    api = await startTestApi({ OPERATOR_EMAILS: OPERATOR_EMAIL });
+    reader = await createTenant(api.dataSource, 'conformance');
+    await seedActivity(api.dataSource, reader);
+    const operator = await api.dataSource
+      .getRepository(User)
+      .save({ email: OPERATOR_EMAIL, passwordHash: '!' });
+    const session = newToken('ups');
+    await api.dataSource.getRepository(AccessToken).save({
+      kind: 'session',
+      tokenHash: session.hash,
+      userId: operator.id,
+      expiresAt: new Date(Date.now() + 3_600_000),
+    });
+    operatorToken = session.token;
+  });
+
+  afterAll(async () => {
+    await api.dataSource.query(`DELETE FROM organisations WHERE slug LIKE 'conformance-%'`);
+    await api.dataSource.query(`DELETE FROM users WHERE email LIKE '%@conformance.test'`);
+    await api.close();
+  });
+
+  const server = () => api.app.getHttpServer();
+  const key = (op: Operation) => `${op.method} ${op.path}`;
+
+  /** An invitation whose link token the test knows (the tenant's own is stored as a hash only). */
+  async function invitationToken(tenant: TestTenant): Promise<string> {
+    const { token, hash } = newToken('upi');
+    await api.dataSource.getRepository(Invitation).save({
+      organisationId: tenant.organisation.id,
+      email: `invited.${uniqueSuffix()}@conformance.test`,
+      role: 'executive',
+      tokenHash: hash,
+      expiresAt: new Date(Date.now() + 86_400_000),
+    });
+    return token;
+  }
+
+  async function sourceOf(tenant: TestTenant, connectorType: string): Promise<string> {
+    const source = await api.dataSource
+      .getRepository(ActivitySource)
+      .save({ organisationId: tenant.organisation.id, name: `${connectorType} source`, connectorType });
+    return source.id;
+  }
+
+  /** Operations that need more than a role's token and a valid body. */
+  const special: Record<string, (tenant: TestTenant, url: string) => Promise<request.Response>> = {
+    'get /api/health': (_tenant, url) => request(server()).get(url),
+    'get /api/admin/spool': (_tenant, url) =>
+      request(server())
+        .get(url)
+        .set(...bearer(operatorToken)),
+    'post /api/auth/login': async (tenant, url) => {
+      const user = tenant.users.admin;
+      await api.dataSource
+        .getRepository(User)
+        .update(user.id, { passwordHash: await hashPassword(PASSWORD) });
+      return request(server()).post(url).send({ email: user.email, password: PASSWORD });
+    },
+    'post /api/invitations/lookup': async (tenant, url) =>
+      request(server())
+        .post(url)
+        .send({ token: await invitationToken(tenant) }),
+    'post /api/invitations/accept': async (tenant, url) =>
+      request(server())
+        .post(url)
+        .send({ token: await invitationToken(tenant), password: PASSWORD }),
+    'post /api/organisations/{organisationId}/sources/{sourceId}/uploads': async (tenant, url) => {
+      const csv = await sourceOf(tenant, 'csv');
+      return request(server())
+        .post(url.replace(tenant.source.id, csv))
+        .set(...bearer(tenant.tokens.admin))
+        .set('Content-Type', 'application/octet-stream')
+        .send(Buffer.from('occurredAt,actorId,type\n2026-03-02T09:00:00Z,ann@example.com,post\n'));
+    },
+    'post /api/organisations/{organisationId}/sources/{sourceId}/events': async (tenant, url) =>
+      request(server())
+        .post(url.replace(tenant.source.id, await sourceOf(tenant, 'webhook')))
+        .set(...bearer(tenant.tokens.admin))
+        .send(VALID_BODIES['post /api/organisations/{organisationId}/sources/{sourceId}/events']),
+    'post /api/organisations/{organisationId}/sync-runs/{syncRunId}/retry': async (tenant, url) => {
+      await api.dataSource.query(`UPDATE sync_runs SET status = 'failed' WHERE id = $1`, [tenant.syncRun.id]);
+      return request(server())
+        .post(url)
+        .set(...bearer(tenant.tokens.admin));
+    },
+    'post /api/organisations/{organisationId}/governance/acknowledgements': async (tenant, url) => {
+      const body = VALID_BODIES['put /api/organisations/{organisationId}/governance/guidelines'];
+      await request(server())
+        .put(url.replace(/acknowledgements$/, 'guidelines'))
+        .set(...bearer(tenant.tokens.admin))
+        .send(body)
+        .expect(200);
+      return request(server())
+        .post(url)
+        .set(...bearer(tenant.tokens.admin))
+        .send(VALID_BODIES['post /api/organisations/{organisationId}/governance/acknowledgements']);
+    },
+  };
+
+  async function call(op: Operation): Promise<request.Response> {
+    // Writes (and sign-out) change what later calls see: each runs in a tenant of its own.
+    const tenant = op.method === 'get' ? reader : await createTenant(api.dataSource, 'conformance');
+    const url = fillPath(op.path, pathValues(tenant)) + (VALID_QUERIES[key(op)] ?? '');
+    const custom = special[key(op)];
+    if (custom) return custom(tenant, url);
+    const role = op.roles?.includes('admin') ? 'admin' : (op.roles?.[0] ?? 'admin');
+    const pending = request(server())
+      [op.method](url)
+      .set(...bearer(tenant.tokens[role]));
+    return op.method === 'get' ? pending : pending.send(VALID_BODIES[key(op)] ?? {});
+  }
+
+  it('answers every operation with a documented status and a body its schema accepts', async () => {
+    const document = api.openApi;
+    const all = operations(api.openApi);
+    const problems: string[] = [];
+    let checked = 0;
+    for (const op of all) {
+      if (EXCLUDED[key(op)]) continue;
+      const response = await call(op);
+      const where = `${key(op)} -> ${response.status}`;
+      if (response.status >= 300) {
+        problems.push(`${where}: not a success: ${response.text.slice(0, 300)}`);
+        continue;
+      }
+      const documented = documentedResponse(document, op, response.status);
+      if (!documented) {
+        problems.push(`${where}: status not in the document`);
+        continue;
+      }
+      checked++;
+      if (response.status === 204) {
+        if (response.text) problems.push(`${where}: a body on 204`);
+        continue;
+      }
+      const schema = documented.content?.['application/json']?.schema;
+      if (!schema) {
+        problems.push(`${where}: no JSON response schema in the document`);
+        continue;
+      }
+      const validate = ajv.compile({ ...schema, components: document.components });
+      if (!validate(response.body)) {
+        const errors = (validate.errors ?? [])
+          .slice(0, 5)
+          .map((e) => `${e.instancePath || '/'} ${e.message}`);
+        problems.push(`${where}: ${errors.join('; ')}`);
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(checked).toBe(all.length - Object.keys(EXCLUDED).length);
+  });
+
+  it('leaves out only operations the document has, each with a reason', () => {
+    const documented = new Set(operations(api.openApi).map(key));
+    for (const [excluded, reason] of Object.entries(EXCLUDED)) {
+      expect({ excluded, known: documented.has(excluded), reason: reason.length > 0 }).toEqual({
+        excluded,
+        known: true,
+        reason: true,
+      });
+    }
+  });
+});

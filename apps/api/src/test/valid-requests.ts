@@ -1,0 +1,45 @@
+/**
+ * Requests that pass validation, per operation (`<method> <OpenAPI path>`): the access-control suite sends
+ * them so that requests reach the resource lookup, the OpenAPI conformance suite so that they succeed.
+ */
+
+/** Valid bodies, so that requests reach the resource lookup (and do not stop at validation). */
+export const VALID_BODIES: Record<string, object> = {
+  'patch /api/organisations/{organisationId}/members/{userId}': { role: 'executive' },
+  'patch /api/organisations/{organisationId}/sources/{sourceId}': { name: 'renamed' },
+  'post /api/organisations/{organisationId}/members': { email: 'someone@else.test', role: 'executive' },
+  'post /api/organisations/{organisationId}/sources': { name: 'new source', connectorType: 'csv' },
+  'post /api/organisations/{organisationId}/api-tokens': { name: 'token', role: 'executive' },
+  'post /api/organisations/{organisationId}/goals': {
+    name: 'goal',
+    kpi: 'adoption_rate',
+    baseline: 0,
+    target: 1,
+  },
+  'patch /api/organisations/{organisationId}/goals/{goalId}': { name: 'renamed goal' },
+  'patch /api/organisations/{organisationId}/settings': { name: 'renamed organisation' },
+  'post /api/organisations/{organisationId}/rollouts': { name: 'plan', startDate: '2026-01-05' },
+  'patch /api/organisations/{organisationId}/rollouts/{planId}': { name: 'renamed plan' },
+  'post /api/organisations/{organisationId}/rollouts/{planId}/phases': { name: 'phase' },
+  'put /api/organisations/{organisationId}/rollouts/{planId}/phases/{phaseId}': { name: 'phase' },
+  'post /api/organisations/{organisationId}/rollouts/{planId}/advance': {},
+  'put /api/organisations/{organisationId}/governance/guidelines': {
+    version: '1',
+    title: 'Guidelines',
+    publishedOn: '2026-01-05',
+  },
+  'post /api/organisations/{organisationId}/governance/acknowledgements': {
+    version: '1',
+    people: [{ person: 'ann@example.com' }],
+  },
+  'post /api/organisations/{organisationId}/sources/{sourceId}/events': {
+    events: [
+      { externalId: 'e1', occurredAt: '2026-11-02T09:00:00Z', actorId: 'ann@example.com', type: 'post' },
+    ],
+  },
+};
+
+/** Required query parameters, so that requests reach the resource lookup. */
+export const VALID_QUERIES: Record<string, string> = {
+  'post /api/organisations/{organisationId}/sources/{sourceId}/uploads': '?filename=activity.csv',
+};

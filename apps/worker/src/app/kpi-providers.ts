@@ -1,0 +1,22 @@
+import type { Provider } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { KpiReports } from '@uptake/kpi';
+import { RolloutEvaluator } from '@uptake/rollout';
+import type { DataSource } from 'typeorm';
+
+/**
+ * The KPI reports and the rollout evaluator as one instance each per worker process, so every gate
+ * evaluation reads through the same report cache. The classes stay framework-free: factories build them.
+ */
+export const KPI_PROVIDERS: Provider[] = [
+  {
+    provide: KpiReports,
+    useFactory: (dataSource: DataSource) => new KpiReports(dataSource),
+    inject: [getDataSourceToken()],
+  },
+  {
+    provide: RolloutEvaluator,
+    useFactory: (dataSource: DataSource, reports: KpiReports) => new RolloutEvaluator(dataSource, reports),
+    inject: [getDataSourceToken(), KpiReports],
+  },
+];

@@ -1,0 +1,3 @@
+export * from './adoption';
+export * from './adoption-point';
+export * from './adoption-query';

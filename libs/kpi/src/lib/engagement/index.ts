@@ -1,0 +1,2 @@
+export * from './engagement-data';
+export * from './engagement-query';

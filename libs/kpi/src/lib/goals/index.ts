@@ -1,0 +1,2 @@
+export * from './business-goals';
+export * from './usage-per-person';

@@ -1,0 +1,5 @@
+export * from './participation';
+export * from './participation-data';
+export * from './participation-point';
+export * from './participation-query';
+export * from './personas';

@@ -1,0 +1,2 @@
+export * from './people-query';
+export * from './person-summaries';

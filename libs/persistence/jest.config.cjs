@@ -1,1 +1,0 @@
-module.exports = require('../../jest.node.cjs').nodeJestConfig(__dirname, { stores: true });

@@ -1,0 +1,18 @@
+import type { DataSource } from 'typeorm';
+import { ActivitySource } from '../entities/data-source.entity';
+
+/** Activity sources (connector instances) of an organisation. */
+export class ActivitySourceRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Every source of the organisation by name, with its encrypted configuration (not selected otherwise). */
+  listWithConfig(organisationId: string): Promise<ActivitySource[]> {
+    return this.dataSource
+      .getRepository(ActivitySource)
+      .createQueryBuilder('source')
+      .addSelect('source.encryptedConfig')
+      .where('source.organisation_id = :organisationId', { organisationId })
+      .orderBy('source.name')
+      .getMany();
+  }
+}
