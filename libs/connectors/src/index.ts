@@ -1,2 +1,7 @@
 export * from './registry';
-export { MAX_WEBHOOK_EVENTS, validateWebhookBatchShape, type WebhookBatch } from './webhook/webhook-batch';
+export {
+  MAX_WEBHOOK_EVENTS,
+  validateWebhookBatchShape,
+  webhookBatchShapeSchema,
+  type WebhookBatch,
+} from './webhook/webhook-batch';

@@ -8,13 +8,21 @@ import {
   ApiTags,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
+import { webhookBatchShapeSchema } from '@uptake/connectors';
 import type { Request } from 'express';
+import { z } from 'zod';
 import { CurrentPrincipal, OrganisationRoles, SOURCE_MANAGERS } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { UUID } from '../common/params';
 import type { SyncRunView } from '@uptake/contracts';
 import { SyncRunDto, toSyncRunView, UploadQueryDto } from './sources.dtos';
 import { UploadsService } from './uploads.service';
+
+type ApiBodySchema = NonNullable<Extract<Parameters<typeof ApiBody>[0], { schema?: unknown }>['schema']>;
+
+// The batch's documented shape is the schema the API checks before spooling (each event is then read, and
+// quarantined field by field, by the webhook connector).
+const { $schema: _dialect, ...WEBHOOK_BATCH_DOC } = z.toJSONSchema(webhookBatchShapeSchema);
 
 /** Files for file-based connectors, and webhook pushes: each becomes a sync run the worker processes. */
 @ApiTags('sources')
@@ -64,13 +72,7 @@ export class UploadsController {
       'Idempotent by externalId: a re-sent batch stores nothing twice. Bad events are quarantined with ' +
       'their index and field; the rest land. Poll the returned run for the outcome.',
   })
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['events'],
-      properties: { events: { type: 'array', items: { type: 'object' } } },
-    },
-  })
+  @ApiBody({ schema: WEBHOOK_BATCH_DOC as ApiBodySchema })
   @ApiAcceptedResponse({ type: SyncRunDto })
   async events(
     @Param('organisationId', UUID) organisationId: string,

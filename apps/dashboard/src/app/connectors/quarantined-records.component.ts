@@ -24,8 +24,8 @@ export const QUARANTINE_PAGE_SIZE = 50;
       } @else if (rows().length === 0) {
         <p class="muted" data-testid="quarantine-empty">This run quarantined nothing.</p>
       } @else {
-        <div class="table-scroll">
-          <table class="table">
+        <div class="table-scroll under-head">
+          <table class="data-table">
             <thead>
               <tr>
                 <th scope="col">File</th>

@@ -37,7 +37,7 @@ describe('statusBadge and isFinished', () => {
   it('gives each status a label and a tone', () => {
     expect(statusBadge('succeeded')).toEqual({ label: 'Succeeded', tone: 'ok' });
     expect(statusBadge('failed')).toEqual({ label: 'Failed', tone: 'danger' });
-    expect(statusBadge('running')).toEqual({ label: 'Running', tone: 'info' });
+    expect(statusBadge('running')).toEqual({ label: 'Running', tone: 'progress' });
     expect(statusBadge('queued')).toEqual({ label: 'Queued', tone: 'neutral' });
     expect(statusBadge('paused')).toEqual({ label: 'paused', tone: 'neutral' });
   });

@@ -4,7 +4,7 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-export type Tone = 'ok' | 'warn' | 'danger' | 'info' | 'neutral';
+export type Tone = 'ok' | 'warn' | 'danger' | 'progress' | 'neutral';
 
 export interface Badge {
   label: string;
@@ -13,7 +13,7 @@ export interface Badge {
 
 const STATUS_BADGES: Record<SyncRunStatus, Badge> = {
   queued: { label: 'Queued', tone: 'neutral' },
-  running: { label: 'Running', tone: 'info' },
+  running: { label: 'Running', tone: 'progress' },
   succeeded: { label: 'Succeeded', tone: 'ok' },
   failed: { label: 'Failed', tone: 'danger' },
   cancelled: { label: 'Cancelled', tone: 'neutral' },

@@ -8,7 +8,7 @@ import { PERSON_ATTRIBUTES, type RuleDraft, type TargetDraft } from './phase-dra
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './target-editor.component.css',
   template: `
-    <fieldset class="target" [attr.data-testid]="testId()">
+    <fieldset class="group-box" [attr.data-testid]="testId()">
       <legend>{{ legend() }}</legend>
       <p class="muted small">
         Everyone in the selected units, groups and list; all empty = the whole organisation.

@@ -1,3 +1,5 @@
+import { ADOPTER_CATEGORIES } from '@uptake/contracts';
+
 /**
  * Rogers' adopter categories (Diffusion of Innovations): adopters are placed by how far their adoption
  * time lies from the mean adoption time of all adopters, in standard deviations.
@@ -17,14 +19,8 @@
  * late majority; `degenerate` flags both so a dashboard can say the split is not meaningful.
  */
 
-export const ADOPTER_CATEGORIES = [
-  'innovators',
-  'earlyAdopters',
-  'earlyMajority',
-  'lateMajority',
-  'laggards',
-] as const;
-
+// The category list is part of the diffusion report's contract; the computation uses the same list.
+export { ADOPTER_CATEGORIES };
 export type AdopterCategory = (typeof ADOPTER_CATEGORIES)[number];
 
 /** The shares Rogers derives from a normal distribution of adoption times (they sum to 1). */
