@@ -5,8 +5,11 @@ import { demoConnector } from './demo';
 import { directoryCsvConnector } from './directory-csv';
 import { entraIdDirectoryConnector } from './entra-id-directory';
 import { msGraphReportsConnector } from './ms-graph-reports';
+import { msTeamsConnector } from './ms-teams';
 import { slackApiConnector } from './slack-api';
 import { slackExportConnector } from './slack-export';
+import { vivaEngageApiConnector } from './viva-engage-api';
+import { vivaEngageExportConnector } from './viva-engage-export';
 import { webhookConnector } from './webhook';
 
 // Settings and credentials types differ per connector; callers validate with parseConnectorConfig.
@@ -28,6 +31,9 @@ export const CONNECTOR_FOLDERS = {
   'directory-csv': directoryCsvConnector,
   'ms-graph-reports': msGraphReportsConnector,
   'entra-id-directory': entraIdDirectoryConnector,
+  'ms-teams': msTeamsConnector,
+  'viva-engage-api': vivaEngageApiConnector,
+  'viva-engage-export': vivaEngageExportConnector,
 } as const satisfies Record<ConnectorType, AnyConnector>;
 
 export const CONNECTORS: ReadonlyMap<ConnectorType, AnyConnector> = new Map(

@@ -10,6 +10,9 @@ export const CONNECTOR_TYPES = [
   'webhook',
   'directory-csv',
   'entra-id-directory',
+  'ms-teams',
+  'viva-engage-api',
+  'viva-engage-export',
 ] as const;
 export type ConnectorType = (typeof CONNECTOR_TYPES)[number];
 
