@@ -8,7 +8,7 @@ import { isUtf8 } from 'node:buffer';
  * that are not UTF-8 (express would decode them to U+FFFD silently, and two e-mail addresses could
  * become one), NUL (Postgres text refuses it: a 500) and lone surrogates (no UTF-8 form) in any string or
  * key of a JSON body, a query string or the path, and JSON nested deeper than anything Uptake accepts
- * (class-transformer and JSON.stringify recurse: 100k levels overflow the stack). Every check is a loop,
+ * (schema parsing and JSON.stringify recurse: 100k levels overflow the stack). Every check is a loop,
  * never a recursion.
  */
 

@@ -8,7 +8,7 @@ export type FieldErrors = FieldMessages<FormField>;
 
 /**
  * Sorts the API's messages to the fields they name. The API writes "settings.delimiter: …" (connector
- * settings), "schedule: …", "name: …" or class-validator's "name must be …".
+ * settings), "schedule: …", "name: …" or "name must be …".
  */
 export function fieldErrors(messages: readonly string[]): FieldErrors {
   return sortByField(messages, FORM_FIELDS);

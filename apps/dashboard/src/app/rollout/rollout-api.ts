@@ -109,7 +109,7 @@ export class RolloutApi {
   }
 }
 
-/** A 400's messages as a list (class-validator sends several, each naming its field). */
+/** A 400's messages as a list (the API sends one per problem, each naming its field). */
 export function errorMessages(error: unknown, fallback: (error: unknown) => string): string[] {
   const body = (error as { error?: { message?: unknown } } | null)?.error;
   const message = body && typeof body === 'object' ? body.message : undefined;

@@ -6,7 +6,7 @@ export interface FieldMessages<F extends string> {
 }
 
 /**
- * The API names the field first: "timeZone must be …" (class-validator), "schedule: …", "settings.delimiter: …".
+ * The API names the field first: "timeZone must be …", "schedule: …", "settings.delimiter: …".
  */
 export function sortByField<F extends string>(
   messages: readonly string[],
