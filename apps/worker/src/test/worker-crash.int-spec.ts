@@ -1,43 +1,14 @@
 import { generateDemoOrganisation } from '@uptake/demo';
 import { ActivitySource, createDataSource, Organisation, SyncRun } from '@uptake/persistence';
 import { JOBS, QUEUES, type RunSyncJob } from '@uptake/queues';
-import { testConfig, testStoreUrls, uniqueSuffix } from '@uptake/testing';
+import { testStoreUrls, uniqueSuffix } from '@uptake/testing';
 import { Queue } from 'bullmq';
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import type { DataSource } from 'typeorm';
+import { redisDb, startWorkerProcess } from './support';
 
-const ROOT = path.resolve(__dirname, '../../../..');
 const DEMO = { seed: 11, people: 300, targetEvents: 150_000 };
 const KILLS = 3;
-
-/** Its own Redis database, so no other test file's in-process worker takes these jobs. */
-function redisDb(url: string, db: number): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${db}`;
-  return parsed.toString();
-}
-
-function startWorkerProcess(redisUrl: string): ChildProcess {
-  const config = testConfig();
-  return spawn(process.execPath, [path.join(ROOT, 'scripts/run-ts.cjs'), 'apps/worker/src/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_OPTIONS: '',
-      DATABASE_URL: config.database.url,
-      REDIS_URL: redisUrl,
-      UPTAKE_SECRET_KEY: config.secretKey.toString('base64'),
-      // A dead worker's job is taken over after ~2 s instead of 30.
-      WORKER_LOCK_DURATION_MS: '2000',
-      WORKER_CONCURRENCY: '1',
-      // This test is about BullMQ's take-over; other test files' runs share the database.
-      RECONCILE_INTERVAL_SECONDS: '0',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
 
 describe('a worker killed mid-sync', () => {
   const redisUrl = redisDb(testStoreUrls().redisUrl, 5);

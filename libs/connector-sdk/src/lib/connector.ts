@@ -36,6 +36,28 @@ export interface ReadContext<TSettings, TCredentials> {
   now(): Date;
 }
 
+/** One thing a connection test checked (the token, one permission): what failed names what to grant. */
+export interface ConnectionCheck {
+  /** What was checked: 'credentials', or a permission or scope ('User.Read.All', 'channels:history'). */
+  check: string;
+  ok: boolean;
+  /** What was found, for the maintainer; never a secret or a token. */
+  message: string;
+  /** The permission or scope to grant when this check failed for lack of it; otherwise null. */
+  missingPermission: string | null;
+}
+
+/** What a connection test gets: the source's configuration, the SDK HTTP client and a deadline. */
+export interface ConnectionTestContext<TSettings, TCredentials> {
+  settings: TSettings;
+  credentials: TCredentials;
+  /** Rate-limited per source; honours HTTP 429 / Retry-After. */
+  http: HttpClient;
+  /** Aborted when the test runs out of time. */
+  signal: AbortSignal;
+  now(): Date;
+}
+
 /**
  * A data source type. One folder under libs/connectors implements this and registers it; the worker
  * runs it, the pipeline pseudonymises and stores what it yields, the contract kit checks it.
@@ -59,6 +81,11 @@ export interface Connector<TSettings = unknown, TCredentials = unknown> {
    * deterministic for the same input and state (external ids stable), so that reading twice stores nothing new.
    */
   read(context: ReadContext<TSettings, TCredentials>): AsyncIterable<ConnectorMessage>;
+  /**
+   * API connectors: checks the credentials and each permission the read needs with a few cheap requests,
+   * without reading data. A refusal is a failed check (naming the missing permission), not an error.
+   */
+  testConnection?(context: ConnectionTestContext<TSettings, TCredentials>): Promise<ConnectionCheck[]>;
 }
 
 /** Identity helper that keeps the settings/credentials types of a connector literal. */

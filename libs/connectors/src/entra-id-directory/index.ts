@@ -15,6 +15,7 @@ import {
   type EntraIdDirectoryCredentials,
   type EntraIdDirectorySettings,
 } from './settings';
+import { testEntraIdDirectoryConnection } from './connection-test';
 
 type Context = ReadContext<EntraIdDirectorySettings, EntraIdDirectoryCredentials>;
 
@@ -39,6 +40,7 @@ export const entraIdDirectoryConnector = defineConnector({
   streams: ['directory'],
   // Graph throttles directory reads per app and tenant; 429 Retry-After is honoured on top of this.
   requestsPerMinute: 600,
+  testConnection: testEntraIdDirectoryConnection,
   async *read(context): AsyncGenerator<ConnectorMessage> {
     yield* readDirectory(context);
   },

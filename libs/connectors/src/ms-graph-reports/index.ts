@@ -40,6 +40,7 @@ import {
   type MsGraphReportsCredentials,
   type MsGraphReportsSettings,
 } from './settings';
+import { testMsGraphReportsConnection } from './connection-test';
 
 export { daysToRead, reportWindow } from './report-window';
 
@@ -62,6 +63,7 @@ export const msGraphReportsConnector = defineConnector({
   settingsSchema: msGraphReportsSettings,
   credentialsSchema: msGraphReportsCredentials,
   streams: ['groups', 'activity', 'usage'],
+  testConnection: testMsGraphReportsConnection,
   async *read(context): AsyncGenerator<ConnectorMessage> {
     if (context.file) yield* readUploadedReport(context, context.file);
     else yield* readFromGraph(context);

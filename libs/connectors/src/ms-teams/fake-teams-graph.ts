@@ -40,6 +40,8 @@ export interface FakeTeamsGraph {
   expireDeltaTokens(): void;
   /** Every token is refused (401) from now on, as when an app's consent is withdrawn. */
   refuseTokens(): void;
+  /** Graph requests whose path matches answer 403, as for an application permission not granted. */
+  forbid(path: RegExp | null): void;
   close(): Promise<void>;
 }
 
@@ -58,6 +60,7 @@ export async function startFakeTeamsGraph(options: FakeTeamsGraphOptions): Promi
   let expiredBelow = -1;
   let origin = '';
   let refusing = false;
+  let forbidden: RegExp | null = null;
 
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     void handle(request, response).catch((error: Error) =>
@@ -87,6 +90,14 @@ export async function startFakeTeamsGraph(options: FakeTeamsGraphOptions): Promi
     if (!bearer || !issued.has(bearer) || refusing) {
       return send(response, 401, {
         error: { code: 'InvalidAuthenticationToken', message: 'Access token validation failure.' },
+      });
+    }
+    if (forbidden?.test(url.pathname)) {
+      return send(response, 403, {
+        error: {
+          code: 'Authorization_RequestDenied',
+          message: 'Insufficient privileges to complete the operation.',
+        },
       });
     }
     if (options.throttle?.(requests.length)) {
@@ -202,6 +213,7 @@ export async function startFakeTeamsGraph(options: FakeTeamsGraphOptions): Promi
     },
     expireDeltaTokens: () => void (expiredBelow = version),
     refuseTokens: () => void (refusing = true),
+    forbid: (path) => void (forbidden = path),
     close: () =>
       new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };

@@ -13,6 +13,7 @@ import {
   type TeamsTeam,
 } from './teams-groups';
 import { activityStateJson, resumeActivityState } from './teams-state';
+import { testMsTeamsConnection } from './connection-test';
 
 /**
  * Microsoft Teams channel messages through Microsoft Graph, app-only (client credentials): teams (`/teams`)
@@ -30,6 +31,7 @@ export const msTeamsConnector = defineConnector({
   streams: ['groups', 'activity'],
   // Teams read APIs are throttled per app and tenant; 429 Retry-After is honoured on top of this.
   requestsPerMinute: 600,
+  testConnection: testMsTeamsConnection,
   async *read(context): AsyncGenerator<ConnectorMessage> {
     // A stored checkpoint of the wrong shape fails before anything is read.
     const state = resumeActivityState(context.state.activity);

@@ -18,6 +18,8 @@ export interface FakeSlackOptions {
   pageSize: number;
   /** 1-based numbers of the requests answered with HTTP 429 and Retry-After: 1. */
   throttle?: (requestNumber: number) => boolean;
+  /** Scopes the token has: sent in `x-oauth-scopes` with every authenticated answer, as Slack does. */
+  scopes?: readonly string[];
 }
 
 export interface FakeSlack {
@@ -57,7 +59,10 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
     const auth = request.headers.authorization;
     if (!auth) return send(200, { ok: false, error: 'not_authed' });
     if (auth !== `Bearer ${options.token}`) return send(200, { ok: false, error: 'invalid_auth' });
-    send(200, answer(workspace, method, url.searchParams, options.pageSize));
+    const scopes: Record<string, string> = options.scopes
+      ? { 'x-oauth-scopes': options.scopes.join(',') }
+      : {};
+    send(200, answer(workspace, method, url.searchParams, options.pageSize), scopes);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -71,6 +76,8 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
 
 function answer(workspace: Workspace, method: string, query: Query, pageSize: number): Answer {
   switch (method) {
+    case 'auth.test':
+      return { ok: true, url: 'https://fake.slack.com/', team: 'Fake workspace', user_id: 'UFAKEAPP' };
     case 'users.list':
       return page('members', workspace.users, query, pageSize);
     case 'conversations.list': {

@@ -13,6 +13,7 @@ import {
 } from '../shared/slack';
 import { historyStateJson, resumeHistoryState } from './history-state';
 import { SlackApiError, SlackWebApi } from './slack-web-api';
+import { testSlackApiConnection } from './connection-test';
 
 const slackApiSettings = z.strictObject({
   baseUrl: z.url().default('https://slack.com/api'),
@@ -56,6 +57,7 @@ export const slackApiConnector = defineConnector({
   streams: ['groups', 'activity'],
   // Tier 3 methods (history, replies) allow 50+ requests a minute; 429s beyond are retried.
   requestsPerMinute: 50,
+  testConnection: testSlackApiConnection,
   async *read(context): AsyncGenerator<ConnectorMessage> {
     const api = new SlackWebApi(
       context.http,

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
  * messages.json holds public messages only, newest first, `older_than` / `newer_than` by message id,
  * `meta.older_available`, and `references` (senders, people notified, replied-to and thread-starter
  * messages); a deleted message is simply absent; messages/in_group/{id}.json, groups.json and
- * users/in_group/{id}.json paged by `page`; users/{id}.json (404 for an unknown or deleted user); 401 for a
+ * users/in_group/{id}.json paged by `page`; users/{id}.json (404 for an unknown or deleted user), users/current.json (the first user); 401 for a
  * wrong token; HTTP 429 with Retry-After: 1 on chosen requests. Each network is served under `/<name>/api/v1`.
  */
 export interface FakeYammerOptions {
@@ -105,6 +105,8 @@ function route(network: Network, path: string, query: URLSearchParams, pageSize:
     const users = members.slice((page - 1) * USERS_PAGE, page * USERS_PAGE);
     return { users, more_available: page * USERS_PAGE < members.length };
   }
+  // The token's own user: the fixture's first.
+  if (path === 'users/current.json') return network.users[0];
   if ((match = /^users\/(\d+)\.json$/.exec(path))) {
     return network.users.find((user) => user['id'] === Number(match?.[1]));
   }

@@ -5,6 +5,7 @@ import { YammerApi, YammerAuthError } from './yammer-api';
 import { groupRecord, listGroups } from './yammer-groups';
 import { isRecord, mapYammerMessage, parseYammerTime, type MessageIndex } from './yammer-message';
 import { isYammerId, YammerPeople } from './yammer-people';
+import { testVivaEngageApiConnection } from './connection-test';
 
 const yammerId = z.string().regex(/^[1-9]\d{0,19}$/, 'must be a Yammer group id (digits)');
 
@@ -68,6 +69,7 @@ export const vivaEngageApiConnector = defineConnector({
   streams: ['groups', 'activity'],
   // Yammer allows 10 message requests in 30 seconds per user and app; 429s beyond are retried after Retry-After.
   requestsPerMinute: 20,
+  testConnection: testVivaEngageApiConnection,
   async *read(context): AsyncGenerator<ConnectorMessage> {
     const state = resumeFeedState(context.state.activity);
     const api = new YammerApi(

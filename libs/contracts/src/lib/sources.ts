@@ -129,3 +129,25 @@ export const uploadQuerySchema = z.strictObject({
     .describe("The file's name: its extension selects the format"),
 });
 export type UploadQuery = z.infer<typeof uploadQuerySchema>;
+
+/** One thing a connection test checked (the token, one permission or scope). */
+export const connectionCheckSchema = z.object({
+  check: z
+    .string()
+    .describe("'credentials', or the permission or scope checked ('User.Read.All', 'channels:history')"),
+  ok: z.boolean(),
+  message: z.string().describe('What was found; never a secret or a token'),
+  missingPermission: z
+    .string()
+    .nullable()
+    .describe('The permission or scope to grant when this check failed for lack of it; otherwise null'),
+});
+export type ConnectionCheck = z.infer<typeof connectionCheckSchema>;
+
+/** POST …/sources/:id/connection-test: whether the stored credentials reach the service with what the read needs. */
+export const connectionTestResultSchema = z.object({
+  ok: z.boolean().describe('Every check passed'),
+  testedAt: instant,
+  checks: z.array(connectionCheckSchema),
+});
+export type ConnectionTestResult = z.infer<typeof connectionTestResultSchema>;

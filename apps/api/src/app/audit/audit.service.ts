@@ -21,6 +21,7 @@ export type AuditAction =
   | 'source.updated'
   | 'source.deleted'
   | 'source.sync_requested'
+  | 'source.connection_tested'
   | 'rollout.phase_advanced'
   | 'organisation.settings_changed';
 

@@ -10,8 +10,16 @@ import {
 } from '@nestjs/swagger';
 import { CurrentPrincipal, OrganisationRoles, SOURCE_MANAGERS } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
-import type { Source, SyncRunView } from '@uptake/contracts';
-import { CreateSourceDto, SourceDto, SyncRunDto, toSyncRunView, UpdateSourceDto } from './sources.dtos';
+import type { ConnectionTestResult, Source, SyncRunView } from '@uptake/contracts';
+import { ConnectionTestService } from './connection-test.service';
+import {
+  ConnectionTestResultDto,
+  CreateSourceDto,
+  SourceDto,
+  SyncRunDto,
+  toSyncRunView,
+  UpdateSourceDto,
+} from './sources.dtos';
 import { SourcesService } from './sources.service';
 import { UUID } from '../common/params';
 
@@ -19,7 +27,10 @@ import { UUID } from '../common/params';
 @ApiTags('sources')
 @Controller('organisations/:organisationId')
 export class SourcesController {
-  constructor(private readonly sources: SourcesService) {}
+  constructor(
+    private readonly sources: SourcesService,
+    private readonly connectionTests: ConnectionTestService,
+  ) {}
 
   @Get('sources')
   @OrganisationRoles(...SOURCE_MANAGERS)
@@ -75,5 +86,27 @@ export class SourcesController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<SyncRunView> {
     return this.sources.triggerSync(organisationId, sourceId, principal).then(toSyncRunView);
+  }
+
+  @Post('sources/:sourceId/connection-test')
+  @OrganisationRoles(...SOURCE_MANAGERS)
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary:
+      "Check the source's stored credentials and each permission its read needs (API connectors); reads no data",
+  })
+  @ApiOkResponse({
+    type: ConnectionTestResultDto,
+    description: 'The checks, failed ones naming a missing permission',
+  })
+  @ApiConflictResponse({
+    description: 'A file connector (or one that reads no service): no connection to test',
+  })
+  testConnection(
+    @Param('organisationId', UUID) organisationId: string,
+    @Param('sourceId', UUID) sourceId: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ConnectionTestResult> {
+    return this.connectionTests.test(organisationId, sourceId, principal);
   }
 }

@@ -1,4 +1,5 @@
 import {
+  connectionTestResultSchema,
   connectorInfoSchema,
   createSourceSchema,
   quarantinedRecordSchema,
@@ -24,6 +25,7 @@ export class QuarantinedRecordDto extends createZodDto(quarantinedRecordSchema) 
 export class QuarantineQueryDto extends createZodDto(quarantineQuerySchema) {}
 export class UploadQueryDto extends createZodDto(uploadQuerySchema) {}
 export class ConnectorInfoDto extends createZodDto(connectorInfoSchema) {}
+export class ConnectionTestResultDto extends createZodDto(connectionTestResultSchema) {}
 
 /** The API view of a run: its checkpoint, event span and the spool path of its file stay on the server. */
 export function toSyncRunView(run: SyncRun): SyncRunView {

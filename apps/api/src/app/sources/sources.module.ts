@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { QUEUES } from '@uptake/queues';
+import { ConnectionTestService } from './connection-test.service';
 import { ConnectorsController } from './connectors.controller';
 import { SourcesController } from './sources.controller';
 import { SourcesService } from './sources.service';
@@ -12,7 +13,7 @@ import { UploadsService } from './uploads.service';
 @Module({
   imports: [BullModule.registerQueue({ name: QUEUES.sync }, { name: QUEUES.recompute })],
   controllers: [ConnectorsController, SourcesController, SyncRunsController, UploadsController],
-  providers: [SourcesService, SyncRunsService, UploadsService],
+  providers: [ConnectionTestService, SourcesService, SyncRunsService, UploadsService],
   exports: [SourcesService],
 })
 export class SourcesModule {}

@@ -15,4 +15,17 @@ export class ActivitySourceRepository {
       .orderBy('source.name')
       .getMany();
   }
+
+  /** One source of the organisation with its encrypted configuration; null when it has none by that id. */
+  findWithConfig(organisationId: string, sourceId: string): Promise<ActivitySource | null> {
+    return this.dataSource
+      .getRepository(ActivitySource)
+      .createQueryBuilder('source')
+      .addSelect('source.encryptedConfig')
+      .where('source.organisation_id = :organisationId AND source.id = :sourceId', {
+        organisationId,
+        sourceId,
+      })
+      .getOne();
+  }
 }
