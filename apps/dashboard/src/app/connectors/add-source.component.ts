@@ -1,5 +1,4 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { NgTemplateOutlet } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -12,20 +11,31 @@ import {
 } from '@angular/core';
 import type { ConnectorInfo, ConnectorType, Source } from '@uptake/contracts';
 import { errorMessage } from '../api/uptake-api.service';
-import { connectorOf, exampleSettings, needsCredentials, schemaFields } from './connector-catalogue';
+import { connectorOf } from './connector-catalogue';
 import { ConnectorsApi } from './connectors-api';
-import { fieldErrors, messagesOf, parseJsonObject, type FieldErrors } from './source-form';
+import { SchemaFormComponent } from './schema-form.component';
+import { errorsByField, formFields, initialDraft, readDraft } from './schema-fields';
+import { fieldErrors, messagesOf, type FieldErrors } from './source-form';
 
 /** The connector chosen first: a CSV upload slot is the quickest start. */
 const FIRST_CHOICE: ConnectorType = 'csv';
 
+interface FormErrors {
+  form: FieldErrors;
+  /** Messages of one settings or credentials property, by property name. */
+  settings: Record<string, string[]>;
+  credentials: Record<string, string[]>;
+}
+
+const NO_ERRORS: FormErrors = { form: { byField: {}, other: [] }, settings: {}, credentials: {} };
+
 /**
- * "Add source": connector type, name, settings (JSON), optional credentials and schedule. The connectors,
- * their fields and example settings come from the API's catalogue (loaded by the page).
+ * "Add source": connector type, name, schedule, and the connector's settings and credentials as a form
+ * generated from the JSON Schemas of the API's catalogue (loaded by the page).
  */
 @Component({
   selector: 'up-add-source',
-  imports: [NgTemplateOutlet],
+  imports: [SchemaFormComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './add-source.component.html',
   styleUrl: './add-source.component.css',
@@ -50,52 +60,48 @@ export class AddSourceComponent {
     const type = this.connectorType();
     return type ? connectorOf(this.connectors(), type) : undefined;
   });
-  protected readonly needsCredentials = computed(() => {
-    const connector = this.connector();
-    return connector ? needsCredentials(connector) : false;
-  });
-  protected readonly settingsFields = computed(() => schemaFields(this.connector()?.settingsSchema ?? {}));
+  protected readonly settingsFields = computed(() => formFields(this.connector()?.settingsSchema ?? {}));
   protected readonly credentialsFields = computed(() =>
-    schemaFields(this.connector()?.credentialsSchema ?? {}),
+    formFields(this.connector()?.credentialsSchema ?? {}, { secret: true }),
   );
-  /** Starts as the chosen connector's example settings; the user edits it from there. */
-  protected readonly settings = linkedSignal(() => {
-    const connector = this.connector();
-    return JSON.stringify(connector ? exampleSettings(connector) : {});
-  });
+  /** Each connector's form starts from its schema's defaults; choosing another one starts over. */
+  protected readonly settings = linkedSignal(() => initialDraft(this.settingsFields()));
+  protected readonly credentials = linkedSignal(() => initialDraft(this.credentialsFields()));
   protected readonly name = signal('');
-  /** Credentials belong to one connector: choosing another one clears them. */
-  protected readonly credentials = linkedSignal({ source: this.connectorType, computation: () => '' });
   protected readonly schedule = signal('');
   protected readonly saving = signal(false);
-  protected readonly errors = signal<FieldErrors>({ byField: {}, other: [] });
+  protected readonly errors = signal<FormErrors>(NO_ERRORS);
 
   protected chooseConnector(type: string): void {
     this.connectorType.set(type as ConnectorType);
-    this.errors.set({ byField: {}, other: [] });
+    this.errors.set(NO_ERRORS);
   }
 
   protected submit(event: Event): void {
     event.preventDefault();
     const connectorType = this.connectorType();
     if (!connectorType) return;
-    const settings = parseJsonObject(this.settings(), 'settings');
-    const credentials = parseJsonObject(this.credentials(), 'credentials');
-    const problems = [settings, credentials].flatMap((result) => ('error' in result ? [result.error] : []));
-    if (!this.name().trim()) problems.unshift('name: give the source a name');
-    if (problems.length > 0 || 'error' in settings || 'error' in credentials) {
-      this.errors.set(fieldErrors(problems));
+    const settings = readDraft(this.settingsFields(), this.settings(), 'settings');
+    const credentials = readDraft(this.credentialsFields(), this.credentials(), 'credentials');
+    const nameProblems = this.name().trim() ? [] : ['name: give the source a name'];
+    const invalid = Object.keys(settings.errors).length + Object.keys(credentials.errors).length > 0;
+    if (invalid || nameProblems.length > 0) {
+      this.errors.set({
+        form: fieldErrors(nameProblems),
+        settings: settings.errors,
+        credentials: credentials.errors,
+      });
       return;
     }
     this.saving.set(true);
-    this.errors.set({ byField: {}, other: [] });
+    this.errors.set(NO_ERRORS);
     const schedule = this.schedule().trim();
     this.api
       .createSource(this.organisationId(), {
         name: this.name().trim(),
         connectorType,
         settings: settings.value,
-        ...(this.credentials().trim() ? { credentials: credentials.value } : {}),
+        ...(Object.keys(credentials.value).length > 0 ? { credentials: credentials.value } : {}),
         ...(schedule ? { schedule } : {}),
       })
       .subscribe({
@@ -103,15 +109,34 @@ export class AddSourceComponent {
           this.saving.set(false);
           this.name.set('');
           this.schedule.set('');
-          this.credentials.set('');
+          this.credentials.set(initialDraft(this.credentialsFields()));
           this.created.emit(source);
         },
         error: (error: unknown) => {
           this.saving.set(false);
           const messages =
             error instanceof HttpErrorResponse ? messagesOf(error.error) : [errorMessage(error)];
-          this.errors.set(fieldErrors(messages.length > 0 ? messages : [errorMessage(error)]));
+          this.errors.set(this.sortErrors(messages.length > 0 ? messages : [errorMessage(error)]));
         },
       });
+  }
+
+  /** The API's messages next to the fields they name; settings/credentials messages naming no field stay on top. */
+  private sortErrors(messages: readonly string[]): FormErrors {
+    const form = fieldErrors(messages);
+    const settings = errorsByField(form.byField.settings ?? [], 'settings', this.settingsFields());
+    const credentials = errorsByField(
+      form.byField.credentials ?? [],
+      'credentials',
+      this.credentialsFields(),
+    );
+    return {
+      form: {
+        ...form,
+        byField: { ...form.byField, settings: settings.other, credentials: credentials.other },
+      },
+      settings: settings.byField,
+      credentials: credentials.byField,
+    };
   }
 }

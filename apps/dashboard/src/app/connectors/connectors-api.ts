@@ -15,7 +15,7 @@ import {
 import type { Observable } from 'rxjs';
 import { sameOriginInterceptor } from '../api/same-origin';
 import { sessionExpiredInterceptor } from '../auth/auth';
-import type { NewSource, Source, SyncRunView } from '@uptake/contracts';
+import type { ConnectionTestResult, NewSource, Source, SyncRunView } from '@uptake/contracts';
 
 /**
  * The HttpClient uploads go through. The app uses the Fetch backend, which cannot report upload progress,
@@ -92,6 +92,14 @@ export class ConnectorsApi {
 
   syncNow(organisationId: string, sourceId: string): Observable<SyncRunView> {
     return this.http.post<SyncRunView>(`${ConnectorsApi.sourcesUrl(organisationId)}/${sourceId}/sync`, {});
+  }
+
+  /** Checks the stored credentials and permissions of an API source (409 for file sources). */
+  testConnection(organisationId: string, sourceId: string): Observable<ConnectionTestResult> {
+    return this.http.post<ConnectionTestResult>(
+      `${ConnectorsApi.sourcesUrl(organisationId)}/${sourceId}/connection-test`,
+      {},
+    );
   }
 
   retry(organisationId: string, runId: string): Observable<SyncRunView> {

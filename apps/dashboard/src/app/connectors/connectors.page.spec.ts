@@ -313,34 +313,55 @@ describe('ConnectorsPage', () => {
     expect(params()).toEqual({});
   });
 
+  /** Types into an input, select or textarea of the page, as a user does. */
+  const enter = (testId: string, value: string, event = 'input') => {
+    const control = byTestId(testId) as HTMLInputElement;
+    control.value = value;
+    control.dispatchEvent(new Event(event));
+  };
+
   it('shows validation errors of a new source next to the field they name', async () => {
     await loadPage([]);
-    const name = byTestId('add-source-name') as HTMLInputElement;
-    name.value = 'Intranet CSV';
-    name.dispatchEvent(new Event('input'));
-    const settings = byTestId('add-source-settings') as HTMLTextAreaElement;
-    settings.value = '{"delimiter": "ab"}';
-    settings.dispatchEvent(new Event('input'));
+    enter('add-source-name', 'Intranet CSV');
+    // Checked before sending: a two-character delimiter and a mapping that is not JSON.
+    enter('add-source-settings-delimiter', 'ab');
+    enter('add-source-settings-typeMapping', '{"Like":');
+    (byTestId('add-source-submit') as HTMLButtonElement).click();
+    await settle();
+    http.expectNone({ method: 'POST', url: `${ORG}/sources` });
+    expect(text('add-source-settings-delimiter-error')).toBe('settings.delimiter: at most 1 character');
+    expect(text('add-source-settings-typeMapping-error')).toMatch(
+      /^settings\.typeMapping: not valid JSON \(/,
+    );
+
+    // What only the API knows comes back next to the field it names.
+    enter('add-source-settings-delimiter', '"');
+    enter('add-source-settings-typeMapping', '{"Like": "reaction"}');
     (byTestId('add-source-submit') as HTMLButtonElement).click();
     await settle();
     const create = http.expectOne({ method: 'POST', url: `${ORG}/sources` });
     expect(create.request.body).toEqual({
       name: 'Intranet CSV',
       connectorType: 'csv',
-      settings: { delimiter: 'ab' },
+      settings: { delimiter: '"', typeMapping: { Like: 'reaction' } },
     });
     create.flush(
-      { statusCode: 400, message: ['settings.delimiter: must be one character'], error: 'Bad Request' },
+      {
+        statusCode: 400,
+        message: [
+          'settings.delimiter: delimiter cannot be a quote or a line break',
+          'settings: Unrecognized key',
+        ],
+        error: 'Bad Request',
+      },
       { status: 400, statusText: 'Bad Request' },
     );
     await settle();
-    expect(text('add-source-error-settings')).toBe('settings.delimiter: must be one character');
-
-    settings.value = '{delimiter}';
-    settings.dispatchEvent(new Event('input'));
-    (byTestId('add-source-submit') as HTMLButtonElement).click();
-    await settle();
-    expect(text('add-source-error-settings')).toMatch(/^settings: not valid JSON/);
+    expect(text('add-source-settings-delimiter-error')).toBe(
+      'settings.delimiter: delimiter cannot be a quote or a line break',
+    );
+    expect(byTestId('add-source-settings-typeMapping-error')).toBeNull();
+    expect(text('add-source-error-settings')).toBe('settings: Unrecognized key');
   });
 
   it('offers no sync or upload while the connectors cannot be loaded, and says why', async () => {
@@ -365,32 +386,128 @@ describe('ConnectorsPage', () => {
     expect(element().querySelector('[data-testid="upload-input"]')).toBeNull();
   });
 
-  it("builds the form from the connector's schemas: example settings, fields and credentials", async () => {
+  it("builds the form from the connector's schemas: defaults, kinds, hints, required and credentials", async () => {
     await loadPage([]);
-    const settings = () => (byTestId('add-source-settings') as HTMLTextAreaElement).value;
-    expect(settings()).toBe('{"delimiter":","}');
-    expect(text('field-delimiter')).toBe('delimiter: string · default ","');
+    const value = (testId: string) => (byTestId(testId) as HTMLInputElement).value;
+    expect(value('add-source-settings-delimiter')).toBe(',');
+    expect(byTestId('add-source-settings-typeMapping')?.tagName).toBe('TEXTAREA');
+    expect(text('add-source-settings-typeMapping-hint')).toBe('JSON: object');
     expect(byTestId('add-source-credentials')).toBeNull();
     expect(text('add-source-upload-hint')).toContain('(.csv, .ndjson, .jsonl, .json)');
 
-    const type = byTestId('add-source-type') as HTMLSelectElement;
-    type.value = 'slack-api';
-    type.dispatchEvent(new Event('change'));
+    enter('add-source-type', 'slack-api', 'change');
     await settle();
-    expect(settings()).toBe('{"identity":"email","lookbackDays":90}');
-    const hints = [...element().querySelectorAll('[data-testid="add-source-settings-fields"] li')];
-    expect(hints.map((hint) => hint.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
-      'identity: "email" | "user_id" · default "email"',
-      'channels: list of string',
-      'lookbackDays: integer · default 90',
-    ]);
-    expect(text('add-source-credentials-fields')).toBe('token: string · required · Bot token (xoxb-…)');
+    expect(value('add-source-settings-identity')).toBe('email');
+    expect(byTestId('add-source-settings-identity')?.tagName).toBe('SELECT');
+    expect(byTestId('add-source-settings-lookbackDays')?.getAttribute('type')).toBe('number');
+    expect(byTestId('add-source-settings-lookbackDays')?.getAttribute('max')).toBe('3650');
+    expect(text('add-source-settings-lookbackDays-hint')).toBe('1–3650');
+    expect(text('add-source-settings-channels-hint')).toBe('one value per line');
+    const token = byTestId('add-source-credentials-token') as HTMLInputElement;
+    expect(token.type).toBe('password');
+    expect(token.required).toBe(true);
+    expect(text('add-source-credentials-token-hint')).toBe('Bot token (xoxb-…)');
+    expect(text('add-source-credentials-token-field')).toContain('required');
     expect(byTestId('add-source-upload-hint')).toBeNull();
 
-    type.value = 'demo';
-    type.dispatchEvent(new Event('change'));
+    // Required credentials are asked for before anything is sent; the lines become a list.
+    enter('add-source-name', 'Slack');
+    enter('add-source-settings-channels', 'C01\nC02');
+    enter('add-source-settings-lookbackDays', '4000');
+    (byTestId('add-source-submit') as HTMLButtonElement).click();
     await settle();
-    expect(settings()).toBe('{}');
+    expect(text('add-source-credentials-token-error')).toBe('credentials.token: required');
+    expect(text('add-source-settings-lookbackDays-error')).toBe(
+      'settings.lookbackDays: must be at most 3650',
+    );
+    enter('add-source-settings-lookbackDays', '30');
+    enter('add-source-credentials-token', 'xoxb-1');
+    (byTestId('add-source-submit') as HTMLButtonElement).click();
+    await settle();
+    const create = http.expectOne({ method: 'POST', url: `${ORG}/sources` });
+    expect(create.request.body).toEqual({
+      name: 'Slack',
+      connectorType: 'slack-api',
+      settings: { identity: 'email', channels: ['C01', 'C02'], lookbackDays: 30 },
+      credentials: { token: 'xoxb-1' },
+    });
+    create.flush(
+      { statusCode: 400, message: ['credentials.token: must be a Slack bot token'], error: 'Bad Request' },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await settle();
+    expect(text('add-source-credentials-token-error')).toBe('credentials.token: must be a Slack bot token');
+
+    enter('add-source-type', 'demo', 'change');
+    await settle();
+    expect(byTestId('add-source-settings-seed')?.getAttribute('type')).toBe('number');
+    expect(value('add-source-settings-seed')).toBe('');
     expect(byTestId('add-source-credentials')).toBeNull();
+    expect(byTestId('add-source-credentials-token-error')).toBeNull();
+  });
+
+  it('tests the connection of an API source and names the missing permission; not offered for files', async () => {
+    params.set({ source: 'source-2' });
+    await loadPage();
+    http.expectOne(`${ORG}/sources/source-1/sync-runs?limit=50`).flush([]);
+    http.expectOne(`${ORG}/sources/source-2/sync-runs?limit=50`).flush([]);
+    await settle();
+    expect(byTestId('connection-test-run')).toBeNull();
+
+    params.set({ source: 'source-1' });
+    await settle();
+    (byTestId('connection-test-run') as HTMLButtonElement).click();
+    await settle();
+    expect(text('connection-test-run')).toBe('Testing…');
+    http.expectOne({ method: 'POST', url: `${ORG}/sources/source-1/connection-test` }).flush({
+      ok: false,
+      testedAt: '2026-03-02T13:00:00.000Z',
+      checks: [
+        { check: 'credentials', ok: true, message: 'Token accepted', missingPermission: null },
+        {
+          check: 'ChannelMessage.Read.All',
+          ok: false,
+          message: 'Graph answered 403 on channel messages',
+          missingPermission: 'ChannelMessage.Read.All',
+        },
+      ],
+    });
+    await settle();
+    expect(text('connection-test-status')).toBe('Connection failed');
+    expect(text('connection-test-time')).toBe('tested just now');
+    const check = (name: string, part: string) =>
+      byTestId(`connection-check-${name}`)
+        ?.querySelector(`[data-testid="connection-check-${part}"]`)
+        ?.textContent?.trim() ?? null;
+    expect(check('credentials', 'outcome')).toBe('passed');
+    expect(check('credentials', 'message')).toBe('Token accepted');
+    expect(check('credentials', 'missing')).toBeNull();
+    expect(check('ChannelMessage.Read.All', 'outcome')).toBe('failed');
+    expect(check('ChannelMessage.Read.All', 'message')).toBe('Graph answered 403 on channel messages');
+    expect(check('ChannelMessage.Read.All', 'missing')).toBe('Grant ChannelMessage.Read.All');
+
+    (byTestId('connection-test-run') as HTMLButtonElement).click();
+    await settle();
+    http
+      .expectOne({ method: 'POST', url: `${ORG}/sources/source-1/connection-test` })
+      .flush({ statusCode: 502, message: 'Graph unreachable' }, { status: 502, statusText: 'Bad Gateway' });
+    await settle();
+    expect(byTestId('connection-test-checks')).toBeNull();
+    expect(text('connection-test-error')).toContain('Graph unreachable');
+
+    // An API connector that reads no service: the API's 409 is a note, not an alarm.
+    (byTestId('connection-test-run') as HTMLButtonElement).click();
+    await settle();
+    http
+      .expectOne({ method: 'POST', url: `${ORG}/sources/source-1/connection-test` })
+      .flush(
+        { statusCode: 409, message: 'A demo source reads no service: it has no connection to test' },
+        { status: 409, statusText: 'Conflict' },
+      );
+    await settle();
+    expect(byTestId('connection-test-error')).toBeNull();
+    expect(text('connection-test-unavailable')).toBe(
+      'A demo source reads no service: it has no connection to test',
+    );
   });
 });

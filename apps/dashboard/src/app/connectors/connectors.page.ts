@@ -8,6 +8,7 @@ import { errorMessage } from '../api/uptake-api.service';
 import { OrganisationContext } from '../shell/organisation-context';
 import { AddSourceComponent } from './add-source.component';
 import { canSyncNow, canUpload, connectorOf, CONNECTORS_URL } from './connector-catalogue';
+import { ConnectionTestComponent } from './connection-test.component';
 import { ConnectorsApi } from './connectors-api';
 import { DeadLettersComponent } from './dead-letters.component';
 import { QuarantinedRecordsComponent } from './quarantined-records.component';
@@ -28,6 +29,7 @@ const CLOCK_TICK_MS = 30_000;
   selector: 'up-connectors-page',
   imports: [
     AddSourceComponent,
+    ConnectionTestComponent,
     DeadLettersComponent,
     DecimalPipe,
     QuarantinedRecordsComponent,
@@ -126,6 +128,11 @@ export class ConnectorsPage {
   protected readonly selectedSource = computed(() =>
     this.sourceList().find((source) => source.id === this.context.param('source')),
   );
+  /** Only API sources can be tested: file sources hold no credentials (the API answers 409). */
+  protected readonly selectedIsApi = computed(() => {
+    const source = this.selectedSource();
+    return source ? canSyncNow(connectorOf(this.connectorList(), source.connectorType)) : false;
+  });
   protected readonly selectedRuns = computed(() => {
     const source = this.selectedSource();
     return source && this.runs.hasValue() ? (this.runs.value()[source.id] ?? []) : [];

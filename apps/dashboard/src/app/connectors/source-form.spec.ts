@@ -1,4 +1,4 @@
-import { fieldErrors, messagesOf, parseJsonObject } from './source-form';
+import { fieldErrors, messagesOf } from './source-form';
 
 describe('fieldErrors', () => {
   it("sorts the API's messages to the fields they name", () => {
@@ -41,21 +41,5 @@ describe('messagesOf', () => {
     expect(messagesOf({ message: 'one' })).toEqual(['one']);
     expect(messagesOf('Bad Gateway')).toEqual([]);
     expect(messagesOf(null)).toEqual([]);
-  });
-});
-
-describe('parseJsonObject', () => {
-  it('parses an object; empty text is an empty object', () => {
-    expect(parseJsonObject('{"delimiter": ";"}', 'settings')).toEqual({ value: { delimiter: ';' } });
-    expect(parseJsonObject('  ', 'settings')).toEqual({ value: {} });
-  });
-
-  it('names the field for bad JSON and for non-objects', () => {
-    expect(parseJsonObject('{delimiter: ;}', 'settings')).toEqual({
-      error: expect.stringMatching(/^settings: not valid JSON \(/),
-    });
-    expect(parseJsonObject('[1]', 'credentials')).toEqual({
-      error: 'credentials: must be a JSON object like {"key": "value"}',
-    });
   });
 });

@@ -15,20 +15,3 @@ export function fieldErrors(messages: readonly string[]): FieldErrors {
 }
 
 export { messagesOf };
-
-export type JsonObjectResult = { value: Record<string, unknown> } | { error: string };
-
-/** Parses a JSON object typed by the user; empty text is an empty object. */
-export function parseJsonObject(text: string, label: FormField): JsonObjectResult {
-  if (text.trim() === '') return { value: {} };
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    return { error: `${label}: not valid JSON (${(error as Error).message})` };
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    return { error: `${label}: must be a JSON object like {"key": "value"}` };
-  }
-  return { value: parsed as Record<string, unknown> };
-}
