@@ -19,7 +19,8 @@ import {
   type ExportActivityState,
   type ExportLayout,
 } from './export-layout';
-import { ZipArchive } from './zip-archive';
+import { ZipArchive } from '../shared/zip/zip-archive';
+import { SLACK_EXPORT_ZIP } from './zip-limits';
 
 const slackExportSettings = z.strictObject({
   identity: slackIdentitySchema,
@@ -62,7 +63,7 @@ export const slackExportConnector = defineConnector({
     if (!file) throw new Error('the slack-export connector reads an uploaded zip, and none was given');
     let archive: ZipArchive;
     try {
-      archive = await ZipArchive.open(file.path, file.name);
+      archive = await ZipArchive.open(file.path, file.name, SLACK_EXPORT_ZIP);
     } catch (error) {
       throw new InputError((error as Error).message, { cause: error });
     }

@@ -9,7 +9,8 @@ import {
   type ZipEntryContent,
 } from '../shared/testing/zip-fixture';
 import { slackExportConnector } from '.';
-import { MAX_ENTRY_BYTES, ZipArchive } from './zip-archive';
+import { ZipArchive } from '../shared/zip/zip-archive';
+import { MAX_ENTRY_BYTES, SLACK_EXPORT_ZIP } from './zip-limits';
 
 const MB = 2 ** 20;
 
@@ -115,10 +116,16 @@ describe('slackExportConnector on hostile archives', () => {
 
   it('refuses an archive listing more entries than allowed, naming the file and the limit', async () => {
     const path = await zip('entries');
-    await expect(ZipArchive.open(path, 'entries.zip', { maxEntries: 4, maxEntryBytes: MB })).rejects.toThrow(
+    await expect(
+      ZipArchive.open(path, 'entries.zip', { ...SLACK_EXPORT_ZIP, maxEntries: 4, maxEntryBytes: MB }),
+    ).rejects.toThrow(
       'entries.zip lists more than 4 entries, the most an archive may hold: export fewer days or channels at a time',
     );
-    const archive = await ZipArchive.open(path, 'entries.zip', { maxEntries: 7, maxEntryBytes: MB });
+    const archive = await ZipArchive.open(path, 'entries.zip', {
+      ...SLACK_EXPORT_ZIP,
+      maxEntries: 7,
+      maxEntryBytes: MB,
+    });
     expect(archive.entries).toHaveLength(7);
     archive.close();
   });

@@ -1,6 +1,6 @@
 import { readCsvStream, type SourceRow } from '@uptake/connector-sdk';
 import type { Entry } from 'yauzl';
-import type { ExportArchive } from './export-archive';
+import type { ZipArchive } from '../shared/zip/zip-archive';
 
 /**
  * The rows of one CSV entry of the export, by field name (the header's names, trimmed and compared
@@ -9,7 +9,7 @@ import type { ExportArchive } from './export-archive';
  * missing or the entry is empty.
  */
 export async function* csvTableRows<F extends string>(
-  archive: ExportArchive,
+  archive: ZipArchive,
   entry: Entry,
   options: { name: string; fields: readonly F[]; required: readonly F[]; maxBytes: number },
 ): AsyncGenerator<SourceRow<F>> {

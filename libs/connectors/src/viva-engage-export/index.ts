@@ -10,7 +10,8 @@ import type { RunWarning } from '@uptake/contracts';
 import type { Entry } from 'yauzl';
 import { z } from 'zod';
 import { csvTableRows } from './csv-table';
-import { DEFAULT_ARCHIVE_LIMITS, ExportArchive, type ArchiveLimits } from './export-archive';
+import { ZipArchive } from '../shared/zip/zip-archive';
+import { DEFAULT_ARCHIVE_LIMITS, TOO_MANY_ENTRIES_ADVICE, type ArchiveLimits } from './export-limits';
 import { GROUPS_CSV, MESSAGES_CSV, planExport, USERS_CSV, type ExportLayout } from './export-layout';
 import {
   deletedMessagesWarning,
@@ -104,9 +105,13 @@ export function createVivaEngageExportConnector(
         throw new Error('the viva-engage-export connector reads an uploaded zip, and none was given');
       // Before anything is read: a checkpoint of another shape fails the run at once.
       const resumeAfter = resumeLine(CONNECTOR_TYPE, 'activity', context.state.activity);
-      let archive: ExportArchive;
+      let archive: ZipArchive;
       try {
-        archive = await ExportArchive.open(file.path, file.name, readOptions.limits.maxEntries);
+        archive = await ZipArchive.open(file.path, file.name, {
+          maxEntries: readOptions.limits.maxEntries,
+          maxEntryBytes: readOptions.limits.maxMessagesBytes,
+          tooManyEntriesAdvice: TOO_MANY_ENTRIES_ADVICE,
+        });
       } catch (error) {
         throw new InputError((error as Error).message, { cause: error });
       }
@@ -138,7 +143,7 @@ class ExportRead {
   private layout!: ExportLayout<Entry>;
 
   constructor(
-    private readonly archive: ExportArchive,
+    private readonly archive: ZipArchive,
     private readonly fileName: string,
     private readonly context: Context,
     private readonly options: ReadOptions,
