@@ -16,3 +16,6 @@ export * from './lib/auth';
 export * from './lib/goals';
 export * from './lib/governance';
 export * from './lib/kpi-queries';
+export * from './lib/communities';
+export * from './lib/people-dynamics';
+export * from './lib/knowledge-flow';

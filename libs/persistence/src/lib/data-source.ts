@@ -29,6 +29,7 @@ import { DisclosureControl1765000000000 } from './migrations/1765000000000-discl
 import { OrganisationSettings1765100000000 } from './migrations/1765100000000-organisation-settings';
 import { ActivityDefinition1765200000000 } from './migrations/1765200000000-activity-definition';
 import { UsageReportCounts1765300000000 } from './migrations/1765300000000-usage-report-counts';
+import { ThreadDetails1765400000000 } from './migrations/1765400000000-thread-details';
 import { SnakeNamingStrategy } from './naming-strategy';
 
 export const ENTITIES = [
@@ -69,6 +70,7 @@ export const MIGRATIONS = [
   OrganisationSettings1765100000000,
   ActivityDefinition1765200000000,
   UsageReportCounts1765300000000,
+  ThreadDetails1765400000000,
 ];
 
 /** TypeORM options shared by the API, the worker, the launcher and tests. Schema changes only by migration. */

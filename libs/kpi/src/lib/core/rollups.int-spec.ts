@@ -255,11 +255,19 @@ describe('rollups', () => {
     );
     await refreshRollups(dataSource, organisationId, { from: at(0), to: at(90) });
     const [thread] = await dataSource.query(
-      `SELECT responses, responders, extract(epoch FROM first_response_at - root_at)::int AS seconds
+      `SELECT responses, responders, extract(epoch FROM first_response_at - root_at)::int AS seconds,
+              root_type::text, first_responder_id
        FROM thread_rollup WHERE organisation_id = $1 AND thread_key = 'q1'`,
       [organisationId],
     );
-    // the author's own follow-up (5 min) does not count: the first response is the answer at 90 min
-    expect(thread).toEqual({ responses: 2, responders: 1, seconds: 90 * 60 });
+    // the author's own follow-up (5 min) does not count: the first response is the answer at 90 min, by
+    // the responder (who answered whose question is what the knowledge-flow KPIs read)
+    expect(thread).toEqual({
+      responses: 2,
+      responders: 1,
+      seconds: 90 * 60,
+      root_type: 'question',
+      first_responder_id: responder,
+    });
   });
 });

@@ -156,7 +156,7 @@ export const ROLLUP_STATEMENTS: readonly string[] = [
   // response, has no author (root_actor_id null: only figures for the whole organisation include it), and every
   // response is someone else's. A root of another type (a share, a call) makes no thread, as before.
   `INSERT INTO thread_rollup (organisation_id, source_id, thread_key, root_at, root_day, root_actor_id, group_id,
-                              first_response_at, responses, responders)
+                              first_response_at, responses, responders, root_type, first_responder_id)
    SELECT $1, t.source_id, t.thread_key, coalesce(r.occurred_at, x.first_at),
           (coalesce(r.occurred_at, x.first_at) AT TIME ZONE o.time_zone)::date, r.actor_id,
           CASE WHEN r.id IS NULL
@@ -165,7 +165,7 @@ export const ROLLUP_STATEMENTS: readonly string[] = [
                        AND f.type IN (${list(THREAD_RESPONSE_TYPES)})
                      ORDER BY f.occurred_at, f.id LIMIT 1)
                ELSE r.group_id END,
-          x.first_response_at, x.responses, x.responders
+          x.first_response_at, x.responses, x.responders, r.type, x.first_responder_id
    FROM touched_threads t
    JOIN organisations o ON o.id = $1
    LEFT JOIN activity_events r ON r.organisation_id = $1 AND r.source_id = t.source_id AND r.external_id = t.thread_key
@@ -173,7 +173,9 @@ export const ROLLUP_STATEMENTS: readonly string[] = [
      SELECT min(x.occurred_at) AS first_at,
             min(x.occurred_at) FILTER (WHERE x.actor_id IS DISTINCT FROM r.actor_id) AS first_response_at,
             count(x.id)::int AS responses,
-            count(DISTINCT x.actor_id) FILTER (WHERE x.actor_id IS DISTINCT FROM r.actor_id)::int AS responders
+            count(DISTINCT x.actor_id) FILTER (WHERE x.actor_id IS DISTINCT FROM r.actor_id)::int AS responders,
+            (array_agg(x.actor_id ORDER BY x.occurred_at, x.id)
+               FILTER (WHERE x.actor_id IS DISTINCT FROM r.actor_id AND x.actor_id IS NOT NULL))[1] AS first_responder_id
      FROM activity_events x
      WHERE x.organisation_id = $1 AND x.source_id = t.source_id AND x.thread_external_id = t.thread_key
        AND x.type IN (${list(THREAD_RESPONSE_TYPES)}) AND (r.id IS NULL OR x.occurred_at >= r.occurred_at)) x
