@@ -5,7 +5,19 @@ import { errorMessage } from '../api/uptake-api.service';
 import { OrganisationContext } from '../shell/organisation-context';
 
 export type KpiReportName =
-  'participation' | 'engagement' | 'retention' | 'network' | 'network/people' | 'diffusion';
+  | 'participation'
+  | 'engagement'
+  | 'retention'
+  | 'network'
+  | 'network/people'
+  | 'diffusion'
+  | 'communities'
+  | `communities/${string}`
+  | 'best-cases'
+  | 'personas'
+  | 'lifecycle'
+  | 'first-post'
+  | 'knowledge-flow';
 
 export type KpiQueryValues = Record<string, string | number | null | undefined>;
 
