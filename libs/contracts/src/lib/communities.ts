@@ -78,15 +78,24 @@ export type CommunityHealth = z.infer<typeof communityHealthSchema>;
 
 export const COMMUNITY_SORTS = ['activeMembers', 'healthIndex', 'replyCoverage', 'growth', 'name'] as const;
 
+const viralThresholdShape = {
+  viralThreshold: queryNumber({ min: 0.05, max: 10 })
+    .default(0.5)
+    .describe('Relative growth over 4 weeks that counts as viral (0.5 = +50%)'),
+};
+
 export const communitiesQuerySchema = z.strictObject({
   ...kpiQueryShape,
   ...limitQueryShape,
   sort: oneOf(COMMUNITY_SORTS).default('activeMembers').describe('Largest first; name A→Z'),
-  viralThreshold: queryNumber({ min: 0.05, max: 10 })
-    .default(0.5)
-    .describe('Relative growth over 4 weeks that counts as viral (0.5 = +50%)'),
+  ...viralThresholdShape,
 });
 export type CommunitiesQuery = z.infer<typeof communitiesQuerySchema>;
+export type CommunitySort = (typeof COMMUNITY_SORTS)[number];
+
+/** One community's detail: the KPI filters and the viral threshold. */
+export const communityDetailQuerySchema = z.strictObject({ ...kpiQueryShape, ...viralThresholdShape });
+export type CommunityDetailQuery = z.infer<typeof communityDetailQuerySchema>;
 
 export const communitiesReportSchema = z.object({
   scope: kpiScopeSchema,
