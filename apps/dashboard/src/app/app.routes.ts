@@ -30,6 +30,11 @@ export const routes: Routes = [
         loadComponent: () => import('./adoption/adoption.page').then((m) => m.AdoptionPage),
       },
       {
+        path: 'communities',
+        title: 'Communities · Uptake',
+        loadComponent: () => import('./communities/communities.page').then((m) => m.CommunitiesPage),
+      },
+      {
         path: 'connectors',
         title: 'Connectors · Uptake',
         loadComponent: () => import('./connectors/connectors.page').then((m) => m.ConnectorsPage),

@@ -70,6 +70,7 @@ export class OrganisationContext {
 export const NAVIGATION: { path: string; label: string; roles: Role[] }[] = [
   { path: '/overview', label: 'Overview', roles: ['admin', 'executive', 'change_manager'] },
   { path: '/rollout', label: 'Rollout', roles: ['admin', 'change_manager'] },
+  { path: '/communities', label: 'Communities', roles: ['admin', 'change_manager'] },
   { path: '/adoption', label: 'Adoption', roles: ['admin', 'change_manager'] },
   { path: '/connectors', label: 'Connectors', roles: ['admin', 'connector_maintainer'] },
   { path: '/settings', label: 'Settings', roles: ['admin'] },
