@@ -10,5 +10,8 @@ export * from './lib/network';
 export * from './lib/diffusion';
 export * from './lib/goals';
 export * from './lib/people';
+export * from './lib/personas';
+export * from './lib/lifecycle';
+export * from './lib/first-post';
 // The reports of every family for a scope, cached: what the API and the gate evaluation call.
 export * from './lib/kpi-reports';

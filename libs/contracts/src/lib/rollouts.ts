@@ -14,6 +14,7 @@ export const GATE_METRICS = {
   median_hours_to_first_response: { label: 'Median time to first reply', unit: 'hours', direction: 'down' },
   cross_department_share: { label: 'Interactions across departments', unit: 'share', direction: 'up' },
   tried_and_stopped_rate: { label: '"Tried and stopped" / activated', unit: 'share', direction: 'down' },
+  first_post_answered_24h: { label: 'First posts answered within 24 h', unit: 'share', direction: 'up' },
 } as const;
 export type GateMetric = keyof typeof GATE_METRICS;
 export const GATE_METRIC_KEYS = Object.keys(GATE_METRICS) as [GateMetric, ...GateMetric[]];

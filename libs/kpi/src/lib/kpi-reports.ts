@@ -2,11 +2,14 @@ import type {
   AdoptionReport,
   DiffusionReport,
   EngagementReport,
+  FirstPostReport,
   KpiScope,
+  LifecycleReport,
   NetworkPeopleReport,
   NetworkReport,
   PeopleReport,
   ParticipationReport,
+  PersonasReport,
   RetentionReport,
 } from '@uptake/contracts';
 import type { DataSource } from 'typeorm';
@@ -18,11 +21,14 @@ import { ReportCache } from './core/report-cache';
 import { queryDiffusionReport } from './diffusion/diffusion-query';
 import type { DiffusionOptions } from './diffusion/diffusion-report';
 import { queryEngagementReport } from './engagement/engagement-query';
+import { queryFirstPostReport } from './first-post/first-post-query';
 import type { GoalKpi, WeeklyValue } from './goals/business-goals';
 import { queryUsagePerPerson } from './goals/usage-per-person';
+import { queryLifecycleReport } from './lifecycle/lifecycle-query';
 import { queryNetworkPeopleReport, queryNetworkReport } from './network/network-query';
 import { queryParticipationReport } from './participation/participation-query';
 import { queryPeopleReport } from './people/people-query';
+import { queryPersonasReport } from './personas/personas-query';
 import { queryRetentionReport } from './retention/retention-query';
 
 /**
@@ -88,6 +94,30 @@ export class KpiReports {
     const key = ['diffusion', scope, options.targetShare, options.horizonWeeks, options.samples ?? null];
     return this.cache.get(scope.organisationId, key, () =>
       queryDiffusionReport(this.dataSource, scope, options),
+    );
+  }
+
+  /** Behaviour personas, habits and personas per top-level unit (shares only, never lists). */
+  async personas(scope: KpiScope): Promise<PersonasReport> {
+    return this.cache.get(scope.organisationId, ['personas', scope], () =>
+      queryPersonasReport(this.dataSource, scope),
+    );
+  }
+
+  /** New, retained, reactivated and dormant people per ISO week. */
+  async lifecycle(scope: KpiScope): Promise<LifecycleReport> {
+    return this.cache.get(scope.organisationId, ['lifecycle', scope], () =>
+      queryLifecycleReport(this.dataSource, scope),
+    );
+  }
+
+  /**
+   * "Found nobody, stopped": newcomers' first posts answered within `responseHours` or not, and their
+   * retention. The gate criterion first_post_answered_24h reads its weekly shares.
+   */
+  async firstPost(scope: KpiScope, responseHours: number): Promise<FirstPostReport> {
+    return this.cache.get(scope.organisationId, ['first-post', scope, responseHours], () =>
+      queryFirstPostReport(this.dataSource, scope, responseHours),
     );
   }
 

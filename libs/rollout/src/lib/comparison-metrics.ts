@@ -5,9 +5,13 @@ import {
   type ComparisonReport,
   type GateMetric,
 } from '@uptake/contracts';
-import { periodsBetween, suppressionReason } from '@uptake/kpi';
+import {
+  meanDifferenceInterval,
+  periodsBetween,
+  proportionDifferenceInterval,
+  suppressionReason,
+} from '@uptake/kpi';
 import type { RolloutPhase } from '@uptake/persistence';
-import { meanDifferenceInterval, proportionDifferenceInterval } from './intervals';
 import type { MetricSample } from './metric-series';
 
 /**

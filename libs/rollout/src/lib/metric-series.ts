@@ -23,6 +23,8 @@ export function completeWeeks(asOf: string, weeks: number): { from: string; to: 
 }
 
 const SILENT_WEEKS = 4;
+/** first_post_answered_24h: a newcomer's first post counts as answered within this many hours. */
+const FIRST_POST_RESPONSE_HOURS = 24;
 /** "Tried and stopped" is judged on the 12 weeks up to each week's end. */
 const CHURN_WINDOW_DAYS = 12 * 7;
 
@@ -97,6 +99,17 @@ export class WeeklyMetrics {
         }
         return samples;
       }
+      case 'first_post_answered_24h':
+        // Newcomers' first posts of each week (first thread ever) answered by someone else within 24 h.
+        return (await this.reports.firstPost(this.scope, FIRST_POST_RESPONSE_HOURS)).byWeek.map((w) =>
+          share(
+            w.week,
+            w.answeredWithin24h !== null && w.firstPosts !== null
+              ? Math.round(w.answeredWithin24h * w.firstPosts)
+              : null,
+            w.firstPosts,
+          ),
+        );
     }
   }
 

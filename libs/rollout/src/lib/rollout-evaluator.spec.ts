@@ -1,6 +1,6 @@
+import { proportionDifferenceInterval } from '@uptake/kpi';
 import { compareMetric } from './comparison-metrics';
 import { adoptionNeeded } from './rollout-evaluator';
-import { proportionDifferenceInterval } from './intervals';
 
 describe('adoptionNeeded', () => {
   it('is the threshold itself for adoption criteria', () => {

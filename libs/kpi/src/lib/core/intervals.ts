@@ -1,3 +1,8 @@
+/*
+ * Confidence intervals of shares and differences: the rollout comparisons (libs/rollout) and the first-post
+ * retention comparison (first-post/) both publish them, so they live with the KPI engine.
+ */
+
 /** 97.5% quantile of Student's t for 1..30 degrees of freedom (two-sided 95% intervals). */
 const T_975 = [
   12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131,

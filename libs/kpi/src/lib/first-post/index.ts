@@ -1,0 +1,3 @@
+export * from './first-post';
+export * from './first-post-data';
+export * from './first-post-query';

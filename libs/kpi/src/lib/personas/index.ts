@@ -1,0 +1,3 @@
+export * from './behaviour-personas';
+export * from './personas-data';
+export * from './personas-query';
