@@ -1,5 +1,10 @@
 import { createHash } from 'node:crypto';
-import { generateDemoOrganisation, type DemoEvent, type DemoOrganisation } from './demo-organisation';
+import {
+  generateDemoOrganisation,
+  STORY_COMMUNITIES,
+  type DemoEvent,
+  type DemoOrganisation,
+} from './demo-organisation';
 
 function fingerprint(demo: DemoOrganisation, events: number): string {
   const hash = createHash('sha256');
@@ -14,6 +19,46 @@ function fingerprint(demo: DemoOrganisation, events: number): string {
 }
 
 const WEEK = 7;
+const HOUR_MS = 3_600_000;
+/** The demo organisation's minGroupSize: MIN_GROUP_SIZE's default, which the launcher gives it. */
+const K = 5;
+
+interface ThreadFacts {
+  type: DemoEvent['type'];
+  author: string;
+  at: number;
+  group: string | null;
+  /** The first reply or answer by someone other than the author (what thread_rollup keeps). */
+  firstResponse: { actor: string; at: number } | null;
+  responses: number;
+}
+
+/** Threads (posts and questions) with their first response by someone else, as the rollups see them. */
+function threadFacts(events: readonly DemoEvent[]): Map<string, ThreadFacts> {
+  const threads = new Map<string, ThreadFacts>();
+  for (const e of events) {
+    if (e.type === 'post' || e.type === 'question') {
+      threads.set(e.externalId, {
+        type: e.type,
+        author: e.actorExternalId,
+        at: e.occurredAt.getTime(),
+        group: e.groupExternalId,
+        firstResponse: null,
+        responses: 0,
+      });
+    }
+    const thread = e.threadExternalId ? threads.get(e.threadExternalId) : undefined;
+    if (thread && (e.type === 'reply' || e.type === 'answer') && e.actorExternalId !== thread.author) {
+      thread.responses++;
+      thread.firstResponse ??= { actor: e.actorExternalId, at: e.occurredAt.getTime() };
+    }
+  }
+  return threads;
+}
+
+const answeredWithin = (thread: ThreadFacts, hours: number) =>
+  thread.firstResponse !== null && thread.firstResponse.at - thread.at <= hours * HOUR_MS;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 describe('the demo organisation', () => {
   const demo = generateDemoOrganisation();
@@ -213,6 +258,219 @@ describe('the demo organisation', () => {
     let count = 0;
     for (const _ of small.events({ targetEvents: 60_000 })) count++;
     expect(Math.abs(count - 60_000) / 60_000).toBeLessThan(0.05);
+  });
+
+  describe('its story communities (issue 15)', () => {
+    const startMs = Date.parse(`${demo.start}T00:00:00Z`);
+    const dayOf = (at: number) => Math.floor((at - startMs) / 86_400_000);
+    const threads = threadFacts(events);
+    const threadsIn = (group: string) => [...threads.values()].filter((t) => t.group === group);
+    const inGroup = (group: string) => events.filter((e) => e.groupExternalId === group);
+    const department = (id: string) => person.get(id)!.orgUnitExternalId;
+    /** Days on which each person did something that counts (anything but a join), anywhere. */
+    const activeDays = new Map<string, Set<number>>();
+    for (const e of events) {
+      if (e.type === 'join') continue;
+      const days = activeDays.get(e.actorExternalId) ?? new Set<number>();
+      days.add(dayOf(e.occurredAt.getTime()));
+      activeDays.set(e.actorExternalId, days);
+    }
+    /** Distinct people active in the group per week of the demo (weeks without anyone are 0). */
+    const weeklyActive = (group: string) => {
+      const weeks = Array.from({ length: Math.ceil(demo.days / WEEK) }, () => new Set<string>());
+      for (const e of inGroup(group))
+        if (e.type !== 'join') weeks[Math.floor(dayOf(e.occurredAt.getTime()) / WEEK)].add(e.actorExternalId);
+      return weeks.map((w) => w.size);
+    };
+    const activeBetween = (group: string, from: number, to: number) =>
+      new Set(
+        inGroup(group)
+          .filter((e) => e.type !== 'join')
+          .filter((e) => dayOf(e.occurredAt.getTime()) >= from && dayOf(e.occurredAt.getTime()) < to)
+          .map((e) => e.actorExternalId),
+      ).size;
+    /** People's first post ever (post or question) and whether it was answered within 24 h. */
+    const firstPosts = new Map<string, ThreadFacts>();
+    for (const thread of threads.values())
+      if (!firstPosts.has(thread.author)) firstPosts.set(thread.author, thread);
+    /** The first-post KPI's 4-week retention: active in days 22-28 after the first post (its day is day 1). */
+    const retention4Weeks = (people: readonly string[]) => {
+      const eligible = people.filter((id) => dayOf(firstPosts.get(id)!.at) + 28 <= demo.days);
+      const retained = eligible.filter((id) => {
+        const first = dayOf(firstPosts.get(id)!.at);
+        return [...activeDays.get(id)!].some((day) => day >= first + 21 && day <= first + 27);
+      });
+      return { people: eligible.length, rate: retained.length / eligible.length };
+    };
+
+    it('are four communities with membership lists, and only their members act in them', () => {
+      const stories = Object.values(STORY_COMMUNITIES).map((story) =>
+        demo.groups.find((g) => g.externalId === story.externalId)!,
+      );
+      expect(stories.map((g) => [g.name, g.kind])).toEqual([
+        ['Customer stories', 'community'],
+        ['Leadership news', 'community'],
+        ['Sustainability makers', 'community'],
+        ['New joiners', 'community'],
+      ]);
+      for (const group of stories) {
+        const members = new Set(group.memberExternalIds);
+        expect(members.size).toBe(group.memberExternalIds.length);
+        expect([...members].every((id) => person.has(id))).toBe(true);
+        // The group filter finds everyone who acts in the community: actors are members.
+        const outsiders = inGroup(group.externalId).filter((e) => !members.has(e.actorExternalId));
+        expect(outsiders).toEqual([]);
+      }
+      // Everyone reads Leadership news; the cohort stays the last group, as before.
+      expect(stories[1].memberExternalIds).toHaveLength(demo.people.length);
+      expect(demo.groups.at(-1)?.externalId).toBe(demo.pilot.groupExternalId);
+    });
+
+    it('Customer stories thrives across departments: answered within hours by other departments, steadily active', () => {
+      const group = STORY_COMMUNITIES.thriving.externalId;
+      const members = demo.groups.find((g) => g.externalId === group)!.memberExternalIds;
+      expect(new Set(members.map(department)).size).toBeGreaterThanOrEqual(4);
+      const started = threadsIn(group);
+      // seed 42: 319 threads, 92% answered, 93% of first responses from another department (86% of all)
+      expect(started.length).toBeGreaterThan(200);
+      const crossDepartment = started.filter(
+        (t) => t.firstResponse !== null && department(t.firstResponse.actor) !== department(t.author),
+      );
+      expect(crossDepartment.length / started.length).toBeGreaterThan(0.6);
+      const answered = started.filter((t) => t.firstResponse !== null);
+      // Not just the department mix: if any other member answered, the chance of another department would
+      // be (members of other departments) / (members - 1) per thread, about 0.8 here.
+      const chance =
+        answered.reduce(
+          (sum, t) =>
+            sum +
+            members.filter((id) => department(id) !== department(t.author)).length / (members.length - 1),
+          0,
+        ) / answered.length;
+      expect(crossDepartment.length / answered.length).toBeGreaterThan(chance + 0.05);
+      // median 2.0 h to the first response, and nearly all within 24 h
+      expect(median(answered.map((t) => (t.firstResponse!.at - t.at) / HOUR_MS))).toBeLessThan(4);
+      expect(started.filter((t) => answeredWithin(t, 24)).length / started.length).toBeGreaterThan(0.8);
+      // steady: at least 10·k people active in each of the last 8 weeks (seed 42: 100..121), no collapse
+      const lastWeeks = weeklyActive(group).slice(-8);
+      expect(Math.min(...lastWeeks)).toBeGreaterThanOrEqual(10 * K);
+      expect(Math.min(...lastWeeks) / Math.max(...lastWeeks)).toBeGreaterThan(0.7);
+    });
+
+    it('Leadership news is broadcast only: a few senior people post, almost nobody replies, many read', () => {
+      const group = STORY_COMMUNITIES.broadcast.externalId;
+      const started = threadsIn(group);
+      const posters = new Set(started.map((t) => t.author));
+      expect([...posters].sort()).toEqual([...demo.truth.communities.broadcasters].sort());
+      expect(posters.size).toBeGreaterThanOrEqual(K);
+      expect(posters.size).toBeLessThanOrEqual(10);
+      expect([...posters].every((id) => person.get(id)!.level <= 2)).toBe(true);
+      expect(started.length).toBeGreaterThan(50);
+      // seed 42: 4 replies to 122 posts (0.03 per post)
+      const replies = started.reduce((sum, t) => sum + t.responses, 0);
+      expect(replies / started.length).toBeLessThan(0.1);
+      const looks = inGroup(group).filter((e) => e.type === 'read' || e.type === 'reaction').length;
+      expect(looks / started.length).toBeGreaterThan(10);
+    });
+
+    it('Sustainability makers grows virally from a few founders ten weeks before the end', () => {
+      const group = STORY_COMMUNITIES.viral.externalId;
+      const start = demo.truth.communities.viralStartDay;
+      // 182 days: the founders join on day 112 (a Monday, 10 weeks before the end)
+      expect(start).toBe(112);
+      const firstDay = Math.min(...inGroup(group).map((e) => dayOf(e.occurredAt.getTime())));
+      expect(firstDay).toBe(start);
+      expect(activeBetween(group, start, start + WEEK)).toBeGreaterThanOrEqual(K);
+      // active people: last 4 weeks (days 154-181) at least 1.5x the 4 weeks before (126-153); seed 42: 41 vs 18
+      const last = activeBetween(group, demo.days - 4 * WEEK, demo.days);
+      const before = activeBetween(group, demo.days - 8 * WEEK, demo.days - 4 * WEEK);
+      expect(last).toBeGreaterThanOrEqual(1.5 * before);
+      // members (joins) double about every 24 days: 6 founders, ~20 four weeks before the end, ~41 at the end
+      const joinedBy = (day: number) =>
+        inGroup(group).filter((e) => e.type === 'join' && dayOf(e.occurredAt.getTime()) < day).length;
+      expect(joinedBy(demo.days)).toBeGreaterThanOrEqual(1.5 * joinedBy(demo.days - 4 * WEEK));
+      // one growth streak since the start: no week has fewer active people than the week before
+      const weekly = weeklyActive(group).slice(start / WEEK);
+      expect(weekly.every((n, i) => i === 0 || n >= weekly[i - 1])).toBe(true);
+      expect(
+        weeklyActive(group)
+          .slice(0, start / WEEK)
+          .every((n) => n === 0),
+      ).toBe(true);
+    });
+
+    it('New joiners leaves most first questions unanswered, and those newcomers stop', () => {
+      const group = STORY_COMMUNITIES.newJoiners.externalId;
+      const { newcomersAnswered, newcomersUnanswered } = demo.truth.communities;
+      const newcomers = [...newcomersAnswered, ...newcomersUnanswered];
+      const firstEvent = new Map<string, DemoEvent>();
+      for (const e of events) if (!firstEvent.has(e.actorExternalId)) firstEvent.set(e.actorExternalId, e);
+      for (const id of newcomers) {
+        // their first event is joining New joiners, their first post ever a question there
+        expect(firstEvent.get(id)).toMatchObject({
+          type: 'join',
+          groupExternalId: group,
+        });
+        const first = firstPosts.get(id)!;
+        expect([first.group, first.type]).toEqual([group, 'question']);
+        expect(answeredWithin(first, 24)).toBe(newcomersAnswered.includes(id));
+      }
+      // seed 42: 20 answered within 24 h, 90 not (82%)
+      expect(newcomersAnswered.length).toBeGreaterThanOrEqual(K);
+      expect(newcomersUnanswered.length / newcomers.length).toBeGreaterThan(0.7);
+      // who got no answer goes silent after two weeks: nothing after day 13 from the first question
+      const silent = newcomersUnanswered.filter((id) => {
+        const first = dayOf(firstPosts.get(id)!.at);
+        return [...activeDays.get(id)!].every((day) => day < first + 14);
+      });
+      expect(silent.length / newcomersUnanswered.length).toBeGreaterThan(0.8);
+      // seed 42: 4-week retention 85% of 20 answered against 9% of 88 unanswered
+      const answered = retention4Weeks(newcomersAnswered);
+      const unanswered = retention4Weeks(newcomersUnanswered);
+      expect(answered.people).toBeGreaterThanOrEqual(K);
+      expect(unanswered.people).toBeGreaterThanOrEqual(K);
+      expect(answered.rate).toBeGreaterThan(0.7);
+      expect(unanswered.rate).toBeLessThan(0.2);
+    });
+
+    it('shows "found nobody, stopped" company-wide, with answered first posts elsewhere too', () => {
+      const answered = [...firstPosts].filter(([, t]) => answeredWithin(t, 24)).map(([id]) => id);
+      const unanswered = [...firstPosts].filter(([, t]) => !answeredWithin(t, 24)).map(([id]) => id);
+      // newcomers whose first post was answered, outside New joiners (Customer stories and the channels)
+      const answeredElsewhere = answered.filter(
+        (id) => firstPosts.get(id)!.group !== STORY_COMMUNITIES.newJoiners.externalId,
+      );
+      expect(answeredElsewhere.length).toBeGreaterThanOrEqual(10 * K);
+      // seed 42: 92% of 186 answered against 59% of 220 unanswered are active in week 4
+      const a = retention4Weeks(answered);
+      const u = retention4Weeks(unanswered);
+      expect(Math.min(a.people, u.people)).toBeGreaterThanOrEqual(K);
+      expect(a.rate - u.rate).toBeGreaterThan(0.25);
+    });
+
+    it('are there in small companies too, and never fail for lack of people', () => {
+      for (const options of [
+        { people: 60, departments: 12, days: 28, seed: 5 },
+        { people: 120, departments: 5, days: 40, seed: 7 },
+        { people: 50, departments: 5, days: 28, seed: 1 },
+      ]) {
+        const small = generateDemoOrganisation(options);
+        const ids = new Set(small.people.map((p) => p.externalId));
+        for (const story of Object.values(STORY_COMMUNITIES)) {
+          const group = small.groups.find((g) => g.externalId === story.externalId)!;
+          expect(group.memberExternalIds.every((id) => ids.has(id))).toBe(true);
+        }
+        let count = 0;
+        let previous = 0;
+        for (const event of small.events()) {
+          if (event.occurredAt.getTime() < previous) throw new Error(`${event.externalId} out of time order`);
+          previous = event.occurredAt.getTime();
+          count++;
+        }
+        expect(Math.abs(count - small.expectedEvents()) / count).toBeLessThan(0.1);
+        expect(small.truth.communities.viralStartDay).toBe(0);
+      }
+    });
   });
 
   it('rejects impossible options with the option named', () => {

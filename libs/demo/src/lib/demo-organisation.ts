@@ -1,5 +1,17 @@
 import type { ActivityType } from '@uptake/contracts';
+import { planCommunityStories, StorySimulation, type CommunityStoryTruth } from './community-stories';
 import { SeededRandom } from './random';
+import {
+  activeOn,
+  isWeekend,
+  workingTime,
+  type DemoPerson,
+  type Persona,
+  type PersonPlan,
+} from './simulation';
+
+export type { DemoPerson, Persona } from './simulation';
+export { STORY_COMMUNITIES, type CommunityStoryTruth } from './community-stories';
 
 /**
  * The demo company: a realistic, seeded and deterministic simulation of an organisation rolling out an
@@ -23,17 +35,6 @@ export interface DemoOrgUnit {
   parentExternalId: string | null;
 }
 
-export interface DemoPerson {
-  externalId: string;
-  orgUnitExternalId: string;
-  legacyCompanyExternalId: string;
-  managerExternalId: string | null;
-  level: 1 | 2 | 3 | 4;
-  location: string;
-  startDate: string;
-  endDate: string | null;
-}
-
 export interface DemoGroup {
   externalId: string;
   name: string;
@@ -52,8 +53,6 @@ export interface DemoEvent {
   contentLength: number | null;
 }
 
-export type Persona = 'champion' | 'creator' | 'contributor' | 'lurker';
-
 /** The simulation's ground truth, for tests and benchmarks (never loaded into Uptake). */
 export interface DemoTruth {
   /** Day index (0-based) of each adopter's first activity. */
@@ -62,6 +61,8 @@ export interface DemoTruth {
   triedAndStopped: ReadonlySet<string>;
   personas: ReadonlyMap<string, Persona>;
   champions: readonly string[];
+  /** The four story communities (community-stories.ts): broadcasters, viral start, newcomers' fate. */
+  communities: CommunityStoryTruth;
 }
 
 export interface DemoOrganisation {
@@ -139,18 +140,6 @@ const RATES: Record<Persona, Partial<Record<ActivityType, number>>> = {
 const WEEKEND_FACTOR = 0.06;
 /** How many recent threads per group replies, reactions and reads can refer to. */
 const RECENT_THREADS = 40;
-
-interface PersonPlan {
-  person: DemoPerson;
-  departmentIndex: number;
-  startDay: number;
-  endDay: number;
-  adoptionDay: number | null;
-  stopDay: number;
-  persona: Persona;
-  pilot: boolean;
-  groups: string[];
-}
 
 export function generateDemoOrganisation(options: DemoOptions = {}): DemoOrganisation {
   const seed = options.seed ?? 42;
@@ -329,7 +318,17 @@ export function generateDemoOrganisation(options: DemoOptions = {}): DemoOrganis
   }
 
   const eventRandomSeed = random.fork().int(1, 2 ** 31 - 1);
-  const expectedEvents = () => expectedEventCount(adopters, days, startMs);
+  // The story communities draw from streams of their own, after everything above: the directory, the plans
+  // and the company-wide events stay exactly what they were without them.
+  const stories = planCommunityStories(plans, { days, startMs, departmentCount }, random.fork());
+  groups.splice(groups.length - 1, 0, ...stories.groups);
+  const storySeed = random.fork().int(1, 2 ** 31 - 1);
+  const mainEvents = () => expectedEventCount(adopters, days, startMs);
+  let storyEvents: number | undefined;
+  // The stories do not scale (see community-stories.ts): counted once, by a dry run (a few percent of the work).
+  const storyEventCount = () =>
+    (storyEvents ??= countStoryEvents(new StorySimulation(stories.plan, storySeed), days));
+  const expectedEvents = () => mainEvents() + storyEventCount();
 
   return {
     name: 'Demo Company (Northwind + Contoso)',
@@ -350,22 +349,18 @@ export function generateDemoOrganisation(options: DemoOptions = {}): DemoOrganis
       ),
       personas: new Map(adopters.map((plan) => [plan.person.externalId, plan.persona])),
       champions: champions.map((plan) => plan.person.externalId),
+      communities: stories.truth,
     },
     expectedEvents,
     events: (eventOptions = {}) => {
-      const scale = eventOptions.targetEvents ? eventOptions.targetEvents / expectedEvents() : 1;
-      return simulateEvents(adopters, plans, { days, startMs, scale, seed: eventRandomSeed });
+      // The company-wide events make up the target less the stories' fixed number.
+      const scale = eventOptions.targetEvents
+        ? Math.max(0, eventOptions.targetEvents - storyEventCount()) / Math.max(1, mainEvents())
+        : 1;
+      const story = new StorySimulation(stories.plan, storySeed);
+      return simulateEvents(adopters, plans, { days, startMs, scale, seed: eventRandomSeed, story });
     },
   };
-}
-
-function isWeekend(startMs: number, day: number): boolean {
-  const weekday = new Date(startMs + day * 86_400_000).getUTCDay();
-  return weekday === 0 || weekday === 6;
-}
-
-function activeOn(plan: PersonPlan, day: number): boolean {
-  return plan.adoptionDay !== null && day >= plan.adoptionDay && day < plan.stopDay && day < plan.endDay;
 }
 
 function expectedEventCount(adopters: PersonPlan[], days: number, startMs: number): number {
@@ -398,7 +393,7 @@ interface Thread {
 function* simulateEvents(
   adopters: PersonPlan[],
   everyone: PersonPlan[],
-  settings: { days: number; startMs: number; scale: number; seed: number },
+  settings: { days: number; startMs: number; scale: number; seed: number; story: StorySimulation },
 ): Generator<DemoEvent> {
   const random = new SeededRandom(settings.seed);
   const recent = new Map<string, Thread[]>();
@@ -432,7 +427,11 @@ function* simulateEvents(
 
     let sequence = 0;
     const joinedToday = new Map<string, number>();
+    // The day's story events, merged in by time (on a tie the company-wide event comes first).
+    const stories = settings.story.eventsOn(day);
+    let next = 0;
     for (const slot of slots) {
+      while (next < stories.length && stories[next].occurredAt.getTime() < slot.at) yield stories[next++];
       // The first look has an id of its own, so every other event keeps the id it had before it existed.
       const externalId = slot.firstLook
         ? `ev-${day}-look-${slot.plan.person.externalId}`
@@ -447,7 +446,15 @@ function* simulateEvents(
         joinedToday,
       });
     }
+    while (next < stories.length) yield stories[next++];
   }
+}
+
+/** How many events the stories make over `days` (a dry run of the simulation, a day in memory at a time). */
+function countStoryEvents(story: StorySimulation, days: number): number {
+  let count = 0;
+  for (let day = 0; day < days; day++) count += story.eventsOn(day).length;
+  return count;
 }
 
 /** An event that starts a thread or belongs to none (post, question, share, join, read of a quiet channel). */
@@ -463,12 +470,6 @@ function outsideThreads(
     targetActorExternalId: null,
     contentLength,
   };
-}
-
-function workingTime(random: SeededRandom, dayStart: number): number {
-  // Mostly 07:00-18:00 UTC, a few evening moments.
-  const hour = random.chance(0.93) ? 7 + random.next() * 11 : 18 + random.next() * 4;
-  return dayStart + Math.floor(hour * 3_600_000);
 }
 
 function resolveSlot(
