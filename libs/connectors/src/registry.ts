@@ -6,6 +6,7 @@ import { directoryCsvConnector } from './directory-csv';
 import { entraIdDirectoryConnector } from './entra-id-directory';
 import { msGraphReportsConnector } from './ms-graph-reports';
 import { msTeamsConnector } from './ms-teams';
+import { msTeamsExportConnector } from './ms-teams-export';
 import { slackApiConnector } from './slack-api';
 import { slackExportConnector } from './slack-export';
 import { vivaEngageApiConnector } from './viva-engage-api';
@@ -32,6 +33,7 @@ export const CONNECTOR_FOLDERS = {
   'ms-graph-reports': msGraphReportsConnector,
   'entra-id-directory': entraIdDirectoryConnector,
   'ms-teams': msTeamsConnector,
+  'ms-teams-export': msTeamsExportConnector,
   'viva-engage-api': vivaEngageApiConnector,
   'viva-engage-export': vivaEngageExportConnector,
 } as const satisfies Record<ConnectorType, AnyConnector>;

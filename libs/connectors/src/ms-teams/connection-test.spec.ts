@@ -86,4 +86,28 @@ describe('ms-teams connection test', () => {
       'not checked: Channel.ReadBasic.All failed',
     );
   });
+
+  it('with includeChats, checks Chat.Read.All on the first user’s chats, in the chosen payment model', async () => {
+    const before = graph.requests.length;
+    const checks = await run({ includeChats: true, chatsModel: 'B' });
+    expect(summary(checks).slice(-2)).toEqual(['User.Read.All ok', 'Chat.Read.All ok']);
+    // 6 requests as above, then one message of Anna's (the first user listed) chats
+    expect(graph.requests.slice(before)).toHaveLength(7);
+    expect(graph.requests.at(-1)).toBe(
+      'GET /tenant/v1.0/users/a1b2c3d4-0001-4000-8000-000000000001/chats/getAllMessages?$top=1&model=B',
+    );
+  });
+
+  it('with includeChats and Graph denying the chats, names Chat.Read.All', async () => {
+    graph.forbid(/\/chats\/getAllMessages$/);
+    const checks = await run({ includeChats: true });
+    expect(summary(checks).slice(-2)).toEqual(['User.Read.All ok', 'Chat.Read.All failed Chat.Read.All']);
+    expect(checks.at(-1)?.message).toMatch(/needs the Chat\.Read\.All application permission/);
+  });
+
+  it('without includeChats, Chat.Read.All is not checked', async () => {
+    const before = graph.requests.length;
+    expect(summary(await run()).some((check) => check.startsWith('Chat.Read.All'))).toBe(false);
+    expect(graph.requests.slice(before).some((r) => r.includes('getAllMessages'))).toBe(false);
+  });
 });

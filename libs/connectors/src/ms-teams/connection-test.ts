@@ -1,5 +1,6 @@
 import type { ConnectionCheck, ConnectionTestContext } from '@uptake/connector-sdk';
 import { GraphConnectionTest } from '../shared/ms-graph/graph-connection-test';
+import { CHAT_PERMISSION } from './chat-messages';
 import type { MsTeamsCredentials, MsTeamsSettings } from './settings';
 
 type Listed = { value?: { id?: unknown }[]; id?: unknown };
@@ -7,7 +8,8 @@ type Listed = { value?: { id?: unknown }[]; id?: unknown };
 /**
  * The app-only token, then one cheap request per application permission the read needs, on the first team
  * (configured, or listed) and its first channel: Team.ReadBasic.All, Channel.ReadBasic.All,
- * TeamMember.Read.All, ChannelMember.Read.All, ChannelMessage.Read.All and User.Read.All.
+ * TeamMember.Read.All, ChannelMember.Read.All, ChannelMessage.Read.All and User.Read.All; with includeChats
+ * also Chat.Read.All on the first user's chats.
  */
 export async function testMsTeamsConnection(
   context: ConnectionTestContext<MsTeamsSettings, MsTeamsCredentials>,
@@ -59,7 +61,25 @@ export async function testMsTeamsConnection(
       );
     }
   }
-  await test.probe('User.Read.All', 'GET /users', '/users?$select=id&$top=1');
+  const users = await test.probe<Listed>('User.Read.All', 'GET /users', '/users?$select=id&$top=1');
+  if (context.settings.includeChats) {
+    // One message of the first user's chats, in the payment model the read uses (a metered request).
+    const userId = firstId(users);
+    if (userId === null) {
+      test.notChecked(
+        CHAT_PERMISSION,
+        users === null ? 'User.Read.All failed' : 'the app sees no user in the tenant',
+      );
+    } else {
+      const model =
+        context.settings.chatsModel === 'evaluation' ? '' : `&model=${context.settings.chatsModel}`;
+      await test.probe(
+        CHAT_PERMISSION,
+        'GET /users/{id}/chats/getAllMessages',
+        `/users/${encodeURIComponent(userId)}/chats/getAllMessages?$top=1${model}`,
+      );
+    }
+  }
   return test.checks;
 }
 

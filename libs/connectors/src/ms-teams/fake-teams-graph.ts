@@ -7,7 +7,10 @@ import type { AddressInfo } from 'node:net';
  * fixtures/tenant.json as documented: the Entra ID token endpoint (client credentials), `/teams`,
  * `/teams/{id}`, team and channel `members`, `channels`, `messages/delta` (roots only, `@odata.nextLink`
  * with a `$skiptoken`, and an `@odata.deltaLink` with a `$deltatoken` that later returns only messages
- * added or changed since), `messages/{id}/replies` and `/users` and `/users/{id}` (404 for unknown users). Pages are
+ * added or changed since), `messages/{id}/replies` and `/users` and `/users/{id}` (404 for unknown users), and
+ * `/users/{id}/chats/getAllMessages` (the messages of every chat of `chats` the user is a member of, filtered by
+ * `$filter=lastModifiedDateTime gt … and lastModifiedDateTime lt …`, paged by a next link keeping the query).
+ * Pages are
  * `pageSize` long whatever `$top` asks (smaller, to exercise paging). Each tenant is served under
  * `/<name>/v1.0`. 401 without a token it issued, 429 + Retry-After when told to throttle, 410 for delta
  * tokens it was told to expire.
@@ -27,6 +30,8 @@ type Json = Record<string, unknown>;
 interface Tenant {
   users: Json[];
   teams: Json[];
+  /** Chats: `id`, `members` (user object ids) and `messages` (chatMessage, with their chatId). */
+  chats?: Json[];
 }
 
 export interface FakeTeamsGraph {
@@ -36,12 +41,17 @@ export interface FakeTeamsGraph {
   readonly requests: string[];
   /** Adds a message (a root when replyTo is absent) to a channel: a later delta round returns it. */
   post(tenant: string, channelId: string, message: Json, replyTo?: string): void;
+  /** Adds a message to a chat: a later getAllMessages whose date range holds its lastModifiedDateTime returns it. */
+  postChat(tenant: string, chatId: string, message: Json): void;
   /** Delta tokens issued so far answer 410 Gone from now on. */
   expireDeltaTokens(): void;
   /** Every token is refused (401) from now on, as when an app's consent is withdrawn. */
   refuseTokens(): void;
-  /** Graph requests whose path matches answer 403, as for an application permission not granted. */
-  forbid(path: RegExp | null): void;
+  /**
+   * Graph requests whose path matches answer 403, as for an application permission not granted (or `status`:
+   * 402 Payment Required, as for a metered API whose payment model is not set up).
+   */
+  forbid(path: RegExp | null, status?: 403 | 402): void;
   close(): Promise<void>;
 }
 
@@ -61,6 +71,7 @@ export async function startFakeTeamsGraph(options: FakeTeamsGraphOptions): Promi
   let origin = '';
   let refusing = false;
   let forbidden: RegExp | null = null;
+  let forbiddenStatus: 403 | 402 = 403;
 
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     void handle(request, response).catch((error: Error) =>
@@ -93,12 +104,20 @@ export async function startFakeTeamsGraph(options: FakeTeamsGraphOptions): Promi
       });
     }
     if (forbidden?.test(url.pathname)) {
-      return send(response, 403, {
-        error: {
-          code: 'Authorization_RequestDenied',
-          message: 'Insufficient privileges to complete the operation.',
-        },
-      });
+      return send(
+        response,
+        forbiddenStatus,
+        forbiddenStatus === 403
+          ? {
+              error: {
+                code: 'Authorization_RequestDenied',
+                message: 'Insufficient privileges to complete the operation.',
+              },
+            }
+          : {
+              error: { code: 'PaymentRequired', message: 'Payment Required. Ensure that your subscription.' },
+            },
+      );
     }
     if (options.throttle?.(requests.length)) {
       return send(
@@ -121,6 +140,15 @@ export async function startFakeTeamsGraph(options: FakeTeamsGraphOptions): Promi
     const [root, teamId, part, channelId, sub, messageId, leaf] = path;
     if (root === 'users' && path.length === 1) {
       return page(response, tenant.users, `${base}/users`, query);
+    }
+    if (root === 'users' && path.length === 4 && part === 'chats' && channelId === 'getAllMessages') {
+      return chatMessages(
+        response,
+        tenant,
+        teamId,
+        `${base}/users/${encodeURIComponent(teamId)}/chats/getAllMessages`,
+        query,
+      );
     }
     if (root === 'users' && path.length === 2) {
       const user = tenant.users.find((u) => u['id'] === teamId);
@@ -178,6 +206,36 @@ export async function startFakeTeamsGraph(options: FakeTeamsGraphOptions): Promi
     });
   }
 
+  /** getAllMessages: the user's chats' messages in the `$filter` date range, the query kept in next links. */
+  function chatMessages(
+    response: ServerResponse,
+    tenant: Tenant,
+    userId: string,
+    self: string,
+    query: URLSearchParams,
+  ): void {
+    if (!tenant.users.some((u) => u['id'] === userId)) return notFound(response, 'NotFound');
+    const range = [...(query.get('$filter') ?? '').matchAll(/lastModifiedDateTime (gt|lt) (\S+)/g)];
+    const inRange = (message: Json) =>
+      range.every(([, op, bound]) => {
+        const at = Date.parse(String(message['lastModifiedDateTime']));
+        return op === 'gt' ? at > Date.parse(bound) : at < Date.parse(bound);
+      });
+    const messages = (tenant.chats ?? [])
+      .filter((chat) => (chat['members'] as string[]).includes(userId))
+      .flatMap((chat) => chat['messages'] as Json[])
+      .filter(inRange);
+    const skip = Number(query.get('$skiptoken') ?? 0);
+    const end = skip + options.pageSize;
+    const next = new URLSearchParams(query);
+    next.set('$skiptoken', String(end));
+    send(response, 200, {
+      '@odata.context': `${origin}/$metadata#Collection(chatMessage)`,
+      value: messages.slice(skip, end),
+      ...(end < messages.length ? { '@odata.nextLink': `${self}?${next.toString()}` } : {}),
+    });
+  }
+
   function page(response: ServerResponse, items: Json[], self: string, query: URLSearchParams): void {
     const skip = Number(query.get('$skiptoken') ?? 0);
     const end = skip + options.pageSize;
@@ -211,9 +269,17 @@ export async function startFakeTeamsGraph(options: FakeTeamsGraphOptions): Promi
       ((root['replies'] as Json[] | undefined) ?? (root['replies'] = [])).push(message);
       versions.set(root, version);
     },
+    postChat(name, chatId, message) {
+      const chat = tenants.get(name)?.chats?.find((c) => c['id'] === chatId);
+      if (!chat) throw new Error(`no chat ${chatId} in ${name}`);
+      (chat['messages'] as Json[]).push(message);
+    },
     expireDeltaTokens: () => void (expiredBelow = version),
     refuseTokens: () => void (refusing = true),
-    forbid: (path) => void (forbidden = path),
+    forbid: (path, status = 403) => {
+      forbidden = path;
+      forbiddenStatus = status;
+    },
     close: () =>
       new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };

@@ -3,6 +3,7 @@ import type { RunWarning } from '@uptake/contracts';
 import { GraphApi } from '../shared/ms-graph/graph-api';
 import { GraphPeople } from '../shared/ms-graph/graph-people';
 import { readChannelMessages } from './channel-messages';
+import { readChatMessages } from './chat-messages';
 import { msTeamsCredentials, msTeamsSettings, type Context } from './settings';
 import {
   channelGroup,
@@ -19,12 +20,13 @@ import { testMsTeamsConnection } from './connection-test';
  * Microsoft Teams channel messages through Microsoft Graph, app-only (client credentials): teams (`/teams`)
  * and their channels as groups with their members, then per channel the messages of a delta query
  * (`/messages/delta`, paged by `@odata.nextLink`, ended by an `@odata.deltaLink` kept per channel in the
- * checkpoint) and the replies of each message read (`/messages/{id}/replies`). People are keyed by their UPN
+ * checkpoint) and the replies of each message read (`/messages/{id}/replies`); with includeChats, then the
+ * users' chat messages (`/users/{id}/chats/getAllMessages`) as private chats (chat-messages.ts). People are keyed by their UPN
  * (or mail) resolved from their Entra object id, so they join the directory and the usage reports.
  */
 export const msTeamsConnector = defineConnector({
   type: 'ms-teams',
-  title: 'Microsoft Teams channel messages (Microsoft Graph)',
+  title: 'Microsoft Teams channel and chat messages (Microsoft Graph)',
   input: 'api',
   settingsSchema: msTeamsSettings,
   credentialsSchema: msTeamsCredentials,
@@ -56,9 +58,14 @@ export const msTeamsConnector = defineConnector({
     yield* fallbacks.since();
     yield { kind: 'checkpoint', stream: 'groups', state: { channels: channels.length } };
 
+    // The channels' messages, then the chats (includeChats): each yields a checkpoint per page read.
+    const readers = [
+      ...channels.map((channel) => () => readChannelMessages(api, people, channel, state.links, context)),
+      ...(context.settings.includeChats ? [() => readChatMessages(api, people, state, context)] : []),
+    ];
     let pagesRead = 0;
-    for (const channel of channels) {
-      for await (const message of readChannelMessages(api, people, channel, state.links, context)) {
+    for (const reader of readers) {
+      for await (const message of reader()) {
         if (message.kind === 'checkpoint') {
           yield* fallbacks.since();
           yield { kind: 'checkpoint', stream: 'activity', state: activityStateJson(state) };

@@ -33,12 +33,33 @@ export const msTeamsSettings = z.strictObject({
   /** Teams and channels read per run (bounds on lists the tenant controls). */
   maxTeams: z.number().int().min(1).max(100_000).default(5_000),
   maxChannelsPerTeam: z.number().int().min(1).max(1_000).default(1_000),
+  /**
+   * Also read the 1:1, group and meeting chats of the tenant's users (`GET /users/{id}/chats/getAllMessages`),
+   * as private `chat` activity. Needs the protected application permission Chat.Read.All (Microsoft approves
+   * protected Teams APIs per app); off by default.
+   */
+  includeChats: z
+    .boolean()
+    .default(false)
+    .describe('Also read chats (1:1, group, meeting) as private chat activity: needs Chat.Read.All'),
+  /**
+   * Graph's licensing and payment model for getAllMessages (the `model` query parameter): `evaluation` (no
+   * parameter: Graph's evaluation mode, a small monthly allowance), `B` (billed per message to the app's Azure
+   * subscription: any use) or `A` (security and compliance apps only, with licensed senders).
+   */
+  chatsModel: z
+    .enum(['evaluation', 'A', 'B'])
+    .default('evaluation')
+    .describe('Licensing and payment model for chat messages (model=A or B; evaluation: none)'),
+  /** Users whose chats are read per pass (a bound on the user list the tenant controls). */
+  maxChatUsers: z.number().int().min(1).max(100_000).default(50_000),
 });
 export type MsTeamsSettings = z.infer<typeof msTeamsSettings>;
 
 /**
  * An app registration with the application permissions Team.ReadBasic.All, Channel.ReadBasic.All,
- * TeamMember.Read.All, ChannelMember.Read.All, ChannelMessage.Read.All and User.Read.All (admin consent).
+ * TeamMember.Read.All, ChannelMember.Read.All, ChannelMessage.Read.All and User.Read.All (admin consent),
+ * and Chat.Read.All when chats are read (includeChats).
  */
 export const msTeamsCredentials = z.strictObject({
   clientId: z.guid(),

@@ -1,5 +1,5 @@
 import type { GroupRecord } from '@uptake/connector-sdk';
-import { PRIVATE_CHANNEL_NAME } from '../shared/slack';
+import { PRIVATE_CHANNEL_NAME, PRIVATE_CONVERSATION_NAME } from '../shared/slack';
 
 /** What a private team is called in Uptake: its own name often names people or projects and is not stored. */
 export const PRIVATE_TEAM_NAME = 'Private team';
@@ -83,5 +83,19 @@ export function channelGroup(channel: TeamsChannel, members: string[] | null): G
     kind: 'channel',
     isPrivate: channel.isPrivate,
     memberExternalIds: members,
+  };
+}
+
+/**
+ * A Teams chat (1:1, group or meeting chat) as a group: a private conversation, the container of its `chat`
+ * activity. Its topic is never stored (it often names people), nor its members (not read).
+ */
+export function chatGroup(chatId: string): GroupRecord {
+  return {
+    externalId: chatId,
+    name: PRIVATE_CONVERSATION_NAME,
+    kind: 'group',
+    isPrivate: true,
+    memberExternalIds: null,
   };
 }

@@ -140,6 +140,44 @@ describe('mapTeamsMessage', () => {
     });
   });
 
+  it('maps a chat message and its reactions to private chats: no thread, no target, no mention', () => {
+    const mapped = mapTeamsMessage(
+      message({
+        mentions: [{ id: 0, mentioned: { user: { id: 'B2' } } }],
+        reactions: [{ reactionType: 'heart', createdDateTime: '2024-03-26T09:05:00Z', user: person('B2') }],
+      }),
+      // a chat has replies of no kind: hasReplies false; a stray root is ignored as well
+      context({ channelId: '19:a_b@unq.gbl.spaces', conversation: 'chat' }),
+    );
+    const records = mapped.messages.flatMap((m) => (m.kind === 'activity' ? [m.record] : []));
+    expect(
+      records.map((r) => [
+        r.type,
+        r.externalId,
+        r.actorExternalId,
+        r.groupExternalId,
+        r.threadExternalId,
+        r.targetExternalId,
+      ]),
+    ).toEqual([
+      // the message: '<p>Hi</p>' is 2 characters long
+      ['chat', '19:a_b@unq.gbl.spaces:1711443600000', 'a1@contoso.com', '19:a_b@unq.gbl.spaces', null, null],
+      // Ben's heart, at its own time; the mention of Ben is not kept
+      [
+        'chat',
+        '19:a_b@unq.gbl.spaces:1711443600000:reaction:heart:b2',
+        'b2@contoso.com',
+        '19:a_b@unq.gbl.spaces',
+        null,
+        null,
+      ],
+    ]);
+    expect(records[0].contentLength).toBe(2);
+    expect(records[1].occurredAt).toEqual(new Date('2024-03-26T09:05:00Z'));
+    // a chat's mentions are not resolved either
+    expect(userIdsOf(message({ mentions: [{ mentioned: { user: { id: 'B2' } } }] }), false)).toEqual(['a1']);
+  });
+
   it('lists the object ids to resolve, lower-cased', () => {
     expect(
       userIdsOf(

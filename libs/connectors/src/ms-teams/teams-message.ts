@@ -19,7 +19,14 @@ const MESSAGE_TYPES: Record<string, 'written' | 'event'> = {
 };
 
 export interface TeamsMessageContext {
+  /** The container of the activity: the channel's id, or the chat's (`chatId`) for a chat message. */
   channelId: string;
+  /**
+   * `chat` for a message of a 1:1, group or meeting chat: a private conversation, not a community post.
+   * Every activity of it is a `chat` outside threads and aimed at no one, and its mentions are not kept
+   * (who talks privately with whom is not kept), as for Slack's direct messages. Default `channel`.
+   */
+  conversation?: 'channel' | 'chat';
   /** For a reply: its thread root's id and author (identity key; null when an app or deleted). */
   root: { id: string; author: string | null } | null;
   /** A root with replies starts a thread (as in Slack: a post nobody answered is no thread). */
@@ -57,8 +64,11 @@ function isApplication(identitySet: unknown): boolean {
   return isRecord(identitySet) && isRecord(identitySet['application']);
 }
 
-/** Every Entra object id a message names (author, reacting people, mentioned people), to resolve first. */
-export function userIdsOf(raw: unknown): string[] {
+/**
+ * Every Entra object id a message names (author, reacting people, mentioned people unless `mentions` is
+ * false: a chat's mentions are not kept), to resolve first.
+ */
+export function userIdsOf(raw: unknown, mentions = true): string[] {
   if (!isRecord(raw)) return [];
   const ids = new Set<string>();
   const add = (id: string | null) => id !== null && ids.add(id);
@@ -67,8 +77,9 @@ export function userIdsOf(raw: unknown): string[] {
     ? raw['reactions'].slice(0, MAX_REACTIONS_PER_MESSAGE)
     : [];
   for (const reaction of reactions) add(isRecord(reaction) ? userOf(reaction['user']) : null);
-  const mentions = Array.isArray(raw['mentions']) ? raw['mentions'].slice(0, MAX_MENTIONS_PER_MESSAGE) : [];
-  for (const mention of mentions) add(isRecord(mention) ? userOf(mention['mentioned']) : null);
+  const mentioned =
+    mentions && Array.isArray(raw['mentions']) ? raw['mentions'].slice(0, MAX_MENTIONS_PER_MESSAGE) : [];
+  for (const mention of mentioned) add(isRecord(mention) ? userOf(mention['mentioned']) : null);
   return [...ids];
 }
 
@@ -114,7 +125,9 @@ export function graphTime(value: unknown): Date | null {
  *   reactions to it are (without target), and the run warns;
  * - deleted (`deletedDateTime` set: Graph keeps the message without body) -> nothing (see MappedMessage.deleted);
  * - edited (`lastEditedDateTime`) -> the same ids as the original: re-reading stores nothing new;
- * - system events and unknown types as MESSAGE_TYPES says.
+ * - system events and unknown types as MESSAGE_TYPES says;
+ * - in a chat (`conversation: 'chat'`) the message and each reaction are `chat` activities, without thread,
+ *   target or mentions.
  * The text is only measured (contentLength), never kept.
  */
 export function mapTeamsMessage(raw: unknown, context: TeamsMessageContext): MappedMessage {
@@ -193,6 +206,9 @@ class TeamsMessage {
         contentLength: null,
         count: 1,
         ...fields,
+        ...(this.context.conversation === 'chat'
+          ? { type: 'chat' as const, threadExternalId: null, targetExternalId: null }
+          : {}),
       },
     };
   }
@@ -200,7 +216,8 @@ class TeamsMessage {
   written(author: string): ConnectorMessage[] {
     const { root, keyOf } = this.context;
     const mentioned = new Set<string>();
-    const mentions = Array.isArray(this.raw['mentions']) ? this.raw['mentions'] : [];
+    const mentions =
+      this.context.conversation !== 'chat' && Array.isArray(this.raw['mentions']) ? this.raw['mentions'] : [];
     for (const mention of mentions.slice(0, MAX_MENTIONS_PER_MESSAGE)) {
       const user = isRecord(mention) ? userOf(mention['mentioned']) : null;
       if (user !== null) mentioned.add(user);

@@ -11,6 +11,7 @@ export const CONNECTOR_TYPES = [
   'directory-csv',
   'entra-id-directory',
   'ms-teams',
+  'ms-teams-export',
   'viva-engage-api',
   'viva-engage-export',
 ] as const;

@@ -9,7 +9,7 @@ export const REAL_CONNECTORS: Record<string, ConnectorInfo> = {
   'ms-teams': {
     type: 'ms-teams',
     input: 'api',
-    title: 'Microsoft Teams channel messages (Microsoft Graph)',
+    title: 'Microsoft Teams channel and chat messages (Microsoft Graph)',
     fileExtensions: [],
     streams: ['groups', 'activity'],
     settingsSchema: {
@@ -96,6 +96,23 @@ export const REAL_CONNECTORS: Record<string, ConnectorInfo> = {
           type: 'integer',
           minimum: 1,
           maximum: 1000,
+        },
+        includeChats: {
+          default: false,
+          description: 'Also read chats (1:1, group, meeting) as private chat activity: needs Chat.Read.All',
+          type: 'boolean',
+        },
+        chatsModel: {
+          default: 'evaluation',
+          description: 'Licensing and payment model for chat messages (model=A or B; evaluation: none)',
+          type: 'string',
+          enum: ['evaluation', 'A', 'B'],
+        },
+        maxChatUsers: {
+          default: 50000,
+          type: 'integer',
+          minimum: 1,
+          maximum: 100000,
         },
       },
       required: ['tenantId'],

@@ -105,7 +105,8 @@ export function explainGraphError(error: unknown, request: string, permission: s
     return new InputError(
       `Microsoft Graph denied ${request}: the app registration needs the ${permission} application ` +
         `permission with admin consent (${error.message})`,
+      { cause: error },
     );
   }
-  return new Error(`Microsoft Graph failed on ${request}: ${error.message}`);
+  return new Error(`Microsoft Graph failed on ${request}: ${error.message}`, { cause: error });
 }
