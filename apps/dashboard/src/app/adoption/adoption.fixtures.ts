@@ -1,10 +1,14 @@
 import type {
   DiffusionReport,
   EngagementReport,
+  FirstPostReport,
+  KnowledgeFlowReport,
   KpiScope,
+  LifecycleReport,
   NetworkPeopleReport,
   NetworkReport,
   ParticipationReport,
+  PersonasReport,
   RetentionReport,
 } from '@uptake/contracts';
 
@@ -239,4 +243,171 @@ export const diffusion: DiffusionReport = {
     p90: '2026-03-01',
     reason: null,
   },
+};
+
+/** Three weeks; each is consistent: retained = last week's active − dormant, net = new + reactivated − dormant. */
+export const lifecycle: LifecycleReport = {
+  scope,
+  weeks: [
+    // 35 + 10 + 5 = 50 active; net 10 + 5 − 8 = +7
+    { week: '2026-04-06', active: 50, new: 10, retained: 35, reactivated: 5, dormant: 8, netChange: 7 },
+    // 50 − 7 = 43 retained; 43 + 6 + 3 = 52; net 6 + 3 − 7 = +2
+    { week: '2026-04-13', active: 52, new: 6, retained: 43, reactivated: 3, dormant: 7, netChange: 2 },
+    // 52 − 6 = 46 retained; the 2 new + reactivated rest on fewer than 5 people: both withheld; net 48 − 52
+    {
+      week: '2026-04-20',
+      active: 48,
+      new: null,
+      retained: 46,
+      reactivated: null,
+      dormant: 6,
+      netChange: -4,
+      suppressed: hidden,
+    },
+  ],
+};
+
+export const personas: PersonasReport = {
+  scope,
+  activePeople: 80,
+  personas: { catalyst: 0.1, engager: 0.35, responder: 0.2, broadcaster: 0.15, observer: 0.2 },
+  habits: { habitual: 0.25, powerUsers: null, activePeople: 80 },
+  byUnit: [
+    {
+      orgUnitId: 'unit-a',
+      name: 'Finance',
+      activePeople: 40,
+      // broadcaster and observer (0.25 together) are complementary: both withheld
+      personas: { catalyst: 0.125, engager: 0.375, responder: 0.25, broadcaster: null, observer: null },
+      suppressed: hidden,
+    },
+    {
+      orgUnitId: 'unit-b',
+      name: 'Legal',
+      activePeople: null,
+      personas: { catalyst: null, engager: null, responder: null, broadcaster: null, observer: null },
+      suppressed: hidden,
+    },
+  ],
+  suppressed: hidden,
+};
+
+export const firstPost: FirstPostReport = {
+  scope,
+  answered: {
+    people: 40,
+    retained4Weeks: { rate: 0.6, low: 0.446, high: 0.737, people: 40 },
+    retained8Weeks: { rate: 0.5, low: 0.332, high: 0.668, people: 30 },
+  },
+  unanswered: {
+    people: 25,
+    retained4Weeks: { rate: 0.32, low: 0.172, high: 0.516, people: 25 },
+    // only 4 of them reached week 8: withheld
+    retained8Weeks: { rate: null, low: null, high: null, people: null },
+  },
+  difference4Weeks: { difference: 0.28, low: 0.04, high: 0.48 },
+  difference8Weeks: { difference: null, low: null, high: null },
+  // 40 of 65 first posts
+  answeredWithin24h: 0.6154,
+  byWeek: [
+    { week: '2026-04-06', firstPosts: 30, answeredWithin24h: 0.6 },
+    { week: '2026-04-13', firstPosts: 35, answeredWithin24h: 0.6286 },
+    { week: '2026-04-20', firstPosts: null, answeredWithin24h: null, suppressed: hidden },
+  ],
+  byUnit: [
+    { orgUnitId: 'unit-a', name: 'Finance', firstPosts: 45, answeredWithin24h: 0.7111 },
+    { orgUnitId: 'unit-b', name: 'Legal', firstPosts: null, answeredWithin24h: null, suppressed: hidden },
+  ],
+  byCommunity: [{ groupId: 'group-1', name: 'Newcomers', firstPosts: 20, answeredWithin24h: 0.25 }],
+  suppressed: hidden,
+};
+
+export const knowledgeFlow: KnowledgeFlowReport = {
+  scope,
+  answeredThreads: 60,
+  crossDepartmentShare: 0.4,
+  crossCompanyShare: null,
+  units: [
+    {
+      orgUnitId: 'unit-a',
+      name: 'Finance',
+      threadsStarted: 40,
+      answersToOthers: 12,
+      answeredByOthers: 10,
+      // 12 / 40
+      expertiseRatio: 0.3,
+      hiddenExpertise: false,
+    },
+    {
+      orgUnitId: 'unit-b',
+      name: 'IT',
+      threadsStarted: 10,
+      answersToOthers: 25,
+      answeredByOthers: 6,
+      // 25 / 10: at least twice and at least 10 answers
+      expertiseRatio: 2.5,
+      hiddenExpertise: true,
+    },
+    {
+      orgUnitId: 'unit-c',
+      name: 'Legal',
+      threadsStarted: null,
+      answersToOthers: null,
+      answeredByOthers: null,
+      expertiseRatio: null,
+      hiddenExpertise: null,
+      suppressed: hidden,
+    },
+  ],
+  cells: [
+    { askerOrgUnitId: 'unit-a', responderOrgUnitId: 'unit-a', threads: 20 },
+    { askerOrgUnitId: 'unit-a', responderOrgUnitId: 'unit-b', threads: 10 },
+    { askerOrgUnitId: 'unit-b', responderOrgUnitId: 'unit-a', threads: 6 },
+    { askerOrgUnitId: 'unit-b', responderOrgUnitId: 'unit-b', threads: 3 },
+  ],
+  hiddenCells: 2,
+  byMonth: [
+    { month: '2026-03-01', answeredThreads: 25, crossDepartmentShare: 0.32, crossCompanyShare: 0.1 },
+    {
+      month: '2026-04-01',
+      answeredThreads: 35,
+      crossDepartmentShare: 0.4571,
+      crossCompanyShare: null,
+      suppressed: hidden,
+    },
+  ],
+  leadership: [
+    {
+      level: 1,
+      people: 6,
+      activeShare: 0.5,
+      postsPerPerson: 1.5,
+      repliesPerPerson: 2,
+      repliesToStaff: 1.8333,
+      repliesToLeaders: 0,
+      reachPerActive: 7.3333,
+    },
+    {
+      level: 2,
+      people: 30,
+      activeShare: 0.7,
+      postsPerPerson: 0.8,
+      repliesPerPerson: 1.2,
+      repliesToStaff: 0.5,
+      repliesToLeaders: 0.4,
+      reachPerActive: 4.25,
+    },
+    {
+      level: null,
+      people: null,
+      activeShare: null,
+      postsPerPerson: null,
+      repliesPerPerson: null,
+      repliesToStaff: null,
+      repliesToLeaders: null,
+      reachPerActive: null,
+      suppressed: hidden,
+    },
+  ],
+  suppressed: hidden,
 };

@@ -11,6 +11,10 @@ class FilterBarStub {
   readonly effectiveRange = input<{ from: string; to: string } | undefined>(undefined);
 }
 
+// The first test compiles the page and its nine sections' templates (JIT): on a busy machine that alone can
+// take longer than Jest's default 5 s.
+jest.setTimeout(20_000);
+
 describe('AdoptionPage', () => {
   let view: Rendered<AdoptionPage>;
 
@@ -46,5 +50,30 @@ describe('AdoptionPage', () => {
     view.choose('granularity', 'day');
     view.choose('granularity', 'week');
     expect(view.context.setParams.mock.calls).toEqual([[{ granularity: 'day' }], [{ granularity: null }]]);
+  });
+
+  it('loads lifecycle, personas, first posts and knowledge flow with the same filters once the page is idle', async () => {
+    view = renderSection(AdoptionPage, 'executive', { orgUnit: 'unit-a' });
+    const base = '/api/organisations/org-1/kpis';
+    // the sections above ask first (taken off the pending list here); the deferred four have not asked yet
+    const first = view.http
+      .match(() => true)
+      .map((test) => test.request.urlWithParams.replace(`${base}/`, '').split('?')[0]);
+    expect(first).toEqual(['participation', 'engagement', 'retention', 'network', 'diffusion']);
+    expect(view.text('more-sections-placeholder')).toBe('Loading lifecycle, personas and knowledge flow…');
+    // idle (a timer in jsdom), then the block's dependencies resolve and the sections render
+    await view.settle();
+    await view.settle();
+    view.http.expectOne(`${base}/lifecycle?orgUnitId=unit-a`);
+    view.http.expectOne(`${base}/personas?orgUnitId=unit-a`);
+    view.http.expectOne(`${base}/first-post?orgUnitId=unit-a&responseHours=24`);
+    view.http.expectOne(`${base}/knowledge-flow?orgUnitId=unit-a`);
+    view.http.verify();
+    const root = view.fixture.nativeElement as HTMLElement;
+    expect(
+      ['lifecycle-section', 'personas-section', 'first-post-section', 'knowledge-flow-section'].map(
+        (id) => root.querySelector(`[data-testid="${id}"]`) !== null,
+      ),
+    ).toEqual([true, true, true, true]);
   });
 });

@@ -3,14 +3,19 @@ import { FilterBarComponent } from '../shared/filter-bar/filter-bar.component';
 import { OrganisationContext } from '../shell/organisation-context';
 import { DiffusionSectionComponent } from './diffusion-section.component';
 import { EngagementSectionComponent } from './engagement-section.component';
+import { FirstPostSectionComponent } from './first-post-section.component';
+import { KnowledgeFlowSectionComponent } from './knowledge-flow-section.component';
 import { GRANULARITIES, granularityParam } from './kpi-report';
+import { LifecycleSectionComponent } from './lifecycle-section.component';
 import { NetworkSectionComponent } from './network-section.component';
 import { ParticipationSectionComponent } from './participation-section.component';
+import { PersonasSectionComponent } from './personas-section.component';
 import { RetentionSectionComponent } from './retention-section.component';
 
 /**
  * Adoption analytics for change managers: participation, engagement, retention, network and diffusion of
- * the population picked by the URL's filters (?from=&to=&orgUnit=&group=&granularity=). Each section loads
+ * the population picked by the URL's filters (?from=&to=&orgUnit=&group=&granularity=), then lifecycle,
+ * personas, "found nobody, stopped" and knowledge flow (deferred until the page is idle). Each section loads
  * its own report, so a slow or failing one does not hold back the others.
  */
 @Component({
@@ -22,6 +27,10 @@ import { RetentionSectionComponent } from './retention-section.component';
     RetentionSectionComponent,
     NetworkSectionComponent,
     DiffusionSectionComponent,
+    LifecycleSectionComponent,
+    PersonasSectionComponent,
+    FirstPostSectionComponent,
+    KnowledgeFlowSectionComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './adoption.page.html',

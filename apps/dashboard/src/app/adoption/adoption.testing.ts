@@ -2,6 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { signal, type Type } from '@angular/core';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
+import { By } from '@angular/platform-browser';
 import { provideRouter } from '@angular/router';
 import type { EChartsCoreOption } from 'echarts/core';
 import { ChartComponent } from '../charts/chart.component';
@@ -86,7 +87,8 @@ export function renderSection<T>(
       fixture.detectChanges();
     },
     chartOption: (index = 0) => {
-      const charts = fixture.debugElement.queryAll((el) => el.componentInstance instanceof ChartStub);
+      // By.directive matches the stubs' host elements only (their inner elements share the instance)
+      const charts = fixture.debugElement.queryAll(By.directive(ChartStub));
       return (charts[index].componentInstance as ChartStub).options();
     },
     choose: (testId, value) => {

@@ -1,0 +1,69 @@
+import { ChangeDetectionStrategy, Component, computed } from '@angular/core';
+import type { FirstPostReport } from '@uptake/contracts';
+import { ChartComponent } from '../charts/chart.component';
+import { formatCount, formatShare, withheldFigures } from '../shared/format';
+import {
+  FIRST_POST_RESPONSE_HOURS,
+  answeredByWeekOption,
+  differenceInterval,
+  differenceText,
+  differenceVerdict,
+  isEmptyFirstPost,
+  rateText,
+  retentionComparisonOption,
+  retentionRows,
+} from './first-post';
+import { kpiReport } from './kpi-report';
+
+/**
+ * "Found nobody, stopped": whether newcomers whose first post was answered within 24 hours stay more than
+ * those whose first post was not, and the share of first posts answered in time as the leading indicator.
+ */
+@Component({
+  selector: 'up-first-post-section',
+  imports: [ChartComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './first-post-section.component.html',
+  styleUrl: './first-post-section.component.css',
+})
+export class FirstPostSectionComponent {
+  protected readonly report = kpiReport<FirstPostReport>('first-post', () => ({
+    responseHours: FIRST_POST_RESPONSE_HOURS,
+  }));
+  protected readonly k = computed(() => this.report.value()?.scope.minGroupSize ?? 5);
+  protected readonly figures = computed(() => withheldFigures(this.k()));
+  protected readonly empty = computed(() => {
+    const report = this.report.value();
+    return report ? isEmptyFirstPost(report) : false;
+  });
+  protected readonly rows = computed(() => {
+    const report = this.report.value();
+    return report ? retentionRows(report) : [];
+  });
+  protected readonly differences = computed(() => {
+    const report = this.report.value();
+    if (!report) return [];
+    return [
+      { weeks: 4, figures: report.difference4Weeks },
+      { weeks: 8, figures: report.difference8Weeks },
+    ].map((d) => ({
+      weeks: d.weeks,
+      hidden: d.figures.difference === null,
+      text: differenceText(d.figures, this.k()),
+      interval: differenceInterval(d.figures),
+      verdict: differenceVerdict(d.figures),
+    }));
+  });
+  protected readonly comparisonOption = computed(() => {
+    const report = this.report.value();
+    return report && !isEmptyFirstPost(report) ? retentionComparisonOption(report) : undefined;
+  });
+  protected readonly weekOption = computed(() => {
+    const report = this.report.value();
+    return report && report.byWeek.length > 0 ? answeredByWeekOption(report) : undefined;
+  });
+
+  protected readonly share = formatShare;
+  protected readonly count = formatCount;
+  protected readonly rate = rateText;
+}
