@@ -45,14 +45,30 @@ export const personRecordSchema = z.strictObject({
 export type PersonRecord = z.infer<typeof personRecordSchema>;
 
 /** A container of activity: channel, community, team. */
-export const groupRecordSchema = z.strictObject({
-  externalId,
-  name: text(z.string().trim().min(1).max(300)),
-  kind: z.enum(GROUP_KINDS),
-  isPrivate: z.boolean(),
-  /** Member identity keys when the source lists them; null when it does not (memberships are kept). */
-  memberExternalIds: z.array(identity).nullable(),
-});
+export const groupRecordSchema = z
+  .strictObject({
+    externalId,
+    name: text(z.string().trim().min(1).max(300)),
+    kind: z.enum(GROUP_KINDS),
+    isPrivate: z.boolean(),
+    /** Member identity keys when the source lists them; null when it does not (memberships are kept). */
+    memberExternalIds: z.array(identity).nullable(),
+    /**
+     * When each member joined, parallel to memberExternalIds (null: not known). Only sources that know or infer
+     * it give it (the Viva Engage export infers membership from a person's first message in a community); a
+     * membership stored before keeps its earliest known day.
+     */
+    memberJoinedAt: z.array(z.date().nullable()).optional(),
+  })
+  .refine(
+    (group) =>
+      group.memberJoinedAt === undefined ||
+      group.memberJoinedAt.length === (group.memberExternalIds?.length ?? 0),
+    {
+      path: ['memberJoinedAt'],
+      message: 'memberJoinedAt must have one entry per member of memberExternalIds',
+    },
+  );
 export type GroupRecord = z.infer<typeof groupRecordSchema>;
 
 export const activityRecordSchema = z

@@ -8,7 +8,8 @@ import type { AddressInfo } from 'node:net';
  * messages.json holds public messages only, newest first, `older_than` / `newer_than` by message id,
  * `meta.older_available`, and `references` (senders, people notified, replied-to and thread-starter
  * messages); a deleted message is simply absent; messages/in_group/{id}.json, groups.json and
- * users/in_group/{id}.json paged by `page`; users/{id}.json (404 for an unknown or deleted user), users/current.json (the first user); 401 for a
+ * users/in_group/{id}.json paged by `page` (2 users a page, `more_available`; 403 for groups in
+ * `membersForbidden`); users/{id}.json (404 for an unknown or deleted user), users/current.json (the first user); 401 for a
  * wrong token; HTTP 429 with Retry-After: 1 on chosen requests. Each network is served under `/<name>/api/v1`.
  */
 export interface FakeYammerOptions {
@@ -19,6 +20,8 @@ export interface FakeYammerOptions {
   pageSize: number;
   /** 1-based numbers of the requests answered 429 with Retry-After: 1. */
   throttle?: (requestNumber: number) => boolean;
+  /** Groups whose member list the token may not read: users/in_group/{id}.json answers 403. */
+  membersForbidden?: readonly number[];
 }
 
 export interface FakeYammer {
@@ -62,6 +65,10 @@ export async function startFakeYammer(options: FakeYammerOptions): Promise<FakeY
     if (!network) return send(404, { message: 'not found' });
     if (request.headers.authorization !== `Bearer ${options.token}`) {
       return send(401, { message: 'Token not found.', code: 16 });
+    }
+    const forbidden = /^users\/in_group\/(\d+)\.json$/.exec(path);
+    if (forbidden && options.membersForbidden?.includes(Number(forbidden[1]))) {
+      return send(403, { message: 'You do not have permission to view this group.' });
     }
     const answer = route(network, path, url.searchParams, options.pageSize);
     if (answer === undefined) return send(404, { message: 'not found' });

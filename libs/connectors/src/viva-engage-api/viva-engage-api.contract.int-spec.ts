@@ -21,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => yammer.close());
 
-// fixtures/README.md counts them: 17 activities in the public feed, 2 communities.
+// fixtures/README.md counts them: 19 activities in the public feed, 2 communities.
 describeConnectorContract('viva-engage-api', () => ({
   connector: vivaEngageApiConnector,
   earlierSettings: earlierSettingsFixture(__dirname),
@@ -31,7 +31,7 @@ describeConnectorContract('viva-engage-api', () => ({
   now: new Date('2024-04-01T00:00:00Z'),
   http: () => new HttpClient({ baseDelayMs: 1, sleep: async () => undefined }),
   expected: {
-    activities: 17,
+    activities: 19,
     groups: 2,
     warnings: [
       { code: 'viva-engage.identity-fallback', count: 3 },

@@ -50,7 +50,8 @@ describe('vivaEngageApiConnector against a fake Yammer', () => {
       question: 1,
       reply: 2,
       answer: 2,
-      mention: 1,
+      // 102 -> Carol (body and notified_user_ids: one), 103 -> Erin (body), 111 -> Bob (body; Alice is its sender)
+      mention: 3,
       reaction: 8,
     });
     expect(activity(messages, '102')).toMatchObject({
@@ -70,8 +71,20 @@ describe('vivaEngageApiConnector against a fake Yammer', () => {
       targetExternalId: 'carol.diaz@example.com',
     });
     expect(activity(messages, '103:like:unlisted')).toMatchObject({ actorExternalId: null, count: 2 });
-    // The announcement notifies members: not mentions. The bot's message: only Alice's like, aimed at no one.
-    expect(activitiesOf(messages).some((a) => a.externalId.startsWith('103:mention'))).toBe(false);
+    // The announcement notifies members: not mentions; the person its body names ([[user:5]]) is one.
+    expect(
+      activitiesOf(messages)
+        .filter((a) => a.externalId.startsWith('103:mention'))
+        .map((a) => [a.externalId, a.actorExternalId, a.targetExternalId, a.threadExternalId]),
+    ).toEqual([['103:mention:5', 'carol.diaz@example.com', 'erin.roe@example.com', '103']]);
+    expect(
+      activitiesOf(messages)
+        .filter((a) => a.type === 'mention')
+        .map((a) => a.externalId)
+        .sort(),
+    ).toEqual(['102:mention:3', '103:mention:5', '111:mention:2']);
+    expect(JSON.stringify(messages)).not.toContain('[[user');
+    // The bot's message: only Alice's like, aimed at no one.
     expect(activity(messages, '108:like:1')).toMatchObject({ targetExternalId: null });
     expect(activity(messages, '109')).toMatchObject({
       type: 'reply',
@@ -104,6 +117,45 @@ describe('vivaEngageApiConnector against a fake Yammer', () => {
         memberExternalIds: ['alice.lee@example.com', 'carol.diaz@example.com'],
       },
     ]);
+  });
+
+  it('pages member lists with page= until more_available is false; a list it may not read (403) is no list', async () => {
+    await read();
+    // Engineering has 4 members, 2 a page: page 2 says more_available false. Leadership's 2 fit on page 1.
+    expect(yammer.requests.filter((r) => r.startsWith('users/in_group/'))).toEqual([
+      'users/in_group/10.json?page=1',
+      'users/in_group/10.json?page=2',
+      'users/in_group/11.json?page=1',
+    ]);
+    const forbidding = await startFakeYammer({
+      networks: { network: join(__dirname, 'fixtures/network.json') },
+      token: TOKEN,
+      pageSize: 3,
+      membersForbidden: [11],
+    });
+    try {
+      const messages = await readSlackConnector(vivaEngageApiConnector, {
+        settings: { baseUrl: forbidding.url('network') },
+        credentials: { token: TOKEN },
+        http: fastHttp(),
+        now: new Date('2024-04-01T00:00:00Z'),
+      });
+      const groups = messages.flatMap((m) => (m.kind === 'group' ? [m.record] : []));
+      expect(groups.map((g) => [g.externalId, g.memberExternalIds?.length ?? null])).toEqual([
+        ['10', 4],
+        // Stored without a member list: memberships read before are kept, none are removed.
+        ['11', null],
+      ]);
+      expect(
+        messages.flatMap((m) =>
+          m.kind === 'warning' && m.warning.code === 'viva-engage.members-not-read' ? [m.warning.file] : [],
+        ),
+      ).toEqual(['users/in_group/11.json']);
+      // The activities do not depend on the member lists.
+      expect(activitiesOf(messages)).toHaveLength(19);
+    } finally {
+      await forbidding.close();
+    }
   });
 
   it('reads chosen communities through their feeds, private ones included; a deleted liker is yammer:<id>', async () => {
@@ -166,8 +218,9 @@ describe('vivaEngageApiConnector against a fake Yammer', () => {
       http: fastHttp(),
       now: new Date('2024-03-31T12:00:00Z'),
     });
-    // From 2024-03-03T12:00Z: 109 (03-03 11:00) is older; 111 remains (112 is an unknown type).
-    expect(activitiesOf(recent).map((a) => a.externalId)).toEqual(['111']);
+    // From 2024-03-03T12:00Z: 109 (03-03 11:00) is older; 111 and its mention of Bob remain (112 is an
+    // unknown type).
+    expect(activitiesOf(recent).map((a) => a.externalId)).toEqual(['111', '111:mention:2']);
   });
 
   it('fails at once with a clear error when Yammer answers 401', async () => {

@@ -1,11 +1,12 @@
 import type { ActivityRecord, ConnectorMessage, RecordLocation } from '@uptake/connector-sdk';
 import type { ActivityType, RunWarning } from '@uptake/contracts';
+import { MAX_MENTIONS_PER_MESSAGE, mentionedUserIds } from '../shared/viva-engage/yammer-mentions';
 import { isYammerId, type YammerPeople } from './yammer-people';
 
 /** People listed per message's likes (Yammer lists a few; the rest of `count` is volume without people). */
 export const MAX_LIKES_LISTED = 100;
-/** Distinct people mentioned (`notified_user_ids`) read per message. */
-export const MAX_MENTIONS = 50;
+/** Distinct people mentioned (`[[user:ID]]` of `body.parsed`, then `notified_user_ids`) read per message. */
+export const MAX_MENTIONS = MAX_MENTIONS_PER_MESSAGE;
 
 /**
  * What each `message_type` is. A type not listed is never guessed at: its messages are skipped and the run
@@ -102,7 +103,8 @@ export async function mapYammerMessage(
     if (parentSender === undefined) out.push(missingParent());
     else if (parentSender !== null) target = (await context.people.identity(parentSender))?.key ?? null;
   }
-  const body = isRecord(raw['body']) ? raw['body']['plain'] : undefined;
+  const bodies = isRecord(raw['body']) ? raw['body'] : {};
+  const body = bodies['plain'];
   out.push(
     message.activity(sender.key, {
       externalId: message.id,
@@ -113,7 +115,9 @@ export async function mapYammerMessage(
   );
   if (sender.fallback) out.push(identityFallback());
   if (type === 'chat') return out;
-  if (kind !== 'announcement') out.push(...(await message.mentions(sender.key)));
+  // Mentions are read from body.parsed here, before the message (and its text) is dropped.
+  const parsed = typeof bodies['parsed'] === 'string' ? mentionedUserIds(bodies['parsed']) : [];
+  out.push(...(await message.mentions(sender.key, parsed, kind !== 'announcement')));
   out.push(...(await message.likes(sender.key)));
   return out;
 }
@@ -150,14 +154,22 @@ class YammerMessage {
     };
   }
 
-  /** One mention per distinct person notified (`notified_user_ids`), other than the sender. */
-  async mentions(sender: string): Promise<ConnectorMessage[]> {
-    const ids = this.raw['notified_user_ids'];
-    if (ids === undefined || ids === null) return [];
-    if (!Array.isArray(ids)) return this.problem('notified_user_ids', 'notified_user_ids is not a list');
+  /**
+   * One mention per distinct person other than the sender: those the body names (`[[user:ID]]` of
+   * `body.parsed`) and, when `notified` counts (not for an announcement, which notifies the community's
+   * members), those `notified_user_ids` lists; at most MAX_MENTIONS people a message.
+   */
+  async mentions(sender: string, inBody: readonly string[], notified: boolean): Promise<ConnectorMessage[]> {
+    const ids = notified ? this.raw['notified_user_ids'] : undefined;
+    if (ids !== undefined && ids !== null && !Array.isArray(ids)) {
+      return this.problem('notified_user_ids', 'notified_user_ids is not a list');
+    }
+    // Both lists are bounded (the body's by its parser): at most 2 x MAX_MENTIONS ids are looked at.
+    const candidates = [...inBody.map(Number), ...(ids ?? []).slice(0, MAX_MENTIONS)];
     const out: ConnectorMessage[] = [];
     const seen = new Set<string>([sender]);
-    for (const user of ids.slice(0, MAX_MENTIONS)) {
+    for (const user of candidates) {
+      if (seen.size > MAX_MENTIONS) break;
       if (!isYammerId(user)) continue;
       const person = await this.context.people.identity(user);
       if (person === null || seen.has(person.key)) continue;

@@ -18,6 +18,15 @@ export const GROUPS_CSV = 'Groups.csv';
 /** Left by archivers, not by Viva Engage: not worth a warning. */
 const ARCHIVER_LEFTOVERS = /(^|\/)(__MACOSX\/|\.DS_Store$|Thumbs\.db$)/;
 
+/** Whether the zip holds a Messages.csv anywhere (an export API answer for a quiet window may have none). */
+export function hasMessagesEntry(entries: readonly { fileName: string }[]): boolean {
+  return entries.some((entry) => {
+    const lower = entry.fileName.toLowerCase();
+    const name = MESSAGES_CSV.toLowerCase();
+    return (lower === name || lower.endsWith(`/${name}`)) && !ARCHIVER_LEFTOVERS.test(entry.fileName);
+  });
+}
+
 /**
  * Plans the read from the central directory alone: the shallowest Messages.csv marks the export's root
  * (names compared case-insensitively: the admin center and the API name them alike, archivers may not).

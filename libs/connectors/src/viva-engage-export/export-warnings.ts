@@ -93,3 +93,11 @@ export function senderTypeLabel(type: string): string {
   const label = type.replace(/[^a-z0-9_.-]/gi, '?').slice(0, 40);
   return label === '' ? '(empty)' : label;
 }
+
+export function exportBoundWarning(maxExports: number): RunWarning {
+  return {
+    code: 'viva-engage.export-bound-reached',
+    message: `The sync downloaded its ${maxExports} exports (maxExportsPerRun); the next sync continues where it stopped.`,
+    count: 1,
+  };
+}

@@ -6,6 +6,10 @@ import type { EngagePeople } from './people';
 
 export interface MessageActivity {
   record: ActivityRecord;
+  /** One `mention` per distinct person the body names (`[[user:ID]]`), other than the sender. */
+  mentions: ActivityRecord[];
+  /** Mentioned user ids the export does not describe: no mention (see EngagePeople.knows). */
+  unknownMentions: number;
   /** A reply whose replied-to message is not in this export (an export since a date): it has no target. */
   targetOutsideExport: boolean;
 }
@@ -20,6 +24,9 @@ export interface MessageActivity {
  * - with replied_to_id -> `reply` in thread_id, aimed at the sender of the replied-to message when the export
  *   holds it and it is a person's.
  * A deleted message is activity at its created_at like any other (see the README); only its length is kept.
+ * A post or reply also yields one `mention` per distinct person its body names (`[[user:ID]]`, at most 50),
+ * in its thread and aimed at that person; a private conversation's never (who talks privately with whom is
+ * not kept).
  */
 export function messageActivity(
   row: MessageRow,
@@ -37,6 +44,8 @@ export function messageActivity(
   if (row.inPrivateConversation) {
     return {
       targetOutsideExport: false,
+      mentions: [],
+      unknownMentions: 0,
       record: {
         ...base,
         type: 'chat',
@@ -47,27 +56,70 @@ export function messageActivity(
     };
   }
   const groupExternalId = row.groupId === null ? ALL_COMPANY_GROUP_ID : communityExternalId(row.groupId);
+  const threadExternalId = row.repliedToId === null ? (row.threadId ?? row.id) : row.threadId;
+  const named = mentionRecords(row, base.actorExternalId, people);
+  const mentions = named.records.map((mention): ActivityRecord => ({
+    ...mention,
+    groupExternalId,
+    threadExternalId,
+  }));
+  const unknownMentions = named.unknown;
   if (row.repliedToId === null) {
     return {
       targetOutsideExport: false,
-      record: {
-        ...base,
-        type: 'post',
-        groupExternalId,
-        threadExternalId: row.threadId ?? row.id,
-        targetExternalId: null,
-      },
+      mentions,
+      unknownMentions,
+      record: { ...base, type: 'post', groupExternalId, threadExternalId, targetExternalId: null },
     };
   }
   const repliedTo = index.senderOf(row.repliedToId);
   return {
     targetOutsideExport: repliedTo === undefined,
+    mentions,
+    unknownMentions,
     record: {
       ...base,
       type: 'reply',
       groupExternalId,
-      threadExternalId: row.threadId,
+      threadExternalId,
       targetExternalId: typeof repliedTo === 'string' ? people.identity(repliedTo) : null,
     },
   };
+}
+
+type MentionRecord = Omit<ActivityRecord, 'groupExternalId' | 'threadExternalId'>;
+
+/**
+ * The mentions of a message, without their container: one per distinct person (two ids of one address are
+ * one person), never the sender, only people the export describes (the others are counted in `unknown`).
+ * External id `<message id>:mention:<user id>`, so re-reading stores nothing twice; the mentioned person is an
+ * identity key like every actor (pseudonymised by the pipeline).
+ */
+function mentionRecords(
+  row: MessageRow,
+  actor: string,
+  people: EngagePeople,
+): { records: MentionRecord[]; unknown: number } {
+  const seen = new Set<string>([actor]);
+  const out: MentionRecord[] = [];
+  let unknown = 0;
+  for (const userId of row.mentionedUserIds) {
+    if (!people.knows(userId)) {
+      unknown++;
+      continue;
+    }
+    const target = people.identity(userId);
+    if (seen.has(target)) continue;
+    seen.add(target);
+    out.push({
+      externalId: `${row.id}:mention:${userId}`,
+      occurredAt: row.createdAt,
+      actorExternalId: actor,
+      type: 'mention',
+      targetExternalId: target,
+      contentLength: null,
+      count: 1,
+    });
+  }
+  return { records: out, unknown };
 }

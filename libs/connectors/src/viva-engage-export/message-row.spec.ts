@@ -1,4 +1,4 @@
-import { readMessageRow } from './message-row';
+import { MAX_PARTICIPANTS, participantIds, readMessageRow } from './message-row';
 
 const base = {
   id: '2001',
@@ -49,5 +49,33 @@ describe('readMessageRow', () => {
     const result = readMessageRow({ ...base, sender_email: `ann\uFFFD@example.com` });
     expect(result).toMatchObject({ field: 'sender_email' });
     expect(JSON.stringify(result)).not.toContain('example.com');
+  });
+});
+
+describe('participantIds and mentions of a row', () => {
+  it('reads user:ID participants, distinct, skipping entries of another shape', () => {
+    expect(participantIds('user:1001, user:1002,user:1001,group:7,user:x,')).toEqual(['1001', '1002']);
+    expect(participantIds('')).toEqual([]);
+    expect(participantIds(undefined)).toEqual([]);
+  });
+
+  it('stops at MAX_PARTICIPANTS', () => {
+    const many = Array.from({ length: MAX_PARTICIPANTS + 10 }, (_, i) => `user:${i + 1}`).join(',');
+    // 510 listed, 500 read: 1 .. 500.
+    const ids = participantIds(many);
+    expect(ids).toHaveLength(MAX_PARTICIPANTS);
+    expect(ids.at(-1)).toBe(String(MAX_PARTICIPANTS));
+  });
+
+  it('keeps the mentioned ids of the body, never the body', () => {
+    const result = readMessageRow({ ...base, body: 'Thanks [[user:1002]]', participants: 'user:1003' });
+    expect(result).toEqual({
+      row: expect.objectContaining({
+        mentionedUserIds: ['1002'],
+        participantIds: ['1003'],
+        contentLength: 20,
+      }),
+    });
+    expect(JSON.stringify(result)).not.toContain('Thanks');
   });
 });

@@ -1,4 +1,5 @@
 import { MAX_INT32, RowReader, rowProblemReason, type FieldProblem } from '@uptake/connector-sdk';
+import { mentionedUserIds } from '../shared/viva-engage/yammer-mentions';
 import { exportDateTime, exportFlag, yammerId } from './export-values';
 
 /** The Messages.csv columns read; every other column (sender_name, attachments, api_url, …) is never read. */
@@ -9,6 +10,7 @@ export const MESSAGE_FIELDS = [
   'conversation_id',
   'group_id',
   'group_name',
+  'participants',
   'in_private_group',
   'in_private_conversation',
   'sender_id',
@@ -33,6 +35,9 @@ export const REQUIRED_MESSAGE_FIELDS: readonly MessageField[] = [
 /** What sends a message: a person, or something that is not one (never activity). */
 export const PERSON_SENDER_TYPE = 'user';
 export const NOT_A_PERSON_SENDER_TYPES: readonly string[] = ['bot', 'system'];
+/** Participants read per message (`participants`): they only feed inferred community membership. */
+export const MAX_PARTICIPANTS = 500;
+const PARTICIPANT = /^user:(\d{1,20})$/;
 
 /** One Messages.csv row as Uptake reads it: ids, flags, the body's length (never the body) and times. */
 export interface MessageRow {
@@ -50,6 +55,10 @@ export interface MessageRow {
   /** Lower-cased identity key, or null. */
   senderEmail: string | null;
   contentLength: number | null;
+  /** Yammer user ids the body mentions (`[[user:ID]]`), read before the body is dropped; at most 50. */
+  mentionedUserIds: string[];
+  /** Yammer user ids of `participants` (`user:1001,user:1002`), at most MAX_PARTICIPANTS. */
+  participantIds: string[];
   createdAt: Date;
   deleted: boolean;
 }
@@ -81,6 +90,8 @@ export function readMessageRow(values: Partial<Record<MessageField, unknown>>): 
   }
   const body = values.body;
   const contentLength = typeof body === 'string' ? body.length : null;
+  // The body is only measured and searched for mentions here: it goes no further than this function.
+  const mentioned = typeof body === 'string' ? mentionedUserIds(body) : [];
   if (contentLength !== null && contentLength > MAX_INT32) reader.fail('body', ' is too long');
   if (reader.problems.length > 0) return rowProblemReason(reader.problems as FieldProblem<MessageField>[]);
   return {
@@ -97,8 +108,26 @@ export function readMessageRow(values: Partial<Record<MessageField, unknown>>): 
       senderType,
       senderEmail,
       contentLength,
+      mentionedUserIds: mentioned,
+      participantIds: participantIds(values.participants),
       createdAt: createdAt as Date,
       deleted: deletedAt !== null,
     },
   };
+}
+
+/**
+ * The user ids of `participants` (`user:1001,user:1002`), distinct, at most MAX_PARTICIPANTS. Entries of
+ * another shape are not people Uptake can name: skipped (participants only feed inferred membership, so a
+ * bad entry costs one membership, never the message).
+ */
+export function participantIds(value: unknown): string[] {
+  if (typeof value !== 'string' || value.trim() === '') return [];
+  const ids = new Set<string>();
+  for (const entry of value.split(',')) {
+    if (ids.size >= MAX_PARTICIPANTS) break;
+    const match = PARTICIPANT.exec(entry.trim());
+    if (match) ids.add(match[1]);
+  }
+  return [...ids];
 }

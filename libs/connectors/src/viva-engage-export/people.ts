@@ -103,6 +103,15 @@ export class EngagePeople {
     this.remember(userId, email);
   }
 
+  /**
+   * Whether the export describes this user (a Users.csv row or a sender): only such users are mention targets
+   * and inferred members. Another id (a participant or mention of someone the export does not list, e.g. in a
+   * daily export) is skipped rather than given a second key (`yammer:<id>`) besides their address.
+   */
+  knows(userId: string): boolean {
+    return this.emails.has(userId);
+  }
+
   identity(userId: string): string {
     return this.emails.get(userId) ?? yammerUserKey(userId);
   }

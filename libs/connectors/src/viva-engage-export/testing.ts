@@ -1,5 +1,6 @@
 import type { InputFile } from '@uptake/connector-sdk';
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { writeZip, type ZipEntryContent } from '../shared/testing/zip-fixture';
@@ -32,4 +33,36 @@ function listFiles(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
     entry.isDirectory() ? listFiles(join(folder, entry.name)) : [join(folder, entry.name)],
   );
+}
+
+/** The first date-time of a Messages.csv record (its created_at: deleted_at comes later in the row). */
+const CREATED_AT = /(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}) UTC/;
+
+/**
+ * What the Data Export API would answer for [since, until): the fixture export with only the Messages.csv rows
+ * created in that window (Users.csv and Groups.csv whole), zipped with yazl. A record starts on a line that
+ * starts with a message id (a body may span lines); the fixtures keep to that.
+ */
+export async function exportWindowZip(folder: string, since: string, until: string): Promise<Buffer> {
+  const source = join(__dirname, 'fixtures', folder);
+  const [header, ...lines] = readFileSync(join(source, 'Messages.csv'), 'utf8').split('\n');
+  const records: string[] = [];
+  for (const line of lines) {
+    if (/^\d+,/.test(line) || records.length === 0) records.push(line);
+    else records[records.length - 1] += `\n${line}`;
+  }
+  const from = Date.parse(since);
+  const to = Date.parse(until);
+  const inWindow = records.filter((record) => {
+    const created = CREATED_AT.exec(record);
+    const at = created ? Date.parse(`${created[1].replace(' ', 'T')}Z`) : NaN;
+    return at >= from && at < to;
+  });
+  const messages = [header, ...inWindow].join('\n') + '\n';
+  const zip = await zipEntries('export.zip', [
+    ['Messages.csv', Buffer.from(messages)],
+    ['Users.csv', readFileSync(join(source, 'Users.csv'))],
+    ['Groups.csv', readFileSync(join(source, 'Groups.csv'))],
+  ]);
+  return readFile(zip.path);
 }

@@ -9,7 +9,8 @@ import type { DataSource } from 'typeorm';
 import { directoryCsvConnector } from '../directory-csv';
 import { inputFile } from '../shared/slack/testing';
 import { vivaEngageExportConnector } from '.';
-import { zipFixture } from './testing';
+import { readFileSync } from 'node:fs';
+import { zipEntries, zipFixture } from './testing';
 
 /*
  * What the product shows for a Viva Engage tenant (fixtures/README.md, "tenant/"), counted by hand, against
@@ -31,10 +32,11 @@ describe('KPIs of a Viva Engage tenant (HR directory + network data export)', ()
   let reports: KpiReports;
   let scope: KpiScope;
   let units: Record<'Engineering' | 'Sales' | 'Finance', string>;
+  let engage: { organisationId: string; sourceId: string };
 
   beforeAll(async () => {
     dataSource = await createDataSource(testStoreUrls().databaseUrl).initialize();
-    const engage = await createScratchSource(dataSource, 'viva-engage-export');
+    engage = await createScratchSource(dataSource, 'viva-engage-export');
     organisationId = engage.organisationId;
     await dataSource
       .getRepository(Organisation)
@@ -89,6 +91,60 @@ describe('KPIs of a Viva Engage tenant (HR directory + network data export)', ()
       [organisationId],
     );
     expect(counts).toEqual({ people: 6, inDirectory: 6, activities: 19 });
+  });
+
+  it('community members inferred from participation, from their first message; a community filter has them', async () => {
+    const rows: { community: string; unit: string; level: number; joined: string }[] = await dataSource.query(
+      `SELECT g.external_id AS community, u.name AS unit, p.level,
+              to_char(gm.joined_at AT TIME ZONE 'UTC', 'MM-DD HH24:MI') AS joined
+       FROM group_members gm JOIN groups g ON g.id = gm.group_id JOIN people p ON p.id = gm.person_id
+       JOIN org_units u ON u.id = p.org_unit_id
+       WHERE gm.organisation_id = $1 ORDER BY g.external_id, gm.joined_at`,
+      [organisationId],
+    );
+    expect(rows.map((row) => `${row.community} ${row.unit} ${row.level} ${row.joined}`)).toEqual([
+      // All Company: 2004 Dan 03-05 08:00, 2005 Bob 10:00, 2006 Fay 11:00.
+      'all-company Finance 1 03-05 08:00',
+      'all-company Sales 2 03-05 10:00',
+      'all-company Finance 3 03-05 11:00',
+      // Engineering: 2001 Ann, 2002 Bob, 2003 Cara on 03-04 (their later messages do not move it), 2017 Dora
+      // 03-25; the system message 2020 is no one's.
+      'group:501 Engineering 2 03-04 09:00',
+      'group:501 Sales 2 03-04 09:30',
+      'group:501 Engineering 3 03-04 10:00',
+      'group:501 Sales 3 03-25 10:00',
+      // Sales: 2007 Dora 09:00, 2008 Bob 13:00, 2009 Ann 14:00 on 03-11.
+      'group:503 Sales 3 03-11 09:00',
+      'group:503 Sales 2 03-11 13:00',
+      'group:503 Engineering 2 03-11 14:00',
+    ]);
+    // A later export (the last week only) names Ann in Engineering again on 03-25: her membership keeps its
+    // earliest known time, and nothing is stored twice.
+    const later = await exportOfRows('later.zip', [
+      '2014,,2014,6014,501,Engineering,,false,false,1001,user,Ann Berg,ann.berg@example.com,hello,,,,,' +
+        '2024-03-25 09:00:00 UTC,',
+    ]);
+    const again = await ingest(
+      dataSource,
+      engage,
+      readConnector({ connector: vivaEngageExportConnector }, { settings: {}, file: () => later }),
+    );
+    expect(again).toMatchObject({ inserted: 0, duplicates: 1 });
+    const [ann]: { joined: string }[] = await dataSource.query(
+      `SELECT to_char(gm.joined_at AT TIME ZONE 'UTC', 'MM-DD HH24:MI') AS joined
+       FROM group_members gm JOIN groups g ON g.id = gm.group_id JOIN people p ON p.id = gm.person_id
+       JOIN org_units u ON u.id = p.org_unit_id
+       WHERE gm.organisation_id = $1 AND g.external_id = 'group:501' AND u.name = 'Engineering' AND p.level = 2`,
+      [organisationId],
+    );
+    expect(ann.joined).toBe('03-04 09:00');
+    const [engineering]: { id: string }[] = await dataSource.query(
+      `SELECT id FROM groups WHERE organisation_id = $1 AND external_id = 'group:501'`,
+      [organisationId],
+    );
+    const { points } = await reports.engagement({ ...scope, groupId: engineering.id });
+    // Ann, Bob, Cara and Dora are its members, all active in the range (Dan and Fay are not members).
+    expect(points).toEqual([expect.objectContaining({ active: 4 })]);
   });
 
   it('engagement: 6 threads, 5 answered, median first response 1 h', async () => {
@@ -240,3 +296,14 @@ describe('KPIs of a Viva Engage tenant (HR directory + network data export)', ()
     ]);
   });
 });
+
+/** An export of the tenant's users and communities with only these Messages.csv rows. */
+function exportOfRows(name: string, rows: string[]) {
+  const folder = join(__dirname, 'fixtures/tenant');
+  const header = readFileSync(join(folder, 'Messages.csv'), 'utf8').split('\n')[0];
+  return zipEntries(name, [
+    ['Messages.csv', [header, ...rows].join('\n') + '\n'],
+    ['Users.csv', readFileSync(join(folder, 'Users.csv'))],
+    ['Groups.csv', readFileSync(join(folder, 'Groups.csv'))],
+  ]);
+}

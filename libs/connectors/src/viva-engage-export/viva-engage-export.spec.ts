@@ -1,4 +1,5 @@
 import {
+  checkRecord,
   parseConnectorConfig,
   standaloneReadContext,
   type ActivityRecord,
@@ -82,9 +83,121 @@ describe('viva-engage-export', () => {
     expect(pick('2016')).toEqual(['reply', 'ann.lee@example.com', 'group:501', '1990', null]);
     expect(byId.has('2015')).toBe(false);
     expect(byId.has('2017')).toBe(false);
-    expect(byId.size).toBe(12);
+    // 12 messages and 3 mentions (2001: 2, 2014: 1).
+    expect(byId.size).toBe(15);
     // Only the body's length is kept (2006's body spans two lines).
     expect(byId.get('2006')?.contentLength).toBe('Welcome Bob!\nLooking forward to it.'.length);
+  });
+
+  it('reads [[user:ID]] mentions from bodies: distinct people, never the sender, never in private conversations', async () => {
+    const byId = activities(await read(exportZip));
+    const mentions = [...byId.values()]
+      .filter((record) => record.type === 'mention')
+      .map((r) => [
+        r.externalId,
+        r.actorExternalId,
+        r.targetExternalId,
+        r.groupExternalId,
+        r.threadExternalId,
+      ]);
+    expect(mentions).toEqual([
+      // 2001 names Bob, Cara and Ann herself: 2 mentions, in the post's thread.
+      ['2001:mention:1002', 'ann.lee@example.com', 'bob.ng@example.com', 'group:501', '2001'],
+      // Cara's key is the one her messages give (Users.csv has no address for her).
+      ['2001:mention:1003', 'ann.lee@example.com', 'cara.diaz@example.com', 'group:501', '2001'],
+      // 2014 names Dan twice (one mention) and 1777, whom the export does not describe: no second key
+      // (yammer:1777) is made up for someone who may have an address elsewhere.
+      ['2014:mention:1004', 'gus@partner.example', 'dan.old@example.com', 'all-company', '2013'],
+    ]);
+    // 2011 (a private conversation) names Bob: no mention; 2015 (a system message) names Eve: none either.
+    const unknown = (await read(exportZip)).flatMap((m) =>
+      m.kind === 'warning' && m.warning.code === 'viva-engage.unknown-user-referenced'
+        ? [m.warning.count]
+        : [],
+    );
+    // 1888 (a participant of 2009) once, as the groups are yielded; 1777 (named by 2014) once, with the
+    // checkpoint after it.
+    expect(unknown).toEqual([1, 1]);
+    expect(byId.has('2011:mention:1002')).toBe(false);
+    expect(byId.has('2015:mention:1006')).toBe(false);
+    expect(byId.get('2001:mention:1002')?.occurredAt.toISOString()).toBe('2024-03-04T09:00:00.000Z');
+    expect(byId.get('2001:mention:1002')?.contentLength).toBeNull();
+  });
+
+  it('infers community members from who posted, replied or took part, from their first message on', async () => {
+    const messages = await read(exportZip);
+    const members = Object.fromEntries(
+      messages.flatMap((m) =>
+        m.kind === 'group'
+          ? [
+              [
+                m.record.externalId,
+                m.record.memberExternalIds === null
+                  ? null
+                  : m.record.memberExternalIds.map(
+                      (key, i) => `${key} ${m.record.memberJoinedAt?.[i]?.toISOString().slice(5, 16)}`,
+                    ),
+              ],
+            ]
+          : [],
+      ),
+    );
+    expect(members).toEqual({
+      // 2001 Ann 09:00, 2005 Bob 09:30, 2006 Cara 09:45; Ann's 2016 (03-06) is later; the system message and
+      // the integration's are no one's.
+      'group:501': [
+        'ann.lee@example.com 03-04T09:00',
+        'bob.ng@example.com 03-04T09:30',
+        'cara.diaz@example.com 03-04T09:45',
+      ],
+      'group:502': ['ann.lee@example.com 03-04T10:00', 'dan.old@example.com 03-04T10:15'],
+      // 2009: Bob sends, Cara is a participant (1888 is no user of the export, group:7 no person); 2010 Eve
+      // replies.
+      'group:503': [
+        'bob.ng@example.com 03-05T08:00',
+        'cara.diaz@example.com 03-05T08:00',
+        'yammer:1006 03-05T08:30',
+      ],
+      // Dan's deleted post counts as he wrote it; mentioned people (1777) are not members.
+      'all-company': ['dan.old@example.com 03-05T13:00', 'gus@partner.example 03-05T14:00'],
+      // A private conversation is no community: no members.
+      'conversation:3004': null,
+    });
+  });
+
+  it('yields group records the SDK accepts, with one join time per member', async () => {
+    const groups = (await read(exportZip)).flatMap((m) => (m.kind === 'group' ? [m] : []));
+    expect(groups.map((group) => checkRecord(group))).toEqual(groups.map(() => null));
+    const [engineering] = groups;
+    // 3 members, 2 times: refused, naming the field.
+    const broken = {
+      ...engineering,
+      record: { ...engineering.record, memberJoinedAt: engineering.record.memberJoinedAt?.slice(1) },
+    };
+    expect(checkRecord(broken)).toMatchObject({ location: { field: 'memberJoinedAt' } });
+  });
+
+  it('bounds the inferred memberships, saying how many were left out', async () => {
+    const connector = createVivaEngageExportConnector({ maxInferredMemberships: 4 });
+    const messages = await read(exportZip, {}, connector);
+    const listed = messages.flatMap((m) =>
+      m.kind === 'group'
+        ? (m.record.memberExternalIds ?? []).map((key) => `${m.record.externalId} ${key}`)
+        : [],
+    );
+    // File order: 2005 Bob@501, 2001 Ann@501, 2006 Cara@501, 2007 Ann@502 fill the 4; then Dan@502, Bob,
+    // Cara and 1888 @503 (2009), Eve@503, Dan and Gus @all-company are 7 left out (Ann's 2016 in 501 is
+    // known already).
+    expect(listed).toEqual([
+      'group:501 ann.lee@example.com',
+      'group:501 bob.ng@example.com',
+      'group:501 cara.diaz@example.com',
+      'group:502 ann.lee@example.com',
+    ]);
+    const warning = messages.find(
+      (m) => m.kind === 'warning' && m.warning.code === 'viva-engage.memberships-bound',
+    );
+    expect(warning).toMatchObject({ warning: { count: 7, file: 'Messages.csv' } });
   });
 
   it('stores private communities and conversations without their names, and never any text', async () => {
@@ -98,7 +211,15 @@ describe('viva-engage-export', () => {
       ['conversation:3004', 'Private conversation', 'group', true],
     ]);
     const stored = JSON.stringify(messages);
-    for (const text of ['Leadership', 'Kick-off', 'Lunch?', 'Ann Lee', 'Board topics', 'Build bot']) {
+    for (const text of [
+      'Leadership',
+      'Kick-off',
+      'Lunch?',
+      'Ann Lee',
+      'Board topics',
+      'Build bot',
+      '[[user',
+    ]) {
       expect(stored).not.toContain(text);
     }
   });
@@ -167,7 +288,16 @@ describe('viva-engage-export', () => {
     // 2008 is on line 7 (2006 spans lines 4-5): the read goes on with 2009, a reply to 2009 read before.
     const tail = await read(exportZip, {}, connector, { activity: { line: 7 } });
     const byId = activities(tail);
-    expect([...byId.keys()]).toEqual(['2009', '2010', '2011', '2012', '2013', '2014', '2016']);
+    expect([...byId.keys()]).toEqual([
+      '2009',
+      '2010',
+      '2011',
+      '2012',
+      '2013',
+      '2014',
+      '2014:mention:1004',
+      '2016',
+    ]);
     expect(byId.get('2010')?.targetExternalId).toBe('bob.ng@example.com');
   });
 
@@ -202,7 +332,7 @@ describe('viva-engage-export', () => {
       extra: [['Export 2024-03/log.txt', lazyText(() => 'done')]],
     });
     const messages = await read(nested);
-    expect(activities(messages).size).toBe(12);
+    expect(activities(messages).size).toBe(15);
     const skipped = messages.flatMap((m) =>
       m.kind === 'warning' && m.warning.code === 'viva-engage.skipped-entry' ? [m.warning.file] : [],
     );

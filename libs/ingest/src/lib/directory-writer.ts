@@ -93,7 +93,11 @@ export async function ensurePeople(
   );
 }
 
-/** Upserts groups; listed members are added (memberships are never removed by a partial listing). */
+/**
+ * Upserts groups; listed members are added (memberships are never removed by a partial listing). A join time
+ * the source gives (memberJoinedAt) is kept at its earliest: a later, overlapping export that infers a later
+ * first message never moves it forward.
+ */
 export async function upsertGroups(
   client: PoolClient,
   scope: Scope,
@@ -111,11 +115,20 @@ export async function upsertGroups(
     if (!group.memberExternalIds || group.memberExternalIds.length === 0) continue;
     await ensurePeople(client, scope.organisationId, group.memberExternalIds);
     await client.query(
-      `INSERT INTO group_members (organisation_id, group_id, person_id)
-       SELECT $1, $2, person.id FROM people person
-       WHERE person.organisation_id = $1 AND person.pseudonym = ANY($3::text[])
-       ON CONFLICT DO NOTHING`,
-      [scope.organisationId, rows[0].id, group.memberExternalIds],
+      `INSERT INTO group_members (organisation_id, group_id, person_id, joined_at)
+       SELECT DISTINCT ON (person.id) $1::uuid, $2::uuid, person.id, m.joined_at
+       FROM unnest($3::text[], $4::timestamptz[]) AS m(pseudonym, joined_at)
+       JOIN people person ON person.organisation_id = $1 AND person.pseudonym = m.pseudonym
+       ORDER BY person.id, m.joined_at ASC NULLS LAST
+       ON CONFLICT (group_id, person_id) DO UPDATE
+         SET joined_at = LEAST(group_members.joined_at, EXCLUDED.joined_at)
+         WHERE EXCLUDED.joined_at IS NOT NULL`,
+      [
+        scope.organisationId,
+        rows[0].id,
+        group.memberExternalIds,
+        group.memberJoinedAt ?? group.memberExternalIds.map(() => null),
+      ],
     );
   }
 }
