@@ -139,12 +139,10 @@ describe('Viva Engage export: upload on /connectors, its network on /adoption', 
   });
 
   /*
-   * Known gap (issue 14): KPI group filters are by group membership (group_members), and the export holds
-   * no community membership, so a Viva Engage community has no members and filtering on it empties the
-   * network (people 0). `failing` until the connector (or the population) gives communities members: when
-   * this starts to pass, Jest reports it, and `failing` must go.
+   * A Viva Engage export has no membership list: the connector infers a community's members from who took part
+   * (see its README), so a community filter narrows the figures to them.
    */
-  it.failing('an admin filters /adoption on one Viva Engage community and sees its network', async () => {
+  it('an admin filters /adoption on one Viva Engage community and sees its network', async () => {
     const base = product!.baseUrl;
     const headers = await signInApi(base, DEMO_ACCOUNTS.admin);
     const range = `from=${generated.firstDay}&to=${generated.lastDay}`;
