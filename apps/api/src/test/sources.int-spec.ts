@@ -86,5 +86,15 @@ describe('GET /api/connectors', () => {
     expect(csv.settingsSchema).toMatchObject({ type: 'object', additionalProperties: false });
     const graph = body.find((c: { type: string }) => c.type === 'ms-graph-reports');
     expect(Object.keys(graph.credentialsSchema.properties ?? {})).toContain('clientSecret');
+    // "Test connection" is offered where the connector has a test: API connectors that read a service.
+    const testable = body
+      .filter((c: { connectionTest: boolean }) => c.connectionTest)
+      .map((c: { type: string }) => c.type);
+    expect(testable).toEqual(
+      expect.arrayContaining(['slack-api', 'ms-graph-reports', 'ms-teams', 'viva-engage-api']),
+    );
+    expect(testable).not.toContain('demo');
+    expect(testable).not.toContain('csv');
+    expect(testable).not.toContain('webhook');
   });
 });

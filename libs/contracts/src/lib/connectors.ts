@@ -30,6 +30,11 @@ export const connectorInfoSchema = z.object({
       "'file': runs read uploaded files; 'api': runs pull from the source's API (or push, for webhooks)",
     ),
   fileExtensions: z.array(z.string()).meta({ example: ['.csv', '.ndjson'] }),
+  connectionTest: z
+    .boolean()
+    .describe(
+      'POST …/sources/{id}/connection-test checks its credentials and permissions (API connectors that have a test)',
+    ),
   streams: z.array(z.string()),
   settingsSchema: jsonSchema.describe('JSON Schema of the settings'),
   credentialsSchema: jsonSchema.describe(

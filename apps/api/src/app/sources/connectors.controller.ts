@@ -15,6 +15,7 @@ export class ConnectorsController {
     title: connector.title,
     input: connector.input,
     fileExtensions: [...(connector.fileExtensions ?? [])],
+    connectionTest: connector.input === 'api' && typeof connector.testConnection === 'function',
     streams: [...connector.streams],
     settingsSchema: z.toJSONSchema(connector.settingsSchema, { io: 'input', unrepresentable: 'any' }),
     credentialsSchema: z.toJSONSchema(connector.credentialsSchema, { io: 'input', unrepresentable: 'any' }),

@@ -18,6 +18,11 @@ export function canSyncNow(connector: ConnectorInfo | undefined): boolean {
   return connector?.input === 'api';
 }
 
+/** API sources whose connector checks credentials and permissions on request ("Test connection"). */
+export function canTestConnection(connector: ConnectorInfo | undefined): boolean {
+  return connector?.connectionTest === true;
+}
+
 /** Sources that accept uploads: file connectors, and API connectors that also read uploaded reports. */
 export function canUpload(connector: ConnectorInfo | undefined): boolean {
   return (connector?.fileExtensions.length ?? 0) > 0;

@@ -446,20 +446,26 @@ describe('ConnectorsPage', () => {
     expect(byTestId('add-source-credentials-token-error')).toBeNull();
   });
 
-  it('tests the connection of an API source and names the missing permission; not offered for files', async () => {
+  it('tests the connection of an API source and names the missing permission; not offered without a test', async () => {
+    const slackSource = source({ id: 'source-3', name: 'Slack workspace', connectorType: 'slack-api' });
     params.set({ source: 'source-2' });
-    await loadPage();
-    http.expectOne(`${ORG}/sources/source-1/sync-runs?limit=50`).flush([]);
-    http.expectOne(`${ORG}/sources/source-2/sync-runs?limit=50`).flush([]);
+    await loadPage([demoSource, csvSource, slackSource]);
+    for (const id of ['source-1', 'source-2', 'source-3']) {
+      http.expectOne(`${ORG}/sources/${id}/sync-runs?limit=50`).flush([]);
+    }
+    await settle();
+    // A file source holds no credentials, and the demo connector (an API source) has nothing to check.
+    expect(byTestId('connection-test-run')).toBeNull();
+    params.set({ source: 'source-1' });
     await settle();
     expect(byTestId('connection-test-run')).toBeNull();
 
-    params.set({ source: 'source-1' });
+    params.set({ source: 'source-3' });
     await settle();
     (byTestId('connection-test-run') as HTMLButtonElement).click();
     await settle();
     expect(text('connection-test-run')).toBe('Testing…');
-    http.expectOne({ method: 'POST', url: `${ORG}/sources/source-1/connection-test` }).flush({
+    http.expectOne({ method: 'POST', url: `${ORG}/sources/source-3/connection-test` }).flush({
       ok: false,
       testedAt: '2026-03-02T13:00:00.000Z',
       checks: [
@@ -489,25 +495,23 @@ describe('ConnectorsPage', () => {
     (byTestId('connection-test-run') as HTMLButtonElement).click();
     await settle();
     http
-      .expectOne({ method: 'POST', url: `${ORG}/sources/source-1/connection-test` })
+      .expectOne({ method: 'POST', url: `${ORG}/sources/source-3/connection-test` })
       .flush({ statusCode: 502, message: 'Graph unreachable' }, { status: 502, statusText: 'Bad Gateway' });
     await settle();
     expect(byTestId('connection-test-checks')).toBeNull();
     expect(text('connection-test-error')).toContain('Graph unreachable');
 
-    // An API connector that reads no service: the API's 409 is a note, not an alarm.
+    // The catalogue said there is a test but the API has none (an older API): its 409 is a note, not an alarm.
     (byTestId('connection-test-run') as HTMLButtonElement).click();
     await settle();
     http
-      .expectOne({ method: 'POST', url: `${ORG}/sources/source-1/connection-test` })
+      .expectOne({ method: 'POST', url: `${ORG}/sources/source-3/connection-test` })
       .flush(
-        { statusCode: 409, message: 'A demo source reads no service: it has no connection to test' },
+        { statusCode: 409, message: 'this connector has no connection test' },
         { status: 409, statusText: 'Conflict' },
       );
     await settle();
     expect(byTestId('connection-test-error')).toBeNull();
-    expect(text('connection-test-unavailable')).toBe(
-      'A demo source reads no service: it has no connection to test',
-    );
+    expect(text('connection-test-unavailable')).toBe('this connector has no connection test');
   });
 });

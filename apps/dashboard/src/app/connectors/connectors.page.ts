@@ -7,7 +7,7 @@ import { forkJoin, interval, map, of } from 'rxjs';
 import { errorMessage } from '../api/uptake-api.service';
 import { OrganisationContext } from '../shell/organisation-context';
 import { AddSourceComponent } from './add-source.component';
-import { canSyncNow, canUpload, connectorOf, CONNECTORS_URL } from './connector-catalogue';
+import { canSyncNow, canTestConnection, canUpload, connectorOf, CONNECTORS_URL } from './connector-catalogue';
 import { ConnectionTestComponent } from './connection-test.component';
 import { ConnectorsApi } from './connectors-api';
 import { DeadLettersComponent } from './dead-letters.component';
@@ -128,10 +128,13 @@ export class ConnectorsPage {
   protected readonly selectedSource = computed(() =>
     this.sourceList().find((source) => source.id === this.context.param('source')),
   );
-  /** Only API sources can be tested: file sources hold no credentials (the API answers 409). */
-  protected readonly selectedIsApi = computed(() => {
+  /**
+   * Only sources whose connector has a connection test offer one: file sources hold no credentials and
+   * connectors such as the demo have nothing to check (the API would answer 409).
+   */
+  protected readonly selectedCanTest = computed(() => {
     const source = this.selectedSource();
-    return source ? canSyncNow(connectorOf(this.connectorList(), source.connectorType)) : false;
+    return source ? canTestConnection(connectorOf(this.connectorList(), source.connectorType)) : false;
   });
   protected readonly selectedRuns = computed(() => {
     const source = this.selectedSource();

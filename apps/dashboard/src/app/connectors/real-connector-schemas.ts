@@ -11,6 +11,7 @@ export const REAL_CONNECTORS: Record<string, ConnectorInfo> = {
     input: 'api',
     title: 'Microsoft Teams channel and chat messages (Microsoft Graph)',
     fileExtensions: [],
+    connectionTest: true,
     streams: ['groups', 'activity'],
     settingsSchema: {
       $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -141,6 +142,7 @@ export const REAL_CONNECTORS: Record<string, ConnectorInfo> = {
     input: 'file',
     title: 'Activity file (CSV, NDJSON or JSON)',
     fileExtensions: ['.csv', '.ndjson', '.jsonl', '.json'],
+    connectionTest: false,
     streams: ['groups', 'activity'],
     settingsSchema: {
       $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -4905,6 +4907,7 @@ export const REAL_CONNECTORS: Record<string, ConnectorInfo> = {
     input: 'api',
     title: 'Microsoft 365 usage reports (Viva Engage, Teams, e-mail)',
     fileExtensions: ['.csv', '.json'],
+    connectionTest: true,
     streams: ['groups', 'activity', 'usage'],
     settingsSchema: {
       $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -4991,6 +4994,7 @@ export const REAL_CONNECTORS: Record<string, ConnectorInfo> = {
     input: 'file',
     title: 'Slack workspace export (zip)',
     fileExtensions: ['.zip'],
+    connectionTest: false,
     streams: ['groups', 'activity'],
     settingsSchema: {
       $schema: 'https://json-schema.org/draft/2020-12/schema',

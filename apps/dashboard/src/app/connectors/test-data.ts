@@ -10,6 +10,7 @@ export const CONNECTOR_CATALOGUE: ConnectorInfo[] = [
     title: 'Demo organisation (simulated)',
     input: 'api',
     fileExtensions: [],
+    connectionTest: false,
     streams: ['directory', 'groups', 'activity'],
     settingsSchema: {
       $schema: SCHEMA,
@@ -24,6 +25,7 @@ export const CONNECTOR_CATALOGUE: ConnectorInfo[] = [
     title: 'Activity file (CSV, NDJSON or JSON)',
     input: 'file',
     fileExtensions: ['.csv', '.ndjson', '.jsonl', '.json'],
+    connectionTest: false,
     streams: ['groups', 'activity'],
     settingsSchema: {
       $schema: SCHEMA,
@@ -41,6 +43,7 @@ export const CONNECTOR_CATALOGUE: ConnectorInfo[] = [
     title: 'Slack (Web API)',
     input: 'api',
     fileExtensions: [],
+    connectionTest: true,
     streams: ['groups', 'activity'],
     settingsSchema: {
       $schema: SCHEMA,
@@ -67,6 +70,7 @@ export const CONNECTOR_CATALOGUE: ConnectorInfo[] = [
     title: 'Microsoft 365 usage reports (Viva Engage, Teams, e-mail)',
     input: 'api',
     fileExtensions: ['.csv'],
+    connectionTest: true,
     streams: ['groups', 'activity', 'usage'],
     settingsSchema: {
       $schema: SCHEMA,
