@@ -13,5 +13,8 @@ export * from './lib/people';
 export * from './lib/personas';
 export * from './lib/lifecycle';
 export * from './lib/first-post';
+export * from './lib/knowledge-flow';
+export * from './lib/communities';
+export * from './lib/best-cases';
 // The reports of every family for a scope, cached: what the API and the gate evaluation call.
 export * from './lib/kpi-reports';

@@ -7,6 +7,7 @@ import {
   RolloutPhase,
   RolloutPlan,
   createDataSource,
+  Group,
   Invitation,
   Membership,
   Organisation,
@@ -56,6 +57,8 @@ export interface TestTenant {
   plan: RolloutPlan;
   phase: RolloutPhase;
   invitation: Invitation;
+  /** A community (a channel of the source) with no activity yet. */
+  community: Group;
 }
 
 /** Password hash of "test-password-123" would cost argon2 time per user; these users sign in by token only. */
@@ -131,7 +134,14 @@ export async function createTenant(
     tokenHash: newToken('upi').hash,
     expiresAt: new Date(Date.now() + 86_400_000),
   });
-  return { organisation, tokens, users, source, syncRun, apiToken, goal, plan, phase, invitation };
+  const community = await dataSource.getRepository(Group).save({
+    organisationId: organisation.id,
+    sourceId: source.id,
+    externalId: 'c-general',
+    name: 'General',
+    kind: 'channel',
+  });
+  return { organisation, tokens, users, source, syncRun, apiToken, goal, plan, phase, invitation, community };
 }
 
 export function bearer(token: string): [string, string] {
@@ -178,6 +188,7 @@ export function pathValues(tenant: TestTenant): Record<string, string> {
     planId: tenant.plan.id,
     phaseId: tenant.phase.id,
     invitationId: tenant.invitation.id,
+    groupId: tenant.community.id,
   };
 }
 

@@ -1,4 +1,9 @@
 import type {
+  BestCasesReport,
+  CommunitiesReport,
+  CommunityDetail,
+  CommunitySort,
+  KnowledgeFlowReport,
   AdoptionReport,
   DiffusionReport,
   EngagementReport,
@@ -14,6 +19,9 @@ import type {
 } from '@uptake/contracts';
 import type { DataSource } from 'typeorm';
 import { queryAdoptionReport } from './adoption/adoption-query';
+import { queryBestCases } from './best-cases/best-cases-query';
+import { queryCommunitiesReport, queryCommunityDetail } from './communities/communities-query';
+import { queryKnowledgeFlowReport } from './knowledge-flow/knowledge-flow-query';
 import { loadLastActiveDay } from './core/members';
 import { periodsBetween, weekStart } from './core/periods';
 import { disclosureOfScope, toPopulation } from './core/population';
@@ -118,6 +126,45 @@ export class KpiReports {
   async firstPost(scope: KpiScope, responseHours: number): Promise<FirstPostReport> {
     return this.cache.get(scope.organisationId, ['first-post', scope, responseHours], () =>
       queryFirstPostReport(this.dataSource, scope, responseHours),
+    );
+  }
+
+  /** Community health of every community (capped by `limit`), cached until the rollups or the directory change. */
+  async communities(
+    scope: KpiScope,
+    options: { limit: number; sort: CommunitySort; viralThreshold: number },
+  ): Promise<CommunitiesReport> {
+    const key = ['communities', scope, options.limit, options.sort, options.viralThreshold];
+    return this.cache.get(scope.organisationId, key, () =>
+      queryCommunitiesReport(this.dataSource, scope, options),
+    );
+  }
+
+  /** One community's health and detail; null when the group is not a community of the organisation. */
+  async community(
+    scope: KpiScope,
+    groupId: string,
+    options: { viralThreshold: number },
+  ): Promise<CommunityDetail | null> {
+    return this.cache.get(scope.organisationId, ['community', scope, groupId, options.viralThreshold], () =>
+      queryCommunityDetail(this.dataSource, scope, groupId, options),
+    );
+  }
+
+  /** Communities and org units ranked against the organisation (it computes every community's health). */
+  async bestCases(
+    scope: KpiScope,
+    options: { kind: 'all' | 'community' | 'orgUnit'; top: number },
+  ): Promise<BestCasesReport> {
+    return this.cache.get(scope.organisationId, ['best-cases', scope, options.kind, options.top], () =>
+      queryBestCases(this.dataSource, scope, options),
+    );
+  }
+
+  /** Who answers whose threads, hidden expertise and leadership by level. */
+  async knowledgeFlow(scope: KpiScope): Promise<KnowledgeFlowReport> {
+    return this.cache.get(scope.organisationId, ['knowledge-flow', scope], () =>
+      queryKnowledgeFlowReport(this.dataSource, scope),
     );
   }
 

@@ -7,6 +7,13 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type {
+  BestCasesReport,
+  CommunitiesReport,
+  CommunityDetail,
+  FirstPostReport,
+  KnowledgeFlowReport,
+  LifecycleReport,
+  PersonasReport,
   AdoptionReport,
   DiffusionReport,
   EngagementReport,
@@ -19,6 +26,17 @@ import type {
 import { KPI_READERS, OrganisationRoles } from '../auth/auth.decorators';
 import { UUID } from '../common/params';
 import {
+  BestCasesQueryDto,
+  BestCasesReportDto,
+  CommunitiesQueryDto,
+  CommunitiesReportDto,
+  CommunityDetailDto,
+  CommunityDetailQueryDto,
+  FirstPostQueryDto,
+  FirstPostReportDto,
+  KnowledgeFlowReportDto,
+  LifecycleReportDto,
+  PersonasReportDto,
   AdoptionReportDto,
   DiffusionQueryDto,
   DiffusionReportDto,
@@ -161,5 +179,108 @@ export class KpisController {
     @Query() query: PeopleQueryDto,
   ): Promise<PeopleReport> {
     return this.kpis.people(organisationId, query);
+  }
+
+  @Get('communities')
+  @OrganisationRoles(...KPI_READERS)
+  @ApiOperation({
+    summary:
+      'Community health per channel/community: members, active, health index, reply coverage, response times, fragility, growth, viral growth',
+    description: K_RULE,
+  })
+  @ApiOkResponse({ type: CommunitiesReportDto.Output })
+  communities(
+    @Param('organisationId', UUID) organisationId: string,
+    @Query() query: CommunitiesQueryDto,
+  ): Promise<CommunitiesReport> {
+    return this.kpis.communities(organisationId, query);
+  }
+
+  @Get('communities/:groupId')
+  @OrganisationRoles(...KPI_READERS)
+  @ApiOperation({
+    summary: "One community's health, response times, personas and cross-department flow",
+    description: K_RULE,
+  })
+  @ApiOkResponse({ type: CommunityDetailDto.Output })
+  community(
+    @Param('organisationId', UUID) organisationId: string,
+    @Param('groupId', UUID) groupId: string,
+    @Query() query: CommunityDetailQueryDto,
+  ): Promise<CommunityDetail> {
+    return this.kpis.community(organisationId, groupId, query);
+  }
+
+  @Get('best-cases')
+  @OrganisationRoles(...KPI_READERS)
+  @ApiOperation({
+    summary: 'Communities and org units ranked by outcomes versus the organisation, explained per criterion',
+    description: K_RULE,
+  })
+  @ApiOkResponse({ type: BestCasesReportDto.Output })
+  bestCases(
+    @Param('organisationId', UUID) organisationId: string,
+    @Query() query: BestCasesQueryDto,
+  ): Promise<BestCasesReport> {
+    return this.kpis.bestCases(organisationId, query);
+  }
+
+  @Get('personas')
+  @OrganisationRoles(...KPI_READERS)
+  @ApiOperation({
+    summary:
+      'Behaviour personas (catalyst, engager, responder, broadcaster, observer) and habits, overall and per unit',
+    description: K_RULE,
+  })
+  @ApiOkResponse({ type: PersonasReportDto.Output })
+  personas(
+    @Param('organisationId', UUID) organisationId: string,
+    @Query() query: KpiQueryDto,
+  ): Promise<PersonasReport> {
+    return this.kpis.personas(organisationId, query);
+  }
+
+  @Get('lifecycle')
+  @OrganisationRoles(...KPI_READERS)
+  @ApiOperation({
+    summary: 'Per week: new, retained, reactivated and dormant people, and the net change of active people',
+    description: K_RULE,
+  })
+  @ApiOkResponse({ type: LifecycleReportDto.Output })
+  lifecycle(
+    @Param('organisationId', UUID) organisationId: string,
+    @Query() query: KpiQueryDto,
+  ): Promise<LifecycleReport> {
+    return this.kpis.lifecycle(organisationId, query);
+  }
+
+  @Get('first-post')
+  @OrganisationRoles(...KPI_READERS)
+  @ApiOperation({
+    summary:
+      '"Found nobody, stopped": retention of newcomers whose first post was answered vs not, and the answered share per week, unit and community',
+    description: K_RULE,
+  })
+  @ApiOkResponse({ type: FirstPostReportDto.Output })
+  firstPost(
+    @Param('organisationId', UUID) organisationId: string,
+    @Query() query: FirstPostQueryDto,
+  ): Promise<FirstPostReport> {
+    return this.kpis.firstPost(organisationId, query);
+  }
+
+  @Get('knowledge-flow')
+  @OrganisationRoles(...KPI_READERS)
+  @ApiOperation({
+    summary:
+      "Which units answer which units' threads, across departments and legacy companies; hidden expertise; leadership by level",
+    description: K_RULE,
+  })
+  @ApiOkResponse({ type: KnowledgeFlowReportDto.Output })
+  knowledgeFlow(
+    @Param('organisationId', UUID) organisationId: string,
+    @Query() query: KpiQueryDto,
+  ): Promise<KnowledgeFlowReport> {
+    return this.kpis.knowledgeFlow(organisationId, query);
   }
 }

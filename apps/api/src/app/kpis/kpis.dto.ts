@@ -1,4 +1,15 @@
 import {
+  bestCasesQuerySchema,
+  bestCasesReportSchema,
+  communitiesQuerySchema,
+  communitiesReportSchema,
+  communityDetailQuerySchema,
+  communityDetailSchema,
+  firstPostQuerySchema,
+  firstPostReportSchema,
+  knowledgeFlowReportSchema,
+  lifecycleReportSchema,
+  personasReportSchema,
   adoptionReportSchema,
   diffusionQuerySchema,
   diffusionReportSchema,
@@ -21,6 +32,10 @@ export class RetentionQueryDto extends createZodDto(retentionQuerySchema) {}
 export class NetworkPeopleQueryDto extends createZodDto(networkPeopleQuerySchema) {}
 export class DiffusionQueryDto extends createZodDto(diffusionQuerySchema) {}
 export class PeopleQueryDto extends createZodDto(peopleQuerySchema) {}
+export class CommunitiesQueryDto extends createZodDto(communitiesQuerySchema) {}
+export class CommunityDetailQueryDto extends createZodDto(communityDetailQuerySchema) {}
+export class BestCasesQueryDto extends createZodDto(bestCasesQuerySchema) {}
+export class FirstPostQueryDto extends createZodDto(firstPostQuerySchema) {}
 
 export class AdoptionReportDto extends createZodDto(adoptionReportSchema) {}
 export class ParticipationReportDto extends createZodDto(participationReportSchema) {}
@@ -30,3 +45,10 @@ export class NetworkReportDto extends createZodDto(networkReportSchema) {}
 export class NetworkPeopleReportDto extends createZodDto(networkPeopleReportSchema) {}
 export class DiffusionReportDto extends createZodDto(diffusionReportSchema) {}
 export class PeopleReportDto extends createZodDto(peopleReportSchema) {}
+export class CommunitiesReportDto extends createZodDto(communitiesReportSchema) {}
+export class CommunityDetailDto extends createZodDto(communityDetailSchema) {}
+export class BestCasesReportDto extends createZodDto(bestCasesReportSchema) {}
+export class PersonasReportDto extends createZodDto(personasReportSchema) {}
+export class LifecycleReportDto extends createZodDto(lifecycleReportSchema) {}
+export class FirstPostReportDto extends createZodDto(firstPostReportSchema) {}
+export class KnowledgeFlowReportDto extends createZodDto(knowledgeFlowReportSchema) {}

@@ -1,6 +1,17 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
+  BestCasesQuery,
+  BestCasesReport,
+  CommunitiesQuery,
+  CommunitiesReport,
+  CommunityDetail,
+  CommunityDetailQuery,
+  FirstPostQuery,
+  FirstPostReport,
+  KnowledgeFlowReport,
+  LifecycleReport,
+  PersonasReport,
   AdoptionReport,
   DiffusionReport,
   EngagementReport,
@@ -89,6 +100,41 @@ export class KpisService {
 
   async people(organisationId: string, query: KpiQuery & { limit: number }): Promise<PeopleReport> {
     return this.reports.people(await this.scope(organisationId, query), query.limit);
+  }
+
+  async communities(organisationId: string, query: CommunitiesQuery): Promise<CommunitiesReport> {
+    return this.reports.communities(await this.scope(organisationId, query), query);
+  }
+
+  /** 404 for a group that is not a community of the organisation (a cohort, another organisation's group). */
+  async community(
+    organisationId: string,
+    groupId: string,
+    query: CommunityDetailQuery,
+  ): Promise<CommunityDetail> {
+    const detail = await this.reports.community(await this.scope(organisationId, query), groupId, query);
+    if (!detail) throw new NotFoundException(`Community ${groupId} not found`);
+    return detail;
+  }
+
+  async bestCases(organisationId: string, query: BestCasesQuery): Promise<BestCasesReport> {
+    return this.reports.bestCases(await this.scope(organisationId, query), query);
+  }
+
+  async personas(organisationId: string, query: KpiFilter): Promise<PersonasReport> {
+    return this.reports.personas(await this.scope(organisationId, query));
+  }
+
+  async lifecycle(organisationId: string, query: KpiFilter): Promise<LifecycleReport> {
+    return this.reports.lifecycle(await this.scope(organisationId, query));
+  }
+
+  async firstPost(organisationId: string, query: FirstPostQuery): Promise<FirstPostReport> {
+    return this.reports.firstPost(await this.scope(organisationId, query), query.responseHours);
+  }
+
+  async knowledgeFlow(organisationId: string, query: KpiFilter): Promise<KnowledgeFlowReport> {
+    return this.reports.knowledgeFlow(await this.scope(organisationId, query));
   }
 
   /** The last `weeks` ISO weeks of a goal KPI for a population, oldest first, ending at the last active day. */

@@ -2,11 +2,20 @@ import { complementaryHidden, type DisclosureRule } from '../disclosure/cell-key
 import { isSuppressed } from '../disclosure/suppression';
 
 /**
- * A share of people as published: computed from the true counts, withheld (null) when the part or the whole
- * rests on 1..k-1 people, and null for an empty whole (nothing to share out).
+ * A share of people as published: computed from the true counts, withheld (null) when the part, the rest
+ * (whole − part) or the whole rests on 1..k-1 people, and null for an empty whole (nothing to share out).
+ * The rest counts because a share is read beside its whole: 2/3 of 3 newcomers answered says that one
+ * newcomer was not.
  */
 export function peopleShare(part: number, whole: number, rule: DisclosureRule): number | null {
-  if (whole === 0 || isSuppressed(whole, rule) || isSuppressed(part, rule)) return null;
+  if (
+    whole === 0 ||
+    isSuppressed(whole, rule) ||
+    isSuppressed(part, rule) ||
+    isSuppressed(whole - part, rule)
+  ) {
+    return null;
+  }
   return part / whole;
 }
 

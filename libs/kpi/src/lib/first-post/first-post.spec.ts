@@ -80,7 +80,8 @@ describe('retentionMeasurable', () => {
 
 describe('firstPostReportOf', () => {
   it('compares the retention of newcomers whose first post was answered with the others', () => {
-    const report = firstPostReportOf(scope, NEWCOMERS, UNITS, GROUPS, 2);
+    // k = 1: every figure published, to check the arithmetic (the k = 2 cases below check what is withheld)
+    const report = firstPostReportOf({ ...scope, minGroupSize: 1 }, NEWCOMERS, UNITS, GROUPS, 1);
     // week 4: answered a1 a2 a3 a5 of 5; unanswered u1 u2 of 3
     // week 8 (first posts by 01-11): answered a1 a3 of a1 a2 a3; unanswered none of u1 u2
     expect(report.answered).toEqual({ people: 5, retained4Weeks: rate(4, 5), retained8Weeks: rate(2, 3) });
@@ -95,12 +96,14 @@ describe('firstPostReportOf', () => {
 
   it('breaks the leading indicator down by week, unit and community, withholding below k', () => {
     const report = firstPostReportOf(scope, NEWCOMERS, UNITS, GROUPS, 2);
-    // week of 01-05: a1 a2 a3 u1 u2 → 3/5; week of 01-12: a4 a5 u3 → 2/3; the other weeks are empty
+    // week of 01-05: a1 a2 a3 u1 u2 → 3/5; week of 01-12: a4 a5 u3 → 2/3, withheld: beside its 3 first posts
+    // it would say that one (u3) went unanswered; the other weeks are empty
     expect(report.byWeek).toEqual(
       WEEKS.map((week, index) => ({
         week: `2026-${week}`,
         firstPosts: [5, 3][index] ?? 0,
-        answeredWithin24h: [0.6, 2 / 3][index] ?? null,
+        answeredWithin24h: [0.6][index] ?? null,
+        ...(index === 1 ? { suppressed: BELOW_K } : {}),
       })),
     );
     // Units [Sales 4 (3 answered), Finance 3 (2), none 1 (0)]: the 1 is withheld and Finance with it.
@@ -119,12 +122,13 @@ describe('firstPostReportOf', () => {
         answeredWithin24h: null,
         suppressed: BELOW_K,
       },
-      { orgUnitId: 'sales', name: 'Sales', firstPosts: 4, answeredWithin24h: 0.75 },
+      // 3 of 4 answered: the one unanswered (u1) is 1 person, so the share is withheld
+      { orgUnitId: 'sales', name: 'Sales', firstPosts: 4, answeredWithin24h: null, suppressed: BELOW_K },
     ]);
     // Communities [Ask IT 4 (3 answered), Random 3 (1)] and a5's first post in none (1, never shown):
     // the unshown 1 could be recovered from the total, so Random (the smallest) is withheld too.
     expect(report.byCommunity).toEqual([
-      { groupId: 'g1', name: 'Ask IT', firstPosts: 4, answeredWithin24h: 0.75 },
+      { groupId: 'g1', name: 'Ask IT', firstPosts: 4, answeredWithin24h: null, suppressed: BELOW_K },
       { groupId: 'g2', name: 'Random', firstPosts: null, answeredWithin24h: null, suppressed: BELOW_K },
     ]);
     expect(report.suppressed).toEqual(BELOW_K);
@@ -157,11 +161,13 @@ describe('firstPostReportOf', () => {
   });
 
   it('withholds a rate whose retained people are below k, and the difference with it', () => {
-    // k = 3: the unanswered group's 3 people are shown, but 2 retained at week 4 are withheld.
+    // k = 3: the unanswered group's 3 people are shown, but 2 retained at week 4 (and the 1 who was not)
+    // are withheld.
     const report = firstPostReportOf(scope, NEWCOMERS, UNITS, GROUPS, 3);
     expect(report.unanswered.retained4Weeks).toEqual({ rate: null, low: null, high: null, people: 3 });
     expect(report.difference4Weeks).toEqual({ difference: null, low: null, high: null });
-    expect(report.answered.retained4Weeks).toEqual(rate(4, 5));
+    // 4 of the answered 5 retained: the one who was not is below k as well
+    expect(report.answered.retained4Weeks).toEqual({ rate: null, low: null, high: null, people: 5 });
   });
 
   it('is empty without newcomers', () => {

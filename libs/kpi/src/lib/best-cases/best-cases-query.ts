@@ -1,0 +1,188 @@
+import type { BestCasesQuery, BestCasesReport, KpiScope } from '@uptake/contracts';
+import type { DataSource } from 'typeorm';
+import { loadMembers } from '../core/members';
+import { loadActivityBits } from '../core/person-month';
+import { disclosureOfScope, toPopulation, type Population } from '../core/population';
+import type { DisclosureRule } from '../disclosure/cell-key';
+import {
+  emptyTallies,
+  peopleRatio,
+  threadFigures,
+  type ThreadTallies,
+} from '../communities/community-figures';
+import {
+  communityWindow,
+  loadThreadTallies,
+  rangeThreads,
+  type CandidateThreads,
+  type CommunityWindow,
+} from '../communities/communities-data';
+import type { CommunityFacts } from '../communities/community-health';
+import { computeCommunities, loadDepartments } from '../communities/communities-query';
+import type { DirectoryUnit } from '../core/top-units';
+import { growthOverWeeks } from '../communities/growth';
+import {
+  BEST_CASE_METHOD,
+  rankBestCases,
+  type BestCaseCandidate,
+  type CandidatePool,
+  type CriterionValues,
+} from './best-case-score';
+import { unitActivity, unitAncestors, type UnitActivity } from './unit-activity';
+
+/** Any threshold: the best-case finder reads the communities' active-people growth, not the viral flag. */
+const UNUSED_VIRAL_THRESHOLD = 0.5;
+
+/**
+ * Thread tallies per org unit subtree of the authors (a thread counts in its author's unit and every unit
+ * above it), and under null those of the whole population: every thread of the range, in any group.
+ */
+function loadUnitThreads(
+  dataSource: DataSource,
+  population: Population,
+  window: CommunityWindow,
+  departments: ReadonlyMap<string, string>,
+): Promise<Map<string | null, CandidateThreads>> {
+  return loadThreadTallies(
+    dataSource,
+    {
+      ctes: `base_threads AS (${rangeThreads()}),
+             unit_people AS (
+               SELECT a.id AS unit_id, p.id AS person_id
+               FROM people p
+               JOIN org_units pu ON pu.organisation_id = $1 AND pu.id = p.org_unit_id
+               JOIN org_units a ON a.organisation_id = $1 AND pu.path LIKE a.path || '%'
+               WHERE p.organisation_id = $1)`,
+      threads: `SELECT u.unit_id AS candidate, t.author, t.question, t.hours, t.responder
+                FROM base_threads t JOIN unit_people u ON u.person_id = t.author
+                UNION ALL
+                SELECT NULL::uuid, author, question, hours, responder FROM base_threads`,
+    },
+    [population.organisationId, population.orgUnitId, population.groupId, window.from, window.to],
+    departments,
+    { buckets: false },
+  );
+}
+
+/** The criteria of a unit (or of the organisation) from its activity and its threads, as published. */
+export function unitCriteria(
+  activity: UnitActivity | undefined,
+  tallies: ThreadTallies | undefined,
+  rule: DisclosureRule,
+): CriterionValues {
+  const threads = threadFigures(tallies ?? emptyTallies(), rule);
+  return {
+    healthIndex: activity ? peopleRatio(activity.active28.count, activity.active365.count, rule) : null,
+    replyCoverage: threads.replyCoverage,
+    medianHoursToFirstReply: threads.medianHoursToFirstReply,
+    crossDepartmentShare: threads.crossDepartmentShare,
+    growth: activity ? growthOverWeeks(activity.weekly, rule) : null,
+  };
+}
+
+/**
+ * Org units as candidates: every unit (departments and the units below them), with the activity of its
+ * subtree's people of the population. A unit of kind 'organisation' is the company itself, no candidate.
+ */
+async function unitCandidates(
+  dataSource: DataSource,
+  scope: KpiScope,
+  window: CommunityWindow,
+  rule: DisclosureRule,
+  directory: { units: DirectoryUnit[]; departments: ReadonlyMap<string, string> },
+): Promise<CandidatePool> {
+  const population = toPopulation(scope);
+  const { units, departments } = directory;
+  const [members, bits, threads] = await Promise.all([
+    loadMembers(dataSource, population, scope.to, { lastActiveDay: false }),
+    loadActivityBits(dataSource, population, window.firstDay, window.to),
+    loadUnitThreads(dataSource, population, window, departments),
+  ]);
+  const activity = unitActivity(members, bits, unitAncestors(units), window);
+  const candidates = units
+    .filter((unit) => unit.kind !== 'organisation')
+    .map((unit) => ({
+      kind: 'orgUnit' as const,
+      id: unit.id,
+      name: unit.name,
+      activePeople: activity.get(unit.id)?.active ?? { count: 0, key: 0 },
+      values: unitCriteria(activity.get(unit.id), threads.get(unit.id)?.tallies, rule),
+    }));
+  return { candidates, organisation: unitCriteria(activity.get(null), threads.get(null)?.tallies, rule) };
+}
+
+/**
+ * Communities as candidates: their published health figures and active-people growth, compared with all
+ * communities together: the thread figures of the communities report's organisation block, and the health
+ * index and growth pooled over communities (a person active in two communities counts in both, as their
+ * threads do).
+ */
+async function communityCandidates(
+  dataSource: DataSource,
+  scope: KpiScope,
+  departments: ReadonlyMap<string, string>,
+): Promise<CandidatePool> {
+  const rule = disclosureOfScope(scope);
+  const computed = await computeCommunities(dataSource, scope, {
+    groupId: null,
+    viralThreshold: UNUSED_VIRAL_THRESHOLD,
+    departments,
+  });
+  const all = [...computed.facts.values()];
+  const sum = (count: (facts: CommunityFacts) => number) =>
+    all.reduce((total, facts) => total + count(facts), 0);
+  const pooledWeeks = computed.window.weeks.map((_, index) =>
+    sum((facts) => facts.weeks[index]?.activePeople.count ?? 0),
+  );
+  const organisation: CriterionValues = {
+    healthIndex: peopleRatio(
+      sum((facts) => facts.active28.count),
+      sum((facts) => facts.active365.count),
+      rule,
+    ),
+    replyCoverage: computed.organisation.replyCoverage,
+    medianHoursToFirstReply: computed.organisation.medianHoursToFirstReply,
+    crossDepartmentShare: computed.organisation.crossDepartmentShare,
+    growth: growthOverWeeks(pooledWeeks, rule),
+  };
+  const candidates = computed.communities.map((community): BestCaseCandidate => {
+    const facts = computed.facts.get(community.groupId);
+    const activeSeries = facts?.weeks.map((week) => week.activePeople.count) ?? [];
+    return {
+      kind: 'community',
+      id: community.groupId,
+      name: community.name,
+      activePeople: facts?.active ?? { count: 0, key: 0 },
+      values: {
+        healthIndex: community.healthIndex,
+        replyCoverage: community.replyCoverage,
+        medianHoursToFirstReply: community.medianHoursToFirstReply,
+        crossDepartmentShare: community.crossDepartmentShare,
+        growth: growthOverWeeks(activeSeries, rule),
+      },
+    };
+  });
+  return { candidates, organisation };
+}
+
+/**
+ * The best-case finder: communities and org units ranked by how much better than the organisation they do
+ * (see best-case-score.ts and BEST_CASE_METHOD): org units against the scope's whole population,
+ * communities against all communities together.
+ */
+export async function queryBestCases(
+  dataSource: DataSource,
+  scope: KpiScope,
+  options: { kind: BestCasesQuery['kind']; top: number },
+): Promise<BestCasesReport> {
+  const rule = disclosureOfScope(scope);
+  const window = communityWindow(scope.from, scope.to);
+  const directory = await loadDepartments(dataSource, scope);
+  const [units, communities] = await Promise.all([
+    options.kind === 'community' ? null : unitCandidates(dataSource, scope, window, rule, directory),
+    options.kind === 'orgUnit' ? null : communityCandidates(dataSource, scope, directory.departments),
+  ]);
+  const pools = [units, communities].filter((pool): pool is CandidatePool => pool !== null);
+  const ranked = rankBestCases(pools, rule, options.top);
+  return { scope, candidates: ranked.candidates, excluded: ranked.excluded, method: BEST_CASE_METHOD };
+}

@@ -1,0 +1,519 @@
+import type { GroupKind } from '@uptake/contracts';
+import type { DataSource } from 'typeorm';
+import {
+  ACTIVE_TYPES,
+  CONTRIBUTION_TYPES,
+  CREATION_TYPES,
+  sqlTypes,
+  THREAD_RESPONSE_TYPES,
+} from '../core/activity-definition';
+import { addDays, weekStart } from '../core/periods';
+import { IN_SCOPE, SCOPE, scopeParameters, type Population } from '../core/population';
+import { RECORD_KEY_MODULUS, type PeopleCount } from '../disclosure/cell-key';
+import type { ThreadTallies } from './community-figures';
+import type { CommunityPersonTotals } from './community-personas';
+import type { CommunityWeekFacts } from './community-health';
+import type { DepartmentCell, ResponseBucketTally } from './department-flows';
+import { GROWTH_WEEKS } from './growth';
+
+/*
+ * The SQL of community health. Every query is one set-based pass over a rollup for all communities at once
+ * (GROUP BY group), never a query per community and never raw events:
+ * - activity_daily (people active in a community, posts, responses given), over the 365 days ending on the
+ *   range's last day (the 12-month denominator of the health index) and the weeks of the range;
+ * - thread_rollup (threads started in the range, their first response by someone else);
+ * - group_members (membership by join day).
+ * Record keys are summed in SQL (modulo 2^32), so a community's cells come back as one number each.
+ *
+ * Parameters: $1..$3 the population (core/population.ts), $4 from, $5 to, $6 one community or null for all,
+ * $7 the series' first Monday, $8 the first day read.
+ */
+
+/**
+ * Communities: groups that are places of activity, never a cohort defined in Uptake; all of the organisation
+ * ($1) or the one in `groupParameter` (null: all). `listed`: the source lists members for it at all.
+ */
+const communitiesCte = (groupParameter = '$6') => `
+  communities AS (
+    SELECT g.id, g.name, g.kind, g.is_private,
+           EXISTS (SELECT 1 FROM group_members m WHERE m.group_id = g.id) AS listed
+    FROM groups g
+    WHERE g.organisation_id = $1 AND g.kind <> 'cohort'
+      AND (${groupParameter}::uuid IS NULL OR g.id = ${groupParameter}::uuid))`;
+const COMMUNITIES = communitiesCte();
+
+/**
+ * The department of every org unit, from `departments` (unit id → department id): the knowledge flow's
+ * notion (knowledge-flow/departments.ts on core/top-units.ts), so a community's cross-department share and
+ * the knowledge-flow matrix agree. Passed as two arrays at parameter positions `first` and `first + 1`.
+ */
+function departmentsCte(first: number): string {
+  return `departments AS (SELECT * FROM unnest($${first}::uuid[], $${first + 1}::uuid[]) AS d(id, department))`;
+}
+
+function departmentParameters(departments: ReadonlyMap<string, string>): unknown[] {
+  return [[...departments.keys()], [...departments.values()]];
+}
+
+/** Sum of record keys of the joined people `x` as a cell key. */
+const KEY_SUM = (filter = '') =>
+  `(coalesce(sum(x.record_key)${filter ? ` FILTER (WHERE ${filter})` : ''}, 0) % ${RECORD_KEY_MODULUS})::bigint`;
+
+/** The window a request reads: the range, the 365 days before its end, and the weeks growth compares. */
+export interface CommunityWindow {
+  from: string;
+  to: string;
+  /** Monday of the first week of the series (GROWTH_WEEKS before the last week at the latest). */
+  seriesStart: string;
+  /** First day read from activity_daily. */
+  firstDay: string;
+  /** Mondays of the series, oldest first. */
+  weeks: string[];
+}
+
+export function communityWindow(from: string, to: string): CommunityWindow {
+  const lastWeek = weekStart(to);
+  const seriesStart = [weekStart(from), addDays(lastWeek, -7 * GROWTH_WEEKS)].sort()[0];
+  const firstDay = [from, addDays(to, -364), seriesStart].sort()[0];
+  const weeks: string[] = [];
+  for (let week = seriesStart; week <= lastWeek; week = addDays(week, 7)) weeks.push(week);
+  return { from, to, seriesStart, firstDay, weeks };
+}
+
+/** $1..$3 the population, $4 from, $5 to, $6 the community (null: all). */
+function rangeParameters(population: Population, window: CommunityWindow, groupId: string | null): unknown[] {
+  return [...scopeParameters(population), window.from, window.to, groupId];
+}
+
+const cell = (count: number | string, key: number | string): PeopleCount => ({
+  count: Number(count),
+  key: Number(key),
+});
+
+export interface CommunityRow {
+  groupId: string;
+  name: string;
+  kind: GroupKind;
+  isPrivate: boolean;
+  listed: boolean;
+}
+
+/** The communities of the organisation (or the one asked for). */
+export async function loadCommunityRows(
+  dataSource: DataSource,
+  organisationId: string,
+  groupId: string | null,
+): Promise<CommunityRow[]> {
+  const rows: { id: string; name: string; kind: GroupKind; is_private: boolean; listed: boolean }[] =
+    await dataSource.query(`WITH ${communitiesCte('$2')} SELECT * FROM communities ORDER BY name, id`, [
+      organisationId,
+      groupId,
+    ]);
+  return rows.map((row) => ({
+    groupId: row.id,
+    name: row.name,
+    kind: row.kind,
+    isPrivate: row.is_private,
+    listed: row.listed,
+  }));
+}
+
+/** What activity_daily says about one community. */
+export interface CommunityActivity {
+  active: PeopleCount;
+  active28: PeopleCount;
+  active365: PeopleCount;
+  posts: number[];
+  interactions: number[];
+  /** By Monday: people active in the week, posts, posters, the most posts of one person. */
+  weeks: Map<string, Omit<CommunityWeekFacts, 'week' | 'members'>>;
+}
+
+/**
+ * People of the population active in each community (active types: a join is not activity) in the range,
+ * in its last 28 days and in the 365 days ending on its last day; posts per poster and interactions per
+ * active person in the range (responses and reactions given in the community, plus the responses their
+ * threads there received: thread_rollup.responses, which includes the author's own follow-ups, as the rollup
+ * does not split them); and per week of the series, the active people and posts.
+ */
+export async function loadCommunityActivity(
+  dataSource: DataSource,
+  population: Population,
+  window: CommunityWindow,
+  groupId: string | null,
+): Promise<Map<string, CommunityActivity>> {
+  const creations = sqlTypes(CREATION_TYPES);
+  const active = sqlTypes(ACTIVE_TYPES);
+  const rows: {
+    group_id: string;
+    active: number;
+    active_key: string;
+    active28: number;
+    active28_key: string;
+    active365: number;
+    active365_key: string;
+    posts: string[];
+    interactions: string[];
+    weeks:
+      { week: string; people: number; key: string; posts: string; posters: number; top: string }[] | null;
+  }[] = await dataSource.query(
+    `WITH ${SCOPE}, ${COMMUNITIES},
+     person_groups AS (
+       SELECT d.group_id, d.person_id,
+              bool_or(d.day >= $4::date) AS in_range,
+              bool_or(d.day > $5::date - 28) AS last28,
+              bool_or(d.day > $5::date - 365) AS last365,
+              coalesce(sum(d.events::int) FILTER (WHERE d.type IN (${creations}) AND d.day >= $4::date), 0) AS posts,
+              coalesce(sum(d.events::int) FILTER (WHERE d.type IN (${sqlTypes(CONTRIBUTION_TYPES)})
+                                                    AND d.day >= $4::date), 0) AS given
+       FROM activity_daily d JOIN communities c ON c.id = d.group_id
+       WHERE d.organisation_id = $1 AND d.day BETWEEN $8::date AND $5::date
+         AND d.type IN (${active}) AND ${IN_SCOPE('d.person_id')}
+       GROUP BY 1, 2),
+     received AS (
+       SELECT t.group_id, t.root_actor_id AS person_id, sum(t.responses)::int AS received
+       FROM thread_rollup t JOIN communities c ON c.id = t.group_id
+       WHERE t.organisation_id = $1 AND t.root_day BETWEEN $4::date AND $5::date
+         AND t.root_type IN (${creations}) AND t.root_actor_id IS NOT NULL AND ${IN_SCOPE('t.root_actor_id')}
+       GROUP BY 1, 2),
+     per_group AS (
+       SELECT p.group_id,
+              count(*) FILTER (WHERE p.in_range)::int AS active, ${KEY_SUM('p.in_range')} AS active_key,
+              count(*) FILTER (WHERE p.last28)::int AS active28, ${KEY_SUM('p.last28')} AS active28_key,
+              count(*) FILTER (WHERE p.last365)::int AS active365, ${KEY_SUM('p.last365')} AS active365_key,
+              coalesce(array_agg(p.posts) FILTER (WHERE p.posts > 0), '{}') AS posts,
+              coalesce(array_agg(p.given + coalesce(r.received, 0)) FILTER (WHERE p.in_range), '{}') AS interactions
+       FROM person_groups p JOIN people x ON x.organisation_id = $1 AND x.id = p.person_id
+       LEFT JOIN received r ON r.group_id = p.group_id AND r.person_id = p.person_id
+       GROUP BY p.group_id),
+     -- The weeks read only the series' days (the range and the weeks before it that growth compares).
+     person_weeks AS (
+       SELECT d.group_id, d.person_id, date_trunc('week', d.day::timestamp)::date AS week,
+              coalesce(sum(d.events::int) FILTER (WHERE d.type IN (${creations})), 0) AS posts
+       FROM activity_daily d JOIN communities c ON c.id = d.group_id
+       WHERE d.organisation_id = $1 AND d.day BETWEEN $7::date AND $5::date
+         AND d.type IN (${active}) AND ${IN_SCOPE('d.person_id')}
+       GROUP BY 1, 2, 3),
+     per_week AS (
+       SELECT w.group_id,
+              jsonb_agg(jsonb_build_object('week', to_char(w.week, 'YYYY-MM-DD'), 'people', w.people, 'key', w.key,
+                                           'posts', w.posts, 'posters', w.posters, 'top', w.top)) AS weeks
+       FROM (SELECT w.group_id, w.week, count(*)::int AS people, ${KEY_SUM()}::text AS key,
+                    sum(w.posts)::text AS posts, count(*) FILTER (WHERE w.posts > 0)::int AS posters,
+                    max(w.posts)::text AS top
+             FROM person_weeks w JOIN people x ON x.organisation_id = $1 AND x.id = w.person_id
+             GROUP BY 1, 2) w
+       GROUP BY w.group_id)
+     SELECT g.*, w.weeks FROM per_group g LEFT JOIN per_week w ON w.group_id = g.group_id`,
+    [...rangeParameters(population, window, groupId), window.seriesStart, window.firstDay],
+  );
+  return new Map(
+    rows.map((row) => [
+      row.group_id,
+      {
+        active: cell(row.active, row.active_key),
+        active28: cell(row.active28, row.active28_key),
+        active365: cell(row.active365, row.active365_key),
+        posts: row.posts.map(Number),
+        interactions: row.interactions.map(Number),
+        weeks: new Map(
+          (row.weeks ?? []).map((week) => [
+            week.week,
+            {
+              activePeople: cell(week.people, week.key),
+              posts: Number(week.posts),
+              posters: week.posters,
+              topPoster: Number(week.top),
+            },
+          ]),
+        ),
+      },
+    ]),
+  );
+}
+
+/** Joins of the population's people per community and week (joins before the series in the week before it). */
+export interface MemberJoins {
+  /** Members who joined by the range's last day (or whose join day is unknown). */
+  members: PeopleCount;
+  /** Members at the end of each week of the series, in the series' order. */
+  weekly: PeopleCount[];
+}
+
+/**
+ * Members at the end of each week from the joins per week: a running sum of counts and of cell keys
+ * (modulo 2^32). `joins` are keyed by the Monday of the week of the join; a key before the series (joins
+ * earlier, or of unknown day) counts from the start.
+ */
+export function membersByWeek(
+  joins: ReadonlyMap<string, PeopleCount>,
+  weeks: readonly string[],
+): MemberJoins {
+  const sorted = [...joins].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const weekly: PeopleCount[] = [];
+  let count = 0;
+  let key = 0;
+  let next = 0;
+  for (const week of weeks) {
+    while (next < sorted.length && sorted[next][0] <= week) {
+      count += sorted[next][1].count;
+      key = (key + sorted[next][1].key) % RECORD_KEY_MODULUS;
+      next++;
+    }
+    weekly.push({ count, key });
+  }
+  for (; next < sorted.length; next++) {
+    count += sorted[next][1].count;
+    key = (key + sorted[next][1].key) % RECORD_KEY_MODULUS;
+  }
+  return { members: { count, key }, weekly };
+}
+
+/** Membership rows of the population per community, by week of the join (in the organisation's time zone). */
+export async function loadMemberJoins(
+  dataSource: DataSource,
+  population: Population,
+  window: CommunityWindow,
+  groupId: string | null,
+): Promise<Map<string, MemberJoins>> {
+  const rows: { group_id: string; week: string; people: number; key: string }[] = await dataSource.query(
+    `WITH ${SCOPE}, ${communitiesCte('$5')}
+     SELECT m.group_id,
+            to_char(greatest(date_trunc('week', (m.joined_at AT TIME ZONE o.time_zone)::date::timestamp)::date,
+                             $6::date - 7), 'YYYY-MM-DD') AS week,
+            count(*)::int AS people, ${KEY_SUM()} AS key
+     FROM group_members m
+     JOIN communities c ON c.id = m.group_id
+     JOIN organisations o ON o.id = $1
+     JOIN people x ON x.organisation_id = $1 AND x.id = m.person_id
+     WHERE m.organisation_id = $1 AND ${IN_SCOPE('m.person_id')}
+       AND (m.joined_at IS NULL OR (m.joined_at AT TIME ZONE o.time_zone)::date <= $4::date)
+     GROUP BY 1, 2`,
+    [...scopeParameters(population), window.to, groupId, window.seriesStart],
+  );
+  const joins = new Map<string, Map<string, PeopleCount>>();
+  for (const row of rows) {
+    const weeks = joins.get(row.group_id) ?? new Map<string, PeopleCount>();
+    weeks.set(row.week, cell(row.people, row.key));
+    joins.set(row.group_id, weeks);
+  }
+  return new Map([...joins].map(([group, weeks]) => [group, membersByWeek(weeks, window.weeks)]));
+}
+
+/** Thread tallies per candidate; `null` is the organisation (all candidates together). */
+export interface CandidateThreads {
+  tallies: ThreadTallies;
+  buckets: ResponseBucketTally[];
+}
+
+/**
+ * Thread tallies per candidate from a `threads` CTE (candidate, author, question, hours, responder) the
+ * caller writes over thread_rollup: a community's threads, or an org unit subtree's. Rows with a null
+ * candidate are the organisation's. Hours to the first response by someone else (null: unanswered), its
+ * median and 90th percentile (percentile_cont, over the answered threads), the buckets of the detail, and
+ * the answered threads whose author's and first responder's departments are known and differ.
+ */
+export async function loadThreadTallies(
+  dataSource: DataSource,
+  sql: { ctes: string; threads: string },
+  parameterValues: unknown[],
+  departments: ReadonlyMap<string, string>,
+  options: { buckets: boolean },
+): Promise<Map<string | null, CandidateThreads>> {
+  // The buckets' distinct authors cost a sort each: only the detail of one community asks for them.
+  const bucket = (condition: string) =>
+    options.buckets
+      ? `count(*) FILTER (WHERE ${condition})::int, count(DISTINCT author) FILTER (WHERE ${condition})::int`
+      : '0, 0';
+  const rows: {
+    candidate: string | null;
+    threads: number;
+    within7: number;
+    questions: number;
+    answered_questions: number;
+    answered: number;
+    median: number | null;
+    p90: number | null;
+    comparable: number;
+    crossing: number;
+    authors: number;
+    authors_key: string;
+    top: number;
+    buckets: [number, number, number, number, number, number, number, number, number, number];
+  }[] = await dataSource.query(
+    `WITH ${SCOPE}, ${sql.ctes}, ${departmentsCte(parameterValues.length + 1)},
+     threads AS (${sql.threads}),
+     classified AS (
+       SELECT t.*, ad.department AS author_department, rd.department AS responder_department
+       FROM threads t
+       JOIN people pa ON pa.organisation_id = $1 AND pa.id = t.author
+       LEFT JOIN departments ad ON ad.id = pa.org_unit_id
+       LEFT JOIN people pr ON pr.organisation_id = $1 AND pr.id = t.responder
+       LEFT JOIN departments rd ON rd.id = pr.org_unit_id),
+     authors AS (
+       SELECT a.candidate, count(*)::int AS authors, ${KEY_SUM()} AS authors_key, max(a.threads)::int AS top
+       FROM (SELECT candidate, author, count(*) AS threads FROM threads GROUP BY 1, 2) a
+       JOIN people x ON x.organisation_id = $1 AND x.id = a.author
+       GROUP BY a.candidate),
+     tallies AS (
+       SELECT candidate, count(*)::int AS threads,
+              count(*) FILTER (WHERE hours <= 168)::int AS within7,
+              count(*) FILTER (WHERE question)::int AS questions,
+              count(*) FILTER (WHERE question AND hours IS NOT NULL)::int AS answered_questions,
+              count(hours)::int AS answered,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY hours) AS median,
+              percentile_cont(0.9) WITHIN GROUP (ORDER BY hours) AS p90,
+              count(*) FILTER (WHERE author_department IS NOT NULL AND responder_department IS NOT NULL)::int
+                AS comparable,
+              count(*) FILTER (WHERE author_department <> responder_department)::int AS crossing,
+              ARRAY[${bucket('hours <= 1')}, ${bucket('hours > 1 AND hours <= 4')},
+                    ${bucket('hours > 4 AND hours <= 24')}, ${bucket('hours > 24 AND hours <= 168')},
+                    ${bucket('hours IS NULL OR hours > 168')}] AS buckets
+       FROM classified GROUP BY candidate)
+     SELECT t.*, a.authors, a.authors_key, a.top
+     FROM tallies t JOIN authors a ON a.candidate IS NOT DISTINCT FROM t.candidate`,
+    [...parameterValues, ...departmentParameters(departments)],
+  );
+  return new Map(
+    rows.map((row) => [
+      row.candidate,
+      {
+        tallies: {
+          threads: row.threads,
+          answeredWithin7Days: row.within7,
+          questions: row.questions,
+          answeredQuestions: row.answered_questions,
+          answered: row.answered,
+          medianHours: row.median === null ? null : Number(row.median),
+          p90Hours: row.p90 === null ? null : Number(row.p90),
+          authors: cell(row.authors, row.authors_key),
+          topAuthorThreads: row.top,
+          comparable: row.comparable,
+          crossDepartment: row.crossing,
+        },
+        buckets: [0, 1, 2, 3, 4].map((index) => ({
+          threads: Number(row.buckets[index * 2]),
+          authors: Number(row.buckets[index * 2 + 1]),
+        })),
+      },
+    ]),
+  );
+}
+
+/**
+ * Threads of the range started by the population's people (root_type a creation: posts, questions), with
+ * hours to the first response by someone else. Alias `t` is thread_rollup; `extra` filters further.
+ */
+export function rangeThreads(extra = ''): string {
+  return `SELECT t.group_id, t.root_actor_id AS author, t.root_type = 'question' AS question,
+                 (extract(epoch FROM t.first_response_at - t.root_at) / 3600)::float8 AS hours,
+                 t.first_responder_id AS responder
+          FROM thread_rollup t
+          WHERE t.organisation_id = $1 AND t.root_day BETWEEN $4::date AND $5::date
+            AND t.root_type IN (${sqlTypes(CREATION_TYPES)}) AND t.root_actor_id IS NOT NULL
+            AND ${IN_SCOPE('t.root_actor_id')} ${extra}`;
+}
+
+/** Thread tallies per community and, under the key null, of all communities together. */
+export async function loadCommunityThreads(
+  dataSource: DataSource,
+  population: Population,
+  window: CommunityWindow,
+  groupId: string | null,
+  departments: ReadonlyMap<string, string>,
+): Promise<Map<string | null, CandidateThreads>> {
+  return loadThreadTallies(
+    dataSource,
+    {
+      ctes: `${COMMUNITIES},
+             community_threads AS (${rangeThreads('AND t.group_id IN (SELECT id FROM communities)')})`,
+      threads: `SELECT group_id AS candidate, author, question, hours, responder FROM community_threads
+                UNION ALL
+                SELECT NULL::uuid, author, question, hours, responder FROM community_threads`,
+    },
+    rangeParameters(population, window, groupId),
+    departments,
+    { buckets: groupId !== null },
+  );
+}
+
+/** Per active person of one community: threads started, answered by others, replies given (personas). */
+export async function loadCommunityPersonTotals(
+  dataSource: DataSource,
+  population: Population,
+  window: CommunityWindow,
+  groupId: string,
+): Promise<CommunityPersonTotals[]> {
+  const rows: { threads: number; answered: number; replies: number }[] = await dataSource.query(
+    `WITH ${SCOPE},
+     active AS (
+       SELECT d.person_id,
+              coalesce(sum(d.events) FILTER (WHERE d.type IN (${sqlTypes(THREAD_RESPONSE_TYPES)})), 0)::int AS replies
+       FROM activity_daily d
+       WHERE d.organisation_id = $1 AND d.group_id = $6::uuid AND d.day BETWEEN $4::date AND $5::date
+         AND d.type IN (${sqlTypes(ACTIVE_TYPES)}) AND ${IN_SCOPE('d.person_id')}
+       GROUP BY 1),
+     started AS (
+       SELECT t.author AS person_id, count(*)::int AS threads, count(t.hours)::int AS answered
+       FROM (${rangeThreads('AND t.group_id = $6::uuid')}) t GROUP BY 1)
+     SELECT a.replies, coalesce(s.threads, 0) AS threads, coalesce(s.answered, 0) AS answered
+     FROM active a LEFT JOIN started s ON s.person_id = a.person_id`,
+    rangeParameters(population, window, groupId),
+  );
+  return rows.map((row) => ({ threads: row.threads, answeredThreads: row.answered, replies: row.replies }));
+}
+
+/**
+ * First responses in one community by department of the responder and of the thread's author, with the
+ * distinct people on each side (threads of the population's authors; responders anyone).
+ */
+export async function loadDepartmentCells(
+  dataSource: DataSource,
+  population: Population,
+  window: CommunityWindow,
+  groupId: string,
+  departments: ReadonlyMap<string, string>,
+): Promise<DepartmentCell[]> {
+  const rows: {
+    from_unit: string | null;
+    to_unit: string | null;
+    responses: number;
+    responders: number;
+    responders_key: string;
+    top: number;
+    authors: number;
+    authors_key: string;
+  }[] = await dataSource.query(
+    `WITH ${SCOPE}, ${departmentsCte(7)},
+     flows AS (
+       SELECT rd.department AS from_unit, ad.department AS to_unit, t.responder, t.author
+       FROM (${rangeThreads('AND t.group_id = $6::uuid')}) t
+       JOIN people pa ON pa.organisation_id = $1 AND pa.id = t.author
+       LEFT JOIN departments ad ON ad.id = pa.org_unit_id
+       JOIN people pr ON pr.organisation_id = $1 AND pr.id = t.responder
+       LEFT JOIN departments rd ON rd.id = pr.org_unit_id),
+     responders AS (
+       SELECT r.from_unit, r.to_unit, count(*)::int AS responders, ${KEY_SUM()} AS responders_key,
+              max(r.n)::int AS top, sum(r.n)::int AS responses
+       FROM (SELECT from_unit, to_unit, responder, count(*) AS n FROM flows GROUP BY 1, 2, 3) r
+       JOIN people x ON x.organisation_id = $1 AND x.id = r.responder
+       GROUP BY 1, 2),
+     authors AS (
+       SELECT a.from_unit, a.to_unit, count(*)::int AS authors, ${KEY_SUM()} AS authors_key
+       FROM (SELECT DISTINCT from_unit, to_unit, author FROM flows) a
+       JOIN people x ON x.organisation_id = $1 AND x.id = a.author
+       GROUP BY 1, 2)
+     SELECT r.*, a.authors, a.authors_key
+     FROM responders r
+     JOIN authors a ON a.from_unit IS NOT DISTINCT FROM r.from_unit AND a.to_unit IS NOT DISTINCT FROM r.to_unit`,
+    [...rangeParameters(population, window, groupId), ...departmentParameters(departments)],
+  );
+  return rows.map((row) => ({
+    from: row.from_unit,
+    to: row.to_unit,
+    responses: row.responses,
+    responders: cell(row.responders, row.responders_key),
+    authors: cell(row.authors, row.authors_key),
+    topResponder: row.top,
+  }));
+}
