@@ -19,3 +19,4 @@ export * from './lib/kpi-queries';
 export * from './lib/communities';
 export * from './lib/people-dynamics';
 export * from './lib/knowledge-flow';
+export * from './lib/business-case';

@@ -18,3 +18,4 @@ export * from './lib/communities';
 export * from './lib/best-cases';
 // The reports of every family for a scope, cached: what the API and the gate evaluation call.
 export * from './lib/kpi-reports';
+export * from './lib/business-case';

@@ -1,0 +1,6 @@
+export * from './baseline';
+export * from './business-value';
+export * from './difference-in-differences';
+export * from './parallel-trends';
+export * from './statistics';
+export * from './usage-panel';
