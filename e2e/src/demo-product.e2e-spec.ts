@@ -1,6 +1,7 @@
 import { adminSettingsSuite } from './admin-settings.suite';
 import { adoptionSuite } from './adoption.suite';
 import { changeManagerSuite } from './change-manager.suite';
+import { communitiesSuite } from './communities.suite';
 import { connectorMaintainerSuite } from './connector-maintainer.suite';
 import { executiveSuite } from './executive.suite';
 import { sharedDemoProduct } from './support/shared-product';
@@ -14,5 +15,6 @@ const shared = sharedDemoProduct();
 executiveSuite(shared);
 adoptionSuite(shared);
 changeManagerSuite(shared);
+communitiesSuite(shared);
 connectorMaintainerSuite(shared);
 adminSettingsSuite(shared);
