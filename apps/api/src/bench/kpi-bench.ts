@@ -24,7 +24,20 @@ import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { createApi } from '../app/create-api';
 
-const ENDPOINTS = ['adoption', 'participation', 'engagement', 'retention', 'network', 'diffusion'];
+const ENDPOINTS = [
+  'adoption',
+  'participation',
+  'engagement',
+  'retention',
+  'network',
+  'diffusion',
+  'communities',
+  'best-cases',
+  'personas',
+  'lifecycle',
+  'first-post',
+  'knowledge-flow',
+];
 /** Calls per series (after two warm-up calls for the cached series). */
 const CALLS = 30;
 
