@@ -17,10 +17,13 @@ import os from 'node:os';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { createWorker } from '../app/create-worker';
-import { demoEventCount, demoSource, eventually, runOf, storedEvents } from './support';
+import { demoEventCount, demoSource, eventually, runOf, storedEvents, TEST_BATCH_SIZE } from './support';
 
-/** Big enough that a sync is still running when a store goes down (a few seconds of work). */
-const LONG = { seed: 31, people: 300, targetEvents: 40_000 };
+/**
+ * Big enough that a sync is still running when a store goes down: 7 committed batches (the demo checkpoints
+ * every 2,000 events, and batches of TEST_BATCH_SIZE commit at each).
+ */
+const LONG = { seed: 31, people: 300, targetEvents: 14_000 };
 const SHORT = { seed: 32, people: 80, targetEvents: 3_000 };
 /** The job's own retries: used up within a second, long before the stores come back. */
 const QUICK_RETRIES = { attempts: 3, backoff: { type: 'fixed', delay: 200 } };
@@ -69,6 +72,7 @@ describe('sync runs through store outages', () => {
         REDIS_URL: redis.url,
         SPOOL_DIR: path.join(scratch, 'spool'),
         WORKER_CONCURRENCY: '1',
+        SYNC_BATCH_SIZE: String(TEST_BATCH_SIZE),
         RECONCILE_INTERVAL_SECONDS: '1',
         ...overrides,
       }),

@@ -1,13 +1,15 @@
-import { generateDemoOrganisation } from '@uptake/demo';
 import { ActivitySource, createDataSource, Organisation, SyncRun } from '@uptake/persistence';
 import { JOBS, QUEUES, type RunSyncJob } from '@uptake/queues';
 import { testStoreUrls, uniqueSuffix } from '@uptake/testing';
 import { Queue } from 'bullmq';
-import type { ChildProcess } from 'node:child_process';
 import type { DataSource } from 'typeorm';
-import { redisDb, startWorkerProcess } from './support';
+import { demoEventCount, killMidSyncAndFinish, redisDb, storedEvents } from './support';
 
-const DEMO = { seed: 11, people: 300, targetEvents: 150_000 };
+/**
+ * 20 committed batches: the demo checkpoints every 2,000 events and a worker started by startWorkerProcess
+ * commits at each (TEST_BATCH_SIZE is below 2,000), so 3 kills after a batch each still land mid-sync.
+ */
+const DEMO = { seed: 11, people: 300, targetEvents: 40_000 };
 const KILLS = 3;
 
 describe('a worker killed mid-sync', () => {
@@ -15,7 +17,6 @@ describe('a worker killed mid-sync', () => {
   let dataSource: DataSource;
   let queue: Queue<RunSyncJob>;
   let organisation: Organisation;
-  let worker: ChildProcess | undefined;
 
   beforeAll(async () => {
     dataSource = await createDataSource(testStoreUrls().databaseUrl).initialize();
@@ -25,16 +26,16 @@ describe('a worker killed mid-sync', () => {
       .save({ name: 'Crash Test', slug: `crash-${uniqueSuffix()}` });
   });
 
+  // The organisation and its events are left in the test database, which is thrown away after the run:
+  // deleting them (a cascade over every event) took longer than the sync.
   afterAll(async () => {
-    worker?.kill('SIGKILL');
     await queue?.obliterate({ force: true });
     await queue?.close();
-    await dataSource.getRepository(Organisation).delete(organisation.id);
     await dataSource.destroy();
   });
 
   it(`ends with exactly the source's event count after ${KILLS} kills and restarts`, async () => {
-    const expected = [...generateDemoOrganisation(DEMO).events({ targetEvents: DEMO.targetEvents })].length;
+    const expected = demoEventCount(DEMO);
     const source = await dataSource
       .getRepository(ActivitySource)
       .save({ organisationId: organisation.id, name: 'demo', connectorType: 'demo', settings: DEMO });
@@ -46,39 +47,22 @@ describe('a worker killed mid-sync', () => {
       { organisationId: organisation.id, sourceId: source.id, syncRunId: run.id },
       { jobId: run.id, attempts: 3 },
     );
-    const current = () => dataSource.getRepository(SyncRun).findOneByOrFail({ id: run.id });
 
-    let insertedAtKill = 0;
-    for (let kill = 1; kill <= KILLS; kill++) {
-      worker = startWorkerProcess(redisUrl);
-      // Kill only once this worker has committed more batches: the kill lands mid-sync.
-      for (;;) {
-        const state = await current();
-        expect(state.status).not.toBe('succeeded');
-        if (state.recordsInserted > insertedAtKill) break;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      worker.kill('SIGKILL');
-      await new Promise((resolve) => worker?.once('exit', resolve));
-      insertedAtKill = (await current()).recordsInserted;
-      expect(insertedAtKill).toBeLessThan(expected);
-    }
-
-    worker = startWorkerProcess(redisUrl);
-    let final = await current();
-    const deadline = Date.now() + 90_000;
-    while (final.status !== 'succeeded' && final.status !== 'failed' && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      final = await current();
-    }
-    worker.kill('SIGTERM');
-
-    const [{ stored }] = await dataSource.query(
-      'SELECT count(*)::int AS stored FROM activity_events WHERE source_id = $1',
-      [source.id],
+    const { final, insertedAtKills } = await killMidSyncAndFinish(
+      dataSource,
+      run.id,
+      redisUrl,
+      KILLS,
+      90_000,
     );
+    // Each kill landed mid-sync: once that worker had committed more batches than the last, before the end.
+    expect(insertedAtKills).toHaveLength(KILLS);
+    insertedAtKills.forEach((inserted, n) => {
+      expect(inserted).toBeGreaterThan(n === 0 ? 0 : insertedAtKills[n - 1]);
+      expect(inserted).toBeLessThan(expected);
+    });
     expect(final.status).toBe('succeeded');
-    expect(stored).toBe(expected);
+    expect(await storedEvents(dataSource, source.id)).toBe(expected);
     // Counts and checkpoint commit with each batch, so the resumed attempts re-read nothing already stored.
     expect(final).toMatchObject({ recordsInserted: expected, recordsRead: expected, recordsDuplicate: 0 });
     expect(final.attempts).toBe(KILLS + 1);

@@ -42,6 +42,13 @@ describe('loadConfig', () => {
     }
   });
 
+  it('commits syncs in batches of 5,000 records unless SYNC_BATCH_SIZE says otherwise (100..100,000)', () => {
+    expect(loadConfig({}).worker.syncBatchSize).toBe(5_000);
+    expect(loadConfig({ SYNC_BATCH_SIZE: '1000' }).worker.syncBatchSize).toBe(1_000);
+    expect(() => loadConfig({ SYNC_BATCH_SIZE: '99' })).toThrow(/SYNC_BATCH_SIZE/);
+    expect(() => loadConfig({ SYNC_BATCH_SIZE: '100001' })).toThrow(/SYNC_BATCH_SIZE/);
+  });
+
   it('treats empty strings as unset', () => {
     expect(loadConfig({ DATABASE_URL: '' }).database.url).toBeUndefined();
   });

@@ -107,6 +107,7 @@ const environmentSchema = z.object({
   WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
   WORKER_MAX_STALLED: z.coerce.number().int().min(1).max(100).default(10),
   SYNC_OUTAGE_MAX_WAIT_SECONDS: z.coerce.number().int().min(0).max(86_400).default(1_800),
+  SYNC_BATCH_SIZE: z.coerce.number().int().min(100).max(100_000).default(5_000),
   RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3_600).default(60),
   SPOOL_ORPHAN_GRACE_MINUTES: z.coerce.number().int().min(1).max(10_080).default(60),
   SPOOL_FAILED_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
@@ -180,6 +181,11 @@ export interface UptakeConfig {
     maxStalled: number;
     /** How long a sync job waits out a Postgres/Redis outage (backing off) before its attempts count. */
     outageMaxWaitMs: number;
+    /**
+     * Records a sync commits per transaction (with its counts and checkpoint): what a crashed run re-reads
+     * at most. Crash tests lower it so a small input still spans many batches.
+     */
+    syncBatchSize: number;
   };
   /** The worker's reconciler: repairs runs whose job was lost or failed unrecorded, cleans the spool. */
   reconciler: {
@@ -262,6 +268,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
       lockDurationMs: e.WORKER_LOCK_DURATION_MS,
       maxStalled: e.WORKER_MAX_STALLED,
       outageMaxWaitMs: e.SYNC_OUTAGE_MAX_WAIT_SECONDS * 1000,
+      syncBatchSize: e.SYNC_BATCH_SIZE,
     },
     reconciler: {
       intervalMs: e.RECONCILE_INTERVAL_SECONDS * 1000,

@@ -180,6 +180,7 @@ export class SyncRunService {
       file ? fileReadErrorsAreFinal(read) : read,
       {
         initialState: startState,
+        batchSize: this.config.worker.syncBatchSize,
         fileName: file?.name,
         timeWindow: this.config.timeWindow,
         signal: this.shutdown.signal,
