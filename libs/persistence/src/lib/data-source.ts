@@ -30,6 +30,7 @@ import { OrganisationSettings1765100000000 } from './migrations/1765100000000-or
 import { ActivityDefinition1765200000000 } from './migrations/1765200000000-activity-definition';
 import { UsageReportCounts1765300000000 } from './migrations/1765300000000-usage-report-counts';
 import { ThreadDetails1765400000000 } from './migrations/1765400000000-thread-details';
+import { GroupPersonMonth1765500000000 } from './migrations/1765500000000-group-person-month';
 import { SnakeNamingStrategy } from './naming-strategy';
 
 export const ENTITIES = [
@@ -71,6 +72,7 @@ export const MIGRATIONS = [
   ActivityDefinition1765200000000,
   UsageReportCounts1765300000000,
   ThreadDetails1765400000000,
+  GroupPersonMonth1765500000000,
 ];
 
 /** TypeORM options shared by the API, the worker, the launcher and tests. Schema changes only by migration. */

@@ -19,6 +19,7 @@ const TABLES = [
   'business_goals',
   'data_sources',
   'group_members',
+  'group_person_month',
   'groups',
   'guideline_acknowledgements',
   'interaction_daily',

@@ -1,12 +1,6 @@
 import type { GroupKind } from '@uptake/contracts';
 import type { DataSource } from 'typeorm';
-import {
-  ACTIVE_TYPES,
-  CONTRIBUTION_TYPES,
-  CREATION_TYPES,
-  sqlTypes,
-  THREAD_RESPONSE_TYPES,
-} from '../core/activity-definition';
+import { CREATION_TYPES, sqlTypes } from '../core/activity-definition';
 import { addDays, weekStart } from '../core/periods';
 import { IN_SCOPE, SCOPE, scopeParameters, type Population } from '../core/population';
 import { RECORD_KEY_MODULUS, type PeopleCount } from '../disclosure/cell-key';
@@ -19,8 +13,9 @@ import { GROWTH_WEEKS } from './growth';
 /*
  * The SQL of community health. Every query is one set-based pass over a rollup for all communities at once
  * (GROUP BY group), never a query per community and never raw events:
- * - activity_daily (people active in a community, posts, responses given), over the 365 days ending on the
- *   range's last day (the 12-month denominator of the health index) and the weeks of the range;
+ * - group_person_month (people active in a community, posts, responses given: day masks and running totals
+ *   per month), over the 365 days ending on the range's last day (the 12-month denominator of the health
+ *   index) and the weeks of the series;
  * - thread_rollup (threads started in the range, their first response by someone else);
  * - group_members (membership by join day).
  * Record keys are summed in SQL (modulo 2^32), so a community's cells come back as one number each.
@@ -65,7 +60,7 @@ export interface CommunityWindow {
   to: string;
   /** Monday of the first week of the series (GROWTH_WEEKS before the last week at the latest). */
   seriesStart: string;
-  /** First day read from activity_daily. */
+  /** First day read from group_person_month (its month from this day on). */
   firstDay: string;
   /** Mondays of the series, oldest first. */
   weeks: string[];
@@ -118,7 +113,7 @@ export async function loadCommunityRows(
   }));
 }
 
-/** What activity_daily says about one community. */
+/** What group_person_month says about one community. */
 export interface CommunityActivity {
   active: PeopleCount;
   active28: PeopleCount;
@@ -130,11 +125,74 @@ export interface CommunityActivity {
 }
 
 /**
+ * The columns `<name>_first`, `<name>_last` (days of the month, 1-based) and `<name>_mask` (bit d-1 for each
+ * day d) of the days `first`..`last` (SQL dates) clipped to a month, for a CTE with the columns `month` (its
+ * first day) and `month_end` (its last day) in scope. Computed once per month, never per row. A window that
+ * misses the month gives first > last and an empty mask. Days 1..31 are bits 0..30: the int never overflows.
+ */
+function spanColumns(name: string, first: string, last: string): string {
+  const from = `(greatest(${first}, month) - month + 1)`;
+  const to = `(least(${last}, month_end) - month + 1)`;
+  return `${from} AS ${name}_first, ${to} AS ${name}_last,
+          CASE WHEN ${from} <= ${to} THEN ((1::bigint << ${to}) - (1::bigint << (${from} - 1)))::int ELSE 0 END
+            AS ${name}_mask`;
+}
+
+/** The sum over span `name` of `spans` (spanColumns) of a running-total column (element i+1 = days 1..i). */
+function spanTotal(column: string, spans: string, name: string): string {
+  const [first, last] = [`${spans}.${name}_first`, `${spans}.${name}_last`];
+  return `CASE WHEN ${first} <= ${last} THEN ${column}[${last} + 1] - ${column}[${first}] ELSE 0 END`;
+}
+
+/**
+ * `month_spans`: one row per month from `firstDay`'s month to `lastDay` (SQL dates) with the spanColumns of
+ * each window (name, first day, last day).
+ */
+function monthSpansCte(
+  firstDay: string,
+  lastDay: string,
+  windows: readonly [string, string, string][],
+): string {
+  return `month_spans AS MATERIALIZED (
+       SELECT month, ${windows.map(([name, first, last]) => spanColumns(name, first, last)).join(', ')}
+       FROM (SELECT g.month::date AS month, (g.month + interval '1 month')::date - 1 AS month_end
+             FROM generate_series(date_trunc('month', ${firstDay}::timestamp), ${lastDay}::timestamp,
+                                  interval '1 month') g(month)) m)`;
+}
+
+/** group_person_month rows (alias m) of the population's people in communities, months `firstDay`..`lastDay`. */
+function communityMonths(firstDay: string, lastDay: string): string {
+  return `m.organisation_id = $1 AND m.month BETWEEN date_trunc('month', ${firstDay}::timestamp)::date AND ${lastDay}
+          AND ${IN_SCOPE('m.person_id')}`;
+}
+
+/** Any day of span `name` of `spans` set in a day mask? */
+const inSpan = (mask: string, spans: string, name: string) => `${mask} & ${spans}.${name}_mask <> 0`;
+
+/**
+ * The (community, person, week) rows of the population's people active in a week of `week_spans` whose
+ * parts match `parts`, from group_person_month (alias m); `posts` is the posts column's expression.
+ */
+function weekParts(parts: string, posts: string, groupBy: string): string {
+  return `SELECT m.group_id, m.person_id, s.week, ${posts} AS posts
+          FROM group_person_month m
+          JOIN communities c ON c.id = m.group_id
+          JOIN week_spans s ON s.month = m.month AND ${parts}
+          WHERE ${communityMonths('$7::date', '$5::date')} AND ${inSpan('m.active', 's', 'week')}
+          ${groupBy}`;
+}
+
+/**
  * People of the population active in each community (active types: a join is not activity) in the range,
  * in its last 28 days and in the 365 days ending on its last day; posts per poster and interactions per
  * active person in the range (responses and reactions given in the community, plus the responses their
  * threads there received: thread_rollup.responses, which includes the author's own follow-ups, as the rollup
  * does not split them); and per week of the series, the active people and posts.
+ *
+ * Read from group_person_month (one row per community, person and month: day masks and running totals), not
+ * activity_daily: a year of a community is at most 13 small rows per person instead of one per person, day
+ * and type. The windows are cut out of each month with day masks (`month_spans`, one row per month); a week
+ * that spans two months is the sum of its two parts (`week_spans`, one row per week and month).
  */
 export async function loadCommunityActivity(
   dataSource: DataSource,
@@ -142,8 +200,6 @@ export async function loadCommunityActivity(
   window: CommunityWindow,
   groupId: string | null,
 ): Promise<Map<string, CommunityActivity>> {
-  const creations = sqlTypes(CREATION_TYPES);
-  const active = sqlTypes(ACTIVE_TYPES);
   const rows: {
     group_id: string;
     active: number;
@@ -158,23 +214,31 @@ export async function loadCommunityActivity(
       { week: string; people: number; key: string; posts: string; posters: number; top: string }[] | null;
   }[] = await dataSource.query(
     `WITH ${SCOPE}, ${COMMUNITIES},
+     ${monthSpansCte('$8::date', '$5::date', [
+       ['read', '$8::date', '$5::date'],
+       ['range', '$4::date', '$5::date'],
+       ['last28', '$5::date - 27', '$5::date'],
+       ['last365', '$5::date - 364', '$5::date'],
+     ])},
      person_groups AS (
-       SELECT d.group_id, d.person_id,
-              bool_or(d.day >= $4::date) AS in_range,
-              bool_or(d.day > $5::date - 28) AS last28,
-              bool_or(d.day > $5::date - 365) AS last365,
-              coalesce(sum(d.events::int) FILTER (WHERE d.type IN (${creations}) AND d.day >= $4::date), 0) AS posts,
-              coalesce(sum(d.events::int) FILTER (WHERE d.type IN (${sqlTypes(CONTRIBUTION_TYPES)})
-                                                    AND d.day >= $4::date), 0) AS given
-       FROM activity_daily d JOIN communities c ON c.id = d.group_id
-       WHERE d.organisation_id = $1 AND d.day BETWEEN $8::date AND $5::date
-         AND d.type IN (${active}) AND ${IN_SCOPE('d.person_id')}
-       GROUP BY 1, 2),
+       SELECT m.group_id, m.person_id,
+              bool_or(${inSpan('m.active', 's', 'range')}) AS in_range,
+              bool_or(${inSpan('m.active', 's', 'last28')}) AS last28,
+              bool_or(${inSpan('m.active', 's', 'last365')}) AS last365,
+              sum(${spanTotal('m.posts', 's', 'range')}) AS posts,
+              sum(${spanTotal('m.given', 's', 'range')}) AS given
+       FROM group_person_month m
+       JOIN communities c ON c.id = m.group_id
+       JOIN month_spans s ON s.month = m.month
+       WHERE ${communityMonths('$8::date', '$5::date')}
+       GROUP BY 1, 2
+       HAVING bool_or(${inSpan('m.active', 's', 'read')})),
      received AS (
        SELECT t.group_id, t.root_actor_id AS person_id, sum(t.responses)::int AS received
        FROM thread_rollup t JOIN communities c ON c.id = t.group_id
        WHERE t.organisation_id = $1 AND t.root_day BETWEEN $4::date AND $5::date
-         AND t.root_type IN (${creations}) AND t.root_actor_id IS NOT NULL AND ${IN_SCOPE('t.root_actor_id')}
+         AND t.root_type IN (${sqlTypes(CREATION_TYPES)}) AND t.root_actor_id IS NOT NULL
+         AND ${IN_SCOPE('t.root_actor_id')}
        GROUP BY 1, 2),
      per_group AS (
        SELECT p.group_id,
@@ -186,14 +250,22 @@ export async function loadCommunityActivity(
        FROM person_groups p JOIN people x ON x.organisation_id = $1 AND x.id = p.person_id
        LEFT JOIN received r ON r.group_id = p.group_id AND r.person_id = p.person_id
        GROUP BY p.group_id),
-     -- The weeks read only the series' days (the range and the weeks before it that growth compares).
+     -- The weeks of the series (the range and the weeks before it that growth compares), each cut into the
+     -- one or two months it overlaps (split); the last week ends on the range's last day.
+     week_spans AS MATERIALIZED (
+       SELECT week, month, count(*) OVER (PARTITION BY week) > 1 AS split,
+              ${spanColumns('week', 'week', 'week_end')}
+       FROM (SELECT w.week, w.week_end, x.month, (x.month + interval '1 month')::date - 1 AS month_end
+             FROM (SELECT g.week::date AS week, least(g.week::date + 6, $5::date) AS week_end
+                   FROM generate_series($7::date::timestamp, $5::date::timestamp, interval '7 days') g(week)) w
+             CROSS JOIN LATERAL (SELECT DISTINCT date_trunc('month', d::timestamp)::date AS month
+                                 FROM unnest(ARRAY[w.week, w.week_end]) d) x) w),
+     -- A person has one row per community and month: only the parts of a split week need adding up (each
+     -- half reads the table on its own, so the other half streams into per_week without being stored).
      person_weeks AS (
-       SELECT d.group_id, d.person_id, date_trunc('week', d.day::timestamp)::date AS week,
-              coalesce(sum(d.events::int) FILTER (WHERE d.type IN (${creations})), 0) AS posts
-       FROM activity_daily d JOIN communities c ON c.id = d.group_id
-       WHERE d.organisation_id = $1 AND d.day BETWEEN $7::date AND $5::date
-         AND d.type IN (${active}) AND ${IN_SCOPE('d.person_id')}
-       GROUP BY 1, 2, 3),
+       ${weekParts('NOT s.split', spanTotal('m.posts', 's', 'week'), '')}
+       UNION ALL
+       ${weekParts('s.split', `sum(${spanTotal('m.posts', 's', 'week')})`, 'GROUP BY 1, 2, 3')}),
      per_week AS (
        SELECT w.group_id,
               jsonb_agg(jsonb_build_object('week', to_char(w.week, 'YYYY-MM-DD'), 'people', w.people, 'key', w.key,
@@ -437,7 +509,10 @@ export async function loadCommunityThreads(
   );
 }
 
-/** Per active person of one community: threads started, answered by others, replies given (personas). */
+/**
+ * Per active person of one community in the range: threads started, answered by others, replies given
+ * (personas), from group_person_month (the range's days of each month) and thread_rollup.
+ */
 export async function loadCommunityPersonTotals(
   dataSource: DataSource,
   population: Population,
@@ -445,14 +520,13 @@ export async function loadCommunityPersonTotals(
   groupId: string,
 ): Promise<CommunityPersonTotals[]> {
   const rows: { threads: number; answered: number; replies: number }[] = await dataSource.query(
-    `WITH ${SCOPE},
+    `WITH ${SCOPE}, ${monthSpansCte('$4::date', '$5::date', [['range', '$4::date', '$5::date']])},
      active AS (
-       SELECT d.person_id,
-              coalesce(sum(d.events) FILTER (WHERE d.type IN (${sqlTypes(THREAD_RESPONSE_TYPES)})), 0)::int AS replies
-       FROM activity_daily d
-       WHERE d.organisation_id = $1 AND d.group_id = $6::uuid AND d.day BETWEEN $4::date AND $5::date
-         AND d.type IN (${sqlTypes(ACTIVE_TYPES)}) AND ${IN_SCOPE('d.person_id')}
-       GROUP BY 1),
+       SELECT m.person_id, sum(${spanTotal('m.replies', 's', 'range')})::int AS replies
+       FROM group_person_month m JOIN month_spans s ON s.month = m.month
+       WHERE m.group_id = $6::uuid AND ${communityMonths('$4::date', '$5::date')}
+       GROUP BY 1
+       HAVING bool_or(${inSpan('m.active', 's', 'range')})),
      started AS (
        SELECT t.author AS person_id, count(*)::int AS threads, count(t.hours)::int AS answered
        FROM (${rangeThreads('AND t.group_id = $6::uuid')}) t GROUP BY 1)

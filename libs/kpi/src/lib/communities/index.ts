@@ -14,7 +14,13 @@ export {
   type CommunityWeekFacts,
 } from './community-health';
 export { communityPersonaOf, communityPersonaShares, type CommunityPersonTotals } from './community-personas';
-export { communityWindow, membersByWeek, type CommunityWindow } from './communities-data';
+export {
+  communityWindow,
+  loadCommunityActivity,
+  membersByWeek,
+  type CommunityActivity,
+  type CommunityWindow,
+} from './communities-data';
 export {
   computeCommunities,
   queryCommunitiesReport,

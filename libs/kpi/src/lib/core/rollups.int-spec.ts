@@ -19,6 +19,7 @@ const ROLLUPS: Record<string, string> = {
   activity_daily: 'day, person_id, group_id, type, events, content_length',
   person_daily: 'day, person_id, events, creations, responses, reactions, reads, replies',
   person_month: 'month, person_id, active, created, responded, reacted, events, posts, replies, reactions',
+  group_person_month: 'month, group_id, person_id, active, posted, posts, given, replies',
   person_activity: 'person_id, first_day, last_day, active_days, first_joined_day',
   unattributed_daily: 'day, group_id, type, events, largest',
   interaction_daily: 'day, actor_id, target_id, interactions',
@@ -240,6 +241,66 @@ describe('rollups', () => {
     ).toEqual([
       { thread_key: 'd-gone', root_actor_id: null, responses: 1, responders: 1, answered_at_start: true },
       { thread_key: 'd-post', root_actor_id: poster, responses: 0, responders: 0, answered_at_start: null },
+    ]);
+  });
+
+  it('keeps per community and month the active and posting days and running totals of posts and contributions', async () => {
+    // Noon in Tokyo; one person of their own, in June and July 2026 (no other test writes there).
+    const at = (day: string) => new Date(`${day}T03:00:00Z`);
+    const [{ id: person }]: { id: string }[] = await dataSource.query(
+      `INSERT INTO people (organisation_id, pseudonym) VALUES ($1, 'gpm') RETURNING id`,
+      [organisationId],
+    );
+    const event = (id: string, day: string, type: string, group: string | null, count: number) =>
+      [id, at(day), type, group, count] as const;
+    const events = [
+      event('g-join', '2026-06-02', 'join', groupId, 1), // recorded, not activity: no bit
+      event('g-post', '2026-06-03', 'post', groupId, 2),
+      event('g-reaction', '2026-06-03', 'reaction', groupId, 1),
+      event('g-reply', '2026-06-05', 'reply', groupId, 1),
+      event('g-read', '2026-06-05', 'read', groupId, 4), // active, neither a post nor given
+      event('g-elsewhere', '2026-06-07', 'post', null, 1), // no group: not in the table
+      event('g-july', '2026-07-01', 'question', groupId, 1),
+    ];
+    await dataSource.query(
+      `INSERT INTO activity_events (organisation_id, source_id, external_id, occurred_at, actor_id, type, group_id, count)
+       SELECT $1, $2, e.id, e.at, $3, e.type, e.group_id, e.count
+       FROM unnest($4::text[], $5::timestamptz[], $6::activity_type[], $7::uuid[], $8::int[])
+         AS e(id, at, type, group_id, count)`,
+      [organisationId, sourceId, person, ...[0, 1, 2, 3, 4].map((column) => events.map((e) => e[column]))],
+    );
+    await refreshRollups(dataSource, organisationId, { from: at('2026-06-02'), to: at('2026-07-01') });
+    // Running totals: element i+1 is the total of days 1..i (32 elements).
+    const totals = (amounts: Record<number, number>) => {
+      const result = [0];
+      for (let day = 1; day <= 31; day++) result.push(result[day - 1] + (amounts[day] ?? 0));
+      return result;
+    };
+    expect(
+      await dataSource.query(
+        `SELECT to_char(month, 'YYYY-MM-DD') AS month, group_id, active, posted, posts, given, replies
+         FROM group_person_month WHERE organisation_id = $1 AND person_id = $2 ORDER BY month`,
+        [organisationId, person],
+      ),
+    ).toEqual([
+      {
+        month: '2026-06-01',
+        group_id: groupId,
+        active: (1 << 2) | (1 << 4), // days 3 and 5: 4 + 16 = 20
+        posted: 1 << 2, // day 3
+        posts: totals({ 3: 2 }), // 0, 0, 0, 2, 2, …
+        given: totals({ 3: 1, 5: 1 }), // the reaction and the reply: 0, 0, 0, 1, 1, 2, 2, …
+        replies: totals({ 5: 1 }), // the reply only: 0, 0, 0, 0, 0, 1, 1, …
+      },
+      {
+        month: '2026-07-01',
+        group_id: groupId,
+        active: 1,
+        posted: 1,
+        posts: totals({ 1: 1 }),
+        given: totals({}),
+        replies: totals({}),
+      },
     ]);
   });
 

@@ -2,6 +2,7 @@ import type { ActivityType } from '@uptake/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   ACTIVE_TYPES,
+  CONTRIBUTION_TYPES,
   CREATION_TYPES,
   INTERACTION_TYPES,
   REACTION_TYPES,
@@ -18,8 +19,9 @@ import {
  * ingest for the days it touched, and the test suite checks it equals a from-scratch computation.
  *
  * What counts is activity-definition.ts: activity_daily keeps every type a person did (joins included, they
- * are recorded); person_daily, person_month and person_activity count only active types, so a join never
- * makes anyone active; events without a person (unlisted reactions) go to unattributed_daily only.
+ * are recorded); person_daily, person_month, group_person_month and person_activity count only active types,
+ * so a join never makes anyone active; events without a person (unlisted reactions) go to unattributed_daily
+ * only.
  */
 
 /** $1 organisation, $2 from (instant), $3 to (instant). */
@@ -58,6 +60,43 @@ function personMonthSelect(where: string): string {
     GROUP BY date_trunc('month', d.day)::date, d.person_id`;
 }
 
+/**
+ * group_person_month rows (see the 1765500000000 migration) of the activity_daily rows matching `where` (alias
+ * d, with \`bounds b\` in scope): per month, group and person, the days active there and the days posted there
+ * as bit masks, and running totals of posts, of contributions given (responses and reactions) and of replies
+ * and answers (THREAD_RESPONSE_TYPES, a community's personas). Only active types (a join is not activity) and
+ * only rows with a group.
+ */
+function groupPersonMonthSelect(where: string): string {
+  const daily = (types: readonly ActivityType[]) =>
+    `coalesce(sum(d.events) FILTER (WHERE d.type IN (${list(types)})), 0)::bigint`;
+  // Most rows have no posts or no replies: their totals are the zero array, without a call of the function.
+  const running = (column: string) =>
+    `CASE WHEN sum(x.${column}) = 0 THEN array_fill(0, ARRAY[32])
+          ELSE kpi_running_totals(array_agg(x.day), array_agg(x.${column}))::int[] END`;
+  // Summed per day first: the month's arrays are then built from one row per active day, not per day and type.
+  return `${BOUNDS}
+    SELECT $1, x.month, x.group_id, x.person_id, bit_or(1 << (x.day - 1)),
+           bit_or(CASE WHEN x.posts > 0 THEN 1 << (x.day - 1) ELSE 0 END),
+           ${running('posts')}, ${running('given')}, ${running('replies')}
+    FROM (SELECT date_trunc('month', d.day)::date AS month, d.group_id, d.person_id,
+                 extract(day FROM d.day)::int AS day, ${daily(CREATION_TYPES)} AS posts,
+                 ${daily(CONTRIBUTION_TYPES)} AS given, ${daily(THREAD_RESPONSE_TYPES)} AS replies
+          FROM activity_daily d, bounds b
+          WHERE d.organisation_id = $1 AND d.group_id IS NOT NULL AND d.type IN (${list(ACTIVE_TYPES)}) AND ${where}
+          GROUP BY 1, 2, 3, 4) x
+    GROUP BY x.month, x.group_id, x.person_id`;
+}
+
+/**
+ * The (group, person) pairs active on the refreshed days (activity_daily of those days, active types, with a
+ * group): the group_person_month rows a refresh rebuilds. Taken before and after activity_daily is rebuilt.
+ */
+const TOUCHED_GROUP_PEOPLE = `${BOUNDS}
+  SELECT DISTINCT d.group_id, d.person_id FROM activity_daily d, bounds b
+  WHERE d.organisation_id = $1 AND d.day BETWEEN b.first_day AND b.last_day AND d.group_id IS NOT NULL
+    AND d.type IN (${list(ACTIVE_TYPES)})`;
+
 const sumOf = (types: readonly ActivityType[]) =>
   `coalesce(sum(d.events) FILTER (WHERE d.type IN (${list(types)})), 0)`;
 
@@ -71,6 +110,8 @@ export const ROLLUP_STATEMENTS: readonly string[] = [
    UNION
    SELECT d.person_id FROM activity_daily d, bounds b
    WHERE d.organisation_id = $1 AND d.day BETWEEN b.first_day AND b.last_day AND d.type = 'join'`,
+
+  `CREATE TEMP TABLE touched_group_people ON COMMIT DROP AS ${TOUCHED_GROUP_PEOPLE}`,
 
   `${BOUNDS} DELETE FROM activity_daily d USING bounds b
      WHERE d.organisation_id = $1 AND d.day BETWEEN b.first_day AND b.last_day`,
@@ -115,6 +156,17 @@ export const ROLLUP_STATEMENTS: readonly string[] = [
    ${personMonthSelect(`d.day >= date_trunc('month', b.first_day)::date
                         AND d.day < (date_trunc('month', b.last_day) + interval '1 month')::date
                         AND d.person_id IN (SELECT person_id FROM touched_people)`)}`,
+  // group_person_month: the same months, for the groups and people active in them on the refreshed days
+  // (before or after), rebuilt from activity_daily. A pair not active on those days keeps its months as they were.
+  `INSERT INTO touched_group_people ${TOUCHED_GROUP_PEOPLE}`,
+  `${BOUNDS} DELETE FROM group_person_month m USING bounds b
+     WHERE m.organisation_id = $1 AND m.month BETWEEN date_trunc('month', b.first_day)::date AND b.last_day
+       AND (m.group_id, m.person_id) IN (SELECT group_id, person_id FROM touched_group_people)`,
+  `INSERT INTO group_person_month (organisation_id, month, group_id, person_id, active, posted, posts, given,
+                                   replies)
+   ${groupPersonMonthSelect(`d.day >= date_trunc('month', b.first_day)::date
+                             AND d.day < (date_trunc('month', b.last_day) + interval '1 month')::date
+                             AND (d.group_id, d.person_id) IN (SELECT group_id, person_id FROM touched_group_people)`)}`,
   `DELETE FROM person_activity a USING touched_people t WHERE a.organisation_id = $1 AND a.person_id = t.person_id`,
   // Active span from the active days; the first join beside it (people who only joined have no active day).
   `INSERT INTO person_activity (organisation_id, person_id, first_day, last_day, active_days, first_joined_day)
