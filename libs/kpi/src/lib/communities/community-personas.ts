@@ -6,6 +6,7 @@ import {
 } from '@uptake/contracts';
 import { complementaryHidden, type DisclosureRule } from '../disclosure/cell-key';
 import { isSuppressed, suppressionReason } from '../disclosure/suppression';
+import { personaOfBehaviour } from '../personas/behaviour-personas';
 
 /** What one active person of a community did in it over the range (see communities-data.ts). */
 export interface CommunityPersonTotals {
@@ -24,12 +25,7 @@ export interface CommunityPersonTotals {
  * whose own threads get answered.
  */
 export function communityPersonaOf(totals: CommunityPersonTotals): BehaviourPersona {
-  const { threads, answeredThreads, replies } = totals;
-  if (threads > 0 && answeredThreads * 2 >= threads) return 'catalyst';
-  if (threads > 0 && replies < threads) return 'broadcaster';
-  if (replies > 0 && answeredThreads > 0) return 'engager';
-  if (replies > 0) return 'responder';
-  return 'observer';
+  return personaOfBehaviour({ ...totals, received: totals.answeredThreads });
 }
 
 /**
