@@ -11,12 +11,7 @@
  * COMMUNITIES_BENCH_OUT=/some/file.json writes the five reports and their details there, to compare two
  * versions' output.
  */
-import { loadConfig, requireStoreUrls } from '@uptake/config';
-import { parseConnectorConfig, standaloneReadContext } from '@uptake/connector-sdk';
-import { connectorFor } from '@uptake/connectors';
 import type { KpiScope } from '@uptake/contracts';
-import { ensureStores, findFreePort } from '@uptake/infra-embedded';
-import { ingest } from '@uptake/ingest';
 import {
   communityWindow,
   loadCommunityActivity,
@@ -26,18 +21,12 @@ import {
   refreshRollupsIn,
   toPopulation,
 } from '@uptake/kpi';
-import { ActivitySource, createDataSource, migrate, Organisation } from '@uptake/persistence';
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { writeFile } from 'node:fs/promises';
 import type { DataSource } from 'typeorm';
+import { percentile, withBenchDatabase } from './bench-database';
 
 const ROUNDS = 6;
 const DAY = 86_400_000;
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
-}
 
 function summary(latencies: readonly number[]): string {
   const sorted = [...latencies].sort((a, b) => a - b);
@@ -67,64 +56,17 @@ function ranges(first: Date, last: Date): { name: string; from: string; to: stri
 }
 
 async function main(): Promise<void> {
-  const events = Number(process.argv[2] ?? 1_000_000);
-  const kept = process.env['KPI_BENCH_DIR'];
-  const work = kept ?? (await mkdtemp(path.join(os.tmpdir(), 'uptake-communities-bench-')));
-  await chmod(work, 0o755);
-  const base = loadConfig({
-    ...process.env,
-    UPTAKE_DATA_DIR: path.join(work, 'data'),
-    EMBEDDED_POSTGRES_PORT: String(await findFreePort()),
-    EMBEDDED_REDIS_PORT: String(await findFreePort()),
-    LOG_LEVEL: 'silent',
-    UPTAKE_SECRET_KEY: Buffer.alloc(32, 7).toString('base64'),
-  });
-  const stores = await ensureStores(base, () => undefined);
-  try {
-    const config = requireStoreUrls({ ...base, ...stores.config });
-    await migrate(config.database.url);
-    const dataSource = await createDataSource(config.database.url).initialize();
-    try {
-      const existing = kept
-        ? await dataSource.getRepository(Organisation).findOneBy({ slug: 'bench' })
-        : null;
-      const organisationId = existing ? existing.id : await load(dataSource, events);
-      if (existing) console.log(`reusing the organisation loaded in ${work}`);
-      await measure(dataSource, organisationId);
-    } finally {
-      await dataSource.destroy();
-    }
-  } finally {
-    await stores.stop();
-    if (!kept) await rm(work, { recursive: true, force: true });
-  }
-}
-
-async function load(dataSource: DataSource, events: number): Promise<string> {
-  const organisation = await dataSource.getRepository(Organisation).save({ name: 'Bench', slug: 'bench' });
-  const source = await dataSource
-    .getRepository(ActivitySource)
-    .save({ organisationId: organisation.id, name: 'demo', connectorType: 'demo' });
-  const connector = connectorFor('demo');
-  if (!connector) throw new Error('the demo connector is not registered');
-  const { settings, credentials } = parseConnectorConfig(connector, { targetEvents: events }, {});
-  let started = performance.now();
-  const loaded = await ingest(
-    dataSource,
-    { organisationId: organisation.id, sourceId: source.id },
-    connector.read(
-      standaloneReadContext({ settings, credentials, log: { info: () => undefined, warn: console.warn } }),
-    ),
-    { batchSize: 10_000 },
+  await withBenchDatabase(
+    { events: Number(process.argv[2] ?? 1_000_000), folderPrefix: 'uptake-communities-bench-' },
+    async ({ dataSource, organisation }) => {
+      if (organisation.loaded) {
+        const started = performance.now();
+        await refreshRollups(dataSource, organisation.organisationId, organisation.range);
+        console.log(`rollups of the whole range: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      }
+      await measure(dataSource, organisation.organisationId);
+    },
   );
-  console.log(
-    `loaded ${loaded.inserted.toLocaleString('en')} events of ${loaded.people} people in ${((performance.now() - started) / 1000).toFixed(0)} s`,
-  );
-  if (!loaded.affectedFrom || !loaded.affectedTo) throw new Error('nothing was loaded');
-  started = performance.now();
-  await refreshRollups(dataSource, organisation.id, { from: loaded.affectedFrom, to: loaded.affectedTo });
-  console.log(`rollups of the whole range: ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  return organisation.id;
 }
 
 async function measure(dataSource: DataSource, organisationId: string): Promise<void> {
