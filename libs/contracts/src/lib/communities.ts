@@ -65,7 +65,7 @@ export const communityHealthSchema = z.object({
     'Smallest share of the community’s active people that carries half of its interactions (given and received); low = a few key players',
   ),
   crossDepartmentShare: figure(
-    'Share of the community’s responses (replies, answers) given to someone of another department',
+    'Of the community’s threads with a first response by someone else, the share whose first responder is of another department than the author (thread_rollup keeps the first responder only)',
   ),
   memberGrowthPerWeek: figure(
     'Mean weekly relative growth of members (or of active people where no membership is listed) over the last 4 weeks',
