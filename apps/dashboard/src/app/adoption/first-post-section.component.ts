@@ -63,6 +63,26 @@ export class FirstPostSectionComponent {
     return report && report.byWeek.length > 0 ? answeredByWeekOption(report) : undefined;
   });
 
+  /** The leading indicator by unit and by community: one table each, the same columns. */
+  protected readonly breakdowns = computed(() => {
+    const report = this.report.value();
+    if (!report) return [];
+    return [
+      {
+        testId: 'first-post-by-unit',
+        label: 'Unit',
+        empty: 'No first posts in any unit.',
+        rows: report.byUnit.map((unit) => ({ key: unit.orgUnitId ?? unit.name, ...unit })),
+      },
+      {
+        testId: 'first-post-by-community',
+        label: 'Community',
+        empty: 'No first posts in any community.',
+        rows: report.byCommunity.map((community) => ({ key: community.groupId, ...community })),
+      },
+    ];
+  });
+
   protected readonly share = formatShare;
   protected readonly count = formatCount;
   protected readonly rate = rateText;
