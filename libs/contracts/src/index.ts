@@ -20,3 +20,4 @@ export * from './lib/communities';
 export * from './lib/people-dynamics';
 export * from './lib/knowledge-flow';
 export * from './lib/business-case';
+export * from './lib/business-case-api';

@@ -1,6 +1,7 @@
 export * from './lib/data-source';
 export * from './lib/entities/activity-event.entity';
 export * from './lib/entities/business-goal.entity';
+export * from './lib/entities/intervention.entity';
 export * from './lib/entities/data-source.entity';
 export * from './lib/entities/group.entity';
 export * from './lib/entities/org-unit.entity';

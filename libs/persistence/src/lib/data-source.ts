@@ -31,6 +31,8 @@ import { ActivityDefinition1765200000000 } from './migrations/1765200000000-acti
 import { UsageReportCounts1765300000000 } from './migrations/1765300000000-usage-report-counts';
 import { ThreadDetails1765400000000 } from './migrations/1765400000000-thread-details';
 import { GroupPersonMonth1765500000000 } from './migrations/1765500000000-group-person-month';
+import { BusinessCase1765600000000 } from './migrations/1765600000000-business-case';
+import { Intervention } from './entities/intervention.entity';
 import { SnakeNamingStrategy } from './naming-strategy';
 
 export const ENTITIES = [
@@ -49,6 +51,7 @@ export const ENTITIES = [
   UsageGuideline,
   GuidelineAcknowledgement,
   BusinessGoal,
+  Intervention,
   QuarantinedRecord,
   User,
   Membership,
@@ -73,6 +76,7 @@ export const MIGRATIONS = [
   UsageReportCounts1765300000000,
   ThreadDetails1765400000000,
   GroupPersonMonth1765500000000,
+  BusinessCase1765600000000,
 ];
 
 /** TypeORM options shared by the API, the worker, the launcher and tests. Schema changes only by migration. */

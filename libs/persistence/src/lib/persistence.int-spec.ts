@@ -23,6 +23,7 @@ const TABLES = [
   'groups',
   'guideline_acknowledgements',
   'interaction_daily',
+  'interventions',
   'invitations',
   'kpi_rollup_versions',
   'memberships',

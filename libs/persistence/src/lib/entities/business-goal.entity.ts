@@ -1,3 +1,4 @@
+import type { FrozenBaseline, GoalMeasurement } from '@uptake/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { numericAsNumber } from './numeric-column';
 
@@ -42,6 +43,17 @@ export class BusinessGoal {
    */
   @Column('jsonb', { default: {} })
   valueModel: Record<string, unknown>;
+
+  /** The baseline frozen over a pre-period, with the hash of its definition (FrozenBaseline); null: not frozen. */
+  @Column('jsonb', { nullable: true })
+  frozenBaseline: FrozenBaseline | null;
+
+  @Column('timestamptz', { nullable: true })
+  baselineFrozenAt: Date | null;
+
+  /** Which phase measures the goal, against which comparison, with which value assumptions (GoalMeasurement). */
+  @Column('jsonb', { nullable: true })
+  measurement: GoalMeasurement | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

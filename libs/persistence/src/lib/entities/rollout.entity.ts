@@ -5,6 +5,7 @@ import type {
   GateEvaluation,
   GateStatus,
   PopulationTarget,
+  ProgrammeCost,
   RolloutPhaseStatus,
   RolloutPlanStatus,
 } from '@uptake/contracts';
@@ -33,6 +34,13 @@ export class RolloutPlan {
 
   @Column('text', { default: 'draft' })
   status: RolloutPlanStatus;
+
+  /** What the programme costs (licences, one-off costs, people's time); null until set. */
+  @Column('jsonb', { nullable: true })
+  programmeCost: ProgrammeCost | null;
+
+  @Column('timestamptz', { nullable: true })
+  programmeCostUpdatedAt: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
