@@ -3,6 +3,7 @@ import { day, instant, uuid } from './fields';
 import { suppressedSchema } from './privacy';
 import {
   comparisonTargetSchema,
+  CRITERION_METRIC_KEYS,
   GATE_METRIC_KEYS,
   GATE_OPERATORS,
   gateCriterionSchema,
@@ -26,7 +27,7 @@ export type CriterionWeek = z.infer<typeof criterionWeekSchema>;
 
 export const criterionEvaluationSchema = z.object({
   criterionId: z.string(),
-  metric: z.enum(GATE_METRIC_KEYS),
+  metric: z.enum(CRITERION_METRIC_KEYS),
   operator: z.enum(GATE_OPERATORS),
   threshold: z.number(),
   consecutiveWeeks: z.number(),
@@ -43,6 +44,20 @@ export const criterionEvaluationSchema = z.object({
     .describe("'bass' (adoption fit) or 'trend' (least squares over the evidence weeks)"),
   explanation: z.string().describe('One sentence a change manager can read: why this status'),
   suppressed: suppressedSchema,
+  effect: z
+    .object({
+      metric: z.string(),
+      comparison: z.string(),
+      estimable: z.boolean(),
+      relativeEffect: z.number().nullable().describe('Estimate: effect / treated pre-period mean'),
+      low: z.number().nullable().describe('Low end of its 95% interval'),
+      high: z.number().nullable().describe('High end of its 95% interval'),
+      significant: z.boolean().nullable(),
+      treatedPeople: z.number().nullable(),
+      comparisonPeople: z.number().nullable(),
+    })
+    .optional()
+    .describe('A measured_effect criterion: the observational estimate it was decided on'),
 });
 export type CriterionEvaluation = z.infer<typeof criterionEvaluationSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { calendarDay, text, uuid } from './fields';
+import { EFFECT_COMPARISONS, effectMetricSchema, MAX_EFFECT_WINDOW_WEEKS } from './business-case-api';
+import { calendarDay, oneOf, text, uuid } from './fields';
 import { limitQueryShape } from './kpi-queries';
 
 /**
@@ -80,12 +81,45 @@ export const comparisonTargetSchema = z
   .describe("{kind: 'rest-of-organisation'} (default) or {kind: 'target', ...a target}");
 export type ComparisonTarget = z.infer<typeof comparisonTargetSchema>;
 
+/**
+ * A criterion on a measured effect rather than a weekly KPI: the phase's people vs its comparison, before vs
+ * after its start (difference-in-differences, libs/kpi business-case). It tests the relative effect
+ * (effect / the treated people's pre-period mean: −0.10 is 10% fewer), e.g. "e-mails per person in the
+ * pilot down ≥ 10% vs comparison, interval excludes 0" is `measured_effect <= -0.10` with
+ * `effect: { metric: 'usage:email.sent', requireSignificant: true }`.
+ */
+export const MEASURED_EFFECT = 'measured_effect' as const;
+export const CRITERION_METRIC_KEYS = [...GATE_METRIC_KEYS, MEASURED_EFFECT] as const;
+export type CriterionMetric = (typeof CRITERION_METRIC_KEYS)[number];
+
+export const effectCriterionSchema = z.strictObject(
+  {
+    metric: effectMetricSchema,
+    comparison: oneOf(EFFECT_COMPARISONS).default('phase'),
+    preWeeks: z
+      .number({ error: 'must be a number' })
+      .int({ error: 'must be a whole number' })
+      .min(2, { error: 'must be at least 2' })
+      .max(MAX_EFFECT_WINDOW_WEEKS, { error: `must be at most ${MAX_EFFECT_WINDOW_WEEKS}` })
+      .default(8)
+      .describe('Complete weeks before the phase start that form the pre window'),
+    requireSignificant: z
+      .boolean({ error: 'must be true or false' })
+      .default(true)
+      .describe('The 95% interval of the effect must exclude 0 as well'),
+  },
+  { error: notAnObject },
+);
+export type EffectCriterion = z.infer<typeof effectCriterionSchema>;
+
 const criterionFields = {
-  metric: z.enum(GATE_METRIC_KEYS, { error: `must be one of ${GATE_METRIC_KEYS.join(', ')}` }),
+  metric: z.enum(CRITERION_METRIC_KEYS, { error: `must be one of ${CRITERION_METRIC_KEYS.join(', ')}` }),
   operator: z.enum(GATE_OPERATORS, { error: "must be '>=' or '<='" }),
   threshold: z
     .number({ error: 'must be a number' })
-    .describe('Shares as fractions (0.4 = 40%), hours as hours')
+    .describe(
+      'Shares as fractions (0.4 = 40%), hours as hours, a measured effect as a relative change (−0.1)',
+    )
     .meta({ example: 0.4 }),
   consecutiveWeeks: z
     .number()
@@ -93,7 +127,12 @@ const criterionFields = {
     .min(1)
     .max(26)
     .default(1)
-    .describe('Complete weeks in a row the condition must hold (1 = the latest week)'),
+    .describe(
+      'Complete weeks in a row the condition must hold (1 = the latest week; 1 for a measured effect)',
+    ),
+  effect: effectCriterionSchema
+    .optional()
+    .describe('Required with measured_effect (what effect, against which comparison), refused otherwise'),
 };
 
 /** "WAU >= 40% of eligible for 4 consecutive weeks": metric, operator, threshold, weeks. */
@@ -118,6 +157,29 @@ const gateCriterionInputSchema = z
     { error: notAnObject },
   )
   .superRefine((criterion, context) => {
+    if (criterion.metric === MEASURED_EFFECT) {
+      if (!criterion.effect) {
+        context.addIssue({ code: 'custom', path: ['effect'], message: 'is required with measured_effect' });
+      }
+      if (criterion.consecutiveWeeks !== 1) {
+        context.addIssue({
+          code: 'custom',
+          path: ['consecutiveWeeks'],
+          message: 'must be 1 with measured_effect (an effect is one estimate, not a weekly series)',
+        });
+      }
+      if (criterion.threshold < -1) {
+        context.addIssue({
+          code: 'custom',
+          path: ['threshold'],
+          message: 'is a relative change: it must be at least -1 (-0.1 for 10% fewer)',
+        });
+      }
+      return;
+    }
+    if (criterion.effect) {
+      context.addIssue({ code: 'custom', path: ['effect'], message: 'is only allowed with measured_effect' });
+    }
     const share = GATE_METRICS[criterion.metric].unit === 'share';
     if (share && (criterion.threshold < 0 || criterion.threshold > 1)) {
       context.addIssue({
@@ -214,6 +276,11 @@ export const advanceSchema = z.strictObject({
     .boolean({ error: 'must be true or false' })
     .default(false)
     .describe('Advance although the latest gate evaluation did not pass'),
+  startedOn: calendarDay()
+    .optional()
+    .describe(
+      "The day the next phase really started, when it is recorded later (default: now). Not after today in the organisation's time zone, not before the plan's previous transition, not before EVENT_EARLIEST_DATE; the phases change at 00:00 of that day in the organisation's time zone",
+    ),
 });
 export type Advance = z.infer<typeof advanceSchema>;
 export type AdvanceRequest = z.input<typeof advanceSchema>;

@@ -1,5 +1,11 @@
 import type { GateCriterion } from '@uptake/contracts';
-import { describeCriterion, evaluateCriterion, gateStatus, type MetricWeek } from './gate-evaluation';
+import {
+  describeCriterion,
+  evaluateCriterion,
+  evaluateEffectCriterion,
+  gateStatus,
+  type MetricWeek,
+} from './gate-evaluation';
 
 const wau40for4: GateCriterion = {
   id: 'wau',
@@ -113,5 +119,74 @@ describe('gateStatus', () => {
 describe('describeCriterion', () => {
   it('reads like the rollout plan', () => {
     expect(describeCriterion(wau40for4)).toBe('Weekly active / eligible ≥ 40% for 4 consecutive weeks');
+  });
+});
+
+describe('evaluateEffectCriterion', () => {
+  // "E-mails per person in the pilot down ≥ 10% vs comparison, interval excludes 0".
+  const emailsDown10: GateCriterion = {
+    id: 'emails',
+    metric: 'measured_effect',
+    operator: '<=',
+    threshold: -0.1,
+    consecutiveWeeks: 1,
+    effect: { metric: 'usage:email.sent', comparison: 'phase', preWeeks: 8, requireSignificant: true },
+  };
+  const group = { people: 80, preMean: 100, postMean: 85, change: -15 };
+  function report(estimate: number | null, low: number | null, high: number | null) {
+    const estimable = estimate !== null;
+    return {
+      estimable,
+      reason: estimable
+        ? null
+        : { code: 'too-few-people' as const, message: 'fewer than 30 people in the pilot' },
+      relativeEffect: { estimate, low, high },
+      significant: estimable ? (low as number) > 0 || (high as number) < 0 : null,
+      treated: group,
+      comparison: { ...group, people: 120 },
+      suppressed: undefined,
+    };
+  }
+
+  it('passes when the estimate meets the threshold and the interval excludes 0', () => {
+    const result = evaluateEffectCriterion(emailsDown10, report(-0.14, -0.19, -0.09));
+    expect(result.status).toBe('pass');
+    expect(result.value).toBe(-0.14);
+    expect(result.effect).toMatchObject({ treatedPeople: 80, comparisonPeople: 120, significant: true });
+    expect(result.explanation).toContain('-14% (95% interval -19% to -9%)');
+  });
+
+  it('is at risk when the estimate meets it but the interval still holds 0', () => {
+    const result = evaluateEffectCriterion(emailsDown10, report(-0.12, -0.25, 0.01));
+    expect(result.status).toBe('at-risk');
+    expect(result.explanation).toContain('still includes no effect');
+  });
+
+  it('passes without the significance requirement when only the estimate meets it', () => {
+    const lenient = { ...emailsDown10, effect: { ...emailsDown10.effect!, requireSignificant: false } };
+    expect(evaluateEffectCriterion(lenient, report(-0.12, -0.25, 0.01)).status).toBe('pass');
+  });
+
+  it('is at risk when the estimate misses but the favourable end of the interval meets it', () => {
+    // Estimate −5% misses ≤ −10%, but the low end −12% does not rule it out.
+    expect(evaluateEffectCriterion(emailsDown10, report(-0.05, -0.12, 0.02)).status).toBe('at-risk');
+  });
+
+  it('fails when even the favourable end of the interval misses it', () => {
+    const result = evaluateEffectCriterion(emailsDown10, report(-0.02, -0.06, 0.02));
+    expect(result.status).toBe('fail');
+    expect(result.explanation).toContain('rules it out');
+  });
+
+  it('has no data, with the reason, when the effect cannot be estimated', () => {
+    const result = evaluateEffectCriterion(emailsDown10, report(null, null, null));
+    expect(result.status).toBe('no-data');
+    expect(result.explanation).toContain('fewer than 30 people in the pilot');
+  });
+
+  it('reads as a sentence', () => {
+    expect(describeCriterion(emailsDown10)).toBe(
+      'Measured effect on usage:email.sent vs the comparison ≤ -10%, interval excluding 0',
+    );
   });
 });

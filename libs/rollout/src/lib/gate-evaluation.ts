@@ -1,6 +1,9 @@
 import {
   GATE_METRICS,
+  MEASURED_EFFECT,
   type CriterionEvaluation,
+  type CriterionMetric,
+  type DifferenceInDifferencesReport,
   type CriterionWeek,
   type GateCriterion,
   type GateStatus,
@@ -161,18 +164,92 @@ export function gateStatus(criteria: readonly Pick<CriterionEvaluation, 'status'
   return 'at-risk';
 }
 
-/** "Weekly active / eligible ≥ 40% for 4 consecutive weeks". */
+/** "Weekly active / eligible ≥ 40% for 4 consecutive weeks"; "Measured effect on usage:email.sent ≤ −10%". */
 export function describeCriterion(criterion: Omit<GateCriterion, 'id'>): string {
+  const operator = criterion.operator === '>=' ? '≥' : '≤';
+  if (criterion.metric === MEASURED_EFFECT) {
+    const effect = criterion.effect;
+    const against = effect?.comparison === 'matched' ? 'matched colleagues' : 'the comparison';
+    const significant = effect?.requireSignificant ? ', interval excluding 0' : '';
+    return (
+      `Measured effect on ${effect?.metric ?? 'a metric'} vs ${against} ${operator} ` +
+      `${formatValue(criterion.metric, criterion.threshold)}${significant}`
+    );
+  }
   const metric = GATE_METRICS[criterion.metric];
   const weeks = criterion.consecutiveWeeks > 1 ? ` for ${criterion.consecutiveWeeks} consecutive weeks` : '';
-  const operator = criterion.operator === '>=' ? '≥' : '≤';
   return `${metric.label} ${operator} ${formatValue(criterion.metric, criterion.threshold)}${weeks}`;
 }
 
-export function formatValue(metric: GateCriterion['metric'], value: number): string {
+export function formatValue(metric: CriterionMetric, value: number): string {
+  if (metric === MEASURED_EFFECT) return `${value > 0 ? '+' : ''}${Math.round(value * 1000) / 10}%`;
   return GATE_METRICS[metric].unit === 'share'
     ? `${Math.round(value * 1000) / 10}%`
     : `${Math.round(value * 10) / 10} h`;
+}
+
+/**
+ * Decides a measured_effect criterion from its difference-in-differences estimate (relative effect):
+ * - no-data: the effect cannot be estimated (too few people, no data in a window: the reason is given);
+ * - pass: the estimate meets the threshold and, when required, the 95% interval excludes 0;
+ * - at-risk: the estimate meets it but the interval still holds 0, or it does not meet it but the interval's
+ *   favourable end does (the data do not rule it out yet);
+ * - fail: even the favourable end of the interval misses the threshold.
+ */
+export function evaluateEffectCriterion(
+  criterion: GateCriterion,
+  report: Pick<
+    DifferenceInDifferencesReport,
+    'estimable' | 'reason' | 'relativeEffect' | 'significant' | 'treated' | 'comparison' | 'suppressed'
+  >,
+): CriterionEvaluation {
+  const label = describeCriterion(criterion);
+  const { estimate, low, high } = report.relativeEffect;
+  const effect = {
+    metric: criterion.effect?.metric ?? '',
+    comparison: criterion.effect?.comparison ?? 'phase',
+    estimable: report.estimable,
+    relativeEffect: estimate,
+    low,
+    high,
+    significant: report.significant,
+    treatedPeople: report.treated.people,
+    comparisonPeople: report.comparison.people,
+  };
+  const base = {
+    criterionId: criterion.id,
+    metric: criterion.metric,
+    operator: criterion.operator,
+    threshold: criterion.threshold,
+    consecutiveWeeks: 1,
+    value: estimate,
+    weeksMet: 0,
+    evidence: [],
+    forecastDate: null,
+    forecastMethod: null,
+    effect,
+    ...(report.suppressed ? { suppressed: report.suppressed } : {}),
+  };
+  if (!report.estimable || estimate === null || low === null || high === null) {
+    return {
+      ...base,
+      status: 'no-data',
+      explanation: `${label}: no estimate yet (${report.reason?.message ?? 'not estimable'}).`,
+    };
+  }
+  const interval = `${formatValue(criterion.metric, estimate)} (95% interval ${formatValue(criterion.metric, low)} to ${formatValue(criterion.metric, high)})`;
+  const certain = !criterion.effect?.requireSignificant || report.significant === true;
+  if (meets(criterion, estimate) && certain) {
+    return { ...base, weeksMet: 1, status: 'pass', explanation: `${label}: ${interval}.` };
+  }
+  const favourable = criterion.operator === '<=' ? low : high;
+  if (meets(criterion, estimate) || meets(criterion, favourable)) {
+    const why = meets(criterion, estimate)
+      ? 'the interval still includes no effect'
+      : 'the estimate misses it, but the interval does not rule it out';
+    return { ...base, status: 'at-risk', explanation: `${label}: ${interval}; ${why}.` };
+  }
+  return { ...base, status: 'fail', explanation: `${label}: ${interval}; the interval rules it out.` };
 }
 
 function plural(count: number, word: string): string {

@@ -1,5 +1,9 @@
 import {
   GATE_METRIC_KEYS,
+  MEASURED_EFFECT,
+  type CriterionEvaluation,
+  type DifferenceInDifferencesReport,
+  type EffectCriterion,
   type ComparisonMetric,
   type ComparisonReport,
   type GateCriterion,
@@ -10,13 +14,26 @@ import {
 import { addDays, isSuppressed, KpiReports, suppressionReason, toDayNumber, weekStart } from '@uptake/kpi';
 import { Organisation, RolloutGateEvaluation, RolloutPhase, RolloutPlan } from '@uptake/persistence';
 import type { DataSource, EntityManager } from 'typeorm';
-import { evaluateCriterion, evidenceWeeks, gateStatus } from './gate-evaluation';
+import { evaluateCriterion, evaluateEffectCriterion, evidenceWeeks, gateStatus } from './gate-evaluation';
 import { completeWeeks, WeeklyMetrics, type MetricSample } from './metric-series';
 import { comparisonLabel, compareMetric, unresolvedComparison } from './comparison-metrics';
 import { PhaseInputError } from './plan-input';
 import { cohortMembers, peopleApart, resolveComparison, resolveTarget, syncCohortGroup } from './populations';
 
 export type EvaluationTrigger = GateEvaluation['trigger'];
+
+/**
+ * Estimates a phase's effect (its people vs its comparison, before vs after its start) for a measured_effect
+ * criterion, with data up to `asOf`. Implemented on the business-case panels; the evaluator only decides.
+ */
+export interface PhaseEffectEstimator {
+  estimate(
+    organisation: Organisation,
+    phase: RolloutPhase,
+    effect: EffectCriterion,
+    asOf: string,
+  ): Promise<DifferenceInDifferencesReport>;
+}
 
 /** Criteria forecast from the diffusion (Bass) fit; the others from their weekly trend. */
 const DIFFUSION_METRICS = new Set<GateMetric>(['adoption_rate', 'weekly_active_rate', 'contributor_share']);
@@ -46,7 +63,35 @@ export class RolloutEvaluator {
     private readonly dataSource: DataSource,
     private readonly reports: KpiReports = new KpiReports(dataSource),
     private readonly now: () => Date = () => new Date(),
+    private readonly effects: PhaseEffectEstimator | null = null,
   ) {}
+
+  /**
+   * A measured_effect criterion: the phase's difference-in-differences estimate on its metric. Not started
+   * yet (or no estimator in this process): no-data with the reason, never a guess.
+   */
+  private async evaluateEffect(
+    organisation: Organisation,
+    phase: RolloutPhase,
+    criterion: GateCriterion,
+    asOf: string,
+  ): Promise<CriterionEvaluation> {
+    const notYet = (message: string) =>
+      evaluateEffectCriterion(criterion, {
+        estimable: false,
+        reason: { code: 'empty-window', message },
+        relativeEffect: { estimate: null, low: null, high: null },
+        significant: null,
+        treated: { people: null, preMean: null, postMean: null, change: null },
+        comparison: { people: null, preMean: null, postMean: null, change: null },
+        suppressed: undefined,
+      });
+    if (!criterion.effect) return notYet('the criterion names no effect');
+    if (!phase.startedAt) return notYet('the phase has not started, so there is no after window yet');
+    if (!this.effects) return notYet('measured effects are not evaluated in this process');
+    const report = await this.effects.estimate(organisation, phase, criterion.effect, asOf);
+    return evaluateEffectCriterion(criterion, report);
+  }
 
   /**
    * Evaluates every phase of the plan still ahead (active or planned), stores one evaluation per phase and
@@ -81,6 +126,10 @@ export class RolloutEvaluator {
     const metrics = new WeeklyMetrics(this.reports, scope);
     const criteria = [];
     for (const criterion of phase.gateCriteria) {
+      if (criterion.metric === MEASURED_EFFECT) {
+        criteria.push(await this.evaluateEffect(organisation, phase, criterion, asOf));
+        continue;
+      }
       const samples = await metrics.series(criterion.metric);
       const bassForecastDate = DIFFUSION_METRICS.has(criterion.metric)
         ? await this.bassForecast(scope, criterion, samples, metrics)

@@ -1,4 +1,5 @@
 import {
+  defaultOperator,
   describeCriterion,
   forecastText,
   formatComparisonValue,
@@ -6,6 +7,7 @@ import {
   formatInterval,
   formatMetricValue,
   gateStatusLook,
+  metricLabel,
   suppressedText,
   thresholdForInput,
   thresholdFromInput,
@@ -100,5 +102,32 @@ describe('forecastText and suppressedText', () => {
 
   it('says hidden with the privacy minimum', () => {
     expect(suppressedText({ code: 'below-k', minGroupSize: 5 })).toBe('hidden (< 5 people)');
+  });
+});
+
+describe('measured-effect criteria', () => {
+  const criterion = {
+    metric: 'measured_effect' as const,
+    operator: '<=' as const,
+    threshold: -0.1,
+    consecutiveWeeks: 1,
+    effect: {
+      metric: 'usage:email.sent',
+      comparison: 'matched' as const,
+      preWeeks: 8,
+      requireSignificant: true,
+    },
+  };
+
+  it('reads as the effect it tests, in % of the pre-period mean', () => {
+    expect(describeCriterion(criterion)).toBe(
+      'Effect on usage:email.sent vs matched colleagues ≤ -10%, 95% interval excluding 0',
+    );
+  });
+
+  it('is typed in % and wants "at most" by default', () => {
+    expect(thresholdFromInput('measured_effect', -10)).toBe(-0.1);
+    expect(defaultOperator('measured_effect')).toBe('<=');
+    expect(metricLabel('measured_effect')).toContain('Measured effect');
   });
 });

@@ -1,7 +1,8 @@
 import {
   GATE_METRICS,
   type GateCriterion,
-  type GateMetric,
+  type CriterionMetric,
+  MEASURED_EFFECT,
   type GateOperator,
   type GateStatus,
   type RolloutPhaseStatus,
@@ -40,18 +41,21 @@ export function gateStatusLook(status: GateStatus | null | undefined): { label: 
   return status ? GATE_STATUS_LOOK[status] : { label: 'Not evaluated', tone: 'none' };
 }
 
-export function metricLabel(metric: GateMetric): string {
+export function metricLabel(metric: CriterionMetric): string {
+  if (metric === MEASURED_EFFECT) return 'Measured effect vs comparison (relative change)';
   return GATE_METRICS[metric]?.label ?? metric;
 }
 
-export function isShareMetric(metric: GateMetric): boolean {
-  return GATE_METRICS[metric]?.unit === 'share';
+/** Shares, and a measured effect's relative change, are typed and shown in %. */
+export function isShareMetric(metric: CriterionMetric): boolean {
+  return metric === MEASURED_EFFECT || GATE_METRICS[metric]?.unit === 'share';
 }
 
 export const OPERATOR_SYMBOLS: Record<GateOperator, string> = { '>=': '≥', '<=': '≤' };
 
 /** The operator a new criterion on this metric usually wants: "at least" when up is better, "at most" otherwise. */
-export function defaultOperator(metric: GateMetric): GateOperator {
+export function defaultOperator(metric: CriterionMetric): GateOperator {
+  if (metric === MEASURED_EFFECT) return '<=';
   return GATE_METRICS[metric]?.direction === 'down' ? '<=' : '>=';
 }
 
@@ -61,15 +65,24 @@ function round(value: number, digits: number): number {
 }
 
 /** A metric value as people read it: shares in % (0.4 → "40%"), hours with "h"; null → "–". */
-export function formatMetricValue(metric: GateMetric, value: number | null | undefined): string {
+export function formatMetricValue(metric: CriterionMetric, value: number | null | undefined): string {
   if (value === null || value === undefined) return '–';
   return isShareMetric(metric) ? `${round(value * 100, 1)}%` : `${round(value, 1)} h`;
 }
 
 /** "Weekly active / eligible ≥ 40% for 4 weeks in a row" (one week: "in the latest week"). */
 export function describeCriterion(
-  criterion: Pick<GateCriterion, 'metric' | 'operator' | 'threshold' | 'consecutiveWeeks'>,
+  criterion: Pick<GateCriterion, 'metric' | 'operator' | 'threshold' | 'consecutiveWeeks' | 'effect'>,
 ): string {
+  if (criterion.metric === MEASURED_EFFECT) {
+    const effect = criterion.effect;
+    const against = effect?.comparison === 'matched' ? 'matched colleagues' : 'the comparison';
+    return (
+      `Effect on ${effect?.metric ?? '–'} vs ${against} ${OPERATOR_SYMBOLS[criterion.operator]} ` +
+      `${formatMetricValue(criterion.metric, criterion.threshold)}` +
+      (effect?.requireSignificant ? ', 95% interval excluding 0' : '')
+    );
+  }
   const weeks =
     criterion.consecutiveWeeks === 1
       ? 'in the latest week'
@@ -81,15 +94,15 @@ export function describeCriterion(
 }
 
 /** Shares are stored as fractions but entered in %: 40 → 0.4 (rounded so 7 → 0.07, not 0.07000000000000001). */
-export function thresholdFromInput(metric: GateMetric, input: number): number {
+export function thresholdFromInput(metric: CriterionMetric, input: number): number {
   return isShareMetric(metric) ? round(input / 100, 6) : input;
 }
 
-export function thresholdForInput(metric: GateMetric, threshold: number): number {
+export function thresholdForInput(metric: CriterionMetric, threshold: number): number {
   return isShareMetric(metric) ? round(threshold * 100, 4) : threshold;
 }
 
-export function inputUnit(metric: GateMetric): string {
+export function inputUnit(metric: CriterionMetric): string {
   return isShareMetric(metric) ? '%' : 'h';
 }
 

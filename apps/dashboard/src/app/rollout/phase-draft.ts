@@ -1,8 +1,9 @@
 import type {
   AttributeRule,
   ComparisonTarget,
+  CriterionMetric,
+  EffectCriterion,
   GateCriterion,
-  GateMetric,
   GateOperator,
   PersonAttribute,
   PopulationTarget,
@@ -14,10 +15,12 @@ import { defaultOperator, thresholdForInput, thresholdFromInput } from './gates'
 export interface CriterionDraft {
   /** Existing criteria keep their id, so past evaluations still refer to them. */
   id: string | null;
-  metric: GateMetric;
+  metric: CriterionMetric;
   operator: GateOperator;
   threshold: number | null;
   consecutiveWeeks: number | null;
+  /** What a measured_effect criterion measures (kept as is for the other metrics: absent). */
+  effect?: EffectCriterion;
 }
 
 export interface RuleDraft {
@@ -68,7 +71,7 @@ export function emptyTargetDraft(): TargetDraft {
   return { orgUnitIds: [], groupIds: [], pseudonyms: '', rules: [] };
 }
 
-export function newCriterionDraft(metric: GateMetric = 'weekly_active_rate'): CriterionDraft {
+export function newCriterionDraft(metric: CriterionMetric = 'weekly_active_rate'): CriterionDraft {
   return { id: null, metric, operator: defaultOperator(metric), threshold: null, consecutiveWeeks: 1 };
 }
 
@@ -107,6 +110,7 @@ export function draftFromPhase(phase: RolloutPhaseView | null): PhaseDraft {
       operator: criterion.operator,
       threshold: thresholdForInput(criterion.metric, criterion.threshold),
       consecutiveWeeks: criterion.consecutiveWeeks,
+      ...(criterion.effect ? { effect: criterion.effect } : {}),
     })),
   };
 }
@@ -164,6 +168,7 @@ export function phaseBody(draft: PhaseDraft): PhaseBody {
       threshold:
         criterion.threshold === null ? null : thresholdFromInput(criterion.metric, criterion.threshold),
       consecutiveWeeks: criterion.consecutiveWeeks,
+      ...(criterion.effect ? { effect: criterion.effect } : {}),
     })),
   };
 }

@@ -11,8 +11,12 @@ import {
   untracked,
 } from '@angular/core';
 import {
-  GATE_METRIC_KEYS,
-  type GateMetric,
+  CRITERION_METRIC_KEYS,
+  EFFECT_COMPARISONS,
+  GOAL_KPI_KEYS,
+  MEASURED_EFFECT,
+  type CriterionMetric,
+  type EffectCriterion,
   type GroupView,
   type OrgUnitView,
   type RolloutPhaseView,
@@ -53,7 +57,11 @@ export class PhaseEditorComponent {
   readonly deleted = output<void>();
   readonly cancelled = output<void>();
 
-  protected readonly metrics = GATE_METRIC_KEYS.map((key) => ({ key, label: metricLabel(key) }));
+  protected readonly metrics = CRITERION_METRIC_KEYS.map((key) => ({ key, label: metricLabel(key) }));
+  /** What a measured effect can be measured on: the goal KPIs and the imported e-mail figures. */
+  protected readonly effectMetrics = [...GOAL_KPI_KEYS, 'usage:email.sent', 'usage:email.read'];
+  protected readonly effectComparisons = EFFECT_COMPARISONS;
+  protected readonly measuredEffect = MEASURED_EFFECT;
   protected readonly inputUnit = inputUnit;
 
   /** Starts from the phase and keeps the user's edits while the same phase is refreshed (e.g. evaluated). */
@@ -97,9 +105,27 @@ export class PhaseEditorComponent {
     }));
   }
 
-  /** A new metric brings its usual direction (at least for rates, at most for delays and churn). */
-  protected setMetric(index: number, metric: GateMetric): void {
-    this.setCriterion(index, { metric, operator: defaultOperator(metric) });
+  /**
+   * A new metric brings its usual direction (at least for rates, at most for delays and churn); a measured
+   * effect brings its own part (e-mails sent, against the phase's comparison, interval excluding 0) and is
+   * one estimate, so one "week".
+   */
+  protected setMetric(index: number, metric: CriterionMetric): void {
+    const effect: EffectCriterion | undefined =
+      metric === MEASURED_EFFECT
+        ? { metric: 'usage:email.sent', comparison: 'phase', preWeeks: 8, requireSignificant: true }
+        : undefined;
+    this.setCriterion(index, {
+      metric,
+      operator: defaultOperator(metric),
+      effect,
+      ...(effect ? { consecutiveWeeks: 1 } : {}),
+    });
+  }
+
+  protected setEffect(index: number, criterion: CriterionDraft, changes: Partial<EffectCriterion>): void {
+    if (!criterion.effect) return;
+    this.setCriterion(index, { effect: { ...criterion.effect, ...changes } });
   }
 
   protected parseNumber(text: string): number | null {
@@ -125,6 +151,7 @@ export class PhaseEditorComponent {
       operator: criterion.operator,
       threshold: thresholdFromInput(criterion.metric, criterion.threshold),
       consecutiveWeeks: criterion.consecutiveWeeks,
+      effect: criterion.effect,
     });
   }
 
