@@ -117,6 +117,43 @@ export const didWeekSchema = z.object({
 });
 export type DidWeek = z.infer<typeof didWeekSchema>;
 
+/**
+ * Who the treated people were compared with in a panel: the rest of the organisation's eligible people, the
+ * people of other groups or org-unit subtrees (minus the treated), or matched people (matching.ts).
+ */
+export const PANEL_COMPARISON_KINDS = ['rest-of-organisation', 'population', 'matched'] as const;
+export type PanelComparisonKind = (typeof PANEL_COMPARISON_KINDS)[number];
+
+/** How a matched comparison was built, and how well it balances the pre-period activity. */
+export const matchingDiagnosticsSchema = z.object({
+  method: z.literal(
+    'greedy 1:1 nearest neighbour on the pre-period mean within exact strata (org unit kind, level, location), caliper 0.25 pooled SD, without replacement',
+  ),
+  treated: figure('Treated people with data in the pre window: the people to match'),
+  matched: z.object({
+    exact: figure('…matched within their org unit kind, level and location'),
+    withoutLevel: figure(
+      '…matched within their org unit kind and location (no candidate of their level left)',
+    ),
+    kindOnly: figure(
+      '…matched within their org unit kind only (no candidate of their level or location left)',
+    ),
+  }),
+  unmatched: z.object({
+    beyondCaliper: figure('…left out: the nearest candidate of their stratum was further than the caliper'),
+    noCandidate: figure('…left out: no candidate of their org unit kind left'),
+  }),
+  caliper: figure('0.25 × the pooled SD of the pre-period means, in the metric’s unit'),
+  standardizedMeanDifference: z.object({
+    before: figure(
+      '(treated − candidates) pre-period mean / pooled SD, over every treated person and candidate with pre-period data',
+    ),
+    after: figure('…over the matched treated people and their matches (same SD)'),
+  }),
+  suppressed: suppressedSchema,
+});
+export type MatchingDiagnostics = z.infer<typeof matchingDiagnosticsSchema>;
+
 /** A difference-in-differences effect of a phase (or an intervention) on a weekly per-person metric. */
 export const differenceInDifferencesReportSchema = z.object({
   label: z.literal(EFFECT_LABEL),
@@ -148,6 +185,14 @@ export const differenceInDifferencesReportSchema = z.object({
     .array(didWeekSchema)
     .max(MAX_BUSINESS_CASE_WEEKS)
     .describe('Weekly means of both groups over the pre and post windows, oldest first'),
+  comparisonKind: z
+    .enum(PANEL_COMPARISON_KINDS)
+    .optional()
+    .describe('Who the comparison people are (left out by callers that do not say)'),
+  matching: matchingDiagnosticsSchema
+    .nullable()
+    .optional()
+    .describe('How the matched comparison was built; null for any other comparison'),
   suppressed: suppressedSchema,
 });
 export type DifferenceInDifferencesReport = z.infer<typeof differenceInDifferencesReportSchema>;
