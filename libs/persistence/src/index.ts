@@ -12,6 +12,7 @@ export * from './lib/entities/sync-run.entity';
 export * from './lib/naming-strategy';
 export * from './lib/entities/user.entity';
 export * from './lib/entities/invitation.entity';
+export * from './lib/entities/sso.entity';
 export * from './lib/accounts';
 export * from './lib/spool';
 export * from './lib/organisation-settings';

@@ -17,6 +17,7 @@ import {
 import { QuarantinedRecord, SyncRun } from './entities/sync-run.entity';
 import { AccessToken, AuditEvent, Membership, User } from './entities/user.entity';
 import { Invitation } from './entities/invitation.entity';
+import { OrganisationSso, UserIdentity } from './entities/sso.entity';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
 import { AccessControl1764100000000 } from './migrations/1764100000000-access-control';
 import { Ingestion1764200000000 } from './migrations/1764200000000-ingestion';
@@ -33,6 +34,7 @@ import { ThreadDetails1765400000000 } from './migrations/1765400000000-thread-de
 import { GroupPersonMonth1765500000000 } from './migrations/1765500000000-group-person-month';
 import { BusinessCase1765600000000 } from './migrations/1765600000000-business-case';
 import { Intervention } from './entities/intervention.entity';
+import { Sso1765700000000 } from './migrations/1765700000000-sso';
 import { SnakeNamingStrategy } from './naming-strategy';
 
 export const ENTITIES = [
@@ -58,6 +60,8 @@ export const ENTITIES = [
   AccessToken,
   AuditEvent,
   Invitation,
+  OrganisationSso,
+  UserIdentity,
 ];
 
 /** In order; each runs in its own transaction. */
@@ -77,6 +81,7 @@ export const MIGRATIONS = [
   ThreadDetails1765400000000,
   GroupPersonMonth1765500000000,
   BusinessCase1765600000000,
+  Sso1765700000000,
 ];
 
 /** TypeORM options shared by the API, the worker, the launcher and tests. Schema changes only by migration. */

@@ -28,6 +28,7 @@ const TABLES = [
   'kpi_rollup_versions',
   'memberships',
   'org_units',
+  'organisation_sso',
   'organisations',
   'people',
   'person_activity',
@@ -43,6 +44,7 @@ const TABLES = [
   'unattributed_daily',
   'usage_guidelines',
   'usage_metrics',
+  'user_identities',
   'users',
 ];
 
@@ -64,10 +66,12 @@ describe('migrations on an empty database', () => {
       expect(await userTables(dataSource)).toEqual(TABLES);
 
       // every table carries the tenant id; users are global identities whose rights are tenant-scoped
-      // through memberships
+      // through memberships, and so are their identities at OpenID providers (one provider may serve many
+      // organisations, such as Google's)
       const withoutTenant: { table_name: string }[] = await dataSource.query(
         `SELECT t.table_name FROM information_schema.tables t
-         WHERE t.table_schema = 'public' AND t.table_name NOT IN ('migrations', 'organisations', 'users')
+         WHERE t.table_schema = 'public'
+           AND t.table_name NOT IN ('migrations', 'organisations', 'users', 'user_identities')
            AND NOT EXISTS (SELECT 1 FROM information_schema.columns c
                            WHERE c.table_name = t.table_name AND c.column_name = 'organisation_id')`,
       );

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ResolvedConfig } from '@uptake/config';
-import { AccessToken, AccessTokenRepository, MembershipRepository, type Role } from '@uptake/persistence';
+import { AccessToken, AccessTokenRepository, SsoRepository, type Role } from '@uptake/persistence';
 import { hashToken, looksLikeToken, newToken } from '@uptake/security';
 import { IsNull, type DataSource } from 'typeorm';
 import { UPTAKE_CONFIG } from '../config/config.module';
@@ -17,7 +17,7 @@ export class AccessTokensService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(UPTAKE_CONFIG) private readonly config: ResolvedConfig,
     private readonly accessTokens: AccessTokenRepository,
-    private readonly memberships: MembershipRepository,
+    private readonly sso: SsoRepository,
   ) {}
 
   /**
@@ -26,10 +26,14 @@ export class AccessTokensService {
    * the creator's role in its organisation now, so demoting the creator narrows it at once, and it stops
    * working when the creator is disabled or no longer a member. (Tokens without a creator, made by an
    * operator outside the API, keep their role.)
+   *
+   * A session ends SESSION_TTL_HOURS after sign-in (expires_at) or after SESSION_IDLE_MINUTES without use,
+   * whichever comes first. An SSO session acts only in the organisation that signed it in; a password
+   * session not in organisations that are SSO-only, unless it is an admin there (see SsoRepository).
    */
   async authenticate(token: string): Promise<Principal | undefined> {
     if (!looksLikeToken(token)) return undefined;
-    const row = await this.accessTokens.findValid(hashToken(token));
+    const row = await this.accessTokens.findValid(hashToken(token), this.config.auth.sessionIdleMinutes);
     if (!row) return undefined;
     const role =
       row.kind === 'api' && row.user_id !== null
@@ -47,7 +51,7 @@ export class AccessTokensService {
         roles: new Map([[row.organisation_id as string, role as Role]]),
       };
     }
-    const memberships = await this.memberships.rolesOf(row.user_id);
+    const memberships = await this.sso.sessionRoles(row.user_id, row.organisation_id);
     return {
       kind: 'session',
       tokenId: row.id,
@@ -56,13 +60,25 @@ export class AccessTokensService {
     };
   }
 
-  async createSession(userId: string): Promise<{ token: string; expiresAt: Date; id: string }> {
+  /** `organisationId`: the organisation whose SSO signed the user in (the only one the session acts in). */
+  async createSession(
+    userId: string,
+    organisationId: string | null = null,
+  ): Promise<{ token: string; expiresAt: Date; id: string }> {
     const { token, hash } = newToken('ups');
     const expiresAt = new Date(Date.now() + this.config.auth.sessionTtlHours * 3_600_000);
     const saved = await this.dataSource
       .getRepository(AccessToken)
-      .save({ kind: 'session', tokenHash: hash, userId, expiresAt });
+      .save({ kind: 'session', tokenHash: hash, userId, organisationId, expiresAt });
     return { token, expiresAt, id: saved.id };
+  }
+
+  /** Revokes every session of the user (all browsers); their API tokens are left alone. Returns how many. */
+  async revokeSessions(userId: string): Promise<number> {
+    const result = await this.dataSource
+      .getRepository(AccessToken)
+      .update({ kind: 'session', userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    return result.affected ?? 0;
   }
 
   async createApiToken(input: {

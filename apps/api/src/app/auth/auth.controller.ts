@@ -46,7 +46,10 @@ export class AuthController {
   })
   @ApiOkResponse({ type: SessionDto.Output })
   @ApiUnauthorizedResponse({ description: 'E-mail or password is wrong' })
-  @ApiForbiddenResponse({ description: 'Sent by a page of another origin' })
+  @ApiForbiddenResponse({
+    description:
+      'Sent by a page of another origin, or every organisation of the account signs in with SSO only (the message says so)',
+  })
   @ApiTooManyRequestsResponse({ description: 'Too many failures from this address; see Retry-After' })
   async login(
     @Body() body: LoginDto,
@@ -79,6 +82,26 @@ export class AuthController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<void> {
     await this.auth.logout(principal, request.ip ?? 'unknown');
+    clearSessionCookie(request, response);
+  }
+
+  @Post('sign-out-everywhere')
+  @Authenticated()
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({
+    summary: 'Revoke every session of the signed-in account (all browsers), this one included',
+    description:
+      'For a lost laptop or a shared computer. API tokens are not touched (revoke those one by one). ' +
+      'Audited as auth.sign_out_everywhere with the number of sessions ended.',
+  })
+  @ApiNoContentResponse()
+  @ApiForbiddenResponse({ description: 'Called with an API token: only a session can do this' })
+  async signOutEverywhere(
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
+    await this.auth.signOutEverywhere(principal, request.ip ?? 'unknown');
     clearSessionCookie(request, response);
   }
 

@@ -1,7 +1,7 @@
-import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Me, MembershipView } from '@uptake/contracts';
-import { MembershipRepository, User, UserRepository } from '@uptake/persistence';
+import { MembershipRepository, SsoRepository, User, UserRepository } from '@uptake/persistence';
 import { decoyPasswordHash, verifyPassword } from '@uptake/security';
 import type { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -18,6 +18,7 @@ export class AuthService {
     private readonly throttle: LoginThrottle,
     private readonly users: UserRepository,
     private readonly memberships: MembershipRepository,
+    private readonly sso: SsoRepository,
   ) {}
 
   async login(
@@ -28,9 +29,10 @@ export class AuthService {
     const normalised = email.trim().toLowerCase();
     const user = await this.verifyCredentials(normalised, password, ip);
     if (!user) throw new UnauthorizedException('E-mail or password is wrong');
+    await this.requirePasswordReach(user.id, ip);
     const session = await this.tokens.createSession(user.id);
     await this.dataSource.getRepository(User).update(user.id, { lastLoginAt: new Date() });
-    const me = await this.me({ kind: 'session', tokenId: session.id, userId: user.id, roles: new Map() });
+    const me = await this.me(await this.sessionPrincipal(session.id, user.id, null));
     // Account events belong to no organisation: a sign-in of someone who works for two organisations must
     // not tell either's admins when (and from where) they worked for the other.
     await this.audit.record({ action: 'auth.login', actorUserId: user.id, ip });
@@ -65,6 +67,44 @@ export class AuthService {
     return user;
   }
 
+  /**
+   * Refuses a password sign-in that would reach none of the account's organisations because every one of them
+   * turned local passwords off (the person signs in with SSO there). An admin of such an organisation still
+   * gets in (break-glass: a broken provider must not lock out the people who can fix its settings); that is
+   * recorded in the organisation's own audit log, which its other admins read.
+   */
+  private async requirePasswordReach(userId: string, ip: string): Promise<void> {
+    const reach = await this.sso.passwordReach(userId);
+    if (reach.memberships > 0 && reach.reachable === 0) {
+      await this.audit.record({ action: 'auth.login_sso_required', actorUserId: userId, ip });
+      throw new ForbiddenException(
+        'Your organisation signs in with single sign-on only: use "Sign in with SSO" on the sign-in page',
+      );
+    }
+    for (const organisationId of reach.breakGlassOrganisationIds)
+      await this.audit.record({ action: 'auth.sso_break_glass', organisationId, actorUserId: userId, ip });
+  }
+
+  /** The principal of a session just created (what the guard will make of its cookie). */
+  async sessionPrincipal(tokenId: string, userId: string, organisationId: string | null): Promise<Principal> {
+    const roles = await this.sso.sessionRoles(userId, organisationId);
+    return {
+      kind: 'session',
+      tokenId,
+      userId,
+      roles: new Map(roles.map((m) => [m.organisation_id, m.role])),
+    };
+  }
+
+  /** Ends every session of the caller's account, this one included (a lost laptop, a shared computer). */
+  async signOutEverywhere(principal: Principal, ip: string): Promise<number> {
+    if (principal.kind !== 'session' || !principal.userId)
+      throw new ForbiddenException('Only a signed-in user (a session) can sign out everywhere');
+    const revoked = await this.tokens.revokeSessions(principal.userId);
+    await this.audit.record({ action: 'auth.sign_out_everywhere', principal, details: { revoked }, ip });
+    return revoked;
+  }
+
   async logout(principal: Principal, ip: string): Promise<void> {
     await this.tokens.revoke(principal.tokenId, {});
     // An API token belongs to one organisation; a session to none (see login).
@@ -77,7 +117,10 @@ export class AuthService {
     const [tokenOrganisation, tokenRole] = [...principal.roles.entries()][0] ?? [];
     const memberships: MembershipView[] =
       principal.kind === 'session'
-        ? await this.memberships.viewsOf(principal.userId)
+        ? // Only what this session acts in (an SSO session: its organisation; see SsoRepository.sessionRoles).
+          (await this.memberships.viewsOf(principal.userId)).filter((m) =>
+            principal.roles.has(m.organisationId),
+          )
         : await this.memberships.tokenView(tokenOrganisation, tokenRole);
     const email =
       principal.kind === 'session' && principal.userId

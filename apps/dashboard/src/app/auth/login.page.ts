@@ -1,7 +1,30 @@
-import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router } from '@angular/router';
+import type { SsoErrorCode } from '@uptake/contracts';
 import { errorMessage, UptakeApi } from '../api/uptake-api.service';
+
+/** What the sign-in page says for each `?error=` an SSO sign-in comes back with. */
+export const SSO_ERROR_MESSAGES: Record<SsoErrorCode, string> = {
+  sso_not_configured: 'Single sign-on is not set up for this organisation. Check the organisation name.',
+  sso_return_to_invalid: 'The page to return to is not part of Uptake. Start the sign-in again.',
+  sso_state_invalid: 'The sign-in took too long or was opened in another browser. Start it again.',
+  sso_denied: 'Your identity provider did not sign you in (cancelled, or Uptake is not assigned to you).',
+  sso_provider_unavailable: 'Your identity provider could not be reached. Try again later or ask your admin.',
+  sso_token_invalid:
+    'Your identity provider’s answer could not be verified. Ask your admin to check the SSO settings.',
+  sso_email_missing: 'Your identity provider sent no e-mail address. Ask your admin to add the email scope.',
+  sso_email_domain: 'Your e-mail domain is not allowed for this organisation.',
+  sso_email_unverified:
+    'Your identity provider has not verified your e-mail, so it cannot be linked to an Uptake account.',
+  sso_account_conflict:
+    'This e-mail already belongs to another sign-in of your identity provider. Ask your admin.',
+  sso_account_disabled: 'Your Uptake account is disabled.',
+  sso_failed: 'Single sign-on failed. Try again.',
+};
+
+/** An organisation's short name as it appears in addresses (the API refuses anything else). */
+const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 @Component({
   selector: 'up-login-page',
@@ -34,13 +57,35 @@ import { errorMessage, UptakeApi } from '../api/uptake-api.service';
             data-testid="login-password"
           />
         </label>
-        @if (error()) {
-          <p class="error" role="alert" data-testid="error-banner">{{ error() }}</p>
+        @if (loginError()) {
+          <p class="error" role="alert" data-testid="error-banner">{{ loginError() }}</p>
         }
         <button type="submit" [disabled]="busy()" data-testid="login-submit">
           {{ busy() ? 'Signing in…' : 'Sign in' }}
         </button>
       </form>
+      <section class="card sso" aria-labelledby="sso-heading">
+        <h2 id="sso-heading">Single sign-on</h2>
+        @if (ssoError()) {
+          <p class="error" role="alert" data-testid="sso-error">{{ ssoError() }}</p>
+        }
+        <label>
+          Organisation
+          <input
+            name="organisation"
+            autocomplete="organization"
+            placeholder="e.g. acme"
+            [ngModel]="organisation()"
+            (ngModelChange)="organisation.set($event)"
+            data-testid="sso-organisation"
+          />
+        </label>
+        @if (ssoUrl(); as url) {
+          <a class="button" [href]="url" data-testid="sso-start">Sign in with SSO</a>
+        } @else {
+          <button type="button" disabled data-testid="sso-start-disabled">Sign in with SSO</button>
+        }
+      </section>
     </main>
   `,
   styles: `
@@ -48,9 +93,12 @@ import { errorMessage, UptakeApi } from '../api/uptake-api.service';
       min-height: 100vh;
       display: grid;
       place-items: center;
+      align-content: center;
+      gap: 1rem;
       padding: 1rem;
     }
-    form {
+    form,
+    .sso {
       width: min(24rem, 100%);
       display: grid;
       gap: 1rem;
@@ -58,6 +106,13 @@ import { errorMessage, UptakeApi } from '../api/uptake-api.service';
     h1 {
       margin: 0;
       color: var(--accent);
+    }
+    h2 {
+      margin: 0;
+      font-size: 1rem;
+    }
+    a.button {
+      text-align: center;
     }
     label {
       display: grid;
@@ -73,18 +128,37 @@ export class LoginPage {
   /** Where to go after signing in (set by the guard). */
   readonly returnUrl = input<string>();
 
+  /** `?error=<code>` of an SSO sign-in that came back without a session. */
+  readonly error = input<string>();
+
+  protected readonly organisation = signal('');
+  /** The API's start URL for the organisation typed in, back to returnUrl afterwards; null until it is a slug. */
+  protected readonly ssoUrl = computed(() => {
+    const slug = this.organisation().trim().toLowerCase();
+    if (!SLUG.test(slug)) return null;
+    const returnTo = encodeURIComponent(this.returnUrl() || '/');
+    return `/api/auth/sso/${slug}/start?returnTo=${returnTo}`;
+  });
+  protected readonly ssoError = computed(() => {
+    const code = this.error();
+    if (!code) return null;
+    return Object.hasOwn(SSO_ERROR_MESSAGES, code)
+      ? SSO_ERROR_MESSAGES[code as SsoErrorCode]
+      : SSO_ERROR_MESSAGES.sso_failed;
+  });
+
   protected email = '';
   protected password = '';
   protected readonly busy = signal(false);
-  protected readonly error = signal<string | null>(null);
+  protected readonly loginError = signal<string | null>(null);
 
   protected submit(): void {
     this.busy.set(true);
-    this.error.set(null);
+    this.loginError.set(null);
     this.api.login(this.email, this.password).subscribe({
       next: () => void this.router.navigateByUrl(this.returnUrl() || '/'),
       error: (error: unknown) => {
-        this.error.set(errorMessage(error));
+        this.loginError.set(errorMessage(error));
         this.busy.set(false);
       },
     });

@@ -17,15 +17,20 @@ export interface ValidTokenRow {
 export class AccessTokenRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async findValid(tokenHash: Buffer): Promise<ValidTokenRow | undefined> {
+  /**
+   * `sessionIdleMinutes`: a session unused for longer (by last_used_at, which is written at most once a
+   * minute, else since it was created) is no longer valid; API tokens have no idle timeout.
+   */
+  async findValid(tokenHash: Buffer, sessionIdleMinutes: number): Promise<ValidTokenRow | undefined> {
     const rows: ValidTokenRow[] = await this.dataSource.query(
       `SELECT t.id, t.kind, t.user_id, t.organisation_id, t.role, m.role AS creator_role, t.last_used_at
        FROM access_tokens t
          LEFT JOIN users u ON u.id = t.user_id
          LEFT JOIN memberships m ON t.kind = 'api' AND m.user_id = t.user_id AND m.organisation_id = t.organisation_id
        WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())
-         AND (t.user_id IS NULL OR u.disabled_at IS NULL)`,
-      [tokenHash],
+         AND (t.user_id IS NULL OR u.disabled_at IS NULL)
+         AND (t.kind = 'api' OR coalesce(t.last_used_at, t.created_at) > now() - make_interval(mins => $2))`,
+      [tokenHash, sessionIdleMinutes],
     );
     return rows[0];
   }

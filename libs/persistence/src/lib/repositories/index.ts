@@ -9,6 +9,7 @@ import { InvitationRepository } from './invitation.repository';
 import { MembershipRepository } from './membership.repository';
 import { OrganisationRepository } from './organisation.repository';
 import { RolloutRepository } from './rollout.repository';
+import { SsoRepository } from './sso.repository';
 import { UsageGuidelineRepository } from './usage-guideline.repository';
 import { UserRepository } from './user.repository';
 
@@ -22,6 +23,7 @@ export * from './invitation.repository';
 export * from './membership.repository';
 export * from './organisation.repository';
 export * from './rollout.repository';
+export * from './sso.repository';
 export * from './usage-guideline.repository';
 export * from './user.repository';
 
@@ -40,6 +42,7 @@ export const REPOSITORIES: readonly (new (dataSource: DataSource) => object)[] =
   MembershipRepository,
   OrganisationRepository,
   RolloutRepository,
+  SsoRepository,
   UsageGuidelineRepository,
   UserRepository,
 ];
