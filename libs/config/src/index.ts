@@ -1,3 +1,4 @@
 export * from './lib/config';
 export * from './lib/logging';
 export * from './lib/time-window';
+export * from './lib/observability';

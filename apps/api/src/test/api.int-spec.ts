@@ -137,6 +137,8 @@ describe('API against real Postgres and Redis', () => {
         organisationId: tenant.organisation.id,
         sourceId: tenant.source.id,
         syncRunId: response.body.id,
+        // The request's id (x-request-id), so the worker's log lines of the job can be traced to it.
+        requestId: response.headers['x-request-id'],
       });
       await job?.remove();
     } finally {

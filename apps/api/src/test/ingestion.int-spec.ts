@@ -207,6 +207,7 @@ describe('schedules, dead letters and the queue board', () => {
       organisationId: tenant.organisation.id,
       sourceId: tenant.source.id,
       syncRunId: failed.id,
+      requestId: retried.headers['x-request-id'],
     });
     const again = await request(server())
       .post(`${runsUrl}/${failed.id}/retry`)

@@ -5,6 +5,9 @@ import type { ResolvedConfig } from '@uptake/config';
 import { dataSourceOptions } from '@uptake/persistence';
 import { DEFAULT_JOB_OPTIONS, QUEUES, redisConnectionOptions } from '@uptake/queues';
 import { UPTAKE_CONFIG } from './config.tokens';
+import { JobObserver } from './http/job-observer';
+import { WorkerHttpServer } from './http/worker-http.server';
+import { WorkerMetrics } from './http/worker-metrics';
 import { KPI_PROVIDERS } from './kpi-providers';
 import { RecomputeProcessor } from './recompute/recompute.processor';
 import { RecomputeQueue } from './recompute/recompute.queue';
@@ -44,6 +47,9 @@ export class WorkerModule {
       ],
       providers: [
         { provide: UPTAKE_CONFIG, useValue: config },
+        WorkerMetrics,
+        JobObserver,
+        WorkerHttpServer,
         ...KPI_PROVIDERS,
         SourceRateLimiters,
         RecomputeQueue,

@@ -17,6 +17,33 @@ export const healthReportSchema = z.object({
 });
 export type HealthReport = z.infer<typeof healthReportSchema>;
 
+/** GET /api/health/live: the process runs and its event loop answers. */
+export const livenessReportSchema = z.object({ status: z.literal('ok') });
+export type LivenessReport = z.infer<typeof livenessReportSchema>;
+
+/** Whether the schema in Postgres is the one this version expects (every migration it knows is applied). */
+export const migrationsComponentSchema = healthComponentSchema.extend({
+  pending: z
+    .array(z.string())
+    .optional()
+    .describe('Migrations this version knows that the database has not applied (by class name)'),
+});
+
+/**
+ * GET /api/health/ready (and the worker's /health/ready, without migrations): 200 `ready` only when every
+ * component is up, else 503 `not_ready` naming the components that are not.
+ */
+export const readinessReportSchema = z.object({
+  status: z.enum(['ready', 'not_ready']),
+  notReady: z.array(z.enum(['postgres', 'redis', 'migrations'])).describe('Components that are not up'),
+  components: z.object({
+    postgres: healthComponentSchema,
+    redis: healthComponentSchema,
+    migrations: migrationsComponentSchema.optional(),
+  }),
+});
+export type ReadinessReport = z.infer<typeof readinessReportSchema>;
+
 /** Uploads and webhook batches on disk (GET /api/admin/spool, for operators). */
 export const spoolReportSchema = z.object({
   files: z.number(),

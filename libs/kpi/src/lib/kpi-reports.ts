@@ -39,6 +39,14 @@ import { queryPeopleReport } from './people/people-query';
 import { queryPersonasReport } from './personas/personas-query';
 import { queryRetentionReport } from './retention/retention-query';
 
+export interface KpiReportsOptions {
+  /**
+   * Told of every report cache lookup, hit or miss (the API counts them for its metrics). A callback rather
+   * than a metrics client here, so the KPI engine stays free of how a process reports.
+   */
+  onCacheLookup?: (result: 'hit' | 'miss') => void;
+}
+
 /**
  * Every KPI report for a resolved scope (range, granularity, population and k already checked): each KPI
  * family's query loads what it needs from the rollups and hands it to its pure functions; this class caches
@@ -48,8 +56,11 @@ import { queryRetentionReport } from './retention/retention-query';
 export class KpiReports {
   private readonly cache: ReportCache;
 
-  constructor(private readonly dataSource: DataSource) {
-    this.cache = new ReportCache(dataSource);
+  constructor(
+    private readonly dataSource: DataSource,
+    options: KpiReportsOptions = {},
+  ) {
+    this.cache = new ReportCache(dataSource, undefined, options.onCacheLookup);
   }
 
   async adoption(scope: KpiScope): Promise<AdoptionReport> {

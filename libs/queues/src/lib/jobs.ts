@@ -1,5 +1,6 @@
 import type { Job, JobsOptions, Queue, RepeatOptions } from 'bullmq';
 import { QUEUES, type QueueName } from './queues';
+import { currentRequestId } from './request-context';
 
 export const JOBS = {
   /** Run an existing sync run (manual, upload, webhook). */
@@ -10,20 +11,28 @@ export const JOBS = {
   evaluateGates: 'evaluate-gates',
 } as const;
 
+/**
+ * What every job may carry besides its payload: the id of the API request that queued it (directly, or
+ * through the jobs it caused), so the worker's log lines of the job can be found from the request's.
+ */
+export interface TracedJob {
+  requestId?: string;
+}
+
 /** Payloads are small: ids, never data. */
-export interface RunSyncJob {
+export interface RunSyncJob extends TracedJob {
   organisationId: string;
   sourceId: string;
   syncRunId: string;
 }
 
-export interface ScheduledSyncJob {
+export interface ScheduledSyncJob extends TracedJob {
   organisationId: string;
   sourceId: string;
 }
 
 /** Refresh rollups for the days (in the organisation's time zone) between two instants. */
-export interface RefreshRollupsJob {
+export interface RefreshRollupsJob extends TracedJob {
   organisationId: string;
   from: string;
   to: string;
@@ -33,7 +42,7 @@ export interface RefreshRollupsJob {
  * Evaluate rollout gates: one plan, every open plan of an organisation, or (organisationId null, the daily
  * run) every open plan of every organisation.
  */
-export interface EvaluateGatesJob {
+export interface EvaluateGatesJob extends TracedJob {
   organisationId: string | null;
   planId?: string;
   trigger: 'schedule' | 'ingest' | 'manual' | 'change';
@@ -74,7 +83,16 @@ export type QueueJob<Q extends QueueName, Extra = unknown> = {
   [N in QueueJobNames[Q]]: Job<JobPayloads[N] & Extra, unknown, N>;
 }[QueueJobNames[Q]];
 
-/** Adds a job whose payload matches its name, on the queue that carries that job. */
+/** The payload with the current request's id (see request-context.ts), unless it names one already. */
+export function withRequestId<T extends TracedJob>(data: T): T {
+  const requestId = data.requestId ?? currentRequestId();
+  return requestId === undefined ? data : { ...data, requestId };
+}
+
+/**
+ * Adds a job whose payload matches its name, on the queue that carries that job, with the id of the request
+ * (or job) that queues it.
+ */
 export async function addJob<N extends JobName>(
   queue: UptakeQueue<QueueOfJob<NoInfer<N>>>,
   name: N,
@@ -82,7 +100,7 @@ export async function addJob<N extends JobName>(
   opts?: JobsOptions,
 ): Promise<void> {
   // The signature ties name, payload and queue together, which BullMQ's own types cannot express.
-  await (queue as Queue).add(name, data, opts);
+  await (queue as Queue).add(name, withRequestId(data), opts);
 }
 
 /** Creates or updates a job scheduler that adds `name` jobs with this payload on its pattern. */

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { refreshRollups, type RollupRefresh } from '@uptake/kpi';
 import { QUEUES, type QueueJob } from '@uptake/queues';
 import type { DataSource } from 'typeorm';
+import { WorkerMetrics } from '../http/worker-metrics';
 import { QueueProcessor } from '../queue-processor';
 import { GateEvaluationQueue } from '../rollouts/gate-evaluation.queue';
 
@@ -19,12 +20,14 @@ export class RecomputeProcessor extends QueueProcessor {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly gates: GateEvaluationQueue,
+    private readonly metrics: WorkerMetrics,
   ) {
     super();
   }
 
-  override async process(job: QueueJob<typeof QUEUES.recompute>): Promise<RollupRefresh> {
+  protected override async handle(job: QueueJob<typeof QUEUES.recompute>): Promise<RollupRefresh> {
     const result = await refreshRollups(this.dataSource, job.data.organisationId, job.data);
+    this.metrics.rollupsRefreshed(result.durationMs);
     this.logger.log(
       `rollups of ${job.data.organisationId} ${job.data.from}..${job.data.to}: refreshed in ` +
         `${Math.round(result.durationMs)} ms`,

@@ -32,7 +32,7 @@ export class GateEvaluationProcessor extends QueueProcessor implements OnApplica
     await this.queue.scheduleDaily();
   }
 
-  override process(job: QueueJob<typeof QUEUES.rollouts>): Promise<number> {
+  protected override handle(job: QueueJob<typeof QUEUES.rollouts>): Promise<number> {
     return this.evaluate(job.data);
   }
 

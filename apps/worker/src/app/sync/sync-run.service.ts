@@ -20,6 +20,7 @@ import { UnrecoverableError } from 'bullmq';
 import { rm } from 'node:fs/promises';
 import type { DataSource } from 'typeorm';
 import { UPTAKE_CONFIG } from '../config.tokens';
+import { WorkerMetrics } from '../http/worker-metrics';
 import { RecomputeQueue } from '../recompute/recompute.queue';
 import { tryAdvisoryLock, type AdvisoryLock } from '../stores/advisory-lock';
 import { StoreOutages } from '../stores/store-outages';
@@ -58,6 +59,7 @@ export class SyncRunService {
     private readonly rateLimiters: SourceRateLimiters,
     private readonly recompute: RecomputeQueue,
     private readonly outages: StoreOutages,
+    private readonly metrics: WorkerMetrics,
   ) {}
 
   /** Worker shutdown: running syncs stop at their next record and commit what they read. */
@@ -206,6 +208,7 @@ export class SyncRunService {
       }
     });
     const stored = await this.dataSource.getRepository(SyncRun).findOneByOrFail({ id: run.id });
+    this.metrics.syncRunSucceeded(source.connectorType, stored.recordsInserted);
     if (stored.affectedFrom && stored.affectedTo) {
       await this.recompute.refresh(source.organisationId, stored.affectedFrom, stored.affectedTo);
     }

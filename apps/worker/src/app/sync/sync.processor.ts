@@ -44,7 +44,7 @@ export class SyncProcessor extends QueueProcessor {
     super();
   }
 
-  override async process(job: SyncJob, token?: string): Promise<unknown> {
+  protected override async handle(job: SyncJob, token?: string): Promise<unknown> {
     try {
       if (job.name === JOBS.scheduledSync) return await this.handOver(job);
       return await this.syncRuns.run(job.data, {

@@ -15,6 +15,7 @@ export class ReportCache {
   constructor(
     private readonly dataSource: DataSource,
     private readonly capacity = 100,
+    private readonly onLookup: (result: 'hit' | 'miss') => void = () => undefined,
   ) {}
 
   async get<T>(organisationId: string, key: unknown, compute: () => Promise<T>): Promise<T> {
@@ -23,8 +24,10 @@ export class ReportCache {
       const value = this.entries.get(entry) as T;
       this.entries.delete(entry);
       this.entries.set(entry, value);
+      this.onLookup('hit');
       return structuredClone(value);
     }
+    this.onLookup('miss');
     const value = await compute();
     this.entries.set(entry, structuredClone(value));
     while (this.entries.size > this.capacity) {
