@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Quick start: installs what is missing, builds the dashboard, and starts PostgreSQL, Redis, the API,
-# the worker and the dashboard with the demo organisation loaded. Ctrl-C stops everything.
+# Quick start: installs what is missing, builds the dashboard, the API, the worker and the launcher (Nx
+# cache: only what changed), and starts PostgreSQL, Redis, the API, the worker and the dashboard with the
+# demo organisation loaded. Everything runs compiled (dist/): no TypeScript loader. Ctrl-C stops everything.
 set -euo pipefail
 source "$(dirname "$0")/node-env.sh"
 bash "$UPTAKE_ROOT/scripts/bootstrap.sh"
 cd "$UPTAKE_ROOT"
-npx nx run dashboard:build --output-style=static
-exec node scripts/run-ts.cjs infra/launcher/src/main.ts
+NX_TUI=false npx nx run-many -t build -p dashboard api worker launcher --output-style=static
+# Stack traces name bundle lines; NODE_OPTIONS=--enable-source-maps npm start maps them to the .ts sources.
+exec node dist/infra/launcher/main.js

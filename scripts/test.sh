@@ -16,6 +16,6 @@ echo "== lint, typecheck, unit tests"
 nx_run_many -t lint typecheck test
 echo "== integration tests (PostgreSQL, Redis) and memory bounds"
 nx_run_many -t int-test perf
-echo "== dashboard build and browser end-to-end tests"
-npx nx run dashboard:build --output-style=static
+echo "== builds (dashboard, API, worker, launcher) and browser end-to-end tests"
+nx_run_many -t build -p dashboard api worker launcher
 npx nx run e2e:e2e --output-style=static

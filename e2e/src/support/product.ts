@@ -25,6 +25,22 @@ export async function freePorts(): Promise<ProductPorts> {
   return { api: await findFreePort(), postgres: await findFreePort(), redis: await findFreePort() };
 }
 
+/** The compiled launcher (`nx build launcher`); the e2e target builds it, the API and the worker first. */
+export const LAUNCHER_BUNDLE = 'dist/infra/launcher/main.js';
+
+/**
+ * Arguments to start the compiled launcher with `process.execPath`, as `npm start` does. Fails clearly when the
+ * build is missing (a jest run outside `nx run e2e:e2e`, which depends on the builds).
+ */
+export function launcherArguments(): string[] {
+  if (!fs.existsSync(path.join(WORKSPACE_ROOT, LAUNCHER_BUNDLE))) {
+    throw new Error(
+      `${LAUNCHER_BUNDLE} is missing: build it with \`npx nx run-many -t build -p dashboard api worker launcher\``,
+    );
+  }
+  return [LAUNCHER_BUNDLE];
+}
+
 export function scratchDataDir(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uptake-e2e-'));
   fs.chmodSync(dir, 0o755);
@@ -32,14 +48,14 @@ export function scratchDataDir(): string {
 }
 
 /**
- * Starts the product the way `npm start` does (the launcher: embedded Postgres + Redis, API, worker,
+ * Starts the product the way `npm start` does (the compiled launcher: embedded Postgres + Redis, API, worker,
  * demo organisation), on private ports and a private data folder, and waits until it says it is running.
  */
 export function startProduct(
   options: { dataDir: string; ports: ProductPorts; env?: Record<string, string> },
   timeoutMs = 180_000,
 ): Promise<RunningProduct> {
-  const child = spawn(process.execPath, ['scripts/run-ts.cjs', 'infra/launcher/src/main.ts'], {
+  const child = spawn(process.execPath, launcherArguments(), {
     cwd: WORKSPACE_ROOT,
     env: {
       ...process.env,
