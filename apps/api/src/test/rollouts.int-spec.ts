@@ -409,4 +409,128 @@ describe('rollout plans, gates and pilot vs comparison', () => {
       }),
     );
   });
+
+  describe('a phase change recorded later (advance with startedOn)', () => {
+    const dayFromToday = (days: number) =>
+      new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    const createPlan = async (name: string) =>
+      (
+        await manager
+          .send('post', '/rollouts', {
+            name,
+            startDate: '2026-03-02',
+            pilotTarget: { orgUnitIds: [pilotUnit] },
+          })
+          .expect(201)
+      ).body.id as string;
+    const statuses = (plan: { phases: { status: string }[] }) => plan.phases.map((p) => p.status);
+
+    it('starts and completes phases at 00:00 of the given day (organisation time zone UTC here)', async () => {
+      const plan = await createPlan('Recorded later');
+      const started = await manager
+        .send('post', `/rollouts/${plan}/advance`, { note: 'Pilot kick-off', startedOn: '2026-03-02' })
+        .expect(200);
+      expect(started.body.phases[0]).toMatchObject({
+        status: 'active',
+        startedAt: '2026-03-02T00:00:00.000Z',
+      });
+      // The pilot's gate has not been evaluated: moving on needs an override; backdated to Monday 03-16.
+      const next = await manager
+        .send('post', `/rollouts/${plan}/advance`, {
+          override: true,
+          note: 'Best cases began on the 16th',
+          startedOn: '2026-03-16',
+        })
+        .expect(200);
+      expect(statuses(next.body)).toEqual(['completed', 'active', 'planned']);
+      expect(next.body.phases[0].completedAt).toBe('2026-03-16T00:00:00.000Z');
+      expect(next.body.phases[1].startedAt).toBe('2026-03-16T00:00:00.000Z');
+      const { body: transitions } = await manager.get(`/rollouts/${plan}/transitions`).expect(200);
+      expect(transitions.map((t: { at: string }) => t.at)).toEqual([
+        '2026-03-02T00:00:00.000Z',
+        '2026-03-16T00:00:00.000Z',
+      ]);
+      // The same day as the previous change is accepted; it keeps its place after it.
+      const last = await manager
+        .send('post', `/rollouts/${plan}/advance`, {
+          override: true,
+          note: 'Same day',
+          startedOn: '2026-03-16',
+        })
+        .expect(200);
+      expect(statuses(last.body)).toEqual(['completed', 'completed', 'active']);
+      expect(last.body.phases[2].startedAt).toBe('2026-03-16T00:00:00.000Z');
+    });
+
+    it("uses midnight of the organisation's time zone: Europe/Berlin is UTC+1 in March", async () => {
+      const plan = await createPlan('Recorded later in Berlin');
+      const zone = (name: string) =>
+        api.dataSource.query('UPDATE organisations SET time_zone = $2 WHERE id = $1', [organisationId, name]);
+      await zone('Europe/Berlin');
+      try {
+        const { body } = await manager
+          .send('post', `/rollouts/${plan}/advance`, { startedOn: '2026-03-02' })
+          .expect(200);
+        // 2026-03-02 00:00 CET = 2026-03-01 23:00 UTC
+        expect(body.phases[0].startedAt).toBe('2026-03-01T23:00:00.000Z');
+      } finally {
+        await zone('UTC');
+      }
+    });
+
+    it('refuses a day in the future, naming startedOn, and changes nothing', async () => {
+      const plan = await createPlan('Not yet');
+      // Two days ahead is past the report window (tomorrow, UTC) ...
+      const far = await manager
+        .send('post', `/rollouts/${plan}/advance`, { startedOn: dayFromToday(2) })
+        .expect(400);
+      expect(far.body.message).toBe(
+        `startedOn ${dayFromToday(2)} is after ${dayFromToday(1)}, the latest accepted day (tomorrow, UTC)`,
+      );
+      // ... and tomorrow is after today in the organisation's time zone (UTC).
+      const tomorrow = await manager
+        .send('post', `/rollouts/${plan}/advance`, { startedOn: dayFromToday(1) })
+        .expect(400);
+      expect(tomorrow.body.message).toBe(
+        `startedOn ${dayFromToday(1)} is after ${dayFromToday(0)}, today in the organisation's time zone (UTC): a phase cannot start in the future`,
+      );
+      const notADay = await manager
+        .send('post', `/rollouts/${plan}/advance`, { startedOn: '5 January' })
+        .expect(400);
+      expect(notADay.body.message).toEqual(['startedOn must be a date YYYY-MM-DD']);
+      const early = await manager
+        .send('post', `/rollouts/${plan}/advance`, { startedOn: '1900-01-01' })
+        .expect(400);
+      expect(early.body.message).toMatch(/^startedOn 1900-01-01 is before .*\(EVENT_EARLIEST_DATE\)$/);
+      const { body } = await manager.get(`/rollouts/${plan}`).expect(200);
+      expect(statuses(body)).toEqual(['planned', 'planned', 'planned']);
+      expect(body.status).toBe('draft');
+      const { body: transitions } = await manager.get(`/rollouts/${plan}/transitions`).expect(200);
+      expect(transitions).toEqual([]);
+    });
+
+    it("refuses a day before the plan's previous phase change", async () => {
+      const plan = await createPlan('Out of order');
+      await manager.send('post', `/rollouts/${plan}/advance`, { startedOn: '2026-03-09' }).expect(200);
+      const refused = await manager
+        .send('post', `/rollouts/${plan}/advance`, {
+          override: true,
+          note: 'Earlier?',
+          startedOn: '2026-03-08',
+        })
+        .expect(400);
+      expect(refused.body.message).toBe(
+        "startedOn 2026-03-08 is before 2026-03-09, the day of the plan's previous phase change",
+      );
+      const { body } = await manager.get(`/rollouts/${plan}`).expect(200);
+      expect(statuses(body)).toEqual(['active', 'planned', 'planned']);
+      expect(body.phases[0].startedAt).toBe('2026-03-09T00:00:00.000Z');
+      // Without startedOn the change is now, as before.
+      const before = Date.now();
+      const now = await manager
+        .send('post', `/rollouts/${plan}/advance`, { override: true, note: 'Today' })
+        .expect(200);
+      expect(Date.parse(now.body.phases[1].startedAt)).toBeGreaterThanOrEqual(before - 1_000);
+    });
+  });
 });

@@ -1,5 +1,13 @@
 import type { ActivityType } from '@uptake/contracts';
 import { planCommunityStories, StorySimulation, type CommunityStoryTruth } from './community-stories';
+import {
+  EMAIL_EFFECT,
+  expectedEmailUsageRows,
+  simulateEmailUsage,
+  type DemoUsage,
+  type EmailEffectTruth,
+  type EmailMetric,
+} from './email-usage';
 import { SeededRandom } from './random';
 import {
   activeOn,
@@ -12,6 +20,16 @@ import {
 
 export type { DemoPerson, Persona } from './simulation';
 export { STORY_COMMUNITIES, type CommunityStoryTruth } from './community-stories';
+export {
+  calendarFactor,
+  EMAIL_EFFECT,
+  EMAIL_HISTORY_WEEKS,
+  isOffDay,
+  pilotEffectFactor,
+  type DemoUsage,
+  type EmailEffectTruth,
+  type EmailMetric,
+} from './email-usage';
 
 /**
  * The demo company: a realistic, seeded and deterministic simulation of an organisation rolling out an
@@ -63,6 +81,8 @@ export interface DemoTruth {
   champions: readonly string[];
   /** The four story communities (community-stories.ts): broadcasters, viral start, newcomers' fate. */
   communities: CommunityStoryTruth;
+  /** The pilot's true effect on e-mails sent (email-usage.ts): what the business case should recover. */
+  emailEffect: EmailEffectTruth;
 }
 
 export interface DemoOrganisation {
@@ -79,6 +99,14 @@ export interface DemoOrganisation {
   events(options?: { targetEvents?: number }): Generator<DemoEvent>;
   /** Expected number of events of `events()` without a target (used to scale to a target). */
   expectedEvents(): number;
+  /**
+   * Daily e-mail figures per person ('email.sent', 'email.read'), from EMAIL_HISTORY_WEEKS before `start` to
+   * the last simulated day, only while employed; lazily generated, day by day, the same on every call.
+   * `metrics` picks the figures (default both); either one is the same with or without the other.
+   */
+  usage(options?: { metrics?: readonly EmailMetric[] }): Generator<DemoUsage>;
+  /** About how many rows `usage()` yields with these metrics (a progress bar's total). */
+  expectedUsage(options?: { metrics?: readonly EmailMetric[] }): number;
 }
 
 const DEPARTMENT_NAMES = [
@@ -323,6 +351,8 @@ export function generateDemoOrganisation(options: DemoOptions = {}): DemoOrganis
   const stories = planCommunityStories(plans, { days, startMs, departmentCount }, random.fork());
   groups.splice(groups.length - 1, 0, ...stories.groups);
   const storySeed = random.fork().int(1, 2 ** 31 - 1);
+  // E-mail usage last of all, for the same reason: everything drawn before stays as it was.
+  const usageSeed = random.fork().int(1, 2 ** 31 - 1);
   const mainEvents = () => expectedEventCount(adopters, days, startMs);
   let storyEvents: number | undefined;
   // The stories do not scale (see community-stories.ts): counted once, by a dry run (a few percent of the work).
@@ -350,8 +380,13 @@ export function generateDemoOrganisation(options: DemoOptions = {}): DemoOrganis
       personas: new Map(adopters.map((plan) => [plan.person.externalId, plan.persona])),
       champions: champions.map((plan) => plan.person.externalId),
       communities: stories.truth,
+      emailEffect: { ...EMAIL_EFFECT, from: start },
     },
     expectedEvents,
+    expectedUsage: (usageOptions = {}) =>
+      expectedEmailUsageRows(plans, { startMs, days, metrics: usageOptions.metrics }),
+    usage: (usageOptions = {}) =>
+      simulateEmailUsage(plans, { startMs, days, seed: usageSeed, metrics: usageOptions.metrics }),
     events: (eventOptions = {}) => {
       // The company-wide events make up the target less the stories' fixed number.
       const scale = eventOptions.targetEvents

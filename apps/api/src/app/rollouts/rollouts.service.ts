@@ -199,6 +199,7 @@ export class RolloutsService {
     principal: Principal,
   ): Promise<RolloutPlanView> {
     await this.plan(organisationId, planId);
+    this.bounds.assertReportDay('startedOn', input.startedOn);
     const transition = await this.dataSource.transaction(async (manager) => {
       await this.rollouts.lockPlan(planId, manager);
       const phases = await manager
@@ -225,7 +226,9 @@ export class RolloutsService {
           );
         }
       }
-      const now = new Date();
+      const now = input.startedOn
+        ? await this.backdatedStart(manager, organisationId, planId, input.startedOn)
+        : new Date();
       if (active) {
         await manager
           .getRepository(RolloutPhase)
@@ -261,6 +264,47 @@ export class RolloutsService {
     });
     await this.queueEvaluation(organisationId, planId, 'change');
     return this.get(organisationId, planId);
+  }
+
+  /**
+   * When a phase change recorded later really happened: 00:00 of `startedOn` in the organisation's time zone
+   * (the zone its KPI days are counted in, so the phase starts exactly on that day of the reports). Refused
+   * (400, naming startedOn) after today in that zone and before the day of the plan's previous transition
+   * (advance() has checked EVENT_EARLIEST_DATE..tomorrow UTC before). On that same day the change is put at the previous transition's time instead, so
+   * transitions keep their order.
+   */
+  private async backdatedStart(
+    manager: EntityManager,
+    organisationId: string,
+    planId: string,
+    startedOn: string,
+  ): Promise<Date> {
+    const [row]: {
+      today: string;
+      zone: string;
+      start: Date;
+      previous: Date | null;
+      previous_day: string | null;
+    }[] = await manager.query(
+      `SELECT to_char((now() AT TIME ZONE o.time_zone)::date, 'YYYY-MM-DD') AS today, o.time_zone AS zone,
+              ($3::date)::timestamp AT TIME ZONE o.time_zone AS start, t.at AS previous,
+              to_char((t.at AT TIME ZONE o.time_zone)::date, 'YYYY-MM-DD') AS previous_day
+       FROM organisations o
+       LEFT JOIN LATERAL (SELECT max(at) AS at FROM rollout_transitions WHERE plan_id = $2) t ON true
+       WHERE o.id = $1`,
+      [organisationId, planId, startedOn],
+    );
+    if (startedOn > row.today) {
+      throw new BadRequestException(
+        `startedOn ${startedOn} is after ${row.today}, today in the organisation's time zone (${row.zone}): a phase cannot start in the future`,
+      );
+    }
+    if (row.previous && row.previous_day && startedOn < row.previous_day) {
+      throw new BadRequestException(
+        `startedOn ${startedOn} is before ${row.previous_day}, the day of the plan's previous phase change`,
+      );
+    }
+    return row.previous && row.previous > row.start ? row.previous : row.start;
   }
 
   async transitions(organisationId: string, planId: string): Promise<PhaseTransition[]> {
