@@ -12,3 +12,4 @@ export * from './lib/metric-series';
 export * from './lib/plan-input';
 export * from './lib/populations';
 export * from './lib/rollout-evaluator';
+export * from './lib/measured-effect';

@@ -1,7 +1,7 @@
 import type { Provider } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { KpiReports } from '@uptake/kpi';
-import { RolloutEvaluator } from '@uptake/rollout';
+import { PhaseEffects, RolloutEvaluator } from '@uptake/rollout';
 import type { DataSource } from 'typeorm';
 
 /**
@@ -16,7 +16,8 @@ export const KPI_PROVIDERS: Provider[] = [
   },
   {
     provide: RolloutEvaluator,
-    useFactory: (dataSource: DataSource, reports: KpiReports) => new RolloutEvaluator(dataSource, reports),
+    useFactory: (dataSource: DataSource, reports: KpiReports) =>
+      new RolloutEvaluator(dataSource, reports, undefined, new PhaseEffects(dataSource)),
     inject: [getDataSourceToken(), KpiReports],
   },
 ];

@@ -24,14 +24,13 @@ export type EvaluationTrigger = GateEvaluation['trigger'];
 
 /**
  * Estimates a phase's effect (its people vs its comparison, before vs after its start) for a measured_effect
- * criterion, with data up to `asOf`. Implemented on the business-case panels; the evaluator only decides.
+ * criterion. Implemented on the business-case panels; the evaluator only decides.
  */
 export interface PhaseEffectEstimator {
   estimate(
     organisation: Organisation,
     phase: RolloutPhase,
     effect: EffectCriterion,
-    asOf: string,
   ): Promise<DifferenceInDifferencesReport>;
 }
 
@@ -74,7 +73,6 @@ export class RolloutEvaluator {
     organisation: Organisation,
     phase: RolloutPhase,
     criterion: GateCriterion,
-    asOf: string,
   ): Promise<CriterionEvaluation> {
     const notYet = (message: string) =>
       evaluateEffectCriterion(criterion, {
@@ -89,7 +87,7 @@ export class RolloutEvaluator {
     if (!criterion.effect) return notYet('the criterion names no effect');
     if (!phase.startedAt) return notYet('the phase has not started, so there is no after window yet');
     if (!this.effects) return notYet('measured effects are not evaluated in this process');
-    const report = await this.effects.estimate(organisation, phase, criterion.effect, asOf);
+    const report = await this.effects.estimate(organisation, phase, criterion.effect);
     return evaluateEffectCriterion(criterion, report);
   }
 
@@ -127,7 +125,7 @@ export class RolloutEvaluator {
     const criteria = [];
     for (const criterion of phase.gateCriteria) {
       if (criterion.metric === MEASURED_EFFECT) {
-        criteria.push(await this.evaluateEffect(organisation, phase, criterion, asOf));
+        criteria.push(await this.evaluateEffect(organisation, phase, criterion));
         continue;
       }
       const samples = await metrics.series(criterion.metric);

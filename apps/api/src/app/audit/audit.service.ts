@@ -9,6 +9,14 @@ export type AuditAction =
   | 'auth.login_failed'
   | 'auth.login_throttled'
   | 'auth.logout'
+  | 'auth.sign_out_everywhere'
+  | 'auth.login_sso_required'
+  | 'auth.sso_break_glass'
+  | 'auth.sso_login'
+  | 'auth.sso_login_failed'
+  | 'member.sso_joined'
+  | 'sso.settings_changed'
+  | 'sso.settings_removed'
   | 'member.added'
   | 'member.invited'
   | 'member.joined'
@@ -23,7 +31,15 @@ export type AuditAction =
   | 'source.sync_requested'
   | 'source.connection_tested'
   | 'rollout.phase_advanced'
-  | 'organisation.settings_changed';
+  | 'organisation.settings_changed'
+  | 'intervention.created'
+  | 'intervention.updated'
+  | 'intervention.deleted'
+  | 'goal.measurement_set'
+  | 'goal.measurement_removed'
+  | 'goal.baseline_frozen'
+  | 'goal.baseline_removed'
+  | 'rollout.programme_cost_set';
 
 export interface AuditEntry {
   action: AuditAction;

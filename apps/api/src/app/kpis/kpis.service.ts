@@ -147,6 +147,21 @@ export class KpisService {
     const to = this.bounds.clampReportDay(await this.reports.lastActiveDay(organisationId));
     const monday = weekStart(addDays(to, -(weeks - 1) * 7));
     const from = monday < this.bounds.earliestDay ? this.bounds.earliestDay : monday;
+    return this.weeklyGoalSeriesBetween(organisationId, kpi, filter, from, to);
+  }
+
+  /**
+   * A goal KPI per ISO week from `from` to `to` (e.g. a baseline's pre-period, Monday..Sunday) for a
+   * population, oldest first: the same checked scope as every KPI request (days in the window, filters of
+   * the organisation, an addressable population).
+   */
+  async weeklyGoalSeriesBetween(
+    organisationId: string,
+    kpi: GoalKpi,
+    filter: { orgUnitId: string | null; groupId: string | null },
+    from: string,
+    to: string,
+  ): Promise<{ series: WeeklyValue[]; weeklyActive: number | null }> {
     const scope = await this.scope(organisationId, {
       from,
       to,

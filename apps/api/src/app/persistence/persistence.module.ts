@@ -2,8 +2,9 @@ import { Global, Module, type Provider } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { KpiReports } from '@uptake/kpi';
 import { REPOSITORIES } from '@uptake/persistence';
-import { RolloutEvaluator } from '@uptake/rollout';
+import { PhaseEffects, RolloutEvaluator } from '@uptake/rollout';
 import type { DataSource } from 'typeorm';
+import { ApiMetrics } from '../metrics/api-metrics';
 
 /**
  * The framework-free data access of the libraries as one instance each per process: the repositories, and
@@ -18,12 +19,15 @@ const providers: Provider[] = [
   })),
   {
     provide: KpiReports,
-    useFactory: (dataSource: DataSource) => new KpiReports(dataSource),
-    inject: [getDataSourceToken()],
+    // Cache hits and misses are counted for /api/metrics.
+    useFactory: (dataSource: DataSource, metrics: ApiMetrics) =>
+      new KpiReports(dataSource, { onCacheLookup: metrics.kpiCacheLookup }),
+    inject: [getDataSourceToken(), ApiMetrics],
   },
   {
     provide: RolloutEvaluator,
-    useFactory: (dataSource: DataSource, reports: KpiReports) => new RolloutEvaluator(dataSource, reports),
+    useFactory: (dataSource: DataSource, reports: KpiReports) =>
+      new RolloutEvaluator(dataSource, reports, undefined, new PhaseEffects(dataSource)),
     inject: [getDataSourceToken(), KpiReports],
   },
 ];

@@ -6,3 +6,4 @@ export * from './panels';
 export * from './parallel-trends';
 export * from './statistics';
 export * from './usage-panel';
+export * from './measure-effect';

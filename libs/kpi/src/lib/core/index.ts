@@ -7,6 +7,7 @@ export * from './periods';
 export * from './person-days';
 export * from './person-month';
 export * from './protected-parts';
+export { ReportCache } from './report-cache';
 export { disclosureOfScope, toPopulation, type Population } from './population';
 export * from './rollups';
 export {

@@ -1,2 +1,3 @@
 export * from './business-goals';
 export * from './usage-per-person';
+export * from './definition-versions';
