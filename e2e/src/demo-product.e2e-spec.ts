@@ -1,5 +1,6 @@
 import { adminSettingsSuite } from './admin-settings.suite';
 import { adoptionSuite } from './adoption.suite';
+import { businessCaseSuite } from './business-case.suite';
 import { changeManagerSuite } from './change-manager.suite';
 import { communitiesSuite } from './communities.suite';
 import { connectorMaintainerSuite } from './connector-maintainer.suite';
@@ -16,5 +17,6 @@ executiveSuite(shared);
 adoptionSuite(shared);
 changeManagerSuite(shared);
 communitiesSuite(shared);
+businessCaseSuite(shared);
 connectorMaintainerSuite(shared);
 adminSettingsSuite(shared);

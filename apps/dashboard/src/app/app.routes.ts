@@ -20,6 +20,11 @@ export const routes: Routes = [
         loadComponent: () => import('./overview/overview.page').then((m) => m.OverviewPage),
       },
       {
+        path: 'business-case',
+        title: 'Business case · Uptake',
+        loadComponent: () => import('./business-case/business-case.page').then((m) => m.BusinessCasePage),
+      },
+      {
         path: 'rollout',
         title: 'Rollout · Uptake',
         loadComponent: () => import('./rollout/rollout.page').then((m) => m.RolloutPage),

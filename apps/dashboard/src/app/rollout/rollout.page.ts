@@ -8,6 +8,7 @@ import {
   InjectionToken,
   signal,
 } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import type { PhaseTransition, RolloutPlanView } from '@uptake/contracts';
 import { errorMessage } from '../api/uptake-api.service';
 import { OrganisationContext } from '../shell/organisation-context';
@@ -41,7 +42,13 @@ export const EVALUATION_POLL = new InjectionToken<{ intervalMs: number; timeoutM
  */
 @Component({
   selector: 'up-rollout-page',
-  imports: [GovernanceCardComponent, PhaseComparisonComponent, PhaseEditorComponent, PhaseGateComponent],
+  imports: [
+    GovernanceCardComponent,
+    PhaseComparisonComponent,
+    PhaseEditorComponent,
+    PhaseGateComponent,
+    RouterLink,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './rollout.page.html',
   styleUrl: './rollout.page.css',

@@ -69,6 +69,7 @@ export class OrganisationContext {
 /** Which pages each role sees in the navigation (the API enforces access; this only hides dead ends). */
 export const NAVIGATION: { path: string; label: string; roles: Role[] }[] = [
   { path: '/overview', label: 'Overview', roles: ['admin', 'executive', 'change_manager'] },
+  { path: '/business-case', label: 'Business case', roles: ['admin', 'executive', 'change_manager'] },
   { path: '/rollout', label: 'Rollout', roles: ['admin', 'change_manager'] },
   { path: '/communities', label: 'Communities', roles: ['admin', 'change_manager'] },
   { path: '/adoption', label: 'Adoption', roles: ['admin', 'change_manager'] },
