@@ -21,3 +21,4 @@ export * from './lib/people-dynamics';
 export * from './lib/knowledge-flow';
 export * from './lib/business-case';
 export * from './lib/business-case-api';
+export * from './lib/sso';

@@ -13,6 +13,7 @@ import { DateBoundsModule } from './common/date-bounds';
 import { StoreOutageFilter } from './common/store-outage.filter';
 import { OperationsModule } from './operations/operations.module';
 import { GoalsModule } from './goals/goals.module';
+import { BusinessCaseModule } from './business-case/business-case.module';
 import { DirectoryModule } from './directory/directory.module';
 import { GovernanceModule } from './governance/governance.module';
 import { RolloutsModule } from './rollouts/rollouts.module';
@@ -21,10 +22,14 @@ import { AuthModule } from './auth/auth.module';
 import { UptakeConfigModule } from './config/config.module';
 import { HealthModule } from './health/health.module';
 import { MembersModule } from './members/members.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PersistenceModule } from './persistence/persistence.module';
-import { RedisModule } from './redis/redis.module';
+import { API_REDIS, RedisModule } from './redis/redis.module';
+import { RedisThrottlerStorage } from './common/redis-throttler-storage';
+import type { Redis } from 'ioredis';
 import { SourcesModule } from './sources/sources.module';
+import { SsoModule } from './sso/sso.module';
 
 @Module({})
 export class AppModule {
@@ -44,21 +49,30 @@ export class AppModule {
           connection: { ...redisConnectionOptions(config.redis.url), ...FAIL_FAST_REDIS_OPTIONS },
           defaultJobOptions: DEFAULT_JOB_OPTIONS,
         }),
-        // Per client address; in-memory, so with several API instances each counts on its own.
-        ThrottlerModule.forRoot([{ name: 'api', ttl: 60_000, limit: config.auth.rateLimitPerMinute }]),
+        // Per client address, counted in Redis: several API instances share one limit per client.
+        ThrottlerModule.forRootAsync({
+          inject: [API_REDIS],
+          useFactory: (redis: Redis) => ({
+            throttlers: [{ name: 'api', ttl: 60_000, limit: config.auth.rateLimitPerMinute }],
+            storage: new RedisThrottlerStorage(redis),
+          }),
+        }),
         PersistenceModule,
         RedisModule,
         AuthModule,
         HealthModule,
+        MetricsModule,
         OrganisationsModule,
         ActivityModule,
         KpisModule,
         GoalsModule,
+        BusinessCaseModule,
         RolloutsModule,
         GovernanceModule,
         DirectoryModule,
         SourcesModule,
         MembersModule,
+        SsoModule,
         OperationsModule,
       ],
       // Guards run in this order: rate limit first (also for unauthenticated floods), then AuthGuard.

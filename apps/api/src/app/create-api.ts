@@ -13,6 +13,7 @@ import { RequestValidationPipe } from './common/request-validation.pipe';
 import { rejectUnsafeJsonBody, rejectUnsafeUrl, verifyUtf8Body } from './common/request-hygiene';
 import { serveDashboard } from './dashboard-files';
 import { mountQueueBoard } from './operations/queue-board';
+import { ConnectionDrain } from './operations/connection-drain';
 import { ShutdownHooks } from './operations/shutdown-hooks';
 
 export const API_PREFIX = 'api';
@@ -26,6 +27,9 @@ export async function createApi(
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
+  // First, so that a stopping API closes every keep-alive connection after its current response.
+  const drain = new ConnectionDrain();
+  app.use(drain.middleware);
   // Paths and query strings that are not UTF-8 or hold NUL are refused first (see request-hygiene.ts).
   app.use(rejectUnsafeUrl);
   // JSON bodies up to 1 MB (file uploads get their own streaming endpoints with their own limits), UTF-8
@@ -58,6 +62,7 @@ export async function createApi(
   app.enableShutdownHooks();
   const closeQueueBoard = mountQueueBoard(app, config);
   app.get(ShutdownHooks).add(closeQueueBoard);
+  app.get(ShutdownHooks).onStart(() => drain.start(app.getHttpServer()));
   serveDashboard(app, config.dashboardDist);
 
   // nestjs-zod's DTOs leave placeholders that cleanupOpenApiDoc turns into the contracts' JSON Schemas.

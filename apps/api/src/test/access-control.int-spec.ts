@@ -15,9 +15,14 @@ import { VALID_BODIES, VALID_QUERIES } from './valid-requests';
 /** Routes that need no sign-in, by design (an invitation's link token is its own credential). */
 const PUBLIC = new Set([
   'get /api/health',
+  'get /api/health/live',
+  'get /api/health/ready',
   'post /api/auth/login',
   'post /api/invitations/lookup',
   'post /api/invitations/accept',
+  // The SSO sign-in: its state and the provider's answer are the credential (sso.int-spec.ts).
+  'get /api/auth/sso/{organisationSlug}/start',
+  'get /api/auth/sso/callback',
 ]);
 
 function urlFor(op: { method: string; path: string }, values: Record<string, string>): string {
@@ -106,7 +111,8 @@ describe('access control on every endpoint of the OpenAPI document', () => {
 
   it("answers 404 when an admin addresses another organisation's resource through their own organisation", async () => {
     const nested = all().filter(
-      (o) => o.roles && /\{(sourceId|syncRunId|userId|tokenId|goalId|invitationId)\}/.test(o.path),
+      (o) =>
+        o.roles && /\{(sourceId|syncRunId|userId|tokenId|goalId|invitationId|interventionId)\}/.test(o.path),
     );
     expect(nested.length).toBeGreaterThanOrEqual(6);
     for (const op of nested) {

@@ -8,6 +8,7 @@ import {
   RolloutPlan,
   createDataSource,
   Group,
+  Intervention,
   Invitation,
   Membership,
   Organisation,
@@ -59,6 +60,8 @@ export interface TestTenant {
   invitation: Invitation;
   /** A community (a channel of the source) with no activity yet. */
   community: Group;
+  /** An intervention aimed at the community, in March 2026. */
+  intervention: Intervention;
 }
 
 /** Password hash of "test-password-123" would cost argon2 time per user; these users sign in by token only. */
@@ -141,7 +144,27 @@ export async function createTenant(
     name: 'General',
     kind: 'channel',
   });
-  return { organisation, tokens, users, source, syncRun, apiToken, goal, plan, phase, invitation, community };
+  const intervention = await dataSource.getRepository(Intervention).save({
+    organisationId: organisation.id,
+    day: '2026-03-09',
+    kind: 'training',
+    title: 'test training',
+    target: { orgUnitIds: [], groupIds: [community.id] },
+  });
+  return {
+    organisation,
+    tokens,
+    users,
+    source,
+    syncRun,
+    apiToken,
+    goal,
+    plan,
+    phase,
+    invitation,
+    community,
+    intervention,
+  };
 }
 
 export function bearer(token: string): [string, string] {
@@ -180,6 +203,7 @@ export function fillPath(path: string, values: Record<string, string>): string {
 export function pathValues(tenant: TestTenant): Record<string, string> {
   return {
     organisationId: tenant.organisation.id,
+    organisationSlug: tenant.organisation.slug,
     sourceId: tenant.source.id,
     syncRunId: tenant.syncRun.id,
     userId: tenant.users.executive.id,
@@ -189,6 +213,7 @@ export function pathValues(tenant: TestTenant): Record<string, string> {
     phaseId: tenant.phase.id,
     invitationId: tenant.invitation.id,
     groupId: tenant.community.id,
+    interventionId: tenant.intervention.id,
   };
 }
 

@@ -18,6 +18,11 @@ export const VALID_BODIES: Record<string, object> = {
   },
   'patch /api/organisations/{organisationId}/goals/{goalId}': { name: 'renamed goal' },
   'patch /api/organisations/{organisationId}/settings': { name: 'renamed organisation' },
+  'put /api/organisations/{organisationId}/sso': {
+    issuer: 'https://login.example.com/realms/acme',
+    clientId: 'uptake',
+    clientSecret: 'client secret',
+  },
   'post /api/organisations/{organisationId}/rollouts': { name: 'plan', startDate: '2026-01-05' },
   'patch /api/organisations/{organisationId}/rollouts/{planId}': { name: 'renamed plan' },
   'post /api/organisations/{organisationId}/rollouts/{planId}/phases': { name: 'phase' },
@@ -37,9 +42,47 @@ export const VALID_BODIES: Record<string, object> = {
       { externalId: 'e1', occurredAt: '2026-11-02T09:00:00Z', actorId: 'ann@example.com', type: 'post' },
     ],
   },
+  'post /api/organisations/{organisationId}/interventions': {
+    day: '2026-03-16',
+    kind: 'training',
+    title: 'Working out loud training',
+  },
+  'put /api/organisations/{organisationId}/interventions/{interventionId}': {
+    day: '2026-03-16',
+    kind: 'communication',
+    title: 'Launch mail',
+  },
+  // Ids of no plan: the conformance suite sends the tenant's own plan and phase instead.
+  'put /api/organisations/{organisationId}/goals/{goalId}/measurement': {
+    planId: '9d0e7c58-0b1a-4c3e-9f0a-0123456789ab',
+    phaseId: '9d0e7c58-0b1a-4c3e-9f0a-0123456789ac',
+    assumptions: {
+      minutesPerUnit: 3,
+      lowerIsBetter: true,
+      people: 100,
+      workingWeeksPerYear: 44,
+      hourlyCost: 60,
+      currency: 'EUR',
+    },
+  },
+  'post /api/organisations/{organisationId}/goals/{goalId}/baseline': {
+    from: '2026-03-02',
+    to: '2026-03-29',
+  },
+  'put /api/organisations/{organisationId}/rollouts/{planId}/programme-cost': {
+    licencePerSeatPerMonth: 4,
+    seats: 100,
+    months: 12,
+    oneOffCosts: 15_000,
+    trainingHours: 200,
+    championHours: 200,
+  },
 };
 
 /** Required query parameters, so that requests reach the resource lookup. */
 export const VALID_QUERIES: Record<string, string> = {
   'post /api/organisations/{organisationId}/sources/{sourceId}/uploads': '?filename=activity.csv',
+  'get /api/organisations/{organisationId}/interventions/{interventionId}/effect': '?metric=usage:email.sent',
+  'get /api/organisations/{organisationId}/rollouts/{planId}/phases/{phaseId}/effects':
+    '?metric=usage:email.sent',
 };

@@ -99,7 +99,10 @@ const COMPILE_CACHE = path.join(os.tmpdir(), 'uptake-worker-test-compile-cache')
  * worker's job taken over after ~2 s instead of 30, batches of TEST_BATCH_SIZE, no reconciler (other test
  * files' runs share the database).
  */
-export function startWorkerProcess(redisUrl: string): ChildProcess {
+export function startWorkerProcess(
+  redisUrl: string,
+  options: { env?: Record<string, string>; stdout?: 'pipe' | 'ignore' } = {},
+): ChildProcess {
   const config = testConfig();
   return spawn(process.execPath, [path.join(ROOT, 'scripts/run-ts.cjs'), 'apps/worker/src/main.ts'], {
     cwd: ROOT,
@@ -115,8 +118,9 @@ export function startWorkerProcess(redisUrl: string): ChildProcess {
       SYNC_BATCH_SIZE: String(TEST_BATCH_SIZE),
       RECONCILE_INTERVAL_SECONDS: '0',
       LOG_LEVEL: 'warn',
+      ...options.env,
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', options.stdout ?? 'ignore', 'inherit'],
   });
 }
 
@@ -252,7 +256,7 @@ async function killAndWait(worker: ChildProcess): Promise<void> {
 }
 
 /** SIGTERM, and SIGKILL if it has not exited within `graceMs`. */
-async function stopWorkerProcess(worker: ChildProcess, graceMs = 15_000): Promise<void> {
+export async function stopWorkerProcess(worker: ChildProcess, graceMs = 15_000): Promise<void> {
   if (exited(worker)) return;
   const exit = new Promise((resolve) => worker.once('exit', resolve));
   worker.kill('SIGTERM');

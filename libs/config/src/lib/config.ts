@@ -106,6 +106,13 @@ const environmentSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
   WORKER_MAX_STALLED: z.coerce.number().int().min(1).max(100).default(10),
+  WORKER_HTTP_HOST: z.string().trim().min(1).default('127.0.0.1'),
+  WORKER_HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  METRICS_TOKEN: z
+    .string()
+    .trim()
+    .regex(/^[\x21-\x7e]{16,256}$/, { message: 'must be 16 to 256 visible ASCII characters (no spaces)' })
+    .optional(),
   SYNC_OUTAGE_MAX_WAIT_SECONDS: z.coerce.number().int().min(0).max(86_400).default(1_800),
   SYNC_BATCH_SIZE: z.coerce.number().int().min(100).max(100_000).default(5_000),
   RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3_600).default(60),
@@ -147,6 +154,12 @@ const environmentSchema = z.object({
     .min(1)
     .max(24 * 30)
     .default(12),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30 * 60)
+    .default(60),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(10).max(100_000).default(600),
   LOGIN_FREE_FAILURES: z.coerce.number().int().min(1).max(10_000).default(5),
   LOGIN_BACKOFF_MAX_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
@@ -186,7 +199,14 @@ export interface UptakeConfig {
      * at most. Crash tests lower it so a small input still spans many batches.
      */
     syncBatchSize: number;
+    /** The worker's probes and metrics (node:http): port 0 = no server. */
+    http: { host: string; port: number };
   };
+  /**
+   * Who may read /api/metrics and the worker's /metrics: with a token, a request bearing it (from anywhere);
+   * without one, requests from loopback only.
+   */
+  metrics: { token: string | undefined };
   /** The worker's reconciler: repairs runs whose job was lost or failed unrecorded, cleans the spool. */
   reconciler: {
     /** 0 = off (tests that share a database). */
@@ -206,7 +226,10 @@ export interface UptakeConfig {
   /** Origins allowed to call the API from a browser; empty = same origin only (the API serves the dashboard). */
   corsOrigins: string[];
   auth: {
+    /** Absolute lifetime of a session (SESSION_TTL_HOURS): it ends this long after sign-in, used or not. */
     sessionTtlHours: number;
+    /** Idle timeout (SESSION_IDLE_MINUTES): a session unused this long ends (checked to the minute). */
+    sessionIdleMinutes: number;
     rateLimitPerMinute: number;
     /** Failed sign-ins from one address for one account before exponential backoff (4× for the address alone). */
     loginFreeFailures: number;
@@ -269,7 +292,9 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
       maxStalled: e.WORKER_MAX_STALLED,
       outageMaxWaitMs: e.SYNC_OUTAGE_MAX_WAIT_SECONDS * 1000,
       syncBatchSize: e.SYNC_BATCH_SIZE,
+      http: { host: e.WORKER_HTTP_HOST, port: e.WORKER_HTTP_PORT },
     },
+    metrics: { token: e.METRICS_TOKEN },
     reconciler: {
       intervalMs: e.RECONCILE_INTERVAL_SECONDS * 1000,
       spoolOrphanGraceMs: e.SPOOL_ORPHAN_GRACE_MINUTES * 60_000,
@@ -282,6 +307,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     corsOrigins: e.CORS_ORIGINS,
     auth: {
       sessionTtlHours: e.SESSION_TTL_HOURS,
+      sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
       rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
       loginFreeFailures: e.LOGIN_FREE_FAILURES,
       loginBackoffMaxSeconds: e.LOGIN_BACKOFF_MAX_SECONDS,
@@ -310,3 +336,6 @@ export function requireStoreUrls(config: UptakeConfig): ResolvedConfig {
   if (missing.length > 0) throw new ConfigError(missing);
   return config as ResolvedConfig;
 }
+
+/** Every environment variable Uptake reads (deployment manifests are checked against this list). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(environmentSchema.shape);

@@ -28,10 +28,9 @@ const USAGE_METRIC = /^usage:[a-z][a-z0-9_.]{0,63}$/;
 /** A goal KPI key, or `usage:<metric>` for a usage metric (e-mails sent, meetings attended, …). */
 export const effectMetricSchema = z
   .string({ error: 'must be a goal KPI or usage:<metric>' })
-  .refine(
-    (value) => (GOAL_KPI_KEYS as readonly string[]).includes(value) || USAGE_METRIC.test(value),
-    { error: `must be one of ${GOAL_KPI_KEYS.join(', ')} or usage:<metric> (e.g. usage:email.sent)` },
-  )
+  .refine((value) => (GOAL_KPI_KEYS as readonly string[]).includes(value) || USAGE_METRIC.test(value), {
+    error: `must be one of ${GOAL_KPI_KEYS.join(', ')} or usage:<metric> (e.g. usage:email.sent)`,
+  })
   .describe(
     `${Object.keys(GOAL_KPIS).join(', ')}, or usage:<metric> for a usage-report metric (usage:email.sent, usage:email.read)`,
   )
