@@ -128,7 +128,7 @@ export function executiveSuite(shared: SharedProduct): void {
     it("lists the seeded business goals with the API's status and the total annual value", async () => {
       const { status, body: goals } = await get<GoalView[]>('goals');
       expect(status).toBe(200);
-      expect(goals.length).toBe(3); // the launcher seeds three demo goals
+      expect(goals.length).toBe(4); // the launcher seeds four demo goals
       const rows = page.getByTestId('goals').getByTestId('goal');
       await rows.first().waitFor({ timeout: 30_000 });
       expect(await rows.count()).toBe(goals.length);

@@ -207,14 +207,21 @@ export class BusinessCaseService {
     }
   }
 
-  /** The active plan (the latest created when several are), else the latest created; null without plans. */
+  /**
+   * The plan a business case is about when none is named: the programme someone has costed. Among the
+   * active plans the latest created with a programme cost, else the latest active one; among the others
+   * likewise; null without plans. (A pilot plan drafted next to the costed programme must not take its
+   * place on the executives' page.)
+   */
   private async defaultPlan(organisationId: string): Promise<RolloutPlan | null> {
-    const repository = this.dataSource.getRepository(RolloutPlan);
-    const order = { createdAt: 'DESC', id: 'DESC' } as const;
-    return (
-      (await repository.findOne({ where: { organisationId, status: 'active' }, order })) ??
-      (await repository.findOne({ where: { organisationId }, order }))
-    );
+    const plans = await this.dataSource.getRepository(RolloutPlan).find({
+      where: { organisationId },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      take: 200,
+    });
+    const active = plans.filter((plan) => plan.status === 'active');
+    const costed = (candidates: RolloutPlan[]) => candidates.find((plan) => plan.programmeCost !== null);
+    return costed(active) ?? active[0] ?? costed(plans) ?? plans[0] ?? null;
   }
 
   /** The day the plan's first phase started (the earliest start of its phases), or null before. */

@@ -22,7 +22,7 @@ describe('headlineView', () => {
       payback: { value: 'month 6', range: 'month 5 – month 8' },
       measuredPerYear: '€84,022',
       assumedPerYear: '€50,000',
-      monthsElapsed: 3,
+      monthsElapsed: '3',
       rangeMethod: 'sum of the goals’ 10th and 90th percentiles (wider than a joint range)',
     });
   });
@@ -34,7 +34,8 @@ describe('headlineView', () => {
       paybackMonth: { estimate: null, p10: 20, p90: null },
       assumedValuePerYear: null,
     };
-    const view = headlineView({ ...report, totals })!;
+    const view = headlineView({ ...report, totals, monthsElapsed: 10.841889 })!;
+    expect(view.monthsElapsed).toBe('10.8');
     expect(view.roi).toEqual({ value: '\u221220%', range: '\u221250% – 10%' });
     expect(view.payback).toEqual({ value: 'not within 24 months', range: 'month 20 – not within 24 months' });
     expect(view.assumedPerYear).toBe('no assumption set');

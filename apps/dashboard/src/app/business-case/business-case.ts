@@ -58,7 +58,8 @@ export interface HeadlineView {
   /** The measured value a year next to the goals' assumed one. */
   measuredPerYear: string;
   assumedPerYear: string;
-  monthsElapsed: number;
+  /** Months since the plan's first phase started, to one decimal ("10.8"). */
+  monthsElapsed: string;
   rangeMethod: string;
 }
 
@@ -88,7 +89,7 @@ export function headlineView(report: BusinessCaseReport): HeadlineView | null {
     measuredPerYear: totals.valuePerYear.estimate === null ? '–' : money(totals.valuePerYear.estimate),
     assumedPerYear:
       totals.assumedValuePerYear === null ? 'no assumption set' : money(totals.assumedValuePerYear),
-    monthsElapsed: report.monthsElapsed,
+    monthsElapsed: (Math.round(report.monthsElapsed * 10) / 10).toLocaleString('en-US'),
     rangeMethod: totals.rangeMethod,
   };
 }
