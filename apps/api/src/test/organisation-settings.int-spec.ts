@@ -356,7 +356,9 @@ describe('organisation settings', () => {
       rollupRefresh,
     });
     const jobs = await refreshJobs();
-    expect(jobs.map((job) => job.data)).toEqual([{ organisationId, ...rollupRefresh }]);
+    expect(jobs.map((job) => job.data)).toEqual([
+      { organisationId, ...rollupRefresh, requestId: expect.any(String) },
+    ]);
     expect((await sync.getJobScheduler(sourceSchedulerId(tenant.source.id)))?.tz).toBe('America/Los_Angeles');
     expect((await auditEntries()).at(-1).details).toEqual({
       timeZone: { from: 'UTC', to: 'America/Los_Angeles' },

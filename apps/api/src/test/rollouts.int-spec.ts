@@ -159,6 +159,52 @@ describe('rollout plans, gates and pilot vs comparison', () => {
     expect(body.phases[0].target.orgUnitIds).toEqual([pilotUnit]);
   });
 
+  it('accepts a gate criterion on a measured effect, and names what it is missing', async () => {
+    const path = `/rollouts/${planId}/phases/${pilotPhaseId}`;
+    const missing = await manager
+      .send('put', path, {
+        name: 'Pilot',
+        gateCriteria: [
+          { metric: 'measured_effect', operator: '<=', threshold: -0.1 },
+          {
+            metric: 'weekly_active_rate',
+            operator: '>=',
+            threshold: 0.4,
+            effect: { metric: 'usage:email.sent' },
+          },
+        ],
+      })
+      .expect(400);
+    expect(missing.body.message).toEqual([
+      'gateCriteria[0].effect: is required with measured_effect',
+      'gateCriteria[1].effect: is only allowed with measured_effect',
+    ]);
+    const { body } = await manager
+      .send('put', path, {
+        name: 'Pilot',
+        gateCriteria: [
+          {
+            id: 'emails',
+            metric: 'measured_effect',
+            operator: '<=',
+            threshold: -0.1,
+            effect: { metric: 'usage:email.sent' },
+          },
+        ],
+      })
+      .expect(200);
+    expect(body.phases[0].gateCriteria).toEqual([
+      {
+        id: 'emails',
+        metric: 'measured_effect',
+        operator: '<=',
+        threshold: -0.1,
+        consecutiveWeeks: 1,
+        effect: { metric: 'usage:email.sent', comparison: 'phase', preWeeks: 8, requireSignificant: true },
+      },
+    ]);
+  });
+
   it('sets gate criteria; fields left out keep their values', async () => {
     const { body } = await manager
       .send('put', `/rollouts/${planId}/phases/${pilotPhaseId}`, {
@@ -197,7 +243,9 @@ describe('rollout plans, gates and pilot vs comparison', () => {
       const waiting = (await queue.getJobs(['waiting', 'delayed'])).filter(
         (job) => job.name === JOBS.evaluateGates && job.data.planId === planId,
       );
-      expect(waiting.map((job) => job.data)).toEqual([{ organisationId, planId, trigger: 'change' }]);
+      expect(waiting.map((job) => job.data)).toEqual([
+        { organisationId, planId, trigger: 'change', requestId: expect.any(String) },
+      ]);
     } finally {
       await queue.close();
     }

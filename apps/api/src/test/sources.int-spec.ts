@@ -55,7 +55,13 @@ describe('removing a source', () => {
       jobs.filter((job) => job.name === JOBS.refreshRollups && job.data.organisationId === organisationId),
     ).toEqual([
       expect.objectContaining({
-        data: { organisationId, from: '2026-02-03T08:00:00.000Z', to: '2026-02-17T16:30:00.000Z' },
+        // The request's id travels with the job (logs follow it into the worker).
+        data: {
+          organisationId,
+          from: '2026-02-03T08:00:00.000Z',
+          to: '2026-02-17T16:30:00.000Z',
+          requestId: expect.any(String),
+        },
       }),
     ]);
   });
