@@ -8,7 +8,14 @@ import { RolloutApi } from '../rollout/rollout-api';
 import { phasesInOrder } from '../rollout/timeline';
 import type { FieldMessages } from '../shared/field-errors';
 import { OrganisationContext } from '../shell/organisation-context';
-import { costRows, ESTIMATE_LABEL, headlineProblem, headlineView, METHOD_NOTE } from './business-case';
+import {
+  costRows,
+  ESTIMATE_LABEL,
+  headlineFigures,
+  headlineProblem,
+  headlineView,
+  METHOD_NOTE,
+} from './business-case';
 import {
   COST_BOUNDS,
   COST_FIELDS,
@@ -54,6 +61,7 @@ export class BusinessCasePage {
   protected readonly error = computed(() =>
     this.resource.error() ? errorMessage(this.resource.error()) : null,
   );
+  protected readonly headlineFigures = headlineFigures;
   protected readonly headline = computed(() => {
     const report = this.report();
     return report ? headlineView(report) : null;

@@ -94,6 +94,20 @@ export function headlineView(report: BusinessCaseReport): HeadlineView | null {
   };
 }
 
+/** The headline's four figures in reading order, each with its test id and label. */
+export function headlineFigures(view: HeadlineView): { id: string; label: string; figure: RangeText }[] {
+  return [
+    {
+      id: 'headline-value-to-date',
+      label: `Measured value to date (${view.monthsElapsed} months)`,
+      figure: view.valueToDate,
+    },
+    { id: 'headline-value-per-year', label: 'Measured value per year', figure: view.valuePerYear },
+    { id: 'headline-roi', label: 'ROI over the horizon', figure: view.roi },
+    { id: 'headline-payback', label: 'Payback', figure: view.payback },
+  ];
+}
+
 /** Why the headline is empty, in words. */
 export function headlineProblem(report: BusinessCaseReport): string {
   if (!report.plan) return 'There is no rollout plan yet: the business case is measured on a plan’s phases.';
