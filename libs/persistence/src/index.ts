@@ -15,5 +15,6 @@ export * from './lib/entities/invitation.entity';
 export * from './lib/entities/sso.entity';
 export * from './lib/accounts';
 export * from './lib/spool';
+export * from './lib/spool-store';
 export * from './lib/organisation-settings';
 export * from './lib/repositories';

@@ -1,2 +1,3 @@
 export * from './lib/databases';
 export * from './lib/config';
+export * from './lib/fake-s3';

@@ -121,4 +121,72 @@ describe('loadConfig', () => {
       /SMTP_URL: must be a URL like smtp:/,
     );
   });
+  describe('the spool store (SPOOL_STORE and SPOOL_S3_*)', () => {
+    const s3 = { SPOOL_STORE: 's3', SPOOL_S3_BUCKET: 'uptake-spool' };
+
+    it('keeps the spool in SPOOL_DIR unless SPOOL_STORE=s3', () => {
+      expect(loadConfig({}).spool).toEqual({ store: 'file' });
+      expect(loadConfig({ SPOOL_STORE: 'file' }).spool).toEqual({ store: 'file' });
+    });
+
+    it('reads the S3 settings, with AWS defaults and the SDK credential chain when no keys are given', () => {
+      expect(loadConfig(s3).spool).toEqual({
+        store: 's3',
+        bucket: 'uptake-spool',
+        endpoint: undefined,
+        region: 'us-east-1',
+        prefix: '',
+        forcePathStyle: false,
+        credentials: undefined,
+      });
+      expect(
+        loadConfig({
+          ...s3,
+          SPOOL_S3_ENDPOINT: 'http://minio.internal:9000/',
+          SPOOL_S3_REGION: 'eu-west-1',
+          SPOOL_S3_PREFIX: 'prod/spool',
+          SPOOL_S3_FORCE_PATH_STYLE: 'true',
+          SPOOL_S3_ACCESS_KEY_ID: 'AKIAEXAMPLE',
+          SPOOL_S3_SECRET_ACCESS_KEY: 'secret',
+        }).spool,
+      ).toEqual({
+        store: 's3',
+        bucket: 'uptake-spool',
+        endpoint: 'http://minio.internal:9000',
+        region: 'eu-west-1',
+        // A prefix is a folder: the slash is added.
+        prefix: 'prod/spool/',
+        forcePathStyle: true,
+        credentials: { accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'secret' },
+      });
+    });
+
+    it('names what is wrong: a missing bucket, half a key pair, a bad value, S3 settings without s3', () => {
+      expect(() => loadConfig({ SPOOL_STORE: 's3' })).toThrow(
+        /SPOOL_S3_BUCKET: is required when SPOOL_STORE=s3/,
+      );
+      expect(() => loadConfig({ ...s3, SPOOL_S3_ACCESS_KEY_ID: 'AKIAEXAMPLE' })).toThrow(
+        /SPOOL_S3_SECRET_ACCESS_KEY: must be set together with SPOOL_S3_ACCESS_KEY_ID/,
+      );
+      expect(() => loadConfig({ ...s3, SPOOL_S3_SECRET_ACCESS_KEY: 'secret' })).toThrow(
+        /SPOOL_S3_ACCESS_KEY_ID: must be set together/,
+      );
+      expect(() => loadConfig({ SPOOL_STORE: 'minio' })).toThrow(/SPOOL_STORE: must be file or s3/);
+      expect(() => loadConfig({ ...s3, SPOOL_S3_BUCKET: 'Uptake_Spool' })).toThrow(
+        /SPOOL_S3_BUCKET: must be a bucket name/,
+      );
+      expect(() => loadConfig({ ...s3, SPOOL_S3_ENDPOINT: 'minio:9000' })).toThrow(
+        /SPOOL_S3_ENDPOINT: must be a URL like https:/,
+      );
+      expect(() => loadConfig({ ...s3, SPOOL_S3_PREFIX: '/spool' })).toThrow(
+        /SPOOL_S3_PREFIX: must not start with/,
+      );
+      expect(() => loadConfig({ ...s3, SPOOL_S3_FORCE_PATH_STYLE: 'maybe' })).toThrow(
+        /SPOOL_S3_FORCE_PATH_STYLE: must be true or false/,
+      );
+      expect(() => loadConfig({ SPOOL_S3_BUCKET: 'uptake-spool' })).toThrow(
+        /SPOOL_S3_BUCKET: is set but SPOOL_STORE is file/,
+      );
+    });
+  });
 });

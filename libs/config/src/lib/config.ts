@@ -119,6 +119,31 @@ const environmentSchema = z.object({
   SPOOL_ORPHAN_GRACE_MINUTES: z.coerce.number().int().min(1).max(10_080).default(60),
   SPOOL_FAILED_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   SPOOL_DIR: z.string().min(1).optional(),
+  SPOOL_STORE: z.enum(['file', 's3'], { message: 'must be file or s3' }).default('file'),
+  SPOOL_S3_BUCKET: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
+      message: 'must be a bucket name: 3 to 63 lower-case letters, digits, dots and hyphens',
+    })
+    .optional(),
+  SPOOL_S3_ENDPOINT: urlWithProtocols(['http:', 'https:'], 'https://minio.example.com:9000').optional(),
+  SPOOL_S3_REGION: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9-]{1,32}$/, { message: 'must be a region name like eu-west-1 (or auto for R2)' })
+    .default('us-east-1'),
+  SPOOL_S3_PREFIX: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9!_.*'()/-]{0,200}$/, {
+      message: "must be at most 200 letters, digits and !_.*'()/- (a key prefix such as uptake/spool/)",
+    })
+    .refine((prefix) => !prefix.startsWith('/'), { message: 'must not start with /' })
+    .optional(),
+  SPOOL_S3_FORCE_PATH_STYLE: booleanFlag.default(false),
+  SPOOL_S3_ACCESS_KEY_ID: z.string().trim().min(1).optional(),
+  SPOOL_S3_SECRET_ACCESS_KEY: z.string().trim().min(1).optional(),
   UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(102_400).default(2_048),
   OPERATOR_EMAILS: z
     .string()
@@ -171,6 +196,26 @@ const environmentSchema = z.object({
   INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(7),
 });
 
+/**
+ * Where the spool lives: a directory (SPOOL_DIR, a volume every API and worker instance mounts) or an
+ * S3-compatible bucket (AWS S3, MinIO, Ceph, R2) that every instance reaches over the network.
+ */
+export type SpoolSettings =
+  | { store: 'file' }
+  | {
+      store: 's3';
+      bucket: string;
+      /** Unset: AWS S3 of the region. Set for MinIO, Ceph, R2 and other S3-compatible stores. */
+      endpoint: string | undefined;
+      region: string;
+      /** Prepended to every key ('' or ending in '/'): several deployments may share one bucket. */
+      prefix: string;
+      /** Bucket in the path (http://host/bucket/key), as MinIO and Ceph usually need, not in the host name. */
+      forcePathStyle: boolean;
+      /** Unset: the AWS SDK's default chain (environment, profile, instance or pod role). */
+      credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+    };
+
 export interface UptakeConfig {
   /** Dates accepted from sources and users (see time-window.ts). */
   timeWindow: TimeWindow;
@@ -216,8 +261,12 @@ export interface UptakeConfig {
     /** A failed run's spooled file is kept this long after the failure, so the run can be retried. */
     failedSpoolRetentionMs: number;
   };
-  /** Where uploads and webhook batches wait for the worker; API and worker must share it. */
+  /**
+   * Where uploads and webhook batches wait for the worker with the file store; API and worker must share
+   * it. With the S3 store, a local scratch directory only (a zip is downloaded here while its run reads it).
+   */
   spoolDir: string;
+  spool: SpoolSettings;
   uploadMaxBytes: number;
   /** Users (by e-mail) who may open the queue dashboard, which spans all organisations. */
   operatorEmails: string[];
@@ -273,6 +322,8 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     );
   }
   const e = parsed.data;
+  const spool = spoolSettings(e);
+  if ('issues' in spool) throw new ConfigError(spool.issues);
   const dataDir = path.resolve(WORKSPACE_ROOT, e.UPTAKE_DATA_DIR ?? '.data');
   return {
     timeWindow: { earliestDay: e.EVENT_EARLIEST_DATE, maxFutureHours: e.EVENT_MAX_FUTURE_HOURS },
@@ -301,6 +352,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
       failedSpoolRetentionMs: e.SPOOL_FAILED_RETENTION_DAYS * 86_400_000,
     },
     spoolDir: path.resolve(WORKSPACE_ROOT, e.SPOOL_DIR ?? path.join(dataDir, 'spool')),
+    spool,
     uploadMaxBytes: e.UPLOAD_MAX_MB * 1024 * 1024,
     operatorEmails: e.OPERATOR_EMAILS,
     secretKey: e.UPTAKE_SECRET_KEY ? Buffer.from(e.UPTAKE_SECRET_KEY, 'base64') : undefined,
@@ -317,6 +369,46 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     trustProxy: e.TRUST_PROXY,
     publicUrl: (e.PUBLIC_URL ?? `http://${e.API_HOST}:${e.API_PORT}`).replace(/\/+$/, ''),
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, outboxDir: path.join(dataDir, 'outbox') },
+  };
+}
+
+/**
+ * The spool store from the SPOOL_* variables. The S3 settings depend on one another, which the per-variable
+ * schema cannot say: a bucket is required with SPOOL_STORE=s3, the two credential halves come together, and
+ * S3 variables without SPOOL_STORE=s3 are a mistake worth naming rather than ignoring silently.
+ */
+function spoolSettings(
+  e: z.infer<typeof environmentSchema>,
+): SpoolSettings | { issues: { variable: string; message: string }[] } {
+  const issue = (variable: string, message: string) => ({ issues: [{ variable, message }] });
+  if (e.SPOOL_STORE === 'file') {
+    const stray = (['SPOOL_S3_BUCKET', 'SPOOL_S3_ENDPOINT', 'SPOOL_S3_PREFIX'] as const).find(
+      (variable) => e[variable] !== undefined,
+    );
+    return stray
+      ? issue(stray, 'is set but SPOOL_STORE is file: set SPOOL_STORE=s3 or remove it')
+      : { store: 'file' };
+  }
+  if (!e.SPOOL_S3_BUCKET) return issue('SPOOL_S3_BUCKET', 'is required when SPOOL_STORE=s3');
+  const keyId = e.SPOOL_S3_ACCESS_KEY_ID;
+  const secret = e.SPOOL_S3_SECRET_ACCESS_KEY;
+  if ((keyId === undefined) !== (secret === undefined)) {
+    return issue(
+      keyId === undefined ? 'SPOOL_S3_ACCESS_KEY_ID' : 'SPOOL_S3_SECRET_ACCESS_KEY',
+      'must be set together with ' +
+        (keyId === undefined ? 'SPOOL_S3_SECRET_ACCESS_KEY' : 'SPOOL_S3_ACCESS_KEY_ID') +
+        ' (or neither, for the AWS SDK default credential chain)',
+    );
+  }
+  const prefix = e.SPOOL_S3_PREFIX ?? '';
+  return {
+    store: 's3',
+    bucket: e.SPOOL_S3_BUCKET,
+    endpoint: e.SPOOL_S3_ENDPOINT?.replace(/\/+$/, ''),
+    region: e.SPOOL_S3_REGION,
+    prefix: prefix === '' || prefix.endsWith('/') ? prefix : `${prefix}/`,
+    forcePathStyle: e.SPOOL_S3_FORCE_PATH_STYLE,
+    credentials: keyId && secret ? { accessKeyId: keyId, secretAccessKey: secret } : undefined,
   };
 }
 

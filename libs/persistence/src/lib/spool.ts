@@ -1,13 +1,14 @@
-import { access, opendir, rm, stat } from 'node:fs/promises';
-import path from 'node:path';
 import type { DataSource } from 'typeorm';
+import { FileSpoolStore } from './spool-store/file-spool-store';
+import { spoolItemName, type SpoolStore } from './spool-store/spool-store';
 
 /**
- * The spool: uploads and webhook batches on disk (SPOOL_DIR, shared by API and worker) until their run no
- * longer needs them. A run needs its file while it is queued or running, and for a while after it failed
- * (so it can be retried); files of succeeded runs, of runs failed long ago, and of uploads that never
- * became a run (cut off, or the API was killed mid-upload) are removed once they are older than a grace
- * period — an upload in progress keeps its file fresh.
+ * The spool: uploads and webhook batches in the spool store (a directory shared by API and worker, or an
+ * S3-compatible bucket; see spool-store/) until their run no longer needs them. A run needs its item while
+ * it is queued or running, and for a while after it failed (so it can be retried); items of succeeded runs,
+ * of runs failed long ago, and of uploads that never became a run (cut off, or the API was killed
+ * mid-upload) are removed once they are older than a grace period — an upload in progress keeps its file
+ * fresh (an S3 object appears only once complete, so it is never caught half-written).
  */
 
 /** Entries looked at per call: the spool is user-filled, so every pass over it is bounded. */
@@ -35,52 +36,28 @@ export interface SpoolCleanup {
   kept: number;
 }
 
-interface SpoolFile {
-  name: string;
-  path: string;
-  size: number;
-  modifiedAt: number;
+/** A directory (the file store, as before the store abstraction) or any store. */
+function storeOf(spool: SpoolStore | string): SpoolStore {
+  return typeof spool === 'string' ? new FileSpoolStore(spool) : spool;
 }
 
-async function* spoolFiles(spoolDir: string, state: { truncated: boolean }): AsyncGenerator<SpoolFile> {
-  let directory;
-  try {
-    directory = await opendir(spoolDir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw error;
-  }
-  let seen = 0;
-  for await (const entry of directory) {
-    if (++seen > SPOOL_SCAN_LIMIT) {
-      state.truncated = true;
-      break;
-    }
-    if (!entry.isFile()) continue;
-    const file = path.join(spoolDir, entry.name);
-    // A file removed between listing and stat (its run just succeeded) is simply skipped.
-    const stats = await stat(file).catch(() => null);
-    if (stats) yield { name: entry.name, path: file, size: stats.size, modifiedAt: stats.mtimeMs };
-  }
-}
-
-/** Whether a run's spooled file is still there (a failed run's file goes after its retention period). */
+/**
+ * Whether a file store path is still there (a failed run's file goes after its retention period).
+ * @deprecated use the store's `exists` (spoolStoreFor(config).exists), which also answers for S3 locators.
+ */
 export function spoolFileExists(spoolPath: string): Promise<boolean> {
-  return access(spoolPath).then(
-    () => true,
-    () => false,
-  );
+  return new FileSpoolStore('').exists(spoolPath);
 }
 
-export async function spoolUsage(spoolDir: string): Promise<SpoolUsage> {
+export async function spoolUsage(spool: SpoolStore | string): Promise<SpoolUsage> {
   const state = { truncated: false };
   let files = 0;
   let bytes = 0;
   let oldest: number | null = null;
-  for await (const file of spoolFiles(spoolDir, state)) {
+  for await (const item of storeOf(spool).list(SPOOL_SCAN_LIMIT, state)) {
     files++;
-    bytes += file.size;
-    oldest = oldest === null ? file.modifiedAt : Math.min(oldest, file.modifiedAt);
+    bytes += item.size;
+    oldest = oldest === null ? item.modifiedAt : Math.min(oldest, item.modifiedAt);
   }
   return {
     files,
@@ -91,37 +68,38 @@ export async function spoolUsage(spoolDir: string): Promise<SpoolUsage> {
 }
 
 /**
- * Names of the spool files that runs still need. Matched by file name (random UUIDs), not full path, so API
- * and worker may mount the spool at different paths.
+ * Names of the spool items that runs still need. Matched by name (random UUIDs), not full locator, so API
+ * and worker may mount a file spool at different paths.
  */
-async function neededSpoolFiles(dataSource: DataSource, failedSince: Date): Promise<Set<string>> {
+async function neededSpoolItems(dataSource: DataSource, failedSince: Date): Promise<Set<string>> {
   const rows: { spoolPath: string }[] = await dataSource.query(
     `SELECT input->>'spoolPath' AS "spoolPath" FROM sync_runs
      WHERE input IS NOT NULL
        AND (status IN ('queued', 'running') OR (status = 'failed' AND coalesce(finished_at, created_at) > $1))`,
     [failedSince],
   );
-  return new Set(rows.map((row) => path.basename(row.spoolPath)));
+  return new Set(rows.map((row) => spoolItemName(row.spoolPath)));
 }
 
-/** Removes the spool files no run needs any more (see above); returns what it removed. */
+/** Removes the spool items no run needs any more (see above); returns what it removed. */
 export async function cleanSpool(
   dataSource: DataSource,
-  spoolDir: string,
+  spool: SpoolStore | string,
   options: SpoolCleanupOptions,
 ): Promise<SpoolCleanup> {
+  const store = storeOf(spool);
   const now = options.now ?? Date.now();
-  // Read before listing: a run created after this query has a file younger than the grace period.
-  const needed = await neededSpoolFiles(dataSource, new Date(now - options.failedRetentionMs));
+  // Read before listing: a run created after this query has an item younger than the grace period.
+  const needed = await neededSpoolItems(dataSource, new Date(now - options.failedRetentionMs));
   const result: SpoolCleanup = { removed: 0, removedBytes: 0, kept: 0 };
-  for await (const file of spoolFiles(spoolDir, { truncated: false })) {
-    if (needed.has(file.name) || now - file.modifiedAt < options.orphanGraceMs) {
+  for await (const item of store.list(SPOOL_SCAN_LIMIT, { truncated: false })) {
+    if (needed.has(item.name) || now - item.modifiedAt < options.orphanGraceMs) {
       result.kept++;
       continue;
     }
-    await rm(file.path, { force: true });
+    await store.delete(item.locator);
     result.removed++;
-    result.removedBytes += file.size;
+    result.removedBytes += item.size;
   }
   return result;
 }

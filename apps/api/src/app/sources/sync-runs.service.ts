@@ -1,21 +1,29 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { ResolvedConfig } from '@uptake/config';
 import type { SyncRunStatus } from '@uptake/contracts';
-import { QuarantinedRecord, spoolFileExists, SyncRun } from '@uptake/persistence';
+import { QuarantinedRecord, spoolStoreFor, SyncRun, type SpoolStore } from '@uptake/persistence';
 import { QUEUES, type UptakeQueue } from '@uptake/queues';
 import { MoreThan, type DataSource, type FindOptionsWhere } from 'typeorm';
 import type { Principal } from '../auth/principal';
+import { UPTAKE_CONFIG } from '../config/config.module';
 import { SourcesService } from './sources.service';
+import { spoolUnavailable } from './spool-unavailable';
 
 /** Sync runs across an organisation's sources: history, dead letters, retries and quarantined records. */
 @Injectable()
 export class SyncRunsService {
+  private readonly spool: SpoolStore;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectQueue(QUEUES.sync) private readonly syncQueue: UptakeQueue<'sync'>,
     private readonly sources: SourcesService,
-  ) {}
+    @Inject(UPTAKE_CONFIG) config: ResolvedConfig,
+  ) {
+    this.spool = spoolStoreFor(config);
+  }
 
   list(
     organisationId: string,
@@ -44,7 +52,7 @@ export class SyncRunsService {
     if (run.status !== 'failed') {
       throw new ConflictException(`Only failed runs can be retried; this one is ${run.status}`);
     }
-    if (run.input && !(await spoolFileExists(run.input.spoolPath))) {
+    if (run.input && !(await this.spoolHolds(run.input.spoolPath))) {
       throw new ConflictException(
         `The file ${run.input.fileName} of this run is no longer kept (SPOOL_FAILED_RETENTION_DAYS after ` +
           'a failure): upload it again',
@@ -59,6 +67,13 @@ export class SyncRunsService {
       .update(run.id, { status: 'queued', error: null, finishedAt: null });
     await this.sources.enqueueRun(run, principal, 'retry');
     return this.get(organisationId, syncRunId);
+  }
+
+  /** Whether the run's file is still spooled; a store that cannot say is a 503 (try again), not a 409. */
+  private spoolHolds(spoolPath: string): Promise<boolean> {
+    return this.spool.exists(spoolPath).catch((error: unknown) => {
+      throw spoolUnavailable(error, 'retry the run again later');
+    });
   }
 
   async quarantined(

@@ -3,31 +3,36 @@ import {
   Inject,
   Injectable,
   PayloadTooLargeException,
+  ServiceUnavailableException,
   UnsupportedMediaTypeException,
 } from '@nestjs/common';
 import type { ResolvedConfig } from '@uptake/config';
 import { validateWebhookBatchShape } from '@uptake/connectors';
-import type { SyncRun, SyncRunInput } from '@uptake/persistence';
-import { randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { spoolStoreFor, type SpoolStore, type SyncRun, type SyncRunInput } from '@uptake/persistence';
 import path from 'node:path';
-import { Transform, type Readable } from 'node:stream';
+import { PassThrough, Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Principal } from '../auth/principal';
 import { UPTAKE_CONFIG } from '../config/config.module';
 import { SourcesService } from './sources.service';
+import { spoolUnavailable } from './spool-unavailable';
 
 /**
- * Files into the spool directory the worker reads from: uploads are streamed to disk (never held in
- * memory) with a size limit, webhook batches are validated and written; each becomes a sync run.
+ * Files into the spool store the worker reads from (SPOOL_STORE: a shared directory or an S3 bucket):
+ * uploads are streamed (never held in memory) with a size limit, webhook batches are validated and
+ * written; each becomes a sync run. A store that fails answers 503 (try again), not 400: the client did
+ * nothing wrong.
  */
 @Injectable()
 export class UploadsService {
+  private readonly store: SpoolStore;
+
   constructor(
     @Inject(UPTAKE_CONFIG) private readonly config: ResolvedConfig,
     private readonly sources: SourcesService,
-  ) {}
+  ) {
+    this.store = spoolStoreFor(config);
+  }
 
   async upload(
     organisationId: string,
@@ -47,7 +52,7 @@ export class UploadsService {
     }
     const limit = this.config.uploadMaxBytes;
     if (declaredLength !== undefined && declaredLength > limit) throw this.tooLarge();
-    const spoolPath = await this.spoolPath();
+    const spoolPath = this.store.allocate();
     let size = 0;
     const counter = new Transform({
       transform: (chunk: Buffer, _encoding, done) => {
@@ -55,15 +60,34 @@ export class UploadsService {
         done(size > limit ? this.tooLarge() : null, chunk);
       },
     });
-    try {
-      await pipeline(body, counter, createWriteStream(spoolPath, { flags: 'wx' }));
-    } catch (error) {
-      await rm(spoolPath, { force: true });
-      if (error instanceof PayloadTooLargeException) throw error;
+    // The client's side (request → size count) and the store's side are joined by pipe(), which does not
+    // pass a failure of the store back to the request: a store that fails is unpiped and the rest of the
+    // body drained, so the client still reads the 503 instead of a reset connection. A failure of the
+    // client's side (cut off, too large) ends the store's side, which discards what it got.
+    const counted = new PassThrough();
+    const toStore = new PassThrough();
+    counted.pipe(toStore);
+    const writing = this.store.write(spoolPath, toStore).catch((error: unknown) => {
+      counted.unpipe(toStore);
+      counted.resume();
+      throw error;
+    });
+    const feeding = pipeline(body, counter, counted).catch((error: unknown) => {
+      toStore.destroy(error instanceof Error ? error : new Error(String(error)));
+      throw error;
+    });
+    const [fed, written] = await Promise.allSettled([feeding, writing]);
+    if (fed.status === 'rejected') {
+      await this.store.delete(spoolPath).catch(() => undefined);
+      if (fed.reason instanceof PayloadTooLargeException) throw fed.reason;
       throw new BadRequestException(`The upload was interrupted after ${size} bytes; send the file again`);
     }
+    if (written.status === 'rejected') {
+      await this.store.delete(spoolPath).catch(() => undefined);
+      throw this.storeUnavailable(written.reason);
+    }
     if (size === 0) {
-      await rm(spoolPath, { force: true });
+      await this.store.delete(spoolPath).catch(() => undefined);
       throw new BadRequestException('The uploaded file is empty');
     }
     return this.run(organisationId, sourceId, principal, 'upload', { fileName, size, spoolPath });
@@ -82,9 +106,11 @@ export class UploadsService {
     }
     const problem = validateWebhookBatchShape(body);
     if (problem) throw new BadRequestException([problem]);
-    const spoolPath = await this.spoolPath();
+    const spoolPath = this.store.allocate();
     const content = JSON.stringify(body);
-    await writeFile(spoolPath, content, { flag: 'wx' });
+    await this.store.write(spoolPath, Readable.from([Buffer.from(content)])).catch((error: unknown) => {
+      throw this.storeUnavailable(error);
+    });
     const fileName = `webhook-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
     return this.run(organisationId, sourceId, principal, 'webhook', {
       fileName,
@@ -103,14 +129,13 @@ export class UploadsService {
     try {
       return await this.sources.triggerSync(organisationId, sourceId, principal, trigger, input);
     } catch (error) {
-      await rm(input.spoolPath, { force: true });
+      await this.store.delete(input.spoolPath).catch(() => undefined);
       throw error;
     }
   }
 
-  private async spoolPath(): Promise<string> {
-    await mkdir(this.config.spoolDir, { recursive: true });
-    return path.join(this.config.spoolDir, randomUUID());
+  private storeUnavailable(error: unknown): ServiceUnavailableException {
+    return spoolUnavailable(error, 'send the file again later');
   }
 
   private tooLarge(): PayloadTooLargeException {

@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ResolvedConfig } from '@uptake/config';
-import { cleanSpool, SyncRun, type SpoolCleanup } from '@uptake/persistence';
+import { cleanSpool, spoolStoreFor, SyncRun, type SpoolCleanup } from '@uptake/persistence';
 import type { Job } from 'bullmq';
 import { In, type DataSource } from 'typeorm';
 import { UPTAKE_CONFIG } from '../config.tokens';
@@ -41,7 +41,8 @@ export interface ReconcileReport {
  *   run is marked failed with the job's reason, and can be retried;
  * - job active without a live lock (its worker died): left to BullMQ, whose stalled check in every worker
  *   hands it to another worker or fails it (then the case above).
- * It then removes spool files no run needs (see cleanSpool) and restores job schedulers Redis lost.
+ * It then removes spool files no run needs (see cleanSpool; the directory or the S3 bucket of SPOOL_STORE)
+ * and restores job schedulers Redis lost.
  */
 @Injectable()
 export class SyncReconciler implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -87,7 +88,7 @@ export class SyncReconciler implements OnApplicationBootstrap, OnApplicationShut
     try {
       const report: ReconcileReport = {
         ...(await this.reconcileRuns()),
-        spool: await cleanSpool(this.dataSource, this.config.spoolDir, {
+        spool: await cleanSpool(this.dataSource, spoolStoreFor(this.config), {
           orphanGraceMs: this.config.reconciler.spoolOrphanGraceMs,
           failedRetentionMs: this.config.reconciler.failedSpoolRetentionMs,
         }),

@@ -13,11 +13,17 @@ import {
 } from '@uptake/connector-sdk';
 import { connectorFor } from '@uptake/connectors';
 import { ingest, runOutcome, WarningSet, type IngestResult } from '@uptake/ingest';
-import { ActivitySource, spoolFileExists, SyncRun } from '@uptake/persistence';
+import {
+  ActivitySource,
+  SpoolMissingError,
+  spoolStoreFor,
+  SyncRun,
+  type MaterialisedSpoolFile,
+  type SpoolStore,
+} from '@uptake/persistence';
 import type { RunSyncJob } from '@uptake/queues';
 import { decryptJson } from '@uptake/security';
 import { UnrecoverableError } from 'bullmq';
-import { rm } from 'node:fs/promises';
 import type { DataSource } from 'typeorm';
 import { UPTAKE_CONFIG } from '../config.tokens';
 import { WorkerMetrics } from '../http/worker-metrics';
@@ -52,6 +58,7 @@ export class SyncRunService {
   private readonly logger = new Logger(SyncRunService.name);
   /** Aborted at shutdown: connectors stop at the next record, the pipeline commits what it has. */
   private readonly shutdown = new AbortController();
+  private readonly spool: SpoolStore;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -60,7 +67,9 @@ export class SyncRunService {
     private readonly recompute: RecomputeQueue,
     private readonly outages: StoreOutages,
     private readonly metrics: WorkerMetrics,
-  ) {}
+  ) {
+    this.spool = spoolStoreFor(config);
+  }
 
   /** Worker shutdown: running syncs stop at their next record and commit what they read. */
   interrupt(): void {
@@ -144,8 +153,25 @@ export class SyncRunService {
   private async pull(source: ActivitySource, run: SyncRun): Promise<IngestResult> {
     const connector = connectorFor(source.connectorType);
     if (!connector) throw new UnrecoverableError(`no connector for source type '${source.connectorType}'`);
-    const { settings, credentials } = this.configuration(connector, source);
-    const file = await this.inputFile(connector, run);
+    const configuration = this.configuration(connector, source);
+    const input = await this.inputFile(connector, run);
+    try {
+      return await this.read(source, run, connector, configuration, input?.file);
+    } finally {
+      await input?.local
+        .release()
+        .catch((error: Error) => this.logger.warn(`local copy of run ${run.id}'s file: ${error.message}`));
+    }
+  }
+
+  /** Reads the source (or its run's local file) through its connector into the ingest pipeline. */
+  private read(
+    source: ActivitySource,
+    run: SyncRun,
+    connector: Connector<unknown, unknown>,
+    { settings, credentials }: { settings: unknown; credentials: unknown },
+    file: InputFile | undefined,
+  ): Promise<IngestResult> {
     // A file is read from its start (or the run's checkpoint); an API source from the source's last sync.
     const startState = (run.checkpoint ?? (file ? {} : source.state)) as ConnectorState;
 
@@ -212,8 +238,13 @@ export class SyncRunService {
     if (stored.affectedFrom && stored.affectedTo) {
       await this.recompute.refresh(source.organisationId, stored.affectedFrom, stored.affectedTo);
     }
-    // The spooled upload or webhook batch is no longer needed once its run succeeded.
-    if (run.input) await rm(run.input.spoolPath, { force: true });
+    // The spooled upload or webhook batch is no longer needed once its run succeeded. A store that fails
+    // now leaves it to the reconciler's cleanup (the run succeeded: its item is an orphan).
+    if (run.input) {
+      await this.spool
+        .delete(run.input.spoolPath)
+        .catch((error: Error) => this.logger.warn(`spooled file of run ${run.id}: ${error.message}`));
+    }
     this.logger.log(
       `sync run ${run.id} of source ${source.id} succeeded: read ${stored.recordsRead}, inserted ` +
         `${stored.recordsInserted}, duplicates ${stored.recordsDuplicate}, quarantined ${stored.recordsQuarantined}`,
@@ -236,18 +267,25 @@ export class SyncRunService {
     }
   }
 
+  /**
+   * The run's spooled file as a local file: connectors read a path (zip readers need random access), so
+   * with the S3 store the object is downloaded to local scratch space first, removed when the read ends.
+   * A store that fails is an ordinary error (the job retries); only a missing item is final.
+   */
   private async inputFile(
     connector: Connector<unknown, unknown>,
     run: SyncRun,
-  ): Promise<InputFile | undefined> {
+  ): Promise<{ file: InputFile; local: MaterialisedSpoolFile } | undefined> {
     if (run.input) {
-      if (!(await spoolFileExists(run.input.spoolPath))) {
+      const { spoolPath, fileName, size } = run.input;
+      const local = (await this.spool.exists(spoolPath)) ? await this.materialise(spoolPath) : null;
+      if (!local) {
         throw new UnrecoverableError(
-          `the file ${run.input.fileName} is no longer on the server (a failed run's file is kept ` +
+          `the file ${fileName} is no longer on the server (a failed run's file is kept ` +
             `SPOOL_FAILED_RETENTION_DAYS); upload it again`,
         );
       }
-      return { path: run.input.spoolPath, name: run.input.fileName, size: run.input.size };
+      return { file: { path: local.path, name: fileName, size }, local };
     }
     if (connector.input === 'file') {
       throw new UnrecoverableError(
@@ -255,6 +293,13 @@ export class SyncRunService {
       );
     }
     return undefined;
+  }
+
+  /** A local copy of a spooled item; null when it went between the existence check and the download. */
+  private materialise(spoolPath: string): Promise<MaterialisedSpoolFile | null> {
+    return this.spool
+      .materialise(spoolPath)
+      .catch((error: unknown) => (error instanceof SpoolMissingError ? null : Promise.reject(error)));
   }
 
   /**
