@@ -1,4 +1,4 @@
-import { CONFIG_VARIABLES, loadConfig } from '@uptake/config';
+import { CONFIG_VARIABLES, loadConfig, WORKER_NODE_FLAGS } from '@uptake/config';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
@@ -39,11 +39,19 @@ function containersOf(manifest: Manifest): Container[] {
   return template?.spec?.containers ?? [];
 }
 
-/** The roles of the image's entry point and the file each runs. */
+/** The roles of the image's entry point and the file each runs (after the node flags it gives, if any). */
 function entrypointRoles(): Map<string, string> {
+  return new Map([...entrypointCommands()].map(([role, { file }]) => [role, file]));
+}
+
+/** Each role's `exec node [--flag ...] <file>` line of the image's entry point. */
+function entrypointCommands(): Map<string, { flags: string[]; file: string }> {
   const script = read('infra/docker/uptake.sh');
   return new Map(
-    [...script.matchAll(/^\s*([a-z-]+)\) exec node (\S+)/gm)].map((match) => [match[1], match[2]]),
+    [...script.matchAll(/^\s*([a-z-]+)\) exec node ((?:--\S+ )*)(\S+)/gm)].map((match) => [
+      match[1],
+      { flags: match[2].split(' ').filter(Boolean), file: match[3] },
+    ]),
   );
 }
 
@@ -123,6 +131,16 @@ describe('deployment artefacts', () => {
       built.add(`${outdir}/main.js`);
     }
     expect([...entrypointRoles().values()].filter((file) => !built.has(file))).toEqual([]);
+  });
+
+  it("starts the image's worker with the launcher's V8 flags, and no other role with flags", () => {
+    const commands = entrypointCommands();
+    expect(commands.get('worker')).toEqual({
+      flags: [...WORKER_NODE_FLAGS],
+      file: 'dist/apps/worker/main.js',
+    });
+    expect(WORKER_NODE_FLAGS.length).toBeGreaterThan(0);
+    for (const role of ['api', 'migrate', 'create-admin']) expect(commands.get(role)?.flags).toEqual([]);
   });
 
   it('composes the whole stack: migrate first, then the API and two workers on the same image', () => {

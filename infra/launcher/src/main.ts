@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ConfigError, loadConfig, type ResolvedConfig } from '@uptake/config';
+import { ConfigError, loadConfig, WORKER_NODE_FLAGS, type ResolvedConfig } from '@uptake/config';
 import { ensureStores, type StartedStores } from '@uptake/infra-embedded';
 import { migrate } from '@uptake/persistence';
 import { randomBytes } from 'node:crypto';
@@ -40,10 +40,15 @@ function compiledEntry(config: { workspaceRoot: string }, bundle: string): strin
   return file;
 }
 
-function spawnChild(name: string, entry: string, config: ResolvedConfig): ChildProcess {
+function spawnChild(
+  name: string,
+  entry: string,
+  config: ResolvedConfig,
+  nodeFlags: readonly string[],
+): ChildProcess {
   // No --enable-source-maps by default: it costs the worker ~15-40 MB RSS. Stack traces still name the
   // functions (the bundle keeps names); NODE_OPTIONS=--enable-source-maps (inherited) maps them to .ts lines.
-  const child = spawn(process.execPath, [entry], {
+  const child = spawn(process.execPath, [...nodeFlags, entry], {
     cwd: config.workspaceRoot,
     env: {
       ...process.env,
@@ -67,10 +72,15 @@ function spawnChild(name: string, entry: string, config: ResolvedConfig): ChildP
   return child;
 }
 
-function startChild(name: string, entry: string, config: ResolvedConfig): void {
+function startChild(
+  name: string,
+  entry: string,
+  config: ResolvedConfig,
+  nodeFlags: readonly string[] = [],
+): void {
   const child = new SupervisedChild({
     name,
-    spawn: () => spawnChild(name, entry, config),
+    spawn: () => spawnChild(name, entry, config, nodeFlags),
     log: (message) => console.error(`[uptake] ${message}`),
   });
   child.start();
@@ -200,7 +210,8 @@ async function main(): Promise<void> {
     : undefined;
 
   startChild('api', apiEntry, resolved);
-  startChild('worker', workerEntry, resolved);
+  // V8 tuned for a small heap (WORKER_NODE_FLAGS): the worker idles at ~135 MB RSS instead of ~190 MB.
+  startChild('worker', workerEntry, resolved, WORKER_NODE_FLAGS);
   const baseUrl = `http://${resolved.api.host}:${resolved.api.port}`;
   await waitForHealth(baseUrl, 60_000);
 

