@@ -67,7 +67,12 @@ describe('sign-in throttling behind a trusted proxy (TRUST_PROXY=loopback)', () 
       statuses.push((await signIn(stranger, alice, `guess-${attempt}`)).status);
     }
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
-    expect(new Set(statuses.slice(5))).toEqual(new Set([429]));
+    // From the 6th on the address waits: 429s. On a loaded machine a wait (1 s, then 2 s, 4 s …) can run out
+    // between two attempts; that attempt is checked (401) and doubles the wait, so only a few can slip in.
+    const later = statuses.slice(5);
+    expect(later.every((status) => status === 429 || status === 401)).toBe(true);
+    expect(later.filter((status) => status === 401).length).toBeLessThanOrEqual(4);
+    expect(later.at(-1)).toBe(429);
 
     const own = await signIn(randomClientAddress(), alice, PASSWORD);
     expect(own.status).toBe(200);
