@@ -1,4 +1,5 @@
 import { adminSettingsSuite } from './admin-settings.suite';
+import { adminSuite } from './admin.suite';
 import { adoptionSuite } from './adoption.suite';
 import { businessCaseSuite } from './business-case.suite';
 import { changeManagerSuite } from './change-manager.suite';
@@ -20,3 +21,4 @@ communitiesSuite(shared);
 businessCaseSuite(shared);
 connectorMaintainerSuite(shared);
 adminSettingsSuite(shared);
+adminSuite(shared);

@@ -1,4 +1,5 @@
 import type { Routes } from '@angular/router';
+import { adminOnly } from './admin/admin.guard';
 import { InvitationPage } from './auth/invitation.page';
 import { LoginPage } from './auth/login.page';
 import { signedIn } from './auth/auth';
@@ -48,6 +49,12 @@ export const routes: Routes = [
         path: 'settings',
         title: 'Settings · Uptake',
         loadComponent: () => import('./settings/settings.page').then((m) => m.SettingsPage),
+      },
+      {
+        path: 'admin',
+        title: 'Admin · Uptake',
+        canActivate: [adminOnly],
+        loadComponent: () => import('./admin/admin.page').then((m) => m.AdminPage),
       },
     ],
   },

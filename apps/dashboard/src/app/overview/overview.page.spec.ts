@@ -6,6 +6,7 @@ import {
 } from '@angular/common/http/testing';
 import { signal } from '@angular/core';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
 import type {
   AdoptionReport,
   DailyActivitySeries,
@@ -71,6 +72,7 @@ describe('OverviewPage', () => {
   let fixture: ComponentFixture<OverviewPage>;
   let http: HttpTestingController;
   const filters = signal<{ from?: string; to?: string; orgUnitId?: string; groupId?: string }>({});
+  const role = signal<string | null>(null);
   const element = () => fixture.nativeElement as HTMLElement;
   const text = (selector: string) =>
     element().querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? null;
@@ -78,14 +80,26 @@ describe('OverviewPage', () => {
 
   beforeEach(() => {
     filters.set({});
+    role.set(null);
+    localStorage.clear();
     TestBed.configureTestingModule({
       imports: [OverviewPage],
       providers: [
+        provideRouter([]),
         provideHttpClient(),
         provideHttpClientTesting(),
         {
           provide: OrganisationContext,
-          useValue: { organisation: signal(organisation), filters, setParams: jest.fn() },
+          useValue: {
+            organisation: signal(organisation),
+            filters,
+            setParams: jest.fn(),
+            role,
+            me: {
+              hasValue: () => true,
+              value: () => ({ kind: 'session', userId: 'user-1', email: 'a@acme.test', memberships: [] }),
+            },
+          },
         },
       ],
     });
@@ -223,5 +237,40 @@ describe('OverviewPage', () => {
     );
     // the company-wide goal is not drawn over one org unit
     expect(text('[data-testid="adoption-target"] p.muted')).toContain('no adoption or weekly-active goal');
+  });
+
+  it('shows admins a compact getting-started line with the steps left; other roles none', async () => {
+    await respond({});
+    expect(element().querySelector('[data-testid="first-run-checklist"]')).toBeNull();
+    role.set('admin');
+    fixture.detectChanges();
+    TestBed.tick();
+    // the checklist's own requests (the overview's rollouts request was answered above)
+    http.expectOne(`${base}/sources`).flush([{ id: 'src' }]);
+    http.expectOne(`${base}/rollouts`).flush([]);
+    http.expectOne(`${base}/members`).flush([{ userId: 'u1', email: 'a@acme.test', role: 'admin' }]);
+    http.expectOne(`${base}/invitations?limit=50`).flush([]);
+    await settle();
+    // 210 people and a source: 2 of 4 done; left: the plan and the invitations
+    expect(inCard('first-run-checklist', 'checklist-progress')).toBe('2 of 4 done');
+    const left = [...element().querySelectorAll('[data-testid^="checklist-todo-"]')].map((a) => [
+      a.textContent?.trim(),
+      a.getAttribute('href'),
+    ]);
+    expect(left).toEqual([
+      ['Create a rollout plan', '/rollout'],
+      ['Invite people', '/admin#members'],
+    ]);
+  });
+
+  it('asks nothing more once this admin dismissed the checklist (or saw it complete)', async () => {
+    localStorage.setItem('uptake.first-run-checklist.dismissed.user-1.org-1', 'true');
+    await respond({});
+    role.set('admin');
+    fixture.detectChanges();
+    await settle();
+    http.expectNone(`${base}/sources`);
+    http.expectNone(`${base}/members`);
+    expect(element().querySelector('[data-testid="first-run-checklist"]')).toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import { DecimalPipe } from '@angular/common';
 import { httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import type { AdoptionReport, DailyActivitySeries, GoalView, RolloutPlanView } from '@uptake/contracts';
+import { FirstRunChecklistComponent } from '../admin/first-run-checklist.component';
 import { UptakeApi } from '../api/uptake-api.service';
 import { ChartComponent } from '../charts/chart.component';
 import { FilterBarComponent } from '../shared/filter-bar/filter-bar.component';
@@ -21,7 +22,7 @@ import { currentPlan, phaseTimeline, PLAN_STATUS } from './rollout-timeline';
  */
 @Component({
   selector: 'up-overview-page',
-  imports: [ChartComponent, DecimalPipe, FilterBarComponent],
+  imports: [ChartComponent, DecimalPipe, FilterBarComponent, FirstRunChecklistComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './overview.page.html',
   styleUrl: './overview.page.css',
@@ -32,6 +33,8 @@ export class OverviewPage {
   protected readonly sparkline = SPARKLINE;
   protected readonly formatDay = formatDay;
   protected readonly planStatus = PLAN_STATUS;
+  /** Admins see what is left of the organisation's first steps (the checklist hides itself once done). */
+  protected readonly isAdmin = computed(() => this.context.role() === 'admin');
 
   private readonly organisationUrl = (path: string, query: Record<string, string | undefined> = {}) => {
     const organisation = this.organisation();

@@ -30,19 +30,14 @@ export class OrganisationContext {
     this.organisations.error() ? errorMessage(this.organisations.error()) : null,
   );
 
-  readonly organisation = computed((): OrganisationSummary | undefined => {
-    const organisations = this.organisations.hasValue() ? this.organisations.value() : [];
-    const wanted = this.param('org');
-    return organisations.find((o) => o.id === wanted) ?? organisations[0];
-  });
+  readonly organisation = computed((): OrganisationSummary | undefined =>
+    pickOrganisation(this.organisations.hasValue() ? this.organisations.value() : [], this.param('org')),
+  );
 
   /** The signed-in user's role in the current organisation (null for an API token or no membership). */
-  readonly role = computed((): Role | null => {
-    const me = this.me.hasValue() ? this.me.value() : undefined;
-    const organisation = this.organisation();
-    if (!me || !organisation) return null;
-    return me.memberships.find((m) => m.organisationId === organisation.id)?.role ?? null;
-  });
+  readonly role = computed((): Role | null =>
+    roleIn(this.me.hasValue() ? this.me.value() : undefined, this.organisation()),
+  );
 
   /** Date range and population filters (undefined = the API's default). */
   readonly filters = computed(() => ({
@@ -66,6 +61,20 @@ export class OrganisationContext {
   }
 }
 
+/** The organisation `?org=` names, or the first one (the picker's default). */
+export function pickOrganisation(
+  organisations: readonly OrganisationSummary[],
+  wanted: string | undefined,
+): OrganisationSummary | undefined {
+  return organisations.find((o) => o.id === wanted) ?? organisations[0];
+}
+
+/** The user's role in the organisation: null for an API token, no membership or nothing loaded. */
+export function roleIn(me: Me | undefined, organisation: OrganisationSummary | undefined): Role | null {
+  if (!me || !organisation) return null;
+  return me.memberships.find((m) => m.organisationId === organisation.id)?.role ?? null;
+}
+
 /** Which pages each role sees in the navigation (the API enforces access; this only hides dead ends). */
 export const NAVIGATION: { path: string; label: string; roles: Role[] }[] = [
   { path: '/overview', label: 'Overview', roles: ['admin', 'executive', 'change_manager'] },
@@ -75,6 +84,7 @@ export const NAVIGATION: { path: string; label: string; roles: Role[] }[] = [
   { path: '/adoption', label: 'Adoption', roles: ['admin', 'change_manager'] },
   { path: '/connectors', label: 'Connectors', roles: ['admin', 'connector_maintainer'] },
   { path: '/settings', label: 'Settings', roles: ['admin'] },
+  { path: '/admin', label: 'Admin', roles: ['admin'] },
 ];
 
 export function navigationFor(role: Role | null): typeof NAVIGATION {
