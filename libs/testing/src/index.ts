@@ -1,3 +1,4 @@
 export * from './lib/databases';
 export * from './lib/config';
 export * from './lib/fake-s3';
+export * from './lib/prometheus-text';

@@ -1,7 +1,7 @@
 import { findFreePort, startRedisServer, type RunningStore } from '@uptake/infra-embedded';
 import { ActivitySource, migrate, MIGRATIONS } from '@uptake/persistence';
 import { QUEUES, redisConnectionOptions, type RunSyncJob } from '@uptake/queues';
-import { createEmptyDatabase } from '@uptake/testing';
+import { createEmptyDatabase, metricSample, parseMetrics, type MetricSample } from '@uptake/testing';
 import { Queue } from 'bullmq';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -12,37 +12,6 @@ import { VALID_BODIES } from './valid-requests';
 
 const METRICS_TOKEN = 'observability-test-token-42';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/** One sample of the Prometheus text format: `name{label="value",…} number`. */
-interface Sample {
-  name: string;
-  labels: Record<string, string>;
-  value: number;
-}
-
-/** Parses the exposition text (comment lines skipped); fails the test on a line it cannot read. */
-function parseMetrics(text: string): Sample[] {
-  return text
-    .split('\n')
-    .filter((line) => line.length > 0 && !line.startsWith('#'))
-    .map((line) => {
-      const match = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
-      if (!match) throw new Error(`not a Prometheus sample line: ${line}`);
-      const labels: Record<string, string> = {};
-      for (const [, key, value] of (match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g))
-        labels[key] = value;
-      return { name: match[1], labels, value: Number(match[3]) };
-    });
-}
-
-/** The value of the one sample with this name and (at least) these labels; undefined when there is none. */
-function sample(samples: Sample[], name: string, labels: Record<string, string>): number | undefined {
-  const found = samples.filter(
-    (s) => s.name === name && Object.entries(labels).every(([key, value]) => s.labels[key] === value),
-  );
-  if (found.length > 1) throw new Error(`${found.length} samples of ${name} ${JSON.stringify(labels)}`);
-  return found[0]?.value;
-}
 
 async function eventually(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -125,7 +94,7 @@ describe('API observability: health probes, /api/metrics, request ids', () => {
         // The queue gauges are left out rather than the scrape failing.
         const samples = await metrics();
         expect(samples.filter((s) => s.name === 'uptake_queue_jobs')).toEqual([]);
-        expect(sample(samples, 'process_cpu_user_seconds_total', {})).toBeGreaterThan(0);
+        expect(metricSample(samples, 'process_cpu_user_seconds_total', {})).toBeGreaterThan(0);
       } finally {
         redis = await startRedisServer({ dataDir: redisDir, port: redisPort, persistent: false });
       }
@@ -185,8 +154,12 @@ describe('API observability: health probes, /api/metrics, request ids', () => {
       const sources = `/api/organisations/${tenant.organisation.id}/sources`;
       const route = '/api/organisations/:organisationId/sources';
       const before = await metrics();
-      const count = (samples: Sample[], status: string) =>
-        sample(samples, 'uptake_http_request_duration_seconds_count', { method: 'GET', route, status }) ?? 0;
+      const count = (samples: MetricSample[], status: string) =>
+        metricSample(samples, 'uptake_http_request_duration_seconds_count', {
+          method: 'GET',
+          route,
+          status,
+        }) ?? 0;
       await request(server())
         .get(sources)
         .set(...bearer(tenant.tokens.admin))
@@ -206,7 +179,7 @@ describe('API observability: health probes, /api/metrics, request ids', () => {
       expect(count(after, '4xx') - count(before, '4xx')).toBe(1);
       // The +Inf bucket of a histogram holds every observation: the same as its count.
       expect(
-        sample(after, 'uptake_http_request_duration_seconds_bucket', {
+        metricSample(after, 'uptake_http_request_duration_seconds_bucket', {
           method: 'GET',
           route,
           status: '2xx',
@@ -218,7 +191,7 @@ describe('API observability: health probes, /api/metrics, request ids', () => {
       // An unknown path is one series, not one per URL.
       expect(scrape.text).not.toContain('no-such-route');
       expect(
-        sample(after, 'uptake_http_request_duration_seconds_count', {
+        metricSample(after, 'uptake_http_request_duration_seconds_count', {
           method: 'GET',
           route: '(unmatched)',
           status: '4xx',
@@ -231,12 +204,16 @@ describe('API observability: health probes, /api/metrics, request ids', () => {
       const waiting = await syncQueue.getWaitingCount();
       expect(waiting).toBeGreaterThanOrEqual(3);
       let samples = await metrics();
-      expect(sample(samples, 'uptake_queue_jobs', { queue: 'sync', state: 'waiting' })).toBe(waiting);
-      expect(sample(samples, 'uptake_queue_jobs', { queue: 'sync', state: 'active' })).toBe(0);
-      expect(sample(samples, 'uptake_queue_jobs', { queue: 'rollouts', state: 'failed' })).toBe(0);
+      expect(metricSample(samples, 'uptake_queue_jobs', { queue: 'sync', state: 'waiting' })).toBe(waiting);
+      expect(metricSample(samples, 'uptake_queue_jobs', { queue: 'sync', state: 'active' })).toBe(0);
+      expect(metricSample(samples, 'uptake_queue_jobs', { queue: 'rollouts', state: 'failed' })).toBe(0);
       for (const queue of ['sync', 'recompute', 'rollouts']) {
         for (const state of ['waiting', 'active', 'delayed', 'failed', 'completed']) {
-          expect({ queue, state, value: sample(samples, 'uptake_queue_jobs', { queue, state }) }).toEqual({
+          expect({
+            queue,
+            state,
+            value: metricSample(samples, 'uptake_queue_jobs', { queue, state }),
+          }).toEqual({
             queue,
             state,
             value: expect.any(Number),
@@ -249,14 +226,16 @@ describe('API observability: health probes, /api/metrics, request ids', () => {
         .set(...bearer(tenant.tokens.admin))
         .expect(202);
       samples = await metrics();
-      expect(sample(samples, 'uptake_queue_jobs', { queue: 'sync', state: 'waiting' })).toBe(waiting + 1);
+      expect(metricSample(samples, 'uptake_queue_jobs', { queue: 'sync', state: 'waiting' })).toBe(
+        waiting + 1,
+      );
     });
 
     it('counts KPI report cache lookups: a repeated report is all hits', async () => {
       const adoption = `/api/organisations/${tenant.organisation.id}/kpis/adoption?from=2026-03-02&to=2026-03-22&granularity=week`;
-      const lookups = (samples: Sample[]) => ({
-        hit: sample(samples, 'uptake_kpi_cache_requests_total', { result: 'hit' }) ?? 0,
-        miss: sample(samples, 'uptake_kpi_cache_requests_total', { result: 'miss' }) ?? 0,
+      const lookups = (samples: MetricSample[]) => ({
+        hit: metricSample(samples, 'uptake_kpi_cache_requests_total', { result: 'hit' }) ?? 0,
+        miss: metricSample(samples, 'uptake_kpi_cache_requests_total', { result: 'miss' }) ?? 0,
       });
       const before = lookups(await metrics());
       await request(server())

@@ -9,7 +9,7 @@ import {
   type RefreshRollupsJob,
   type RunSyncJob,
 } from '@uptake/queues';
-import { testConfig, uniqueSuffix } from '@uptake/testing';
+import { testConfig, uniqueSuffix, metricSample, parseMetrics } from '@uptake/testing';
 import { Queue } from 'bullmq';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -31,35 +31,6 @@ import {
 const DEMO = { seed: 61, people: 60, targetEvents: 600 };
 const REQUEST_ID = 'obs-worker-0001';
 const METRICS_TOKEN = 'worker-metrics-token-0042';
-
-/** One sample of the Prometheus text format: `name{label="value",…} number`. */
-interface Sample {
-  name: string;
-  labels: Record<string, string>;
-  value: number;
-}
-
-function parseMetrics(text: string): Sample[] {
-  return text
-    .split('\n')
-    .filter((line) => line.length > 0 && !line.startsWith('#'))
-    .map((line) => {
-      const match = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
-      if (!match) throw new Error(`not a Prometheus sample line: ${line}`);
-      const labels: Record<string, string> = {};
-      for (const [, key, value] of (match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g))
-        labels[key] = value;
-      return { name: match[1], labels, value: Number(match[3]) };
-    });
-}
-
-function sample(samples: Sample[], name: string, labels: Record<string, string> = {}): number | undefined {
-  const found = samples.filter(
-    (s) => s.name === name && Object.entries(labels).every(([key, value]) => s.labels[key] === value),
-  );
-  if (found.length > 1) throw new Error(`${found.length} samples of ${name} ${JSON.stringify(labels)}`);
-  return found[0]?.value;
-}
 
 /** A non-loopback IPv4 address of this machine, to call a server as a remote client would; null if none. */
 function externalAddress(): string | null {
@@ -234,26 +205,31 @@ describe('worker observability: probes, metrics, request ids in logs', () => {
       // Every event of the demo source is new: inserted = what the generator yields = what is stored.
       const expected = demoEventCount(DEMO);
       expect(await storedEvents(dataSource, source.id)).toBe(expected);
-      expect(sample(samples, 'uptake_events_ingested_total', { connector_type: 'demo' })).toBe(expected);
+      expect(metricSample(samples, 'uptake_events_ingested_total', { connector_type: 'demo' })).toBe(
+        expected,
+      );
       // One sync job, one attempt, completed; one refresh job (and its one refresh).
       expect(
-        sample(samples, 'uptake_job_duration_seconds_count', { queue: 'sync', outcome: 'completed' }),
+        metricSample(samples, 'uptake_job_duration_seconds_count', { queue: 'sync', outcome: 'completed' }),
       ).toBe(1);
       expect(
-        sample(samples, 'uptake_job_duration_seconds_bucket', {
+        metricSample(samples, 'uptake_job_duration_seconds_bucket', {
           queue: 'sync',
           outcome: 'completed',
           le: '+Inf',
         }),
       ).toBe(1);
       expect(
-        sample(samples, 'uptake_job_duration_seconds_count', { queue: 'recompute', outcome: 'completed' }),
+        metricSample(samples, 'uptake_job_duration_seconds_count', {
+          queue: 'recompute',
+          outcome: 'completed',
+        }),
       ).toBe(1);
-      expect(sample(samples, 'uptake_rollup_refresh_seconds_count')).toBe(1);
-      expect(sample(samples, 'uptake_rollup_refresh_seconds_sum')).toBeGreaterThan(0);
-      expect(sample(samples, 'uptake_job_duration_seconds_count', { queue: 'sync', outcome: 'failed' })).toBe(
-        undefined,
-      );
+      expect(metricSample(samples, 'uptake_rollup_refresh_seconds_count')).toBe(1);
+      expect(metricSample(samples, 'uptake_rollup_refresh_seconds_sum')).toBeGreaterThan(0);
+      expect(
+        metricSample(samples, 'uptake_job_duration_seconds_count', { queue: 'sync', outcome: 'failed' }),
+      ).toBe(undefined);
     } finally {
       await syncQueue.close();
       await recomputeQueue.close();
