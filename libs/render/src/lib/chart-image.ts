@@ -47,7 +47,7 @@ export function renderChartSvg(option: echarts.EChartsCoreOption, size: ChartSiz
   try {
     chart.setOption({
       animation: false,
-      color: CHART_COLOURS.series,
+      color: [...CHART_COLOURS.series],
       textStyle: { fontFamily: 'DejaVu Sans, Liberation Sans, sans-serif' },
       backgroundColor: '#ffffff',
       ...option,
