@@ -22,3 +22,4 @@ export * from './lib/knowledge-flow';
 export * from './lib/business-case';
 export * from './lib/business-case-api';
 export * from './lib/sso';
+export * from './lib/locale';

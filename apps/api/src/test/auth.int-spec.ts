@@ -58,6 +58,67 @@ describe('sign-in, sessions, tokens, members and audit', () => {
     await request(server()).get('/api/auth/me').set('Cookie', session).expect(401);
   });
 
+  it("keeps the signed-in user's language, follows the organisation's default without one, and refuses it for tokens", async () => {
+    const login = await request(server())
+      .post('/api/auth/login')
+      .send({ email, password: PASSWORD })
+      .expect(200);
+    expect(login.body).toMatchObject({ locale: 'en', preferredLocale: null });
+    const session = (login.headers['set-cookie'][0] as string).split(';')[0];
+    const patchMe = (body: object) =>
+      fromDashboard(request(server()).patch('/api/auth/me')).set('Cookie', session).send(body);
+
+    expect((await patchMe({ locale: 'nl' }).expect(200)).body).toMatchObject({
+      locale: 'nl',
+      preferredLocale: 'nl',
+    });
+    expect(
+      (await request(server()).get('/api/auth/me').set('Cookie', session).expect(200)).body,
+    ).toMatchObject({
+      locale: 'nl',
+    });
+    // Back to the organisation's default, whatever it is: Dutch here, then English again.
+    await api.dataSource.query(`UPDATE organisations SET default_locale = 'nl' WHERE id = $1`, [
+      tenant.organisation.id,
+    ]);
+    expect((await patchMe({ locale: null }).expect(200)).body).toMatchObject({
+      locale: 'nl',
+      preferredLocale: null,
+    });
+    await api.dataSource.query(`UPDATE organisations SET default_locale = 'en' WHERE id = $1`, [
+      tenant.organisation.id,
+    ]);
+    expect((await request(server()).get('/api/auth/me').set('Cookie', session).expect(200)).body.locale).toBe(
+      'en',
+    );
+
+    expect((await patchMe({ locale: 'de' }).expect(400)).body.message).toEqual([
+      'locale must be one of en, nl (got "de")',
+    ]);
+    expect((await patchMe({}).expect(400)).body.message).toEqual([expect.stringMatching(/^locale /)]);
+    expect((await patchMe({ locale: 'en', role: 'admin' }).expect(400)).body.message).toEqual([
+      'property role should not exist',
+    ]);
+    const token = await request(server())
+      .post(`/api/organisations/${tenant.organisation.id}/api-tokens`)
+      .set(...bearer(tenant.tokens.admin))
+      .send({ name: 'locale', role: 'executive', expiresInDays: 1 })
+      .expect(201);
+    expect(
+      (
+        await request(server())
+          .get('/api/auth/me')
+          .set(...bearer(token.body.token))
+          .expect(200)
+      ).body,
+    ).toMatchObject({ kind: 'api', locale: 'en', preferredLocale: null });
+    await request(server())
+      .patch('/api/auth/me')
+      .set(...bearer(token.body.token))
+      .send({ locale: 'nl' })
+      .expect(403);
+  });
+
   it('refuses a wrong password with the same message as an unknown account, and audits both', async () => {
     const wrong = await request(server())
       .post('/api/auth/login')

@@ -112,7 +112,14 @@ describe('organisation settings', () => {
       expect.arrayContaining(['200', '400', '401', '403', '404', '409', '503']),
     );
     const schemas = api.openApi.components!.schemas as Record<string, { properties: object }>;
-    const fields = ['name', 'timeZone', 'minGroupSize', 'workingDaysPerYear', 'defaultHourlyCost'];
+    const fields = [
+      'name',
+      'timeZone',
+      'minGroupSize',
+      'workingDaysPerYear',
+      'defaultHourlyCost',
+      'defaultLocale',
+    ];
     expect(Object.keys(schemas['UpdateOrganisationSettingsDto'].properties)).toEqual(fields);
     expect(Object.keys(schemas['OrganisationSettingsDto'].properties)).toEqual(['id', ...fields]);
   });
@@ -130,6 +137,7 @@ describe('organisation settings', () => {
         minGroupSize: 5,
         workingDaysPerYear: 220,
         defaultHourlyCost: 60,
+        defaultLocale: 'en',
       });
     }
     await request(server())
@@ -182,6 +190,8 @@ describe('organisation settings', () => {
       { defaultHourlyCost: 12.345 },
       'defaultHourlyCost must be an amount (at most 2 decimals) from 0 to 10,000 (got 12.345)',
     ],
+    [{ defaultLocale: 'de' }, 'defaultLocale must be one of en, nl (got "de")'],
+    [{ defaultLocale: null }, 'defaultLocale must be one of en, nl (got null)'],
     [{ perturbation: false }, 'property perturbation should not exist'],
     [{ slug: 'elsewhere' }, 'property slug should not exist'],
   ])('refuses %j with a 400 naming the field and the value', async (body, message) => {
@@ -213,6 +223,7 @@ describe('organisation settings', () => {
       minGroupSize: 2,
       workingDaysPerYear: 200,
       defaultHourlyCost: 75.5,
+      defaultLocale: 'nl',
     }).expect(200);
     expect(body).toEqual({
       settings: {
@@ -222,8 +233,9 @@ describe('organisation settings', () => {
         minGroupSize: 2,
         workingDaysPerYear: 200,
         defaultHourlyCost: 75.5,
+        defaultLocale: 'nl',
       },
-      changed: ['name', 'minGroupSize', 'workingDaysPerYear', 'defaultHourlyCost'],
+      changed: ['name', 'minGroupSize', 'workingDaysPerYear', 'defaultHourlyCost', 'defaultLocale'],
       rollupRefresh: null,
     });
     expect(await read()).toEqual(body.settings);
@@ -237,6 +249,7 @@ describe('organisation settings', () => {
           minGroupSize: { from: 5, to: 2 },
           workingDaysPerYear: { from: 220, to: 200 },
           defaultHourlyCost: { from: 60, to: 75.5 },
+          defaultLocale: { from: 'en', to: 'nl' },
         },
       },
     ]);
@@ -251,6 +264,8 @@ describe('organisation settings', () => {
       .set(...bearer(tenant.tokens.executive))
       .expect(200);
     expect(me.body.memberships).toEqual([expect.objectContaining({ organisationName: 'Acme Ltd' })]);
+    // A member who chose no language reads the organisation's new default.
+    expect(me.body).toMatchObject({ locale: 'nl', preferredLocale: null });
 
     // The same values again: nothing changes, nothing is audited.
     const again = await patch({ name: 'Acme Ltd', defaultHourlyCost: 75.5 }).expect(200);

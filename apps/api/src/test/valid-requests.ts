@@ -17,6 +17,7 @@ export const VALID_BODIES: Record<string, object> = {
     target: 1,
   },
   'patch /api/organisations/{organisationId}/goals/{goalId}': { name: 'renamed goal' },
+  'patch /api/auth/me': { locale: null },
   'patch /api/organisations/{organisationId}/settings': { name: 'renamed organisation' },
   'put /api/organisations/{organisationId}/sso': {
     issuer: 'https://login.example.com/realms/acme',

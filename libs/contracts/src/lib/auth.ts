@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { instant, text, uuid } from './fields';
+import { localeSchema } from './locale';
 import { ROLES } from './organisation';
 
 /** POST /auth/login. */
@@ -25,8 +26,22 @@ export const meSchema = z.object({
   userId: uuid().nullable(),
   email: z.string().nullable(),
   memberships: z.array(membershipViewSchema),
+  locale: localeSchema.describe(
+    'The language this user reads: their own choice, else the default of their first organisation (by name), else en',
+  ),
+  preferredLocale: localeSchema
+    .nullable()
+    .describe(
+      "The user's own choice of language; null follows the organisation's default (always null for API tokens)",
+    ),
 });
 export type Me = z.infer<typeof meSchema>;
+
+/** PATCH /auth/me: the signed-in user's own preferences. */
+export const mePatchSchema = z.strictObject({
+  locale: localeSchema.nullable().describe("null: follow the organisation's default language"),
+});
+export type MePatch = z.infer<typeof mePatchSchema>;
 
 /** The answer to POST /auth/login (the session secret is in an HttpOnly cookie, not here). */
 export const sessionViewSchema = meSchema.extend({ expiresAt: instant });

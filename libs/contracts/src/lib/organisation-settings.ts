@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { got, instant, numberFrom, uuid } from './fields';
+import { localeSchema } from './locale';
 import { isIanaTimeZone, TIME_ZONE_MESSAGE } from './time-zone';
 
 /** Bounds of the organisation settings (checked by the API, used by the dashboard's form). */
@@ -37,6 +38,9 @@ export const organisationSettingsSchema = z.object({
     .describe(
       "Business goals' value model: cost of an hour of work (in the goal's currency), for goals that set none",
     ),
+  defaultLocale: localeSchema.describe(
+    'Language of the dashboard, digests, alerts and exports for members who chose none',
+  ),
 });
 export type OrganisationSettings = z.infer<typeof organisationSettingsSchema>;
 
@@ -46,6 +50,7 @@ export const ORGANISATION_SETTINGS_FIELDS = [
   'minGroupSize',
   'workingDaysPerYear',
   'defaultHourlyCost',
+  'defaultLocale',
 ] as const;
 export type OrganisationSettingsField = (typeof ORGANISATION_SETTINGS_FIELDS)[number];
 
@@ -96,6 +101,7 @@ export const organisationSettingsPatchSchema = z.strictObject({
     .optional()
     .meta({ example: 60 })
     .describe('A currency amount: at most 2 decimals'),
+  defaultLocale: localeSchema.optional(),
 });
 export type OrganisationSettingsPatch = z.infer<typeof organisationSettingsPatchSchema>;
 

@@ -35,6 +35,7 @@ import { GroupPersonMonth1765500000000 } from './migrations/1765500000000-group-
 import { BusinessCase1765600000000 } from './migrations/1765600000000-business-case';
 import { Intervention } from './entities/intervention.entity';
 import { Sso1765700000000 } from './migrations/1765700000000-sso';
+import { Locales1765800000000 } from './migrations/1765800000000-locales';
 import { SnakeNamingStrategy } from './naming-strategy';
 
 export const ENTITIES = [
@@ -82,6 +83,7 @@ export const MIGRATIONS = [
   GroupPersonMonth1765500000000,
   BusinessCase1765600000000,
   Sso1765700000000,
+  Locales1765800000000,
 ];
 
 /** TypeORM options shared by the API, the worker, the launcher and tests. Schema changes only by migration. */

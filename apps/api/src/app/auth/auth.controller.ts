@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post, Req, Res } from '@nestjs/common';
 import {
   ApiForbiddenResponse,
   ApiNoContentResponse,
@@ -10,6 +10,7 @@ import {
 } from '@nestjs/swagger';
 import {
   loginRequestSchema,
+  mePatchSchema,
   meSchema,
   sessionViewSchema,
   type Me,
@@ -25,6 +26,7 @@ import { clearSessionCookie, setSessionCookie } from './session-cookie';
 
 class LoginDto extends createZodDto(loginRequestSchema) {}
 class MeDto extends createZodDto(meSchema) {}
+class MePatchDto extends createZodDto(mePatchSchema) {}
 class SessionDto extends createZodDto(sessionViewSchema) {}
 
 @ApiTags('auth')
@@ -110,5 +112,16 @@ export class AuthController {
   @ApiOkResponse({ type: MeDto.Output })
   me(@CurrentPrincipal() principal: Principal): Promise<Me> {
     return this.auth.me(principal);
+  }
+
+  @Patch('me')
+  @Authenticated()
+  @ApiOperation({
+    summary: "The signed-in user's own preferences: the language (null follows the organisation)",
+  })
+  @ApiOkResponse({ type: MeDto.Output })
+  @ApiForbiddenResponse({ description: 'An API token (it has no account to keep preferences on)' })
+  updateMe(@CurrentPrincipal() principal: Principal, @Body() body: MePatchDto): Promise<Me> {
+    return this.auth.setLocale(principal, body.locale);
   }
 }

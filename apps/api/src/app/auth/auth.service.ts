@@ -1,6 +1,6 @@
 import { ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Me, MembershipView } from '@uptake/contracts';
+import { effectiveLocale, type Locale, type Me, type MembershipView } from '@uptake/contracts';
 import { MembershipRepository, SsoRepository, User, UserRepository } from '@uptake/persistence';
 import { decoyPasswordHash, verifyPassword } from '@uptake/security';
 import type { DataSource } from 'typeorm';
@@ -126,6 +126,25 @@ export class AuthService {
       principal.kind === 'session' && principal.userId
         ? ((await this.dataSource.getRepository(User).findOneBy({ id: principal.userId }))?.email ?? null)
         : null;
-    return { kind: principal.kind, userId: principal.userId, email, memberships };
+    const { preferred, organisationDefault } = await this.users.locales(
+      principal.kind === 'session' ? principal.userId : null,
+      memberships[0]?.organisationId,
+    );
+    return {
+      kind: principal.kind,
+      userId: principal.userId,
+      email,
+      memberships,
+      locale: effectiveLocale(preferred, organisationDefault),
+      preferredLocale: preferred,
+    };
+  }
+
+  /** The signed-in user's own language (a session's; an API token has no account to keep it on). */
+  async setLocale(principal: Principal, locale: Locale | null): Promise<Me> {
+    if (principal.kind !== 'session' || !principal.userId)
+      throw new ForbiddenException('Only a signed-in user has preferences; an API token has none');
+    await this.users.setLocale(principal.userId, locale);
+    return this.me(principal);
   }
 }

@@ -28,6 +28,7 @@ const FIELDS: readonly OrganisationSettingsField[] = [
   'minGroupSize',
   'workingDaysPerYear',
   'defaultHourlyCost',
+  'defaultLocale',
 ];
 
 /** How long a time-zone change waits for a running rollup refresh of the organisation before giving up. */
@@ -161,5 +162,6 @@ function toSettings(organisation: Organisation): OrganisationSettings {
     minGroupSize: organisation.minGroupSize,
     workingDaysPerYear: organisation.workingDaysPerYear,
     defaultHourlyCost: organisation.defaultHourlyCost,
+    defaultLocale: organisation.defaultLocale,
   };
 }

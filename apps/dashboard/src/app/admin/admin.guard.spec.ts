@@ -31,6 +31,8 @@ const meWith = (...memberships: [string, Role][]): Me => ({
     organisationName: organisationId,
     role,
   })),
+  locale: 'en',
+  preferredLocale: null,
 });
 
 /** A stand-in for one of the shell's httpResources: loading until given a value or an error. */

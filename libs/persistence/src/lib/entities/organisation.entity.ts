@@ -1,3 +1,4 @@
+import type { Locale } from '@uptake/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { numericAsNumber } from './numeric-column';
 
@@ -35,6 +36,10 @@ export class Organisation {
   /** Value model default of business goals that set none: cost of an hour of work, in the goals' currency. */
   @Column('numeric', { precision: 7, scale: 2, default: 60, transformer: numericAsNumber })
   defaultHourlyCost: number;
+
+  /** Language of members who chose none (dashboard, digests, alerts, exports). */
+  @Column('text', { default: 'en' })
+  defaultLocale: Locale;
 
   /** Secret of the keyed hash that pseudonymises person ids at ingest; never leaves the server. */
   @Column({ type: 'bytea', select: false, insert: false, update: false })

@@ -7,7 +7,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 
-import type { Role } from '@uptake/contracts';
+import type { Locale, Role } from '@uptake/contracts';
 
 // The API contract owns the roles; re-exported for the entities and the account helpers.
 export { ROLES, type Role } from '@uptake/contracts';
@@ -31,6 +31,10 @@ export class User {
 
   @Column('timestamptz', { nullable: true })
   lastLoginAt: Date | null;
+
+  /** The language this user chose; null follows the organisation's default. */
+  @Column('text', { nullable: true })
+  locale: Locale | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
