@@ -21,8 +21,10 @@ import { mebibytes, RssSampler, type RssWindow } from './process-memory';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 export const WORKER_BUNDLE = path.join(ROOT, 'dist/apps/worker/main.js');
-/** How long the started worker is left alone before its idle RSS is read (start-up garbage collected). */
+/** How long the started worker is left alone after its start line before its idle RSS is sampled. */
 const IDLE_SETTLE_MS = 5_000;
+/** The idle window: RSS sampled while the worker waits for jobs, after start-up has settled. */
+const IDLE_WINDOW_MS = 5_000;
 /** Bounds of the waits: a 2M-event run takes about a minute; ten times that means something is stuck. */
 const SYNC_TIMEOUT_MS = 20 * 60_000;
 const START_TIMEOUT_MS = 60_000;
@@ -44,6 +46,8 @@ function startWorker(stores: StartedStores['config'], nodeFlags: readonly string
       REDIS_URL: stores.redis.url,
       UPTAKE_SECRET_KEY: randomBytes(32).toString('base64'),
       LOG_LEVEL: 'warn',
+      // As the launcher starts it: the children write JSON lines and the launcher formats them for people.
+      LOG_FORMAT: 'json',
     },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
@@ -92,6 +96,9 @@ async function recomputeIdle(queue: Queue): Promise<boolean> {
 }
 
 export interface CompiledBenchResult {
+  /** From the spawn until the idle window: loading the code, connecting, the first timers. */
+  startUp: RssWindow;
+  /** A settled worker waiting for jobs (5 s, after 5 s of settling). */
   idle: RssWindow;
   sync: RssWindow;
   refresh: RssWindow;
@@ -123,6 +130,8 @@ export async function benchCompiledWorker(
   try {
     await started(worker);
     await new Promise((resolve) => setTimeout(resolve, IDLE_SETTLE_MS));
+    const startUp = await sampler.next();
+    await new Promise((resolve) => setTimeout(resolve, IDLE_WINDOW_MS));
     const source = await createDemoSource(dataSource, targetEvents);
     const queued = await dataSource
       .getRepository(SyncRun)
@@ -144,7 +153,7 @@ export async function benchCompiledWorker(
       throw new Error(`the sync failed: ${run.error}`);
     }
     const syncSeconds = (run.finishedAt.getTime() - run.startedAt.getTime()) / 1000;
-    return { idle, sync, refresh, run, syncSeconds, load: [loadAtStart, os.loadavg()[0]] };
+    return { startUp, idle, sync, refresh, run, syncSeconds, load: [loadAtStart, os.loadavg()[0]] };
   } finally {
     sampler.stop();
     if (worker.exitCode === null) {
@@ -159,14 +168,14 @@ export async function benchCompiledWorker(
 
 /** The benchmark's report of a compiled run. */
 export function describeCompiledRun(result: CompiledBenchResult, nodeFlags: readonly string[]): string[] {
-  const { idle, sync, refresh, run, syncSeconds, load } = result;
+  const { startUp, idle, sync, refresh, run, syncSeconds, load } = result;
   const rate = Math.round(run.recordsInserted / syncSeconds).toLocaleString('en');
   return [
     `compiled worker (node ${nodeFlags.join(' ') || '(no flags)'} ${path.relative(ROOT, WORKER_BUNDLE)})`,
     `sync (demo connector -> pseudonymise -> COPY + merge): ${run.recordsInserted.toLocaleString('en')} events ` +
       `in ${syncSeconds.toFixed(1)} s = ${rate} events/s (read ${run.recordsRead.toLocaleString('en')}; ` +
       `load average ${load[0].toFixed(1)} -> ${load[1].toFixed(1)} on ${os.availableParallelism()} CPUs)`,
-    `worker RSS: idle ${mebibytes(idle.peakRss)}, peak during the sync ${mebibytes(sync.peakRss)}, ` +
+    `worker RSS: idle ${mebibytes(idle.peakRss)} (start-up peak ${mebibytes(startUp.peakRss)}), peak during the sync ${mebibytes(sync.peakRss)}, ` +
       `during the rollup refresh ${mebibytes(refresh.peakRss)}; VmHWM ${mebibytes(refresh.hwm)} ` +
       `(${sync.samples + refresh.samples} samples at 100 ms)`,
   ];

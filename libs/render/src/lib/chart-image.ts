@@ -1,5 +1,22 @@
-import { Resvg } from '@resvg/resvg-js';
-import * as echarts from 'echarts';
+import type * as ResvgModule from '@resvg/resvg-js';
+import type * as EchartsModule from 'echarts';
+
+/**
+ * ECharts (~4 MB of code) and resvg (a ~4 MB native addon) are loaded on the first render, not when this
+ * module is: the worker and the API import it for digests and exports, which most processes run rarely,
+ * and an idle worker should not carry them (see WORKER_NODE_FLAGS on the idle RSS budget). Synchronous
+ * `require`, so that rendering stays a plain function.
+ */
+let echartsModule: typeof EchartsModule | undefined;
+let resvgModule: typeof ResvgModule | undefined;
+function loadEcharts(): typeof EchartsModule {
+  echartsModule ??= require('echarts') as typeof EchartsModule;
+  return echartsModule;
+}
+function loadResvg(): typeof ResvgModule {
+  resvgModule ??= require('@resvg/resvg-js') as typeof ResvgModule;
+  return resvgModule;
+}
 
 /** The size of a rendered chart in CSS pixels; PNGs are drawn at {@link ChartSize.scale} times that. */
 export interface ChartSize {
@@ -41,9 +58,9 @@ function checkedSize(size: ChartSize): Required<ChartSize> {
  * no canvas): the same chart library and option shapes as the dashboard, so a digest or a slide shows what
  * the page shows. Animation is off; fonts default to DejaVu Sans / Liberation Sans, which Debian ships.
  */
-export function renderChartSvg(option: echarts.EChartsCoreOption, size: ChartSize): string {
+export function renderChartSvg(option: EchartsModule.EChartsCoreOption, size: ChartSize): string {
   const { width, height } = checkedSize(size);
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  const chart = loadEcharts().init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption({
       animation: false,
@@ -60,7 +77,7 @@ export function renderChartSvg(option: echarts.EChartsCoreOption, size: ChartSiz
 
 /** An SVG document rasterised to PNG with resvg (fonts from the system, as in {@link renderChartSvg}). */
 export function svgToPng(svg: string, widthPixels: number): Buffer {
-  const resvg = new Resvg(svg, {
+  const resvg = new (loadResvg().Resvg)(svg, {
     fitTo: { mode: 'width', value: widthPixels },
     background: '#ffffff',
     font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
@@ -72,7 +89,7 @@ export function svgToPng(svg: string, widthPixels: number): Buffer {
  * An ECharts option as a PNG image: what e-mail clients (which often block SVG), PDF and PPTX embed.
  * The image is `width × scale` pixels wide.
  */
-export function renderChartPng(option: echarts.EChartsCoreOption, size: ChartSize): Buffer {
+export function renderChartPng(option: EchartsModule.EChartsCoreOption, size: ChartSize): Buffer {
   const checked = checkedSize(size);
   return svgToPng(renderChartSvg(option, checked), checked.width * checked.scale);
 }

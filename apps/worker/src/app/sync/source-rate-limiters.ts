@@ -3,8 +3,13 @@ import type { ResolvedConfig } from '@uptake/config';
 import { sleep, UNLIMITED, type Connector, type RateLimiter } from '@uptake/connector-sdk';
 import { createRedisConnection } from '@uptake/queues';
 import type { Redis } from 'ioredis';
-import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import type { RateLimiterRedis } from 'rate-limiter-flexible';
 import { UPTAKE_CONFIG } from '../config.tokens';
+
+type RateLimiterLibrary = typeof import('rate-limiter-flexible');
+/** Loaded by the first source with a budget: an idle worker (or one reading only uploads) never needs it. */
+let library: Promise<RateLimiterLibrary> | undefined;
+const loadLibrary = (): Promise<RateLimiterLibrary> => (library ??= import('rate-limiter-flexible'));
 
 /**
  * Per-source request budgets in Redis, so every worker process reading a source shares one budget
@@ -20,9 +25,10 @@ export class SourceRateLimiters implements OnApplicationShutdown {
   forSource(sourceId: string, connector: Pick<Connector, 'requestsPerMinute'>): RateLimiter {
     const perMinute = connector.requestsPerMinute;
     if (!perMinute) return UNLIMITED;
-    const limiter = this.limiter(perMinute);
     return {
       acquire: async (signal) => {
+        const { RateLimiterRes } = await loadLibrary();
+        const limiter = await this.limiter(perMinute);
         for (;;) {
           try {
             await limiter.consume(sourceId);
@@ -36,7 +42,8 @@ export class SourceRateLimiters implements OnApplicationShutdown {
     };
   }
 
-  private limiter(perMinute: number): RateLimiterRedis {
+  private async limiter(perMinute: number): Promise<RateLimiterRedis> {
+    const { RateLimiterRedis } = await loadLibrary();
     let limiter = this.limiters.get(perMinute);
     if (!limiter) {
       this.redis ??= createRedisConnection(this.config.redis.url, 'queue', { enableOfflineQueue: true });

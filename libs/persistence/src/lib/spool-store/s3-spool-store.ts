@@ -1,12 +1,4 @@
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  ListObjectsV2Command,
-  S3Client,
-  S3ServiceException,
-} from '@aws-sdk/client-s3';
-import { Upload } from '@aws-sdk/lib-storage';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
@@ -43,6 +35,19 @@ export interface S3SpoolStoreOptions {
   maxAttempts?: number;
 }
 
+/**
+ * The AWS SDK, loaded when an S3 store is first used rather than when this module is: it is about 4 MB of
+ * a process's memory, and most installations (and every idle worker on the file store) never need it.
+ */
+type S3Sdk = typeof import('@aws-sdk/client-s3') & Pick<typeof import('@aws-sdk/lib-storage'), 'Upload'>;
+let sdk: Promise<S3Sdk> | undefined;
+function loadSdk(): Promise<S3Sdk> {
+  sdk ??= Promise.all([import('@aws-sdk/client-s3'), import('@aws-sdk/lib-storage')]).then(
+    ([client, storage]) => ({ ...client, Upload: storage.Upload }),
+  );
+  return sdk;
+}
+
 /** S3's minimum part size (except the last), and lib-storage's default. */
 const MIN_PART_BYTES = 5 * 1024 * 1024;
 const DEFAULT_PART_BYTES = 8 * 1024 * 1024;
@@ -76,11 +81,24 @@ export function s3PartSize(maxObjectBytes: number | undefined): number {
  */
 export class S3SpoolStore implements SpoolStore {
   readonly kind = 's3' as const;
-  readonly client: S3Client;
+  private connection: Promise<{ sdk: S3Sdk; client: S3Client }> | undefined;
+  private closed = false;
   private readonly partSize: number;
 
   constructor(private readonly options: S3SpoolStoreOptions) {
-    this.client = new S3Client({
+    this.partSize = s3PartSize(options.maxObjectBytes);
+  }
+
+  /** The SDK and this store's client (with its connection pool), created on first use. */
+  private connect(): Promise<{ sdk: S3Sdk; client: S3Client }> {
+    if (this.closed) return Promise.reject(new SpoolStoreError(`${this.description} is closed`));
+    this.connection ??= loadSdk().then((loaded) => ({ sdk: loaded, client: this.createClient(loaded) }));
+    return this.connection;
+  }
+
+  private createClient({ S3Client }: S3Sdk): S3Client {
+    const options = this.options;
+    return new S3Client({
       region: options.region,
       endpoint: options.endpoint,
       forcePathStyle: options.forcePathStyle,
@@ -92,7 +110,6 @@ export class S3SpoolStore implements SpoolStore {
       responseChecksumValidation: 'WHEN_REQUIRED',
       requestHandler: { connectionTimeout: 5_000, requestTimeout: 120_000 },
     });
-    this.partSize = s3PartSize(options.maxObjectBytes);
   }
 
   get description(): string {
@@ -105,8 +122,9 @@ export class S3SpoolStore implements SpoolStore {
   }
 
   async write(locator: string, body: Readable): Promise<void> {
-    const upload = new Upload({
-      client: this.client,
+    const { sdk: loaded, client } = await this.connect();
+    const upload = new loaded.Upload({
+      client,
       params: { Bucket: this.options.bucket, Key: this.key(locator), Body: body },
       partSize: this.partSize,
       queueSize: PARTS_IN_FLIGHT,
@@ -121,9 +139,10 @@ export class S3SpoolStore implements SpoolStore {
   }
 
   async openRead(locator: string): Promise<Readable> {
+    const { sdk: loaded, client } = await this.connect();
     try {
-      const object = await this.client.send(
-        new GetObjectCommand({ Bucket: this.options.bucket, Key: this.key(locator) }),
+      const object = await client.send(
+        new loaded.GetObjectCommand({ Bucket: this.options.bucket, Key: this.key(locator) }),
       );
       return object.Body as Readable;
     } catch (error) {
@@ -147,8 +166,11 @@ export class S3SpoolStore implements SpoolStore {
   }
 
   async exists(locator: string): Promise<boolean> {
+    const { sdk: loaded, client } = await this.connect();
     try {
-      await this.client.send(new HeadObjectCommand({ Bucket: this.options.bucket, Key: this.key(locator) }));
+      await client.send(
+        new loaded.HeadObjectCommand({ Bucket: this.options.bucket, Key: this.key(locator) }),
+      );
       return true;
     } catch (error) {
       // HEAD has no body: S3 answers a missing key with a bare 404 (the SDK names it NotFound).
@@ -158,10 +180,11 @@ export class S3SpoolStore implements SpoolStore {
   }
 
   async delete(locator: string): Promise<void> {
+    const { sdk: loaded, client } = await this.connect();
     try {
       // S3 answers 204 whether or not the key existed.
-      await this.client.send(
-        new DeleteObjectCommand({ Bucket: this.options.bucket, Key: this.key(locator) }),
+      await client.send(
+        new loaded.DeleteObjectCommand({ Bucket: this.options.bucket, Key: this.key(locator) }),
       );
     } catch (error) {
       throw this.failure('delete from', error);
@@ -169,13 +192,14 @@ export class S3SpoolStore implements SpoolStore {
   }
 
   async *list(limit: number, state: { truncated: boolean }): AsyncGenerator<SpoolItem> {
+    const { sdk: loaded, client } = await this.connect();
     let seen = 0;
     let token: string | undefined;
     do {
       let page;
       try {
-        page = await this.client.send(
-          new ListObjectsV2Command({
+        page = await client.send(
+          new loaded.ListObjectsV2Command({
             Bucket: this.options.bucket,
             Prefix: this.options.prefix,
             // Only the spool's own objects: nothing in "folders" below the prefix.
@@ -206,7 +230,8 @@ export class S3SpoolStore implements SpoolStore {
 
   /** Releases the client's connections (tests, shutdown). */
   close(): void {
-    this.client.destroy();
+    this.closed = true;
+    void this.connection?.then(({ client }) => client.destroy()).catch(() => undefined);
   }
 
   /** The key of a locator of this store's bucket; anything else is a programming error, not a 404. */
@@ -226,8 +251,10 @@ export class S3SpoolStore implements SpoolStore {
   }
 }
 
+/** Whether the SDK's error carries this HTTP status (every S3ServiceException has `$metadata`). */
 function isStatus(error: unknown, status: number): boolean {
-  return error instanceof S3ServiceException && error.$metadata.httpStatusCode === status;
+  const metadata = (error as { $metadata?: { httpStatusCode?: number } } | null)?.$metadata;
+  return error instanceof Error && metadata?.httpStatusCode === status;
 }
 
 function errorName(error: unknown): string | undefined {
