@@ -2,6 +2,9 @@ import { ActivityEvent, Person, SyncRun } from '@uptake/persistence';
 import { QUEUES } from '@uptake/queues';
 import { testStoreUrls } from '@uptake/testing';
 import { Queue } from 'bullmq';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import request from 'supertest';
 import { bearer, createTenant, startTestApi, type TestApi, type TestTenant } from './support';
 
@@ -44,6 +47,27 @@ describe('API against real Postgres and Redis', () => {
     expect(response.body.status).toBe('ok');
     expect(response.body.components.postgres.status).toBe('up');
     expect(response.body.components.redis.status).toBe('up');
+    expect(response.body.components.spool.status).toBe('up');
+  });
+
+  it('reports a spool it cannot write to without letting it decide the status, and names no path', async () => {
+    const parent = await mkdtemp(path.join(os.tmpdir(), 'uptake-health-'));
+    // A file where the spool's parent directory should be: no directory can be created below it.
+    await writeFile(path.join(parent, 'a-file'), 'not a directory');
+    const blocked = await startTestApi({ SPOOL_DIR: path.join(parent, 'a-file', 'spool') });
+    try {
+      const response = await request(blocked.app.getHttpServer()).get('/api/health').expect(200);
+      expect(response.body.status).toBe('ok');
+      expect(response.body.components.spool).toEqual({
+        status: 'down',
+        error: "the file spool store cannot be written to (details in the API's log)",
+      });
+      expect(JSON.stringify(response.body)).not.toContain(parent);
+      await request(blocked.app.getHttpServer()).get('/api/health/ready').expect(200);
+    } finally {
+      await blocked.close();
+      await rm(parent, { recursive: true, force: true });
+    }
   });
 
   it('sends security headers', async () => {

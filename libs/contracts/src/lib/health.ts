@@ -13,7 +13,14 @@ export type HealthComponent = z.infer<typeof healthComponentSchema>;
 
 export const healthReportSchema = z.object({
   status: z.enum(['ok', 'degraded']),
-  components: z.object({ postgres: healthComponentSchema, redis: healthComponentSchema }),
+  components: z.object({
+    postgres: healthComponentSchema,
+    redis: healthComponentSchema,
+    spool: healthComponentSchema.describe(
+      'Where uploads and webhook batches are spooled (SPOOL_STORE: a directory or an S3 bucket). Not part of ' +
+        'the status nor of readiness: while it is down uploads and webhook pushes answer 503 and KPIs are served',
+    ),
+  }),
 });
 export type HealthReport = z.infer<typeof healthReportSchema>;
 

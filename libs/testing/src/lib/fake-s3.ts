@@ -23,6 +23,8 @@ export interface FakeS3Request {
   /** The S3 operation the request was recognised as ('Unknown' otherwise). */
   operation: string;
   key: string | null;
+  /** The request's query parameters (max-keys, prefix, uploadId …). */
+  query: URLSearchParams;
   status: number;
 }
 
@@ -111,7 +113,7 @@ export class FakeS3Server {
     const query = url.searchParams;
     const operation = operationOf(request.method ?? '', key, query);
     const body = await readBody(request);
-    const record: FakeS3Request = { method: request.method ?? '', operation, key, status: 0 };
+    const record: FakeS3Request = { method: request.method ?? '', operation, key, query, status: 0 };
     this.requests.push(record);
     response.on('finish', () => (record.status = response.statusCode));
     response.setHeader('x-amz-request-id', randomUUID());

@@ -1,29 +1,51 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { HealthReport, ReadinessReport } from '@uptake/contracts';
-import { DatabaseHealthRepository } from '@uptake/persistence';
+import type { ResolvedConfig } from '@uptake/config';
+import { DatabaseHealthRepository, spoolStoreFor } from '@uptake/persistence';
 import { probeStore, readinessReport, withTimeout, PROBE_TIMEOUT_MS } from '@uptake/queues';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
+import { UPTAKE_CONFIG } from '../config/config.module';
 import { API_REDIS } from '../redis/redis.module';
 
 type Readiness = ReadinessReport['components'];
 
 @Injectable()
 export class HealthService {
+  private readonly logger = new Logger(HealthService.name);
+
   constructor(
     private readonly database: DatabaseHealthRepository,
     @Inject(API_REDIS) private readonly redis: Redis,
     @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(UPTAKE_CONFIG) private readonly config: ResolvedConfig,
   ) {}
 
-  /** GET /api/health: both stores answer (kept as it was for existing probes). */
+  /**
+   * GET /api/health: whether both stores answer (the status, as it was for existing probes), and whether the
+   * spool can be written to. The spool does not decide the status, nor readiness: every instance shares it,
+   * so taking instances out of rotation while it is down would stop KPI reads too, for nothing (uploads and
+   * webhook pushes answer 503 "try later" meanwhile). This answer is public, so the spool's failure is
+   * named without its path or bucket; the detail goes to the log.
+   */
   async check(): Promise<HealthReport> {
-    const { postgres, redis } = await this.stores();
-    return {
-      status: postgres.status === 'up' && redis.status === 'up' ? 'ok' : 'degraded',
-      components: { postgres, redis },
-    };
+    const [{ postgres, redis }, spool] = await Promise.all([
+      this.stores(),
+      probeStore(() => this.spoolProbe()),
+    ]);
+    const up = postgres.status === 'up' && redis.status === 'up';
+    return { status: up ? 'ok' : 'degraded', components: { postgres, redis, spool } };
+  }
+
+  private async spoolProbe(): Promise<void> {
+    const store = spoolStoreFor(this.config);
+    try {
+      await store.probe();
+    } catch (error) {
+      this.logger.warn(`Spool probe failed: ${error instanceof Error ? error.message : String(error)}`);
+      throw new Error(`the ${store.kind} spool store cannot be written to (details in the API's log)`);
+    }
   }
 
   /**

@@ -21,6 +21,7 @@ export function withFileFallback(primary: S3SpoolStore, files: FileSpoolStore): 
     exists: (locator) => route(locator).exists(locator),
     delete: (locator) => route(locator).delete(locator),
     list: (limit, state) => primary.list(limit, state),
+    probe: () => primary.probe(),
   };
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { constants as fsConstants, createWriteStream } from 'node:fs';
 import { access, mkdir, open, opendir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
@@ -29,6 +29,18 @@ export class FileSpoolStore implements SpoolStore {
 
   allocate(): string {
     return path.join(this.directory, randomUUID());
+  }
+
+  /** The directory exists (or can be created) and this process may write to it. */
+  async probe(): Promise<void> {
+    try {
+      await mkdir(this.directory, { recursive: true });
+      await access(this.directory, fsConstants.W_OK);
+    } catch (error) {
+      throw new SpoolStoreError(`Could not write to ${this.description}: ${errorMessage(error)}`, {
+        cause: error,
+      });
+    }
   }
 
   async write(locator: string, body: Readable): Promise<void> {

@@ -218,6 +218,31 @@ describe('the S3 spool store against an S3-compatible peer', () => {
     await expect(failure).rejects.toThrow(SpoolStoreError);
     await expect(failure).rejects.toThrow(/no-such-bucket.*NoSuchBucket/);
     await expect(spool.openRead(locator)).rejects.toThrow(/NoSuchBucket/);
+    await expect(spool.probe()).rejects.toThrow(
+      /Could not reach the spool bucket no-such-bucket.*NoSuchBucket/,
+    );
+  });
+
+  it('probes with one listing of at most one key under the prefix, which a missing key does not fail', async () => {
+    const spool = store();
+    await spool.probe();
+    expect(operations()).toEqual(['ListObjectsV2']);
+    expect(s3.requests[0].query.get('max-keys')).toBe('1');
+    expect(s3.requests[0].query.get('prefix')).toBe(PREFIX);
+  });
+
+  it('probes a file store by its directory: created when missing, refused when it cannot be written to', async () => {
+    const parent = await mkdtemp(path.join(os.tmpdir(), 'uptake-spool-probe-'));
+    try {
+      await new FileSpoolStore(path.join(parent, 'spool')).probe();
+      expect(existsSync(path.join(parent, 'spool'))).toBe(true);
+      await writeFile(path.join(parent, 'a-file'), 'not a directory');
+      await expect(new FileSpoolStore(path.join(parent, 'a-file', 'spool')).probe()).rejects.toThrow(
+        /Could not write to the spool directory .*a-file\/spool/,
+      );
+    } finally {
+      await rm(parent, { recursive: true, force: true });
+    }
   });
 
   it('fails with a SpoolStoreError naming the store when it is down, and works again once it is back', async () => {
@@ -230,6 +255,7 @@ describe('the S3 spool store against an S3-compatible peer', () => {
       );
       await expect(spool.exists(locator)).rejects.toThrow(SpoolStoreError);
       await expect(spoolUsage(spool)).rejects.toThrow(SpoolStoreError);
+      await expect(spool.probe()).rejects.toThrow(SpoolStoreError);
     } finally {
       await s3.start();
     }

@@ -228,6 +228,22 @@ export class S3SpoolStore implements SpoolStore {
     } while (token);
   }
 
+  /** One listing of at most one key under the prefix: the bucket answers and these credentials may list it. */
+  async probe(): Promise<void> {
+    const { sdk: loaded, client } = await this.connect();
+    try {
+      await client.send(
+        new loaded.ListObjectsV2Command({
+          Bucket: this.options.bucket,
+          Prefix: this.options.prefix,
+          MaxKeys: 1,
+        }),
+      );
+    } catch (error) {
+      throw this.failure('reach', error);
+    }
+  }
+
   /** Releases the client's connections (tests, shutdown). */
   close(): void {
     this.closed = true;

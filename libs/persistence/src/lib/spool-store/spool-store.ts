@@ -36,6 +36,11 @@ export interface SpoolStore {
    * page by page so memory does not grow with the store. `state.truncated` says the limit cut the list.
    */
   list(limit: number, state: { truncated: boolean }): AsyncGenerator<SpoolItem>;
+  /**
+   * Whether the store can be reached and written to now, cheaply (one request or one access check), for
+   * GET /api/health; rejects with a SpoolStoreError saying why.
+   */
+  probe(): Promise<void>;
 }
 
 export interface SpoolItem {
