@@ -71,7 +71,7 @@ describe('the spool', () => {
 
     const result = await cleanSpool(dataSource, spoolDir, OPTIONS);
 
-    expect(result).toEqual({ removed: 3, removedBytes: 3 * 24, kept: 4 });
+    expect(result).toEqual({ removed: 3, removedBytes: 3 * 24, kept: 4, scratchRemoved: 0 });
     const left = Object.entries(files)
       .filter(([, file]) => existsSync(file))
       .map(([name]) => name);
@@ -87,6 +87,11 @@ describe('the spool', () => {
       oldestModifiedAt: null,
       truncated: false,
     });
-    expect(await cleanSpool(dataSource, missing, OPTIONS)).toEqual({ removed: 0, removedBytes: 0, kept: 0 });
+    expect(await cleanSpool(dataSource, missing, OPTIONS)).toEqual({
+      removed: 0,
+      removedBytes: 0,
+      kept: 0,
+      scratchRemoved: 0,
+    });
   });
 });

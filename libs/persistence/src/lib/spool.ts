@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import type { DataSource } from 'typeorm';
 import { FileSpoolStore } from './spool-store/file-spool-store';
 import { spoolItemName, type SpoolStore } from './spool-store/spool-store';
@@ -34,6 +35,8 @@ export interface SpoolCleanup {
   removed: number;
   removedBytes: number;
   kept: number;
+  /** Local downloads of items (S3 store) left behind by a worker that died while its run read them. */
+  scratchRemoved: number;
 }
 
 /** A directory (the file store, as before the store abstraction) or any store. */
@@ -91,7 +94,7 @@ export async function cleanSpool(
   const now = options.now ?? Date.now();
   // Read before listing: a run created after this query has an item younger than the grace period.
   const needed = await neededSpoolItems(dataSource, new Date(now - options.failedRetentionMs));
-  const result: SpoolCleanup = { removed: 0, removedBytes: 0, kept: 0 };
+  const result: SpoolCleanup = { removed: 0, removedBytes: 0, kept: 0, scratchRemoved: 0 };
   for await (const item of store.list(SPOOL_SCAN_LIMIT, { truncated: false })) {
     if (needed.has(item.name) || now - item.modifiedAt < options.orphanGraceMs) {
       result.kept++;
@@ -100,6 +103,13 @@ export async function cleanSpool(
     await store.delete(item.locator);
     result.removed++;
     result.removedBytes += item.size;
+  }
+  // The same rule for downloads: a running run's copy is needed (its run is), a fresh one may be in the
+  // making for a run this query did not see yet.
+  for await (const copy of store.scratchCopies?.(SPOOL_SCAN_LIMIT) ?? []) {
+    if (needed.has(copy.name) || now - copy.modifiedAt < options.orphanGraceMs) continue;
+    await rm(copy.locator, { force: true });
+    result.scratchRemoved++;
   }
   return result;
 }

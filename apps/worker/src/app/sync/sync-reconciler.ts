@@ -156,6 +156,9 @@ export class SyncReconciler implements OnApplicationBootstrap, OnApplicationShut
     if (spool.removed > 0) {
       this.logger.log(`removed ${spool.removed} spool file(s) no run needs (${spool.removedBytes} bytes)`);
     }
+    if (spool.scratchRemoved > 0) {
+      this.logger.log(`removed ${spool.scratchRemoved} download(s) of spool items whose run is over`);
+    }
     if (schedulesRestored) this.logger.warn('restored job schedulers that Redis had lost');
   }
 }

@@ -22,6 +22,7 @@ export function withFileFallback(primary: S3SpoolStore, files: FileSpoolStore): 
     delete: (locator) => route(locator).delete(locator),
     list: (limit, state) => primary.list(limit, state),
     probe: () => primary.probe(),
+    scratchCopies: (limit) => primary.scratchCopies(limit),
   };
 }
 

@@ -1,7 +1,7 @@
 import { startFakeS3, testStoreUrls, uniqueSuffix, type FakeS3Server } from '@uptake/testing';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -342,12 +342,50 @@ describe('the S3 spool store against an S3-compatible peer', () => {
         failedRetentionMs: 7 * DAY,
       });
       // orphan, failedLongAgo and succeeded go: 3 × 24 bytes; young, queued, failedYesterday stay.
-      expect(result).toEqual({ removed: 3, removedBytes: 72, kept: 3 });
+      expect(result).toEqual({ removed: 3, removedBytes: 72, kept: 3, scratchRemoved: 0 });
       const left = Object.entries(keys)
         .filter(([, key]) => s3.objects(BUCKET).has(key))
         .map(([name]) => name);
       expect(left.sort()).toEqual(['failedYesterday', 'queued', 'young']);
       expect(operations().filter((operation) => operation === 'DeleteObject')).toHaveLength(3);
+    });
+
+    it('removes downloads a killed worker left behind once their run is over, keeps those still needed', async () => {
+      const downloads = await mkdtemp(path.join(os.tmpdir(), 'uptake-s3-downloads-'));
+      try {
+        const spool = store({ scratchDir: downloads });
+        const download = async (ageMs: number, status?: SyncRun['status']) => {
+          const locator = spool.allocate();
+          s3.put(BUCKET, parseS3Locator(locator)!.key, 'x'.repeat(24), new Date(Date.now() - ageMs));
+          if (status) {
+            await dataSource.getRepository(SyncRun).save({
+              organisationId: organisation.id,
+              sourceId: source.id,
+              trigger: 'upload',
+              status,
+              input: { fileName: 'export.zip', size: 24, spoolPath: locator },
+            });
+          }
+          const copy = await spool.materialise(locator);
+          const at = new Date(Date.now() - ageMs);
+          await utimes(copy.path, at, at);
+          return path.basename(copy.path);
+        };
+        const copies = {
+          running: await download(3 * DAY, 'running'),
+          succeeded: await download(2 * DAY, 'succeeded'),
+          fresh: await download(MINUTE),
+        };
+        const result = await cleanSpool(dataSource, spool, {
+          orphanGraceMs: 60 * MINUTE,
+          failedRetentionMs: 7 * DAY,
+        });
+        // The succeeded run's copy goes; the running run's and the minute-old one stay.
+        expect(result.scratchRemoved).toBe(1);
+        expect((await readdir(downloads)).sort()).toEqual([copies.fresh, copies.running].sort());
+      } finally {
+        await rm(downloads, { recursive: true, force: true });
+      }
     });
 
     it('cleans an empty bucket to nothing, as the file store does an empty directory', async () => {
@@ -356,12 +394,14 @@ describe('the S3 spool store against an S3-compatible peer', () => {
         removed: 0,
         removedBytes: 0,
         kept: 0,
+        scratchRemoved: 0,
       });
       const missing = new FileSpoolStore(path.join(scratchDir, 'never-created'));
       expect(await cleanSpool(dataSource, missing, options)).toEqual({
         removed: 0,
         removedBytes: 0,
         kept: 0,
+        scratchRemoved: 0,
       });
     });
   });

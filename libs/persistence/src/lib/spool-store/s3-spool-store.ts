@@ -1,7 +1,7 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, opendir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -47,6 +47,9 @@ function loadSdk(): Promise<S3Sdk> {
   );
   return sdk;
 }
+
+/** How a download to the scratch directory ends its name. */
+const DOWNLOAD_SUFFIX = '.download';
 
 /** S3's minimum part size (except the last), and lib-storage's default. */
 const MIN_PART_BYTES = 5 * 1024 * 1024;
@@ -154,7 +157,10 @@ export class S3SpoolStore implements SpoolStore {
   async materialise(locator: string): Promise<MaterialisedSpoolFile> {
     const body = await this.openRead(locator);
     await mkdir(this.options.scratchDir, { recursive: true });
-    const file = path.join(this.options.scratchDir, `${spoolItemName(locator)}.${randomUUID()}.download`);
+    const file = path.join(
+      this.options.scratchDir,
+      `${spoolItemName(locator)}.${randomUUID()}${DOWNLOAD_SUFFIX}`,
+    );
     const release = () => rm(file, { force: true });
     try {
       await pipeline(body, createWriteStream(file, { flags: 'wx' }));
@@ -226,6 +232,27 @@ export class S3SpoolStore implements SpoolStore {
       }
       token = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (token);
+  }
+
+  /** The downloads in the scratch directory (`<item>.<uuid>.download`); none when it does not exist yet. */
+  async *scratchCopies(limit: number): AsyncGenerator<SpoolItem> {
+    let directory;
+    try {
+      directory = await opendir(this.options.scratchDir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
+    }
+    let seen = 0;
+    for await (const entry of directory) {
+      if (!entry.isFile() || !entry.name.endsWith(DOWNLOAD_SUFFIX)) continue;
+      if (++seen > limit) break;
+      const file = path.join(this.options.scratchDir, entry.name);
+      const stats = await stat(file).catch(() => null);
+      // Released (removed) between the listing and now: nothing to report.
+      if (!stats) continue;
+      yield { locator: file, name: entry.name.split('.')[0], size: stats.size, modifiedAt: stats.mtimeMs };
+    }
   }
 
   /** One listing of at most one key under the prefix: the bucket answers and these credentials may list it. */

@@ -41,6 +41,12 @@ export interface SpoolStore {
    * GET /api/health; rejects with a SpoolStoreError saying why.
    */
   probe(): Promise<void>;
+  /**
+   * The local copies `materialise` downloaded, at most `limit` (stores that download; the file store has
+   * none). `locator` is the copy's path, `name` the item it copies. A copy is released when its run ends;
+   * a worker killed mid-run leaves it behind, and cleanSpool removes it.
+   */
+  scratchCopies?(limit: number): AsyncGenerator<SpoolItem>;
 }
 
 export interface SpoolItem {
