@@ -23,3 +23,5 @@ export * from './lib/business-case';
 export * from './lib/business-case-api';
 export * from './lib/sso';
 export * from './lib/locale';
+export * from './lib/notifications';
+export * from './lib/exports';

@@ -18,3 +18,4 @@ export * from './lib/spool';
 export * from './lib/spool-store';
 export * from './lib/organisation-settings';
 export * from './lib/repositories';
+export * from './lib/entities/notification.entity';

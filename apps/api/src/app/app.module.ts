@@ -15,6 +15,7 @@ import { OperationsModule } from './operations/operations.module';
 import { GoalsModule } from './goals/goals.module';
 import { BusinessCaseModule } from './business-case/business-case.module';
 import { DirectoryModule } from './directory/directory.module';
+import { ExportsModule } from './exports/exports.module';
 import { GovernanceModule } from './governance/governance.module';
 import { RolloutsModule } from './rollouts/rollouts.module';
 import { KpisModule } from './kpis/kpis.module';
@@ -30,6 +31,7 @@ import { RedisThrottlerStorage } from './common/redis-throttler-storage';
 import type { Redis } from 'ioredis';
 import { SourcesModule } from './sources/sources.module';
 import { SsoModule } from './sso/sso.module';
+import { NotificationsModule } from './notifications/notifications.module';
 
 @Module({})
 export class AppModule {
@@ -73,7 +75,9 @@ export class AppModule {
         SourcesModule,
         MembersModule,
         SsoModule,
+        NotificationsModule,
         OperationsModule,
+        ExportsModule,
       ],
       // Guards run in this order: rate limit first (also for unauthenticated floods), then AuthGuard.
       providers: [

@@ -112,7 +112,8 @@ describe('access control on every endpoint of the OpenAPI document', () => {
   it("answers 404 when an admin addresses another organisation's resource through their own organisation", async () => {
     const nested = all().filter(
       (o) =>
-        o.roles && /\{(sourceId|syncRunId|userId|tokenId|goalId|invitationId|interventionId)\}/.test(o.path),
+        o.roles &&
+        /\{(sourceId|syncRunId|userId|tokenId|goalId|invitationId|interventionId|ruleId)\}/.test(o.path),
     );
     expect(nested.length).toBeGreaterThanOrEqual(6);
     for (const op of nested) {

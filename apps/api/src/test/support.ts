@@ -3,6 +3,7 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 import {
   AccessToken,
   ActivitySource,
+  AlertRule,
   BusinessGoal,
   RolloutPhase,
   RolloutPlan,
@@ -62,6 +63,8 @@ export interface TestTenant {
   community: Group;
   /** An intervention aimed at the community, in March 2026. */
   intervention: Intervention;
+  /** The admin's alert rule (gate changes of every plan, by e-mail). */
+  alertRule: AlertRule;
 }
 
 /** Password hash of "test-password-123" would cost argon2 time per user; these users sign in by token only. */
@@ -151,6 +154,17 @@ export async function createTenant(
     title: 'test training',
     target: { orgUnitIds: [], groupIds: [community.id] },
   });
+  const alertRule = await dataSource.getRepository(AlertRule).save({
+    organisationId: organisation.id,
+    userId: users.admin.id,
+    name: 'test rule',
+    kind: 'gate_status_changed',
+    condition: { kind: 'gate_status_changed', planId: null },
+    channels: ['email'],
+    enabled: true,
+    mutedUntil: null,
+    state: {},
+  });
   return {
     organisation,
     tokens,
@@ -164,6 +178,7 @@ export async function createTenant(
     invitation,
     community,
     intervention,
+    alertRule,
   };
 }
 
@@ -214,6 +229,8 @@ export function pathValues(tenant: TestTenant): Record<string, string> {
     invitationId: tenant.invitation.id,
     groupId: tenant.community.id,
     interventionId: tenant.intervention.id,
+    ruleId: tenant.alertRule.id,
+    channel: 'slack',
   };
 }
 

@@ -70,6 +70,22 @@ export const VALID_BODIES: Record<string, object> = {
     from: '2026-03-02',
     to: '2026-03-29',
   },
+  'put /api/organisations/{organisationId}/notifications/settings': {
+    digest: { enabled: true, frequency: 'weekly', dayOfWeek: 1, time: '08:00' },
+    quietHours: { start: '22:00', end: '07:00' },
+  },
+  'post /api/organisations/{organisationId}/notifications/alert-rules': {
+    condition: { kind: 'gate_status_changed', planId: null },
+    channels: ['email'],
+  },
+  'put /api/organisations/{organisationId}/notifications/alert-rules/{ruleId}': {
+    name: 'Gates',
+    condition: { kind: 'gate_status_changed', planId: null },
+    channels: ['email'],
+  },
+  'put /api/organisations/{organisationId}/notifications/channels/{channel}': {
+    webhookUrl: 'https://hooks.slack.com/services/T000/B000/XXXXXXXX',
+  },
   'put /api/organisations/{organisationId}/rollouts/{planId}/programme-cost': {
     licencePerSeatPerMonth: 4,
     seats: 100,

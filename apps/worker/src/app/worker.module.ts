@@ -9,6 +9,7 @@ import { JobObserver } from './http/job-observer';
 import { WorkerHttpServer } from './http/worker-http.server';
 import { WorkerMetrics } from './http/worker-metrics';
 import { KPI_PROVIDERS } from './kpi-providers';
+import { NOTIFICATION_PROVIDERS } from './notifications/notification-providers';
 import { RecomputeProcessor } from './recompute/recompute.processor';
 import { RecomputeQueue } from './recompute/recompute.queue';
 import { GateEvaluationProcessor } from './rollouts/gate-evaluation.processor';
@@ -22,7 +23,8 @@ import { SyncSchedules } from './sync/sync-schedules';
 import { syncProcessor, SyncProcessor } from './sync/sync.processor';
 
 /**
- * One processor per queue: sync (connector runs), recompute (rollups after ingest), rollouts (gates); and
+ * One processor per queue: sync (connector runs), recompute (rollups after ingest), rollouts (gates),
+ * notifications (digests and alerts); and
  * the sync reconciler, which repairs runs whose job was lost or failed unrecorded and cleans the spool.
  */
 @Global()
@@ -43,6 +45,7 @@ export class WorkerModule {
           { name: QUEUES.sync },
           { name: QUEUES.recompute },
           { name: QUEUES.rollouts },
+          { name: QUEUES.notifications },
         ),
       ],
       providers: [
@@ -62,6 +65,7 @@ export class WorkerModule {
         { provide: SyncProcessor, useClass: syncProcessor(config.worker) },
         SyncSchedules,
         SyncReconciler,
+        ...NOTIFICATION_PROVIDERS,
       ],
       exports: [UPTAKE_CONFIG],
     };

@@ -36,6 +36,13 @@ import { BusinessCase1765600000000 } from './migrations/1765600000000-business-c
 import { Intervention } from './entities/intervention.entity';
 import { Sso1765700000000 } from './migrations/1765700000000-sso';
 import { Locales1765800000000 } from './migrations/1765800000000-locales';
+import { Notifications1765900000000 } from './migrations/1765900000000-notifications';
+import {
+  AlertRule,
+  NotificationChannelSecret,
+  NotificationDelivery,
+  NotificationSetting,
+} from './entities/notification.entity';
 import { SnakeNamingStrategy } from './naming-strategy';
 
 export const ENTITIES = [
@@ -63,6 +70,10 @@ export const ENTITIES = [
   Invitation,
   OrganisationSso,
   UserIdentity,
+  NotificationSetting,
+  AlertRule,
+  NotificationChannelSecret,
+  NotificationDelivery,
 ];
 
 /** In order; each runs in its own transaction. */
@@ -84,6 +95,7 @@ export const MIGRATIONS = [
   BusinessCase1765600000000,
   Sso1765700000000,
   Locales1765800000000,
+  Notifications1765900000000,
 ];
 
 /** TypeORM options shared by the API, the worker, the launcher and tests. Schema changes only by migration. */

@@ -9,6 +9,10 @@ export const JOBS = {
   scheduledSync: 'scheduled-sync',
   refreshRollups: 'refresh-rollups',
   evaluateGates: 'evaluate-gates',
+  /** Emitted every minute: find due digests and alert conditions, release held alerts. */
+  notificationsTick: 'notifications-tick',
+  /** Send one row of the delivery log. */
+  deliverNotification: 'deliver-notification',
 } as const;
 
 /**
@@ -48,12 +52,23 @@ export interface EvaluateGatesJob extends TracedJob {
   trigger: 'schedule' | 'ingest' | 'manual' | 'change';
 }
 
+/** The scheduler's tick carries nothing: it reads what is due at the time it runs. */
+export type NotificationsTickJob = TracedJob;
+
+/** A row of notification_deliveries to send (its content is in the row, or composed at the first attempt). */
+export interface DeliverNotificationJob extends TracedJob {
+  organisationId: string;
+  deliveryId: string;
+}
+
 /** The payload of every job by its name: producers (API, worker) and processors type their jobs from it. */
 export interface JobPayloads {
   [JOBS.runSync]: RunSyncJob;
   [JOBS.scheduledSync]: ScheduledSyncJob;
   [JOBS.refreshRollups]: RefreshRollupsJob;
   [JOBS.evaluateGates]: EvaluateGatesJob;
+  [JOBS.notificationsTick]: NotificationsTickJob;
+  [JOBS.deliverNotification]: DeliverNotificationJob;
 }
 export type JobName = keyof JobPayloads;
 
@@ -62,6 +77,7 @@ export interface QueueJobNames {
   [QUEUES.sync]: typeof JOBS.runSync | typeof JOBS.scheduledSync;
   [QUEUES.recompute]: typeof JOBS.refreshRollups;
   [QUEUES.rollouts]: typeof JOBS.evaluateGates;
+  [QUEUES.notifications]: typeof JOBS.notificationsTick | typeof JOBS.deliverNotification;
 }
 
 /** The queue a job goes on. */
@@ -115,6 +131,17 @@ export async function upsertJobSchedule<N extends JobName>(
 
 /** The job scheduler that evaluates every organisation's rollout gates once a day. */
 export const DAILY_GATE_EVALUATION = { schedulerId: 'rollouts-daily', cron: '0 6 * * *' } as const;
+
+/** The job scheduler of the notifications tick (digests due, alert conditions, held alerts). */
+export const NOTIFICATIONS_TICK = { schedulerId: 'notifications-tick', cron: '* * * * *' } as const;
+
+/**
+ * The job id of a delivery: queuing a delivery that has a job already is a no-op (BullMQ ids may not hold
+ * a colon).
+ */
+export function deliveryJobId(organisationId: string, deliveryId: string): string {
+  return `delivery-${organisationId}-${deliveryId}`;
+}
 
 /** Evaluations of one organisation (or one plan) requested close together collapse into one. */
 export function gateEvaluationDeduplicationId(organisationId: string, planId?: string): string {

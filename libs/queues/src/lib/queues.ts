@@ -9,6 +9,8 @@ export const QUEUES = {
   recompute: 'recompute',
   /** Rollout gate evaluation: daily, after each rollup refresh, and on request. */
   rollouts: 'rollouts',
+  /** Digests and alerts: the scheduler's tick (every minute) and one job per delivery (e-mail, Slack, Teams). */
+  notifications: 'notifications',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 

@@ -39,7 +39,10 @@ export type AuditAction =
   | 'goal.measurement_removed'
   | 'goal.baseline_frozen'
   | 'goal.baseline_removed'
-  | 'rollout.programme_cost_set';
+  | 'rollout.programme_cost_set'
+  | 'report.exported'
+  | 'notifications.channel_changed'
+  | 'notifications.channel_removed';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -20,5 +20,6 @@ import { InterventionsService } from './interventions.service';
     GoalMeasurementService,
     BusinessCaseService,
   ],
+  exports: [BusinessCaseService],
 })
 export class BusinessCaseModule {}

@@ -8,5 +8,6 @@ import { GoalsService } from './goals.service';
   imports: [KpisModule, OrganisationsModule],
   controllers: [GoalsController],
   providers: [GoalsService],
+  exports: [GoalsService],
 })
 export class GoalsModule {}

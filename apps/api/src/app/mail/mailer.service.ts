@@ -1,48 +1,25 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { ResolvedConfig } from '@uptake/config';
-import * as fs from 'node:fs/promises';
-import * as path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { createTransport } from 'nodemailer';
+import { MailTransport, type OutgoingMail } from '@uptake/notifications';
 import { UPTAKE_CONFIG } from '../config/config.module';
 
-export interface OutgoingMail {
-  to: string;
-  subject: string;
-  text: string;
-}
+export type { OutgoingMail };
 
 /**
- * Sends e-mail through SMTP_URL. Without it (the embedded default) each message is written as an .eml file
- * to `<UPTAKE_DATA_DIR>/outbox/` and its path logged: the operator of the installation, who can read that
- * folder, passes it on. Organisation admins never see a message's content (invitation links are secrets).
+ * The API's e-mail (invitations): the shared transport of @uptake/notifications, SMTP_URL or an .eml file in
+ * `<UPTAKE_DATA_DIR>/outbox/` when it is unset (see MailTransport). The worker sends digests and alerts
+ * through the same implementation.
  */
 @Injectable()
 export class MailerService implements OnApplicationShutdown {
-  private readonly logger = new Logger(MailerService.name);
-  private readonly transport;
+  private readonly transport: MailTransport;
 
-  constructor(@Inject(UPTAKE_CONFIG) private readonly config: ResolvedConfig) {
-    this.transport = config.mail.smtpUrl
-      ? createTransport(config.mail.smtpUrl)
-      : createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  constructor(@Inject(UPTAKE_CONFIG) config: ResolvedConfig) {
+    this.transport = new MailTransport(config.mail, new Logger(MailerService.name));
   }
 
   async send(mail: OutgoingMail): Promise<void> {
-    const message = { from: this.config.mail.from, to: mail.to, subject: mail.subject, text: mail.text };
-    if (this.config.mail.smtpUrl) {
-      await this.transport.sendMail(message);
-      return;
-    }
-    const info = (await this.transport.sendMail(message)) as { message: Buffer };
-    const folder = this.config.mail.outboxDir;
-    await fs.mkdir(folder, { recursive: true, mode: 0o700 });
-    const file = path.join(
-      folder,
-      `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(4).toString('hex')}.eml`,
-    );
-    await fs.writeFile(file, info.message, { mode: 0o600 });
-    this.logger.warn(`No SMTP_URL: e-mail "${mail.subject}" written to ${file}`);
+    await this.transport.send(mail);
   }
 
   onApplicationShutdown(): void {

@@ -48,9 +48,10 @@ export class ApiMetrics {
     @InjectQueue(QUEUES.sync) sync: Queue,
     @InjectQueue(QUEUES.recompute) recompute: Queue,
     @InjectQueue(QUEUES.rollouts) rollouts: Queue,
+    @InjectQueue(QUEUES.notifications) notifications: Queue,
   ) {
     collectDefaultMetrics({ register: this.registry });
-    const queues: Record<QueueName, Queue> = { sync, recompute, rollouts };
+    const queues: Record<QueueName, Queue> = { sync, recompute, rollouts, notifications };
     // A Redis outage is reported by the scrape (below) and by /api/health/ready, not by every reconnect.
     for (const queue of Object.values(queues)) queue.on('error', () => undefined);
     const logger = this.logger;

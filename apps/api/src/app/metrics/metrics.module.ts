@@ -12,7 +12,12 @@ import { RequestObservationMiddleware } from './request-observation.middleware';
 @Global()
 @Module({
   imports: [
-    BullModule.registerQueue({ name: QUEUES.sync }, { name: QUEUES.recompute }, { name: QUEUES.rollouts }),
+    BullModule.registerQueue(
+      { name: QUEUES.sync },
+      { name: QUEUES.recompute },
+      { name: QUEUES.rollouts },
+      { name: QUEUES.notifications },
+    ),
   ],
   controllers: [MetricsController],
   providers: [ApiMetrics],

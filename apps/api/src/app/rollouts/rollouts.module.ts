@@ -8,5 +8,6 @@ import { RolloutsService } from './rollouts.service';
   imports: [BullModule.registerQueue({ name: QUEUES.rollouts })],
   controllers: [RolloutsController],
   providers: [RolloutsService],
+  exports: [RolloutsService],
 })
 export class RolloutsModule {}

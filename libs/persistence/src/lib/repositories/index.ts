@@ -7,6 +7,8 @@ import { DatabaseHealthRepository } from './database-health.repository';
 import { DirectoryRepository } from './directory.repository';
 import { InvitationRepository } from './invitation.repository';
 import { MembershipRepository } from './membership.repository';
+import { NotificationReadsRepository } from './notification-reads.repository';
+import { NotificationRepository } from './notification.repository';
 import { OrganisationRepository } from './organisation.repository';
 import { RolloutRepository } from './rollout.repository';
 import { SsoRepository } from './sso.repository';
@@ -21,6 +23,8 @@ export * from './database-health.repository';
 export * from './directory.repository';
 export * from './invitation.repository';
 export * from './membership.repository';
+export * from './notification-reads.repository';
+export * from './notification.repository';
 export * from './organisation.repository';
 export * from './rollout.repository';
 export * from './sso.repository';
@@ -40,6 +44,8 @@ export const REPOSITORIES: readonly (new (dataSource: DataSource) => object)[] =
   DirectoryRepository,
   InvitationRepository,
   MembershipRepository,
+  NotificationReadsRepository,
+  NotificationRepository,
   OrganisationRepository,
   RolloutRepository,
   SsoRepository,
