@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { createTransport, type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { MailImage } from './digest-composer';
 
 /** Where mail goes: SMTP_URL, or (unset, the embedded default) .eml files in the outbox folder. */
@@ -57,15 +57,22 @@ export interface MailLog {
  * (invitations) and the worker (digests, alerts).
  */
 export class MailTransport {
-  private readonly transport: Transporter;
+  /** Created by the first message: nodemailer is ~3 MB of an idle worker that may never send one. */
+  private transport: Promise<Transporter> | undefined;
+  private closed = false;
 
   constructor(
     private readonly settings: MailSettings,
     private readonly log?: MailLog,
-  ) {
-    this.transport = settings.smtpUrl
-      ? createTransport(settings.smtpUrl)
-      : createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  ) {}
+
+  private connect(): Promise<Transporter> {
+    this.transport ??= import('nodemailer').then(({ createTransport }) =>
+      this.settings.smtpUrl
+        ? createTransport(this.settings.smtpUrl)
+        : createTransport({ streamTransport: true, buffer: true, newline: 'unix' }),
+    );
+    return this.transport;
   }
 
   /** Sends one message; a failure is a MailDeliveryError saying whether to try again. */
@@ -88,9 +95,10 @@ export class MailTransport {
           }
         : {}),
     };
+    if (this.closed) throw new MailDeliveryError('the mail transport is closed (shutting down)', false, null);
     let info: { message?: Buffer };
     try {
-      info = (await this.transport.sendMail(message)) as { message?: Buffer };
+      info = (await (await this.connect()).sendMail(message)) as { message?: Buffer };
     } catch (error) {
       throw mailDeliveryError(error);
     }
@@ -107,6 +115,7 @@ export class MailTransport {
   }
 
   close(): void {
-    this.transport.close();
+    this.closed = true;
+    void this.transport?.then((transport) => transport.close()).catch(() => undefined);
   }
 }
