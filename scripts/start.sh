@@ -7,5 +7,7 @@ source "$(dirname "$0")/node-env.sh"
 bash "$UPTAKE_ROOT/scripts/bootstrap.sh"
 cd "$UPTAKE_ROOT"
 NX_TUI=false npx nx run-many -t build -p dashboard api worker launcher --output-style=static
+# Short human-readable lines unless LOG_FORMAT says otherwise (json: the structured lines production writes).
+export LOG_FORMAT="${LOG_FORMAT:-pretty}"
 # Stack traces name bundle lines; NODE_OPTIONS=--enable-source-maps npm start maps them to the .ts sources.
 exec node dist/infra/launcher/main.js

@@ -25,6 +25,9 @@ export async function freePorts(): Promise<ProductPorts> {
   return { api: await findFreePort(), postgres: await findFreePort(), redis: await findFreePort() };
 }
 
+/** The last day of the demo history in every e2e start (DEMO_END_DATE). */
+export const E2E_DEMO_END_DATE = '2026-07-05';
+
 /** The compiled launcher (`nx build launcher`); the e2e target builds it, the API and the worker first. */
 export const LAUNCHER_BUNDLE = 'dist/infra/launcher/main.js';
 
@@ -68,6 +71,9 @@ export function startProduct(
       EMBEDDED_POSTGRES_PORT: String(options.ports.postgres),
       EMBEDDED_REDIS_PORT: String(options.ports.redis),
       LOG_LEVEL: 'warn',
+      // The demo history pinned (26 weeks from Monday 2026-01-05, the generator's default period, which
+      // support/viva-engage-export.ts generates too), not ending yesterday: the tests' dates stay put.
+      DEMO_END_DATE: E2E_DEMO_END_DATE,
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

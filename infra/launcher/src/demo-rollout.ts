@@ -3,14 +3,46 @@ import { generateDemoOrganisation, type DemoOrganisation } from '@uptake/demo';
 import { QUEUES, redisConnectionOptions } from '@uptake/queues';
 import { Queue } from 'bullmq';
 import { seedDemoBusinessCase, type DemoApi } from './demo-business-case';
+import type { DemoSettings } from './demo-organisation';
 import { sessionHeaders } from './session-headers';
 
-/** The demo company's data starts on this Monday (the demo generator's default start): its pilot's start. */
-const DEMO_START = '2026-01-05';
 const WAIT_MS = 180_000;
 /** Weeks before the pilot start that the e-mail goal's baseline covers (the business case's default pre-period). */
 const BASELINE_WEEKS = 8;
 const DAY_MS = 86_400_000;
+
+function plusDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The dates of the demo's story, all derived from its history (see demoCalendar). */
+export interface DemoCalendar {
+  /** The pilot's start: the history's first day (a Monday), where the generator's pilot adopts from. */
+  pilotStart: string;
+  /** The pilot's goals: due in the story's last week (day 177 of 182), so "today" finds them just decided. */
+  pilotGoalsDue: string;
+  /** The company-wide goals: half active every week in about 6 months, 80% tried in about 9. */
+  weeklyActiveDue: string;
+  triedDue: string;
+}
+
+/**
+ * The demo's story dated from its history's first day (a Monday, 26 planned weeks before the last complete
+ * week, see demoPeriod), so that whatever day the demo ends on (yesterday, or DEMO_END_DATE) "today" stands
+ * where the story has it: just after the rollout's 26th week, the pilot (started on that first day, 12 weeks
+ * planned) still the active phase with its gate evaluated on the last complete week, the best cases chosen
+ * as the next phase, the pilot's goals due in the week just gone and the company's ahead. With
+ * DEMO_END_DATE=2026-07-05 these are the dates the demo always had (pilot 2026-01-05, goals 2026-06-30,
+ * 2026-12-31 and 2027-03-31).
+ */
+export function demoCalendar(demo: Pick<DemoOrganisation, 'start'>): DemoCalendar {
+  return {
+    pilotStart: demo.start,
+    pilotGoalsDue: plusDays(demo.start, 176),
+    weeklyActiveDue: plusDays(demo.start, 360),
+    triedDue: plusDays(demo.start, 450),
+  };
+}
 
 /**
  * The pilot's e-mails sent per person per week in the BASELINE_WEEKS before the demo's start, straight from
@@ -76,11 +108,14 @@ export async function seedDemoRollout(
   baseUrl: string,
   organisationId: string,
   cookie: string,
-  demo: { seed: number; people: number },
+  settings: DemoSettings,
   redisUrl: string,
   say: Say,
 ): Promise<void> {
   const api = client(baseUrl, organisationId, cookie);
+  // The same company the demo source loaded (its stored settings), for its dates, pilot and people.
+  const demo = generateDemoOrganisation(settings);
+  const calendar = demoCalendar(demo);
   // The worker refreshes the rollups after the demo sync: KPIs (and gates) need them first.
   await waitFor('the KPI rollups of the demo data', async () => {
     const adoption = await api<AdoptionReport>('GET', '/kpis/adoption?granularity=month');
@@ -107,7 +142,7 @@ export async function seedDemoRollout(
       kpi: 'weekly_active_rate',
       baseline: 0.05,
       target: 0.5,
-      deadline: '2026-12-31',
+      deadline: calendar.weeklyActiveDue,
       valueModel: timeSaved,
     });
     await api('POST', '/goals', {
@@ -115,7 +150,7 @@ export async function seedDemoRollout(
       kpi: 'adoption_rate',
       baseline: 0,
       target: 0.8,
-      deadline: '2027-03-31',
+      deadline: calendar.triedDue,
     });
     if (pilot) {
       await api('POST', '/goals', {
@@ -124,20 +159,20 @@ export async function seedDemoRollout(
         unit: 'h',
         baseline: 24,
         target: 4,
-        deadline: '2026-06-30',
+        deadline: calendar.pilotGoalsDue,
         groupId: pilot.id,
         valueModel: timeSaved,
       });
       // The demo's pilot really sends 15% fewer e-mails from its start (the generator's truth): a goal of 10%
       // fewer is reached, and the business case can show it against the comparison.
-      const baseline = Math.round(pilotEmailsPerWeek(generateDemoOrganisation(demo)));
+      const baseline = Math.round(pilotEmailsPerWeek(demo));
       await api('POST', '/goals', {
         name: 'Pilot sends fewer e-mails',
         kpi: 'emails_sent_per_person_per_week',
         unit: 'e-mails',
         baseline,
         target: Math.round(baseline * 0.9),
-        deadline: '2026-06-30',
+        deadline: calendar.pilotGoalsDue,
         groupId: pilot.id,
       });
     }
@@ -149,19 +184,20 @@ export async function seedDemoRollout(
     await api('PUT', '/governance/guidelines', {
       version: '1.0',
       title: 'Working out loud: how we use our social network',
-      publishedOn: DEMO_START,
+      publishedOn: calendar.pilotStart,
     });
     // About two thirds of the staff acknowledged the guidelines (every third person did not).
-    const people = generateDemoOrganisation(demo).people.filter((_, index) => index % 3 !== 0);
+    const people = demo.people.filter((_, index) => index % 3 !== 0);
     await api('POST', '/governance/acknowledgements', {
       version: '1.0',
-      people: people.map((person) => ({ person: person.externalId, acknowledgedOn: DEMO_START })),
+      people: people.map((person) => ({ person: person.externalId, acknowledgedOn: calendar.pilotStart })),
     });
     say('demo usage guidelines and acknowledgements imported');
   }
 
   const plans = await api<RolloutPlanView[]>('GET', '/rollouts');
-  const plan = plans[0] ?? (await createDemoPlan(api, pilot, bestCases, redisUrl, say));
+  const plan =
+    plans[0] ?? (await createDemoPlan(api, { pilot, bestCases, start: calendar.pilotStart }, redisUrl, say));
   // The measured business case of the pilot: cost, the e-mail goal's measurement and baseline, interventions.
   const pilotPhase = plan.phases.find((phase) => phase.position === 0);
   if (pilot && pilotPhase) {
@@ -172,7 +208,7 @@ export async function seedDemoRollout(
         planId: plan.id,
         pilotPhaseId: pilotPhase.id,
         goals: await api<GoalView[]>('GET', '/goals'),
-        people: demo.people,
+        people: settings.people,
       },
       say,
     );
@@ -182,15 +218,15 @@ export async function seedDemoRollout(
 /** The demo's rollout plan: the pilot started on the demo's start, the best cases chosen, gates evaluated. */
 async function createDemoPlan(
   api: DemoApi,
-  pilot: GroupView | undefined,
-  bestCases: OrgUnitView[],
+  story: { pilot: GroupView | undefined; bestCases: OrgUnitView[]; start: string },
   redisUrl: string,
   say: Say,
 ): Promise<RolloutPlanView> {
+  const { pilot, bestCases } = story;
   const created = await api<RolloutPlanView>('POST', '/rollouts', {
     name: 'Demo rollout',
     template: 'default',
-    startDate: DEMO_START,
+    startDate: story.start,
     ...(pilot ? { pilotTarget: { orgUnitIds: [], groupIds: [pilot.id], pseudonyms: [], rules: [] } } : {}),
   });
   const bestCasesPhase = created.phases.find((phase) => phase.name === 'Best cases');
@@ -203,7 +239,7 @@ async function createDemoPlan(
   // Start the pilot, then wait until the worker has evaluated every change: the queue is empty and the
   // active phase has an evaluation, so what the dashboard shows first is settled.
   // Recorded now, started on the demo's start: the pilot phase begins where the demo's pilot really does.
-  await api('POST', `/rollouts/${created.id}/advance`, { note: 'Pilot kick-off', startedOn: DEMO_START });
+  await api('POST', `/rollouts/${created.id}/advance`, { note: 'Pilot kick-off', startedOn: story.start });
   const queue = new Queue(QUEUES.rollouts, { connection: redisConnectionOptions(redisUrl) });
   try {
     await waitFor('the gate evaluations of the demo rollout', async () => {

@@ -3,10 +3,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ConfigError, loadConfig, WORKER_NODE_FLAGS, type ResolvedConfig } from '@uptake/config';
 import { ensureStores, type StartedStores } from '@uptake/infra-embedded';
+import { demoPeriod } from '@uptake/demo';
 import { migrate } from '@uptake/persistence';
 import { randomBytes } from 'node:crypto';
-import { DEMO_ACCOUNTS, ensureDemoTenant } from './demo-organisation';
+import { readyBanner } from './banner';
+import { DEMO_ACCOUNTS, ensureDemoTenant, type DemoTenant } from './demo-organisation';
 import { seedDemoRollout } from './demo-rollout';
+import { LauncherOutput } from './output';
 import { SupervisedChild } from './supervisor';
 import { sessionHeaders } from './session-headers';
 
@@ -14,16 +17,20 @@ import { sessionHeaders } from './session-headers';
  * `npm start`: starts the whole product on embedded defaults.
  * PostgreSQL and Redis (unless DATABASE_URL/REDIS_URL are set) -> migrations -> demo organisation ->
  * API and worker as child processes -> demo data loaded through a real sync run -> demo rollout plan, goals
- * and guidelines created through the API -> URLs printed.
+ * and guidelines created through the API -> the ready banner (URLs, sign-ins, data folder, how to stop).
+ * LOG_FORMAT=pretty (npm start's default) prints short lines: the children then write JSON, which this
+ * process formats (see output.ts); json prints their lines as they are, prefixed with the child's name.
  * A child that exits unexpectedly is restarted with backoff (see SupervisedChild); `kill <child pid>`
  * restarts one by hand. Ctrl-C (SIGINT) or SIGTERM stops the children, then the stores this process started.
  */
 const children: SupervisedChild[] = [];
 let stores: StartedStores | undefined;
 let stopping = false;
+/** Plain `[uptake] ` lines until the configuration says otherwise (a bad configuration is reported plainly). */
+const output = new LauncherOutput({ format: 'json', level: 'info', colour: false });
 
 function say(message: string): void {
-  console.log(`[uptake] ${message}`);
+  output.say(message);
 }
 
 /** The command that produces the compiled API, worker and launcher (also run by `npm start`). */
@@ -55,20 +62,22 @@ function spawnChild(
       DATABASE_URL: config.database.url,
       REDIS_URL: config.redis.url,
       UPTAKE_SECRET_KEY: config.secretKey.toString('base64'),
+      // JSON lines, whatever the launcher prints: it formats them itself for LOG_FORMAT=pretty.
+      LOG_FORMAT: 'json',
     },
     // The IPC channel tells the child when the launcher is gone (even killed with SIGKILL): it then stops.
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
-  const prefix = (stream: NodeJS.ReadableStream | null, out: NodeJS.WriteStream) => {
+  const forward = (stream: NodeJS.ReadableStream | null, fromStderr: boolean) => {
     let pending = '';
     stream?.on('data', (chunk: Buffer) => {
       const lines = (pending + chunk.toString()).split('\n');
       pending = lines.pop() ?? '';
-      for (const line of lines) out.write(`[${name}] ${line}\n`);
+      for (const line of lines) output.child(name, line, fromStderr);
     });
   };
-  prefix(child.stdout, process.stdout);
-  prefix(child.stderr, process.stderr);
+  forward(child.stdout, false);
+  forward(child.stderr, true);
   return child;
 }
 
@@ -81,7 +90,7 @@ function startChild(
   const child = new SupervisedChild({
     name,
     spawn: () => spawnChild(name, entry, config, nodeFlags),
-    log: (message) => console.error(`[uptake] ${message}`),
+    log: (message) => output.warn(message),
   });
   child.start();
   say(`${name} started (pid ${child.pid}; \`kill ${child.pid}\` restarts it)`);
@@ -188,8 +197,25 @@ async function shutdown(code: number): Promise<void> {
   process.exit(code);
 }
 
+/** The days the demo history covers, for the banner; warns when DEMO_END_DATE cannot apply to loaded data. */
+function demoHistory(tenant: DemoTenant, configured: string | undefined, dataDir: string) {
+  const period = demoPeriod({ endDate: tenant.settings.endDate });
+  if (configured && configured !== period.endDate) {
+    output.warn(
+      `DEMO_END_DATE=${configured} not applied: the demo organisation in ${dataDir} was created with ` +
+        `activity up to ${period.endDate} (delete the data folder to generate it again)`,
+    );
+  }
+  return period;
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
+  output.configure({
+    format: config.logFormat,
+    level: config.logLevel,
+    colour: process.stdout.isTTY === true,
+  });
   const apiEntry = compiledEntry(config, 'dist/apps/api/main.js');
   const workerEntry = compiledEntry(config, 'dist/apps/worker/main.js');
   process.once('SIGINT', () => void shutdown(0));
@@ -208,6 +234,8 @@ async function main(): Promise<void> {
   const demo = resolved.demo.load
     ? await ensureDemoTenant(resolved.database.url, { ...resolved.demo, minGroupSize: resolved.minGroupSize })
     : undefined;
+  const history = demo ? demoHistory(demo, resolved.demo.endDate, resolved.dataDir) : undefined;
+  if (demo && history && !demo.loaded) say(`demo activity: ${history.start} to ${history.endDate}`);
 
   startChild('api', apiEntry, resolved);
   // V8 tuned for a small heap (WORKER_NODE_FLAGS): the worker idles at ~135 MB RSS instead of ~190 MB.
@@ -218,27 +246,23 @@ async function main(): Promise<void> {
   if (demo) {
     const cookie = await signInAsDemoAdmin(baseUrl);
     if (!demo.loaded) await loadDemoThroughSync(baseUrl, cookie, demo.organisationId, demo.sourceId);
-    await seedDemoRollout(baseUrl, demo.organisationId, cookie, resolved.demo, resolved.redis.url, say);
+    await seedDemoRollout(baseUrl, demo.organisationId, cookie, demo.settings, resolved.redis.url, say);
   }
 
-  const dashboardBuilt = fs.existsSync(path.join(resolved.dashboardDist, 'index.html'));
-  say('Uptake is running:');
-  say(`  Dashboard  ${baseUrl}/${dashboardBuilt ? '' : '   (not built: run `npx nx run dashboard:build`)'}`);
-  say(`  API docs   ${baseUrl}/api/docs`);
-  say(`  Health     ${baseUrl}/api/health`);
-  if (demo) {
-    say('Demo sign-ins (organisation "demo"):');
-    for (const account of DEMO_ACCOUNTS)
-      say(`  ${account.role.padEnd(21)} ${account.email.padEnd(34)} ${account.password}`);
-  }
-  say('Press Ctrl-C to stop.');
+  output.banner(
+    readyBanner({
+      baseUrl,
+      dashboardBuilt: fs.existsSync(path.join(resolved.dashboardDist, 'index.html')),
+      demo: history && { accounts: DEMO_ACCOUNTS, start: history.start, endDate: history.endDate },
+      dataDir: resolved.dataDir,
+      embedded: stores.started,
+      outboxDir: resolved.mail.smtpUrl ? undefined : resolved.mail.outboxDir,
+    }),
+  );
 }
 
 main().catch(async (error: unknown) => {
-  console.error(
-    error instanceof ConfigError
-      ? error.message
-      : `[uptake] failed to start: ${error instanceof Error ? error.message : error}`,
-  );
+  if (error instanceof ConfigError) console.error(error.message);
+  else output.error(`failed to start: ${error instanceof Error ? error.message : error}`);
   await shutdown(1);
 });

@@ -24,6 +24,29 @@ describe('loadConfig', () => {
     expect(config.demo.load).toBe(false);
   });
 
+  it('reads LOG_FORMAT: pretty by default in development (npm start), json otherwise', () => {
+    expect(loadConfig({}).logFormat).toBe('pretty');
+    expect(loadConfig({ NODE_ENV: 'production' }).logFormat).toBe('json');
+    expect(loadConfig({ NODE_ENV: 'test' }).logFormat).toBe('json');
+    expect(loadConfig({ NODE_ENV: 'production', LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty');
+    expect(loadConfig({ LOG_FORMAT: 'json' }).logFormat).toBe('json');
+    expect(() => loadConfig({ LOG_FORMAT: 'text' })).toThrow(/LOG_FORMAT: must be json or pretty/);
+  });
+
+  it('reads DEMO_END_DATE: a calendar day before today, unset by default (yesterday, decided by the launcher)', () => {
+    expect(loadConfig({}).demo.endDate).toBeUndefined();
+    expect(loadConfig({ DEMO_END_DATE: '2026-07-05' }).demo.endDate).toBe('2026-07-05');
+    expect(() => loadConfig({ DEMO_END_DATE: '2026-02-30' })).toThrow(
+      /DEMO_END_DATE: must be a calendar date YYYY-MM-DD/,
+    );
+    expect(() => loadConfig({ DEMO_END_DATE: '5 July' })).toThrow(/DEMO_END_DATE: must be a calendar date/);
+    expect(() => loadConfig({ DEMO_END_DATE: '1999-12-31' })).toThrow(
+      /DEMO_END_DATE: must not be before 2000-01-01/,
+    );
+    const today = new Date().toISOString().slice(0, 10);
+    expect(() => loadConfig({ DEMO_END_DATE: today })).toThrow(/DEMO_END_DATE: must be before today/);
+  });
+
   it('names a malformed DATABASE_URL', () => {
     expect(() => loadConfig({ DATABASE_URL: 'not a url' })).toThrow(ConfigError);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://h/db' })).toThrow(

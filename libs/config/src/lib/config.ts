@@ -102,7 +102,18 @@ const environmentSchema = z.object({
   LOAD_DEMO: booleanFlag.default(true),
   DEMO_SEED: z.coerce.number().int().default(42),
   DEMO_PEOPLE: z.coerce.number().int().min(50).max(200_000).default(2000),
+  // The demo history's last day; unset: yesterday in the demo organisation's time zone (the launcher decides).
+  DEMO_END_DATE: z
+    .string()
+    .trim()
+    .refine(isCalendarDay, { message: 'must be a calendar date YYYY-MM-DD (the demo history’s last day)' })
+    .refine((day) => day >= '2000-01-01', { message: 'must not be before 2000-01-01' })
+    .refine((day) => day < new Date().toISOString().slice(0, 10), {
+      message: 'must be before today (UTC): the demo history ends on it, and a KPI day must be over',
+    })
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['json', 'pretty'], { message: 'must be json or pretty' }).optional(),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
   WORKER_MAX_STALLED: z.coerce.number().int().min(1).max(100).default(10),
@@ -229,8 +240,14 @@ export interface UptakeConfig {
   /** k: aggregates over fewer distinct people than this are suppressed (per-organisation override in the DB). */
   minGroupSize: number;
   dashboardDist: string;
-  demo: { load: boolean; seed: number; people: number };
+  /** The demo organisation; `endDate` unset: yesterday in its time zone (decided by the launcher). */
+  demo: { load: boolean; seed: number; people: number; endDate: string | undefined };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /**
+   * json: one JSON object per line (production, log collectors). pretty: short human-readable lines (what
+   * `npm start` prints). Default: pretty with NODE_ENV=development (npm start's), json otherwise.
+   */
+  logFormat: LogFormat;
   worker: {
     concurrency: number;
     /** How long a job's lock lives without renewal: a killed worker's job is taken over after about this. */
@@ -295,6 +312,8 @@ export interface UptakeConfig {
   mail: { smtpUrl: string | undefined; from: string; outboxDir: string };
 }
 
+export type LogFormat = 'json' | 'pretty';
+
 export class ConfigError extends Error {
   constructor(readonly issues: { variable: string; message: string }[]) {
     super(
@@ -335,8 +354,9 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     api: { host: e.API_HOST, port: e.API_PORT },
     minGroupSize: e.MIN_GROUP_SIZE,
     dashboardDist: path.resolve(WORKSPACE_ROOT, e.DASHBOARD_DIST ?? 'dist/apps/dashboard/browser'),
-    demo: { load: e.LOAD_DEMO, seed: e.DEMO_SEED, people: e.DEMO_PEOPLE },
+    demo: { load: e.LOAD_DEMO, seed: e.DEMO_SEED, people: e.DEMO_PEOPLE, endDate: e.DEMO_END_DATE },
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT ?? (e.NODE_ENV === 'development' ? 'pretty' : 'json'),
     worker: {
       concurrency: e.WORKER_CONCURRENCY,
       lockDurationMs: e.WORKER_LOCK_DURATION_MS,

@@ -13,6 +13,8 @@ const demoSettings = z.strictObject({
   // The pilot runs in the 2nd and 5th departments.
   departments: z.number().int().min(5).max(100).optional(),
   start: z.iso.date().optional(),
+  /** The history's last day instead of a start (whole weeks from a Monday; `npm start` gives yesterday). */
+  endDate: z.iso.date().optional(),
   days: z.number().int().min(7).max(3_650).optional(),
   /** Scale the event stream to about this many events (benchmarks). */
   targetEvents: z.number().int().min(1).max(1_000_000_000).optional(),

@@ -38,5 +38,26 @@ describe('demo:generate', () => {
       '--format: expected ndjson or csv, got "xml"',
     );
     await expect(runCli(['--colour', 'red'], sink())).rejects.toThrow(/colour/);
+    await expect(runCli(['--end-date', '2026-02-30'], sink())).rejects.toThrow(
+      new CliError('--end-date: expected a calendar date YYYY-MM-DD, got "2026-02-30"'),
+    );
+    await expect(runCli(['--start', '2026-01-05', '--end-date', '2026-07-05'], sink())).rejects.toThrow(
+      '--start and --end-date: give one of them, not both',
+    );
+  });
+
+  it('ends the history on --end-date, whole weeks from a Monday and the days after', async () => {
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'demo-cli-')), 'events.ndjson');
+    const stderr = sink();
+    await runCli(['--people', '60', '--days', '28', '--end-date', '2026-12-01', '--out', out], stderr);
+    const days = fs
+      .readFileSync(out, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { occurredAt: string }).occurredAt.slice(0, 10));
+    // 4 weeks from Monday 2026-11-02 to Sunday 2026-11-29, then Monday and Tuesday
+    expect(stderr.text).toContain('2026-11-02..2026-12-01');
+    expect(days[0] >= '2026-11-02').toBe(true);
+    expect(days.at(-1)).toBe('2026-12-01');
   });
 });

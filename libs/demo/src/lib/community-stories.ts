@@ -76,6 +76,11 @@ const NEWCOMER_SILENT_AFTER = 14;
 
 const HOUR_MS = 3_600_000;
 const RECENT_THREADS = 40;
+/**
+ * Days after the planned ones that events are kept for: the history's days after its last Sunday (at most
+ * 6, see demoPeriod). Whether they are told or not, the same: a constant, not the history's length.
+ */
+const TAIL_DAYS = 7;
 
 interface Response {
   by: PersonPlan;
@@ -301,6 +306,9 @@ interface Thread {
  */
 export class StorySimulation {
   private readonly random: SeededRandom;
+  /** Ids and lengths of the events after the planned days (see emit). */
+  private readonly tailRandom: SeededRandom;
+  private tailSequence = 0;
   private readonly buckets = new Map<number, DemoEvent[]>();
   private readonly recent = new Map<string, Thread[]>();
   private sequence = 0;
@@ -314,6 +322,7 @@ export class StorySimulation {
     seed: number,
   ) {
     this.random = new SeededRandom(seed);
+    this.tailRandom = new SeededRandom((seed ^ 0x5bd1e995) >>> 0);
     for (const newcomer of plan.newJoiners.newcomers) push(this.newcomersByDay, newcomer.day, newcomer);
     for (const member of plan.viral.members) push(this.viralByDay, member.joinDay, member);
     // Members of Customer stories and the hosts of New joiners join when they adopt.
@@ -483,8 +492,11 @@ export class StorySimulation {
   }
 
   /**
-   * One event; outside the simulated days it is dropped (a response after the end). Returns its id. Replies,
-   * answers and reactions target the thread's author; reads target nobody.
+   * One event; beyond the planned days and the tail after them it is dropped (a response after the end).
+   * Returns its id. Replies, answers and reactions target the thread's author; reads target nobody. Events
+   * of the tail (the days a history may add after its planned weeks) take their ids and lengths from a
+   * counter and a stream of their own: the planned days are the same with or without a tail, and each tail
+   * day the same however many of them a history tells.
    */
   private emit(
     at: number,
@@ -495,8 +507,10 @@ export class StorySimulation {
     length: [number, number] | null = null,
   ): string | null {
     const day = Math.floor((at - this.plan.startMs) / DAY_MS);
-    if (day >= this.plan.days) return null;
-    const externalId = `ev-${day}-s${this.sequence++}`;
+    if (day >= this.plan.days + TAIL_DAYS) return null;
+    const tail = day >= this.plan.days;
+    const random = tail ? this.tailRandom : this.random;
+    const externalId = tail ? `ev-${day}-t${this.tailSequence++}` : `ev-${day}-s${this.sequence++}`;
     const responds = type === 'reply' || type === 'answer';
     push(this.buckets, day, {
       externalId,
@@ -507,7 +521,7 @@ export class StorySimulation {
       threadExternalId: thread?.id ?? null,
       targetActorExternalId:
         thread && type !== 'read' && type !== 'join' ? thread.author.person.externalId : null,
-      contentLength: length ? this.random.int(...length) : responds ? this.random.int(5, 400) : null,
+      contentLength: length ? random.int(...length) : responds ? random.int(5, 400) : null,
     });
     return externalId;
   }

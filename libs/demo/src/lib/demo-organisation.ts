@@ -8,17 +8,20 @@ import {
   type EmailEffectTruth,
   type EmailMetric,
 } from './email-usage';
+import { demoPeriod, isoDay } from './demo-period';
 import { SeededRandom } from './random';
 import {
   activeOn,
   isWeekend,
   workingTime,
+  DAY_MS,
   type DemoPerson,
   type Persona,
   type PersonPlan,
 } from './simulation';
 
 export type { DemoPerson, Persona } from './simulation';
+export { demoPeriod, type DemoPeriod } from './demo-period';
 export { STORY_COMMUNITIES, type CommunityStoryTruth } from './community-stories';
 export {
   calendarFactor,
@@ -41,8 +44,14 @@ export interface DemoOptions {
   seed?: number;
   people?: number;
   departments?: number;
-  /** First day of the simulated period (ISO date). */
+  /** First day of the simulated period (ISO date; default 2026-01-05). Not together with `endDate`. */
   start?: string;
+  /**
+   * Last day of the history (ISO date), e.g. yesterday: see demoPeriod. The same seed and end date give the
+   * same data; an end date whole weeks later gives the same events that many weeks later.
+   */
+  endDate?: string;
+  /** Length of the simulated period in days (default 182, 26 weeks); with `endDate`, rounded up to weeks. */
   days?: number;
 }
 
@@ -88,7 +97,11 @@ export interface DemoTruth {
 export interface DemoOrganisation {
   name: string;
   slug: string;
+  /** First day of the history (ISO date). */
   start: string;
+  /** Last day of the history (ISO date): start + days - 1. */
+  endDate: string;
+  /** Days of history. */
   days: number;
   orgUnits: DemoOrgUnit[];
   people: DemoPerson[];
@@ -168,13 +181,10 @@ const RATES: Record<Persona, Partial<Record<ActivityType, number>>> = {
 const WEEKEND_FACTOR = 0.06;
 /** How many recent threads per group replies, reactions and reads can refer to. */
 const RECENT_THREADS = 40;
-
 export function generateDemoOrganisation(options: DemoOptions = {}): DemoOrganisation {
   const seed = options.seed ?? 42;
   const peopleCount = options.people ?? 2000;
   const departmentCount = options.departments ?? 12;
-  const start = options.start ?? '2026-01-05';
-  const days = options.days ?? 182;
   if (!Number.isInteger(peopleCount) || peopleCount < departmentCount * 5) {
     throw new RangeError(
       `people must be a whole number of at least 5 per department (${departmentCount * 5})`,
@@ -187,15 +197,16 @@ export function generateDemoOrganisation(options: DemoOptions = {}): DemoOrganis
   ) {
     throw new RangeError(`departments must be between 2 and ${DEPARTMENT_NAMES.length}`);
   }
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(start) || Number.isNaN(Date.parse(`${start}T00:00:00Z`))) {
-    throw new RangeError(`start must be an ISO date (got ${start})`);
-  }
-  if (!Number.isInteger(days) || days < 28 || days > 3660)
-    throw new RangeError('days must be between 28 and 3660');
+  const period = demoPeriod(options);
+  const { start } = period;
+  // The story (S-curves, joiners, leavers, communities) is planned over `days`; the history runs to
+  // historyDays (the same, or up to 6 days more), with whoever is employed and active then still so.
+  const days = period.plannedDays;
+  const historyDays = period.days;
 
   const random = new SeededRandom(seed);
   const startMs = Date.parse(`${start}T00:00:00Z`);
-  const dayToIso = (day: number) => new Date(startMs + day * 86_400_000).toISOString().slice(0, 10);
+  const dayToIso = (day: number) => isoDay(startMs + day * DAY_MS);
 
   // Structure: organisation -> divisions -> departments; legacy companies as a second hierarchy.
   const divisionCount = Math.min(DIVISION_NAMES.length, Math.max(2, Math.ceil(departmentCount / 3)));
@@ -248,7 +259,7 @@ export function generateDemoOrganisation(options: DemoOptions = {}): DemoOrganis
       const joinsDuring = level === 4 && random.chance(0.04);
       const leavesDuring = level === 4 && !joinsDuring && random.chance(0.03);
       const startDay = joinsDuring ? random.int(7, days - 21) : -random.int(30, 5000);
-      const endDay = leavesDuring ? random.int(30, days - 7) : days;
+      const endDay = leavesDuring ? random.int(30, days - 7) : historyDays;
       members.push({
         externalId,
         orgUnitExternalId: department.externalId,
@@ -265,7 +276,7 @@ export function generateDemoOrganisation(options: DemoOptions = {}): DemoOrganis
         startDay: Math.max(0, startDay),
         endDay,
         adoptionDay: null,
-        stopDay: days,
+        stopDay: historyDays,
         persona: 'lurker',
         pilot: PILOT_DEPARTMENT_INDEXES.includes(d),
         groups: [],
@@ -302,7 +313,7 @@ export function generateDemoOrganisation(options: DemoOptions = {}): DemoOrganis
   // Champions: the three earliest adopters of each pilot department.
   const champions = PILOT_DEPARTMENT_INDEXES.flatMap((d) =>
     adopters
-      .filter((plan) => plan.departmentIndex === d && plan.person.level >= 3 && plan.stopDay === days)
+      .filter((plan) => plan.departmentIndex === d && plan.person.level >= 3 && plan.stopDay === historyDays)
       .sort(
         (a, b) =>
           (a.adoptionDay ?? 0) - (b.adoptionDay ?? 0) ||
@@ -353,18 +364,19 @@ export function generateDemoOrganisation(options: DemoOptions = {}): DemoOrganis
   const storySeed = random.fork().int(1, 2 ** 31 - 1);
   // E-mail usage last of all, for the same reason: everything drawn before stays as it was.
   const usageSeed = random.fork().int(1, 2 ** 31 - 1);
-  const mainEvents = () => expectedEventCount(adopters, days, startMs);
+  const mainEvents = () => expectedEventCount(adopters, historyDays, startMs);
   let storyEvents: number | undefined;
   // The stories do not scale (see community-stories.ts): counted once, by a dry run (a few percent of the work).
   const storyEventCount = () =>
-    (storyEvents ??= countStoryEvents(new StorySimulation(stories.plan, storySeed), days));
+    (storyEvents ??= countStoryEvents(new StorySimulation(stories.plan, storySeed), historyDays));
   const expectedEvents = () => mainEvents() + storyEventCount();
 
   return {
     name: 'Demo Company (Northwind + Contoso)',
     slug: 'demo',
     start,
-    days,
+    endDate: period.endDate,
+    days: historyDays,
     orgUnits,
     people: plans.map((plan) => plan.person),
     groups,
@@ -375,7 +387,7 @@ export function generateDemoOrganisation(options: DemoOptions = {}): DemoOrganis
     truth: {
       adoptionDay: new Map(adopters.map((plan) => [plan.person.externalId, plan.adoptionDay as number])),
       triedAndStopped: new Set(
-        adopters.filter((plan) => plan.stopDay < days).map((plan) => plan.person.externalId),
+        adopters.filter((plan) => plan.stopDay < historyDays).map((plan) => plan.person.externalId),
       ),
       personas: new Map(adopters.map((plan) => [plan.person.externalId, plan.persona])),
       champions: champions.map((plan) => plan.person.externalId),
@@ -384,16 +396,28 @@ export function generateDemoOrganisation(options: DemoOptions = {}): DemoOrganis
     },
     expectedEvents,
     expectedUsage: (usageOptions = {}) =>
-      expectedEmailUsageRows(plans, { startMs, days, metrics: usageOptions.metrics }),
+      expectedEmailUsageRows(plans, { startMs, days: historyDays, metrics: usageOptions.metrics }),
     usage: (usageOptions = {}) =>
-      simulateEmailUsage(plans, { startMs, days, seed: usageSeed, metrics: usageOptions.metrics }),
+      simulateEmailUsage(plans, {
+        startMs,
+        days: historyDays,
+        seed: usageSeed,
+        metrics: usageOptions.metrics,
+      }),
     events: (eventOptions = {}) => {
       // The company-wide events make up the target less the stories' fixed number.
       const scale = eventOptions.targetEvents
         ? Math.max(0, eventOptions.targetEvents - storyEventCount()) / Math.max(1, mainEvents())
         : 1;
       const story = new StorySimulation(stories.plan, storySeed);
-      return simulateEvents(adopters, plans, { days, startMs, scale, seed: eventRandomSeed, story });
+      return simulateEvents(adopters, plans, {
+        days,
+        historyDays,
+        startMs,
+        scale,
+        seed: eventRandomSeed,
+        story,
+      });
     },
   };
 }
@@ -428,14 +452,23 @@ interface Thread {
 function* simulateEvents(
   adopters: PersonPlan[],
   everyone: PersonPlan[],
-  settings: { days: number; startMs: number; scale: number; seed: number; story: StorySimulation },
+  settings: {
+    /** The planned days (conversation across departments grows over them). */
+    days: number;
+    /** The days emitted (the history). */
+    historyDays: number;
+    startMs: number;
+    scale: number;
+    seed: number;
+    story: StorySimulation;
+  },
 ): Generator<DemoEvent> {
   const random = new SeededRandom(settings.seed);
   const recent = new Map<string, Thread[]>();
   const byExternalId = new Map(everyone.map((plan) => [plan.person.externalId, plan]));
   const pilotChampions = adopters.filter((plan) => plan.persona === 'champion');
 
-  for (let day = 0; day < settings.days; day++) {
+  for (let day = 0; day < settings.historyDays; day++) {
     const dayStart = settings.startMs + day * 86_400_000;
     const factor = (isWeekend(settings.startMs, day) ? WEEKEND_FACTOR : 1) * settings.scale;
     const slots: Slot[] = [];
