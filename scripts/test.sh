@@ -12,8 +12,8 @@ nx_run_many() { npx nx run-many --parallel=2 --output-style=static "$@"; }
 
 echo "== format"
 npx prettier --check . --log-level warn
-echo "== lint, typecheck, unit tests"
-nx_run_many -t lint typecheck test
+echo "== lint, typecheck, unit tests; every dashboard text has its Dutch translation"
+nx_run_many -t lint typecheck test i18n-check
 echo "== integration tests (PostgreSQL, Redis) and memory bounds"
 nx_run_many -t int-test perf
 echo "== builds (dashboard, API, worker, launcher) and browser end-to-end tests"

@@ -172,7 +172,7 @@ export function businessCaseSuite(shared: SharedProduct): void {
       const chart = page.getByTestId('adoption-target-chart');
       const marker = chart.getByTestId('chart-marker').filter({ hasText: title });
       await expectVisible(marker, 30_000);
-      expect(await text(marker)).toContain(`training · ${title}`);
+      expect(await text(marker)).toContain(`Training · ${title}`);
       expect(await drawnPixels(chart)).toBeGreaterThan(1_000);
       await page.screenshot({ path: artifactPath('business-case-marker-1280.png'), fullPage: true });
       expect(errors).toEqual([]);

@@ -5,6 +5,7 @@ import { businessCaseSuite } from './business-case.suite';
 import { changeManagerSuite } from './change-manager.suite';
 import { communitiesSuite } from './communities.suite';
 import { connectorMaintainerSuite } from './connector-maintainer.suite';
+import { dutchSuite } from './dutch.suite';
 import { executiveSuite } from './executive.suite';
 import { sharedDemoProduct } from './support/shared-product';
 
@@ -22,3 +23,4 @@ businessCaseSuite(shared);
 connectorMaintainerSuite(shared);
 adminSettingsSuite(shared);
 adminSuite(shared);
+dutchSuite(shared);

@@ -55,10 +55,10 @@ export class AdminPage {
 
   /** The sections to jump to (/admin#members: the checklist's "Invite people" links there). */
   protected readonly sections = [
-    { id: 'members', label: 'Members' },
-    { id: 'tokens', label: 'API tokens' },
-    { id: 'sso', label: 'Single sign-on' },
-    { id: 'audit', label: 'Audit log' },
+    { id: 'members', label: $localize`:@@admin.section.members:Members` },
+    { id: 'tokens', label: $localize`:@@admin.section.tokens:API tokens` },
+    { id: 'sso', label: $localize`:@@admin.section.sso:Single sign-on` },
+    { id: 'audit', label: $localize`:@@admin.section.audit:Audit log` },
   ];
 
   constructor() {

@@ -5,7 +5,7 @@ import type { ApiTokenView } from '@uptake/contracts';
 import { AdminApi } from '../api/admin-api';
 import { errorMessage } from '../api/uptake-api.service';
 import { formErrors, noErrors } from './http-errors';
-import { DEFAULT_INVITE_ROLE, ROLE_NAMES, ROLE_OPTIONS } from './roles';
+import { DEFAULT_INVITE_ROLE, ROLE_OPTIONS, roleName } from './roles';
 import {
   TOKEN_FIELDS,
   tokenBody,
@@ -41,7 +41,7 @@ export class ApiTokensSectionComponent {
   readonly tokens = input.required<HttpResourceRef<ApiTokenView[] | undefined>>();
 
   protected readonly roles = ROLE_OPTIONS;
-  protected readonly roleNames = ROLE_NAMES;
+  protected readonly roleName = roleName;
 
   protected readonly rows = computed(() => {
     const tokens = this.tokens();

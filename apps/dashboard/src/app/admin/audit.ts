@@ -23,10 +23,11 @@ export interface AuditNames {
  */
 export function auditRow(event: AuditEventView, names: AuditNames): AuditRow {
   const actor = event.actorUserId
-    ? (names.users.get(event.actorUserId) ?? `user ${shortId(event.actorUserId)}`)
+    ? (names.users.get(event.actorUserId) ??
+      $localize`:@@admin.audit.actor.user:user ${shortId(event.actorUserId)}:id:`)
     : event.actorTokenId
-      ? `token ${names.tokens.get(event.actorTokenId) ?? shortId(event.actorTokenId)}`
-      : 'system';
+      ? $localize`:@@admin.audit.actor.token:token ${names.tokens.get(event.actorTokenId) ?? shortId(event.actorTokenId)}:name:`
+      : $localize`:@@admin.audit.actor.system:system`;
   const targetName =
     event.targetId &&
     (event.targetType === 'user'
@@ -35,7 +36,7 @@ export function auditRow(event: AuditEventView, names: AuditNames): AuditRow {
         ? names.tokens.get(event.targetId)
         : undefined);
   const target = event.targetType
-    ? `${event.targetType.replace(/_/g, ' ')} ${targetName ?? shortId(event.targetId ?? '')}`.trim()
+    ? `${targetTypeName(event.targetType)} ${targetName ?? shortId(event.targetId ?? '')}`.trim()
     : null;
   const pairs = Object.entries(event.details).map(([key, value]) => `${key}=${formatDetail(value)}`);
   return {
@@ -46,6 +47,32 @@ export function auditRow(event: AuditEventView, names: AuditNames): AuditRow {
     target,
     details: pairs.length > 0 ? pairs.join(', ') : null,
   };
+}
+
+/** What a target is, in the page's language; a type this page does not know reads as the API names it. */
+function targetTypeName(type: string): string {
+  switch (type) {
+    case 'user':
+      return $localize`:@@admin.audit.target.user:user`;
+    case 'api_token':
+      return $localize`:@@admin.audit.target.apiToken:api token`;
+    case 'invitation':
+      return $localize`:@@admin.audit.target.invitation:invitation`;
+    case 'organisation':
+      return $localize`:@@admin.audit.target.organisation:organisation`;
+    case 'source':
+      return $localize`:@@admin.audit.target.source:source`;
+    case 'sync_run':
+      return $localize`:@@admin.audit.target.syncRun:sync run`;
+    case 'rollout_plan':
+      return $localize`:@@admin.audit.target.rolloutPlan:rollout plan`;
+    case 'business_goal':
+      return $localize`:@@admin.audit.target.businessGoal:business goal`;
+    case 'intervention':
+      return $localize`:@@admin.audit.target.intervention:intervention`;
+    default:
+      return type.replace(/_/g, ' ');
+  }
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

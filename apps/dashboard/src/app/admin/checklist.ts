@@ -44,31 +44,31 @@ export function firstRunChecklist(answers: ChecklistAnswers, now: Date): Checkli
   const steps: ChecklistStep[] = [
     {
       key: 'directory',
-      label: 'Upload the directory',
+      label: $localize`:@@admin.checklist.directory.label:Upload the directory`,
       done: known(answers.people, (people) => people > 0),
       link: { path: '/connectors' },
-      hint: 'Add a directory source (Entra ID, or a CSV of people and org units) and run it.',
+      hint: $localize`:@@admin.checklist.directory.hint:Add a directory source (Entra ID, or a CSV of people and org units) and run it.`,
     },
     {
       key: 'source',
-      label: 'Add a data source',
+      label: $localize`:@@admin.checklist.source.label:Add a data source`,
       done: known(answers.sources, (sources) => sources.length > 0),
       link: { path: '/connectors' },
-      hint: 'Connect the collaboration network (Viva Engage, Slack, Teams…) whose adoption is measured.',
+      hint: $localize`:@@admin.checklist.source.hint:Connect the collaboration network (Viva Engage, Slack, Teams…) whose adoption is measured.`,
     },
     {
       key: 'plan',
-      label: 'Create a rollout plan',
+      label: $localize`:@@admin.checklist.plan.label:Create a rollout plan`,
       done: known(answers.rollouts, (plans) => plans.length > 0),
       link: { path: '/rollout' },
-      hint: 'Phases, their target groups and the gates that decide when the next one starts.',
+      hint: $localize`:@@admin.checklist.plan.hint:Phases, their target groups and the gates that decide when the next one starts.`,
     },
     {
       key: 'invite',
-      label: 'Invite people',
+      label: $localize`:@@admin.checklist.invite.label:Invite people`,
       done: invited(answers.members, answers.invitations, now),
       link: { path: '/admin', fragment: 'members' },
-      hint: 'Change managers, executives and connector maintainers, each with their own role.',
+      hint: $localize`:@@admin.checklist.invite.hint:Change managers, executives and connector maintainers, each with their own role.`,
     },
   ];
   const doneCount = steps.filter((step) => step.done === true).length;

@@ -15,7 +15,7 @@ import {
   type InviteField,
   type MemberRow,
 } from './members';
-import { DEFAULT_INVITE_ROLE, ROLE_NAMES, ROLE_OPTIONS, type Role } from './roles';
+import { DEFAULT_INVITE_ROLE, ROLE_OPTIONS, roleName, type Role } from './roles';
 
 /**
  * Members and invitations: change a role or remove a member (the API's refusal, such as leaving the
@@ -38,7 +38,11 @@ export class MembersSectionComponent {
   readonly invitations = input.required<HttpResourceRef<InvitationView[] | undefined>>();
 
   protected readonly roles = ROLE_OPTIONS;
-  protected readonly roleNames = ROLE_NAMES;
+  protected readonly roleName = roleName;
+
+  protected roleOfLabel(email: string): string {
+    return $localize`:@@admin.members.roleOf:Role of ${email}:email:`;
+  }
 
   private readonly userId = computed(() =>
     this.context.me.hasValue() ? this.context.me.value().userId : null,

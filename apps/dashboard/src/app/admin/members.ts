@@ -50,10 +50,7 @@ export function pendingInvitations(invitations: readonly InvitationView[], now: 
  * address, and never returns the link (it goes only to the address), so it cannot say more than this.
  */
 export function invitationSentMessage(invitation: Pick<InvitationView, 'email'>): string {
-  return (
-    `An invitation link was e-mailed to ${invitation.email} if the address can receive it. ` +
-    'Whoever opens it joins with the role chosen here; it is listed under pending invitations until then.'
-  );
+  return $localize`:@@admin.invite.sent:An invitation link was e-mailed to ${invitation.email}:email: if the address can receive it. Whoever opens it joins with the role chosen here; it is listed under pending invitations until then.`;
 }
 
 /** The fields of the invite form, as the API names them in its 400s. */

@@ -13,7 +13,7 @@ import type { SsoSettings } from '@uptake/contracts';
 import { AdminApi } from '../api/admin-api';
 import { errorMessage } from '../api/uptake-api.service';
 import { formErrors, noErrors, statusOf } from './http-errors';
-import { ROLE_NAMES, ROLE_OPTIONS, type Role } from './roles';
+import { ROLE_OPTIONS, roleName, type Role } from './roles';
 import {
   duplicateMappingValues,
   MAX_MAPPING_ROWS,
@@ -46,7 +46,9 @@ export class SsoSectionComponent {
   readonly organisationId = input.required<string>();
 
   protected readonly roles = ROLE_OPTIONS;
-  protected readonly roleNames = ROLE_NAMES;
+  protected readonly roleName = roleName;
+  protected readonly keepSecretPlaceholder = $localize`:@@admin.sso.field.clientSecret.keep:leave empty to keep the stored one`;
+  protected readonly requiredPlaceholder = $localize`:@@admin.sso.field.required:required`;
   protected readonly maxRows = MAX_MAPPING_ROWS;
 
   protected readonly settings = httpResource<SsoSettings>(() => AdminApi.ssoUrl(this.organisationId()));
@@ -117,8 +119,8 @@ export class SsoSectionComponent {
         this.settings.set(settings);
         this.savedNote.set(
           created
-            ? 'Single sign-on is set up. Register the redirect URI below at the provider, then try a sign-in.'
-            : 'Single sign-on settings saved.',
+            ? $localize`:@@admin.sso.saved.created:Single sign-on is set up. Register the redirect URI below at the provider, then try a sign-in.`
+            : $localize`:@@admin.sso.saved.updated:Single sign-on settings saved.`,
         );
       },
       error: (error: unknown) => {
@@ -139,7 +141,9 @@ export class SsoSectionComponent {
       next: () => {
         this.saving.set(false);
         this.errors.set(noErrors());
-        this.savedNote.set('Single sign-on is off: members sign in with their passwords again.');
+        this.savedNote.set(
+          $localize`:@@admin.sso.saved.deleted:Single sign-on is off: members sign in with their passwords again.`,
+        );
         this.settings.reload();
       },
       error: (error: unknown) => {

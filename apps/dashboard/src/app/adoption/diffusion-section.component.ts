@@ -1,11 +1,11 @@
-import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import type { DiffusionReport } from '@uptake/contracts';
 import { ChartComponent } from '../charts/chart.component';
 import { OrganisationContext } from '../shell/organisation-context';
 import { adopterCategoriesOption, diffusionCurveOption, fitQuality, forecastSentence } from './diffusion';
-import { formatCount, formatShare, withheldFigures } from '../shared/format';
+import { formatCount, formatNumber, formatShare, withheldFigures } from '../shared/format';
 import { kpiReport } from './kpi-report';
+import { DownloadMenuComponent } from '../shared/download-menu/download-menu.component';
 
 /** Adoption shares a change manager can aim for; the choice lives in the URL (?target=). */
 export const TARGET_SHARES = [0.5, 0.6, 0.7, 0.8, 0.9] as const;
@@ -19,7 +19,7 @@ export function targetShareParam(value: string | undefined): number {
 /** How adoption spread (Rogers' categories), the Bass model fitted on it and when the target is reached. */
 @Component({
   selector: 'up-diffusion-section',
-  imports: [ChartComponent, DecimalPipe],
+  imports: [ChartComponent, DownloadMenuComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './diffusion-section.component.html',
   styleUrl: './diffusion-section.component.css',
@@ -33,6 +33,7 @@ export class DiffusionSectionComponent {
   }));
   protected readonly k = computed(() => this.report.value()?.scope.minGroupSize ?? 5);
   protected readonly figures = computed(() => withheldFigures(this.k()));
+  protected readonly num = formatNumber;
   protected readonly empty = computed(() => {
     const report = this.report.value();
     return report ? !report.suppressed && report.curve.length === 0 : false;

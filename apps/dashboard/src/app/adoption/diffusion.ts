@@ -1,6 +1,6 @@
 import type { AdopterCategoryFigures, DiffusionReport } from '@uptake/contracts';
 import type { EChartsCoreOption } from 'echarts/core';
-import { addDays, daysBetween, formatDay, percentOrNull } from '../shared/format';
+import { addDays, daysBetween, formatCount, formatDay, formatShare, percentOrNull } from '../shared/format';
 import { COLOURS } from '../shared/theme';
 
 export interface BassParameters {
@@ -27,11 +27,11 @@ export function dayAtWeek(launch: string, t: number): string {
 }
 
 export const ADOPTER_CATEGORY_LABELS: Record<AdopterCategoryFigures['category'], string> = {
-  innovators: 'Innovators',
-  earlyAdopters: 'Early adopters',
-  earlyMajority: 'Early majority',
-  lateMajority: 'Late majority',
-  laggards: 'Laggards',
+  innovators: $localize`:@@adoption.category.innovators:Innovators`,
+  earlyAdopters: $localize`:@@adoption.category.earlyAdopters:Early adopters`,
+  earlyMajority: $localize`:@@adoption.category.earlyMajority:Early majority`,
+  lateMajority: $localize`:@@adoption.category.lateMajority:Late majority`,
+  laggards: $localize`:@@adoption.category.laggards:Laggards`,
 };
 
 /** Actual share of adopters per Rogers category next to Rogers' ideal share; withheld shares are gaps. */
@@ -53,7 +53,7 @@ export function adopterCategoriesOption(report: DiffusionReport): EChartsCoreOpt
     yAxis: { type: 'value', axisLabel: { formatter: '{value}%' } },
     series: [
       {
-        name: 'Actual share',
+        name: $localize`:@@adoption.diffusion.chart.actualShare:Actual share`,
         type: 'bar',
         barMaxWidth: 32,
         itemStyle: { color: COLOURS.accent },
@@ -103,13 +103,13 @@ export function diffusionCurveOption(report: DiffusionReport): EChartsCoreOption
   const markLines: object[] = [];
   if (forecast) {
     markLines.push({
-      name: `Target ${Math.round(forecast.targetShare * 100)}%`,
+      name: $localize`:@@adoption.diffusion.chart.target:Target ${formatShare(forecast.targetShare, { digits: 0 })}:share:`,
       yAxis: forecast.targetAdopters,
       label: { formatter: '{b}', position: 'insideStartTop' },
     });
     if (forecast.date) {
       markLines.push({
-        name: `Forecast ${formatDay(forecast.date)}`,
+        name: $localize`:@@adoption.diffusion.chart.forecast:Forecast ${formatDay(forecast.date)}:day:`,
         xAxis: forecast.date,
         label: { formatter: '{b}' },
       });
@@ -138,7 +138,7 @@ export function diffusionCurveOption(report: DiffusionReport): EChartsCoreOption
     },
     series: [
       {
-        name: 'Adopters',
+        name: $localize`:@@adoption.diffusion.chart.adopters:Adopters`,
         type: 'line',
         showSymbol: true,
         symbolSize: 5,
@@ -146,7 +146,7 @@ export function diffusionCurveOption(report: DiffusionReport): EChartsCoreOption
         data: observedAdopters(report),
       },
       {
-        name: 'Bass fit',
+        name: $localize`:@@adoption.diffusion.chart.bassFit:Bass fit`,
         type: 'line',
         showSymbol: false,
         smooth: true,
@@ -168,22 +168,27 @@ export function diffusionCurveOption(report: DiffusionReport): EChartsCoreOption
 /** One sentence on when the target is reached, or why it cannot be said. */
 export function forecastSentence(report: DiffusionReport): string {
   const forecast = report.forecast;
-  if (!forecast) return report.reason ? `No forecast: ${report.reason}.` : 'No forecast.';
-  const target = `${Math.round(forecast.targetShare * 100)}% of eligible people (${forecast.targetAdopters.toLocaleString('en-US')})`;
+  if (!forecast)
+    return report.reason
+      ? $localize`:@@adoption.forecast.noneBecause:No forecast: ${report.reason}:reason:.`
+      : $localize`:@@adoption.forecast.none:No forecast.`;
+  const target = $localize`:@@adoption.forecast.target:${formatShare(forecast.targetShare, { digits: 0 })}:share: of eligible people (${formatCount(forecast.targetAdopters)}:people:)`;
   if (forecast.date) {
     const interval =
       forecast.p10 && forecast.p90
-        ? ` (80% interval ${formatDay(forecast.p10)} – ${formatDay(forecast.p90)})`
+        ? $localize`:@@adoption.forecast.interval: (80% interval ${formatDay(forecast.p10)}:from: – ${formatDay(forecast.p90)}:to:)`
         : '';
-    return `${target} reached around ${formatDay(forecast.date)}${interval}.`;
+    return $localize`:@@adoption.forecast.reached:${target}:target: reached around ${formatDay(forecast.date)}:day:${interval}:interval:.`;
   }
   if (forecast.reason === 'target-not-below-market-potential' && report.bass) {
-    const potential = Math.round(report.bass.m).toLocaleString('en-US');
-    return `Not reached at the current pace: the fitted market potential (${potential} people) stays below ${target}.`;
+    const potential = formatCount(report.bass.m);
+    return $localize`:@@adoption.forecast.belowPotential:Not reached at the current pace: the fitted market potential (${potential}:potential: people) stays below ${target}:target:.`;
   }
   if (forecast.reason === 'not-reached-within-horizon')
-    return `${target} is not reached within the forecast horizon.`;
-  return `No forecast for ${target}${forecast.reason ? `: ${forecast.reason}` : ''}.`;
+    return $localize`:@@adoption.forecast.beyondHorizon:${target}:target: is not reached within the forecast horizon.`;
+  return forecast.reason
+    ? $localize`:@@adoption.forecast.noneForBecause:No forecast for ${target}:target:: ${forecast.reason}:reason:.`
+    : $localize`:@@adoption.forecast.noneFor:No forecast for ${target}:target:.`;
 }
 
 /** Plain-language quality of the Bass fit from its R². */

@@ -9,11 +9,12 @@ import {
 } from './engagement';
 import { formatCount, formatWaitingTime, formatRatio, formatShare, withheldFigures } from '../shared/format';
 import { kpiReport } from './kpi-report';
+import { DownloadMenuComponent } from '../shared/download-menu/download-menu.component';
 
 /** How much active people post, reply and react, and whether threads get answered, and how fast. */
 @Component({
   selector: 'up-engagement-section',
-  imports: [ChartComponent],
+  imports: [ChartComponent, DownloadMenuComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './engagement-section.component.html',
   styleUrl: './engagement-section.component.css',

@@ -18,9 +18,21 @@ export function latestEngagement(report: EngagementReport): EngagementPoint | nu
 /** Posts, replies and reactions per active person, one line each; withheld periods are gaps. */
 export function engagementRatesOption(report: EngagementReport): EChartsCoreOption {
   const lines = [
-    { name: 'Posts per active person', key: 'postsPerActive', colour: COLOURS.accent },
-    { name: 'Replies per active person', key: 'repliesPerActive', colour: COLOURS.chartSky },
-    { name: 'Reactions per active person', key: 'reactionsPerActive', colour: COLOURS.chartGreen },
+    {
+      name: $localize`:@@adoption.engagement.series.posts:Posts per active person`,
+      key: 'postsPerActive',
+      colour: COLOURS.accent,
+    },
+    {
+      name: $localize`:@@adoption.engagement.series.replies:Replies per active person`,
+      key: 'repliesPerActive',
+      colour: COLOURS.chartSky,
+    },
+    {
+      name: $localize`:@@adoption.engagement.series.reactions:Reactions per active person`,
+      key: 'reactionsPerActive',
+      colour: COLOURS.chartGreen,
+    },
   ] as const;
   return {
     animation: false,
@@ -54,14 +66,14 @@ export function responsivenessOption(report: EngagementReport): EChartsCoreOptio
     ],
     series: [
       {
-        name: 'Threads with a response',
+        name: $localize`:@@adoption.engagement.series.threads:Threads with a response`,
         type: 'bar',
         barMaxWidth: 24,
         itemStyle: { color: COLOURS.accent200 },
         data: report.points.map((point) => percentOrNull(point.threadsWithResponse)),
       },
       {
-        name: 'Median hours to first response',
+        name: $localize`:@@adoption.engagement.series.medianHours:Median hours to first response`,
         type: 'line',
         yAxisIndex: 1,
         connectNulls: false,

@@ -14,6 +14,7 @@ import {
   retentionRows,
 } from './first-post';
 import { kpiReport } from './kpi-report';
+import { DownloadMenuComponent } from '../shared/download-menu/download-menu.component';
 
 /**
  * "Found nobody, stopped": whether newcomers whose first post was answered within 24 hours stay more than
@@ -21,7 +22,7 @@ import { kpiReport } from './kpi-report';
  */
 @Component({
   selector: 'up-first-post-section',
-  imports: [ChartComponent],
+  imports: [ChartComponent, DownloadMenuComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './first-post-section.component.html',
   styleUrl: './first-post-section.component.css',
@@ -70,14 +71,14 @@ export class FirstPostSectionComponent {
     return [
       {
         testId: 'first-post-by-unit',
-        label: 'Unit',
-        empty: 'No first posts in any unit.',
+        label: $localize`:@@adoption.firstPost.byUnit.label:Unit`,
+        empty: $localize`:@@adoption.firstPost.byUnit.empty:No first posts in any unit.`,
         rows: report.byUnit.map((unit) => ({ key: unit.orgUnitId ?? unit.name, ...unit })),
       },
       {
         testId: 'first-post-by-community',
-        label: 'Community',
-        empty: 'No first posts in any community.',
+        label: $localize`:@@adoption.firstPost.byCommunity.label:Community`,
+        empty: $localize`:@@adoption.firstPost.byCommunity.empty:No first posts in any community.`,
         rows: report.byCommunity.map((community) => ({ key: community.groupId, ...community })),
       },
     ];

@@ -16,7 +16,10 @@ export interface RetentionRow {
   figures: RateWithInterval;
 }
 
-const GROUP_LABELS = { answered: 'Answered', unanswered: 'Not answered' } as const;
+const GROUP_LABELS = {
+  answered: $localize`:@@adoption.firstPost.group.answered:Answered`,
+  unanswered: $localize`:@@adoption.firstPost.group.unanswered:Not answered`,
+} as const;
 const GROUP_COLOURS = { answered: COLOURS.accent, unanswered: COLOURS.chartAmber } as const;
 
 /** The four rates to compare: both groups after 4 weeks, then both after 8, so pairs sit together. */
@@ -24,7 +27,7 @@ export function retentionRows(report: FirstPostReport): RetentionRow[] {
   const row = (group: 'answered' | 'unanswered', weeks: 4 | 8): RetentionRow => {
     const figures: FirstPostGroup = report[group];
     return {
-      label: `${GROUP_LABELS[group]} · week ${weeks}`,
+      label: $localize`:@@adoption.firstPost.rowLabel:${GROUP_LABELS[group]}:group: · week ${weeks}:weeks:`,
       group,
       weeks,
       figures: weeks === 4 ? figures.retained4Weeks : figures.retained8Weeks,
@@ -71,9 +74,11 @@ export function differenceInterval(difference: FirstPostDifference): string | nu
 export function differenceVerdict(difference: FirstPostDifference): string | null {
   const { low, high } = difference;
   if (difference.difference === null || low === null || high === null) return null;
-  if (low > 0) return 'answered newcomers stay clearly more often';
-  if (high < 0) return 'answered newcomers stay clearly less often';
-  return 'not distinguishable from chance yet';
+  if (low > 0)
+    return $localize`:@@adoption.firstPost.verdict.more:answered newcomers stay clearly more often`;
+  if (high < 0)
+    return $localize`:@@adoption.firstPost.verdict.less:answered newcomers stay clearly less often`;
+  return $localize`:@@adoption.firstPost.verdict.chance:not distinguishable from chance yet`;
 }
 
 interface ItemTooltip {
@@ -106,7 +111,7 @@ export function retentionComparisonOption(report: FirstPostReport): EChartsCoreO
     yAxis: { type: 'category', inverse: true, data: rows.map((row) => row.label) },
     series: [
       {
-        name: 'Retained',
+        name: $localize`:@@adoption.firstPost.series.retained:Retained`,
         type: 'bar',
         barMaxWidth: 22,
         data: rows.map((row) => ({
@@ -138,8 +143,8 @@ export function answeredByWeekOption(report: FirstPostReport): EChartsCoreOption
         if (!week) return '';
         const figures = { minGroupSize: k, trailingZeros: true };
         return (
-          `Week of ${week.week}<br>Answered within 24 h: ${formatShare(week.answeredWithin24h, figures)}` +
-          `<br>First posts: ${formatCount(week.firstPosts, figures)}`
+          $localize`:@@adoption.firstPost.tip:Week of ${week.week}:week:<br>Answered within 24 h: ${formatShare(week.answeredWithin24h, figures)}:share:` +
+          $localize`:@@adoption.firstPost.tip.posts:<br>First posts: ${formatCount(week.firstPosts, figures)}:posts:`
         );
       },
     },
@@ -147,7 +152,7 @@ export function answeredByWeekOption(report: FirstPostReport): EChartsCoreOption
     yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
     series: [
       {
-        name: 'Answered within 24 h',
+        name: $localize`:@@adoption.firstPost.series.answered:Answered within 24 h`,
         type: 'line',
         connectNulls: false,
         symbolSize: 6,

@@ -11,6 +11,7 @@ import {
   levelLabel,
 } from './knowledge-flow';
 import { kpiReport } from './kpi-report';
+import { DownloadMenuComponent } from '../shared/download-menu/download-menu.component';
 
 /**
  * Who answers whose threads, unit by unit: silos, flow across departments and legacy companies, units with
@@ -18,7 +19,7 @@ import { kpiReport } from './kpi-report';
  */
 @Component({
   selector: 'up-knowledge-flow-section',
-  imports: [ChartComponent],
+  imports: [ChartComponent, DownloadMenuComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './knowledge-flow-section.component.html',
   styleUrl: './knowledge-flow-section.component.css',

@@ -1,10 +1,10 @@
 import type { KnowledgeFlowReport, LeadershipLevel } from '@uptake/contracts';
 import type { EChartsCoreOption } from 'echarts/core';
 import { escapeHtml } from '../charts/escape-html';
-import { percentOrNull } from '../shared/format';
+import { formatCount, percentOrNull } from '../shared/format';
 import { COLOURS } from '../shared/theme';
 
-export const UNKNOWN_UNIT = 'Unknown unit';
+export const UNKNOWN_UNIT = $localize`:@@adoption.knowledgeFlow.unknownUnit:Unknown unit`;
 
 export interface FlowMatrix {
   /** Unit names, the same list on both axes: responders across, askers down. */
@@ -87,9 +87,11 @@ export function knowledgeFlowHeatmapOption(report: KnowledgeFlowReport): ECharts
         const [responder, asker, threads] = item.value;
         const who =
           responder === asker
-            ? `Within ${escapeHtml(matrix.units[asker])}`
-            : `${escapeHtml(matrix.units[responder])} answered ${escapeHtml(matrix.units[asker])}`;
-        return `${who}: ${threads} ${threads === 1 ? 'thread' : 'threads'}`;
+            ? $localize`:@@adoption.knowledgeFlow.tip.within:Within ${escapeHtml(matrix.units[asker])}:unit:`
+            : $localize`:@@adoption.knowledgeFlow.tip.answered:${escapeHtml(matrix.units[responder])}:responder: answered ${escapeHtml(matrix.units[asker])}:asker:`;
+        return threads === 1
+          ? $localize`:@@adoption.knowledgeFlow.tip.thread:${who}:who:: 1 thread`
+          : $localize`:@@adoption.knowledgeFlow.tip.threads:${who}:who:: ${formatCount(threads)}:threads: threads`;
       },
     },
     xAxis: {
@@ -119,7 +121,7 @@ export function knowledgeFlowHeatmapOption(report: KnowledgeFlowReport): ECharts
     },
     series: [
       {
-        name: 'First responses',
+        name: $localize`:@@adoption.knowledgeFlow.chart.firstResponses:First responses`,
         type: 'heatmap',
         data: matrix.cells,
         label: { show: true, fontSize: 10 },
@@ -136,8 +138,16 @@ export function heatmapHeight(report: KnowledgeFlowReport): string {
 /** Share of answered threads crossing departments and legacy companies, month by month (gaps: withheld). */
 export function crossingByMonthOption(report: KnowledgeFlowReport): EChartsCoreOption {
   const lines = [
-    { name: 'Across departments', key: 'crossDepartmentShare', colour: COLOURS.accent },
-    { name: 'Across legacy companies', key: 'crossCompanyShare', colour: COLOURS.chartTeal },
+    {
+      name: $localize`:@@adoption.knowledgeFlow.chart.acrossDepartments:Across departments`,
+      key: 'crossDepartmentShare',
+      colour: COLOURS.accent,
+    },
+    {
+      name: $localize`:@@adoption.knowledgeFlow.chart.acrossCompanies:Across legacy companies`,
+      key: 'crossCompanyShare',
+      colour: COLOURS.chartTeal,
+    },
   ] as const;
   return {
     animation: false,
@@ -162,6 +172,8 @@ export function crossingByMonthOption(report: KnowledgeFlowReport): EChartsCoreO
 
 /** "Level 1 (top)", "Level 3", or "Unknown level" for people without one. */
 export function levelLabel(level: LeadershipLevel['level']): string {
-  if (level === null) return 'Unknown level';
-  return level === 1 ? 'Level 1 (top)' : `Level ${level}`;
+  if (level === null) return $localize`:@@adoption.knowledgeFlow.unknownLevel:Unknown level`;
+  return level === 1
+    ? $localize`:@@adoption.knowledgeFlow.topLevel:Level 1 (top)`
+    : $localize`:@@adoption.knowledgeFlow.level.n:Level ${level}:level:`;
 }

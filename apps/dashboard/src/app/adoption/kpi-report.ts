@@ -54,6 +54,16 @@ export interface KpiReport<T> {
   readonly error: Signal<string | null>;
   readonly status: Signal<number | null>;
   readonly loading: Signal<boolean>;
+  /** The query the report is asked with: what the page's download menu sends to its export. */
+  readonly query: Signal<KpiQueryValues>;
+  /** The report's export (GET …/exports/<name>): the same figures as CSV or XLSX. */
+  readonly exportName: Signal<string>;
+}
+
+/** The export of a KPI report: `communities/<id>` is exported as `community/<id>`, `network/people` as `network-people`. */
+export function kpiExportName(report: KpiReportName): string {
+  if (report === 'network/people') return 'network-people';
+  return report.startsWith('communities/') ? `community/${report.slice('communities/'.length)}` : report;
 }
 
 /**
@@ -67,16 +77,19 @@ export function kpiReport<T>(
   enabled: () => boolean = () => true,
 ): KpiReport<T> {
   const context = inject(OrganisationContext);
+  const query = computed((): KpiQueryValues => ({
+    ...context.filters(),
+    granularity: granularityParam(context.param('granularity')),
+    ...extra(),
+  }));
   const resource = httpResource<T>(() => {
     const organisation = context.organisation();
     if (!organisation || !enabled()) return undefined;
-    return kpiUrl(organisation.id, report, {
-      ...context.filters(),
-      granularity: granularityParam(context.param('granularity')),
-      ...extra(),
-    });
+    return kpiUrl(organisation.id, report, query());
   });
   return {
+    query,
+    exportName: computed(() => kpiExportName(report)),
     value: computed(() => (resource.hasValue() ? resource.value() : undefined)),
     error: computed(() => (resource.error() ? errorMessage(resource.error()) : null)),
     status: computed(() => httpStatus(resource.error())),

@@ -4,6 +4,7 @@ import { ChartComponent } from '../charts/chart.component';
 import { formatCount, formatCountChange, formatDay, withheldFigures } from '../shared/format';
 import { kpiReport } from './kpi-report';
 import { isEmptyLifecycle, latestLifecycleWeek, lifecycleChartOption, lifecycleSentence } from './lifecycle';
+import { DownloadMenuComponent } from '../shared/download-menu/download-menu.component';
 
 /**
  * The weekly movement of active people, for executives: who is new, who stayed, who came back and who went
@@ -11,7 +12,7 @@ import { isEmptyLifecycle, latestLifecycleWeek, lifecycleChartOption, lifecycleS
  */
 @Component({
   selector: 'up-lifecycle-section',
-  imports: [ChartComponent],
+  imports: [ChartComponent, DownloadMenuComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './lifecycle-section.component.html',
   styleUrl: './lifecycle-section.component.css',

@@ -5,10 +5,25 @@ import { COLOURS } from '../shared/theme';
 
 /** The four flows of a week, in stacking order (positive ones up from the axis, dormant below it). */
 export const LIFECYCLE_FLOWS = [
-  { key: 'retained', label: 'Retained', sign: 1, colour: COLOURS.accent300 },
-  { key: 'new', label: 'New', sign: 1, colour: COLOURS.chartGreen },
-  { key: 'reactivated', label: 'Reactivated', sign: 1, colour: COLOURS.chartSky },
-  { key: 'dormant', label: 'Dormant', sign: -1, colour: COLOURS.chartAmber },
+  {
+    key: 'retained',
+    label: $localize`:@@adoption.lifecycle.series.retained:Retained`,
+    sign: 1,
+    colour: COLOURS.accent300,
+  },
+  { key: 'new', label: $localize`:@@adoption.lifecycle.series.new:New`, sign: 1, colour: COLOURS.chartGreen },
+  {
+    key: 'reactivated',
+    label: $localize`:@@adoption.lifecycle.series.reactivated:Reactivated`,
+    sign: 1,
+    colour: COLOURS.chartSky,
+  },
+  {
+    key: 'dormant',
+    label: $localize`:@@adoption.lifecycle.series.dormant:Dormant`,
+    sign: -1,
+    colour: COLOURS.chartAmber,
+  },
 ] as const satisfies readonly {
   key: keyof LifecycleWeek;
   label: string;
@@ -16,7 +31,7 @@ export const LIFECYCLE_FLOWS = [
   colour: string;
 }[];
 
-export const NET_CHANGE_LABEL = 'Net change';
+export const NET_CHANGE_LABEL = $localize`:@@adoption.lifecycle.series.netChange:Net change`;
 
 /**
  * Nothing to draw: no week had anyone active or going dormant. A withheld week (null) is not "nobody", so a
@@ -38,11 +53,7 @@ export function latestLifecycleWeek(report: LifecycleReport): LifecycleWeek | nu
 export function lifecycleSentence(week: LifecycleWeek, minGroupSize: number): string {
   const figures = { minGroupSize };
   const change = week.netChange === null ? '' : ` (${formatCountChange(week.netChange)})`;
-  return (
-    `Week of ${formatDay(week.week)}: ${formatCount(week.active, figures)} people active${change}: ` +
-    `${formatCount(week.new, figures)} new, ${formatCount(week.reactivated, figures)} back, ` +
-    `${formatCount(week.dormant, figures)} went quiet.`
-  );
+  return $localize`:@@adoption.lifecycle.sentence:Week of ${formatDay(week.week)}:week:: ${formatCount(week.active, figures)}:active: people active${change}:change:: ${formatCount(week.new, figures)}:new: new, ${formatCount(week.reactivated, figures)}:back: back, ${formatCount(week.dormant, figures)}:quiet: went quiet.`;
 }
 
 /** A flow's bar height: dormant people are drawn below the axis; withheld figures are gaps, never 0. */
@@ -72,7 +83,7 @@ export function lifecycleTooltip(items: AxisTooltipItem[], minGroupSize: number)
     return `${item.marker}${item.seriesName}: ${value}`;
   });
   // The axis value is a date from the API, not text from users; series names are ours.
-  return [`Week of ${formatDay(items[0].axisValue)}`, ...lines].join('<br>');
+  return [weekOf(formatDay(items[0].axisValue)), ...lines].join('<br>');
 }
 
 /**
@@ -113,4 +124,9 @@ export function lifecycleChartOption(report: LifecycleReport): EChartsCoreOption
       },
     ],
   };
+}
+
+/** "Week of 5 Jan 2026" (tooltips). */
+export function weekOf(day: string): string {
+  return $localize`:@@adoption.weekOf:Week of ${day}:day:`;
 }

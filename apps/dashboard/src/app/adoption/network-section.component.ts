@@ -1,11 +1,11 @@
-import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import type { NetworkPeopleReport, NetworkReport } from '@uptake/contracts';
 import { ChartComponent } from '../charts/chart.component';
 import { OrganisationContext } from '../shell/organisation-context';
-import { formatCount, formatShare, withheldFigures } from '../shared/format';
+import { formatCount, formatNumber, formatShare, withheldFigures } from '../shared/format';
 import { kpiReport } from './kpi-report';
 import { crossingCards, isEmptyNetwork, networkGraphOption, unitNames } from './network';
+import { DownloadMenuComponent } from '../shared/download-menu/download-menu.component';
 
 /**
  * Who talks to whom, aggregated to org units: silos, vertical and post-merger communication. Brokers and
@@ -13,7 +13,7 @@ import { crossingCards, isEmptyNetwork, networkGraphOption, unitNames } from './
  */
 @Component({
   selector: 'up-network-section',
-  imports: [ChartComponent, DecimalPipe],
+  imports: [ChartComponent, DownloadMenuComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './network-section.component.html',
   styleUrl: './network-section.component.css',
@@ -28,6 +28,7 @@ export class NetworkSectionComponent {
   );
   protected readonly k = computed(() => this.report.value()?.scope.minGroupSize ?? 5);
   protected readonly figures = computed(() => withheldFigures(this.k()));
+  protected readonly num = formatNumber;
   protected readonly empty = computed(() => {
     const report = this.report.value();
     return report ? isEmptyNetwork(report) : false;

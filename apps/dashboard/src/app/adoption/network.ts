@@ -1,6 +1,7 @@
 import type { BoundaryCrossing, NetworkReport } from '@uptake/contracts';
 import type { EChartsCoreOption } from 'echarts/core';
 import { escapeHtml } from '../charts/escape-html';
+import { formatCount } from '../shared/format';
 import { COLOURS } from '../shared/theme';
 
 export interface CrossingCard {
@@ -14,18 +15,18 @@ export interface CrossingCard {
 const CROSSINGS: Omit<CrossingCard, 'figures'>[] = [
   {
     key: 'department',
-    label: 'Across departments',
-    meaning: 'interactions between people of different org units',
+    label: $localize`:@@adoption.network.measure.departments:Across departments`,
+    meaning: $localize`:@@adoption.network.measure.departments.meaning:interactions between people of different org units`,
   },
   {
     key: 'hierarchyLevel',
-    label: 'Across hierarchy levels',
-    meaning: 'vertical interactions between levels',
+    label: $localize`:@@adoption.network.measure.levels:Across hierarchy levels`,
+    meaning: $localize`:@@adoption.network.measure.levels.meaning:vertical interactions between levels`,
   },
   {
     key: 'legacyCompany',
-    label: 'Across legacy companies',
-    meaning: 'interactions bridging the merged companies',
+    label: $localize`:@@adoption.network.measure.companies:Across legacy companies`,
+    meaning: $localize`:@@adoption.network.measure.companies.meaning:interactions bridging the merged companies`,
   },
 ];
 
@@ -86,7 +87,7 @@ export function networkGraphOption(report: NetworkReport): EChartsCoreOption {
           symbolSize: nodeSize(unit.people, maxPeople),
           itemStyle: { color: unit.people === null ? COLOURS.neutralMark : COLOURS.accent500 },
           // the tooltip is HTML: the unit's name is text from the directory
-          tip: `${escapeHtml(unit.name)}: ${unit.people === null ? 'hidden' : `${unit.people} people`}`,
+          tip: `${escapeHtml(unit.name)}: ${unit.people === null ? HIDDEN : peopleCount(unit.people)}`,
         })),
         links: links.map((link) => ({
           source: link.source,
@@ -107,4 +108,12 @@ export function networkGraphOption(report: NetworkReport): EChartsCoreOption {
 /** Org unit names by id, for naming the unit of a broker or champion. */
 export function unitNames(report: NetworkReport | undefined): Map<string, string> {
   return new Map((report?.units ?? []).map((unit) => [unit.orgUnitId, unit.name]));
+}
+
+/** A withheld figure in a tooltip or label. */
+export const HIDDEN = $localize`:@@adoption.hidden:hidden`;
+
+/** "12 people". */
+export function peopleCount(people: number): string {
+  return $localize`:@@adoption.peopleCount:${formatCount(people)}:people: people`;
 }

@@ -10,11 +10,12 @@ import {
   participationChartOption,
   personasChartOption,
 } from './participation';
+import { DownloadMenuComponent } from '../shared/download-menu/download-menu.component';
 
 /** Who creates, who contributes and who only reads, per period, against the 90-9-1 rule of thumb. */
 @Component({
   selector: 'up-participation-section',
-  imports: [ChartComponent],
+  imports: [ChartComponent, DownloadMenuComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './participation-section.component.html',
   styleUrl: './participation-section.component.css',

@@ -10,17 +10,17 @@ export const PARTICIPATION_COLOURS = {
 } as const;
 
 const LAYERS = [
-  { key: 'creators', label: 'Creators' },
-  { key: 'contributors', label: 'Contributors' },
-  { key: 'readers', label: 'Readers' },
-  { key: 'inactive', label: 'Inactive' },
+  { key: 'creators', label: $localize`:@@adoption.participation.group.creators:Creators` },
+  { key: 'contributors', label: $localize`:@@adoption.participation.group.contributors:Contributors` },
+  { key: 'readers', label: $localize`:@@adoption.participation.group.readers:Readers` },
+  { key: 'inactive', label: $localize`:@@adoption.participation.group.inactive:Inactive` },
 ] as const;
 
 export const PERSONA_LABELS: Record<Persona, string> = {
-  creator: 'Creators',
-  responder: 'Responders',
-  reactor: 'Reactors',
-  observer: 'Observers',
+  creator: $localize`:@@adoption.participation.persona.creators:Creators`,
+  responder: $localize`:@@adoption.participation.persona.responders:Responders`,
+  reactor: $localize`:@@adoption.participation.persona.reactors:Reactors`,
+  observer: $localize`:@@adoption.participation.persona.observers:Observers`,
 };
 
 /** Share of eligible people in percent (one decimal); null when either figure is withheld. */
@@ -77,12 +77,12 @@ export function participationChartOption(report: ParticipationReport): EChartsCo
     data: [
       // Labels at opposite ends: the two lines are close together on a 0-100% axis.
       {
-        name: `90-9-1: ${creators * 100}% creators`,
+        name: $localize`:@@adoption.participation.rule.creators:90-9-1: ${creators * 100}:percent:% creators`,
         yAxis: creators * 100,
         label: { position: 'insideStartTop' },
       },
       {
-        name: `90-9-1: ${(creators + contributors) * 100}% creators + contributors`,
+        name: $localize`:@@adoption.participation.rule.contributors:90-9-1: ${(creators + contributors) * 100}:percent:% creators + contributors`,
         yAxis: (creators + contributors) * 100,
         label: { position: 'insideEndTop' },
       },
@@ -124,7 +124,7 @@ export function personasChartOption(report: ParticipationReport): EChartsCoreOpt
     legend: { bottom: 0 },
     series: [
       {
-        name: 'Personas',
+        name: $localize`:@@adoption.participation.chart.personas:Personas`,
         type: 'pie',
         radius: ['45%', '70%'],
         center: ['50%', '45%'],

@@ -10,6 +10,7 @@ import {
   personasChartHeight,
   personasChartOption,
 } from './personas';
+import { DownloadMenuComponent } from '../shared/download-menu/download-menu.component';
 
 /**
  * Behaviour personas (what people give and receive) of the whole population and of each unit, and habits.
@@ -17,7 +18,7 @@ import {
  */
 @Component({
   selector: 'up-personas-section',
-  imports: [ChartComponent],
+  imports: [ChartComponent, DownloadMenuComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './personas-section.component.html',
   styleUrl: './personas-section.component.css',

@@ -1,7 +1,7 @@
 import type { BehaviourPersona, PersonaShares, PersonasReport } from '@uptake/contracts';
 import type { EChartsCoreOption } from 'echarts/core';
 import { escapeHtml } from '../charts/escape-html';
-import { formatShare, hiddenLabel, percentOrNull } from '../shared/format';
+import { formatCount, formatShare, hiddenLabel, percentOrNull } from '../shared/format';
 import { COLOURS } from '../shared/theme';
 
 export interface PersonaDefinition {
@@ -19,37 +19,37 @@ export interface PersonaDefinition {
 export const PERSONA_DEFINITIONS: readonly PersonaDefinition[] = [
   {
     persona: 'catalyst',
-    label: 'Catalysts',
-    definition: 'start threads, and at least half of them are answered by someone else',
+    label: $localize`:@@adoption.persona.catalysts:Catalysts`,
+    definition: $localize`:@@adoption.persona.catalysts.definition:start threads, and at least half of them are answered by someone else`,
     colour: COLOURS.accent,
   },
   {
     persona: 'engager',
-    label: 'Engagers',
-    definition: 'reply to others and get responses or reactions back',
+    label: $localize`:@@adoption.persona.engagers:Engagers`,
+    definition: $localize`:@@adoption.persona.engagers.definition:reply to others and get responses or reactions back`,
     colour: COLOURS.chartSky,
   },
   {
     persona: 'responder',
-    label: 'Responders',
-    definition: 'reply to others but receive nothing back',
+    label: $localize`:@@adoption.persona.responders:Responders`,
+    definition: $localize`:@@adoption.persona.responders.definition:reply to others but receive nothing back`,
     colour: COLOURS.chartTeal,
   },
   {
     persona: 'broadcaster',
-    label: 'Broadcasters',
-    definition: 'start threads that mostly stay unanswered, and post more than they reply',
+    label: $localize`:@@adoption.persona.broadcasters:Broadcasters`,
+    definition: $localize`:@@adoption.persona.broadcasters.definition:start threads that mostly stay unanswered, and post more than they reply`,
     colour: COLOURS.chartAmber,
   },
   {
     persona: 'observer',
-    label: 'Observers',
-    definition: 'are active but only read or react',
+    label: $localize`:@@adoption.persona.observers:Observers`,
+    definition: $localize`:@@adoption.persona.observers.definition:are active but only read or react`,
     colour: COLOURS.accent200,
   },
 ];
 
-export const ALL_PEOPLE_LABEL = 'All people';
+export const ALL_PEOPLE_LABEL = $localize`:@@adoption.persona.allPeople:All people`;
 
 export interface PersonaRow {
   /** Row label: "All people" or the unit's name (text from the directory). */
@@ -87,7 +87,10 @@ export function hiddenPersonaLabels(shares: PersonaShares): string[] {
 /** Tooltip of one row: its people and every persona's share, withheld ones saying why. */
 export function personaRowTooltip(row: PersonaRow, minGroupSize: number): string {
   const figures = { minGroupSize, trailingZeros: true };
-  const people = row.activePeople === null ? hiddenLabel(minGroupSize) : `${row.activePeople} active people`;
+  const people =
+    row.activePeople === null
+      ? hiddenLabel(minGroupSize)
+      : $localize`:@@adoption.persona.activePeople:${formatCount(row.activePeople)}:people: active people`;
   return [
     // unit names come from the directory: the tooltip is HTML
     `<b>${escapeHtml(row.name)}</b> (${people})`,

@@ -4,6 +4,7 @@ import { ChartComponent } from '../charts/chart.component';
 import { formatCount, formatShare, withheldFigures } from '../shared/format';
 import { kpiReport } from './kpi-report';
 import { retentionHeatmapOption } from './retention';
+import { DownloadMenuComponent } from '../shared/download-menu/download-menu.component';
 
 /** Weeks of silence after which an activated person counts as having stopped (the API's default too). */
 export const SILENT_WEEKS = 4;
@@ -11,7 +12,7 @@ export const SILENT_WEEKS = 4;
 /** People who stay weeks after first trying the platform, and those who tried and stopped, by unit. */
 @Component({
   selector: 'up-retention-section',
-  imports: [ChartComponent],
+  imports: [ChartComponent, DownloadMenuComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './retention-section.component.html',
   styleUrl: './retention-section.component.css',

@@ -1,6 +1,7 @@
 import type { RetentionReport } from '@uptake/contracts';
 import type { EChartsCoreOption } from 'echarts/core';
-import { hiddenLabel, percentOrNull } from '../shared/format';
+import { formatShare, hiddenLabel, percentOrNull } from '../shared/format';
+import { HIDDEN, peopleCount } from './network';
 import { escapeHtml } from '../charts/escape-html';
 import { COLOURS } from '../shared/theme';
 
@@ -29,9 +30,12 @@ export function retentionHeatmap(report: RetentionReport): RetentionHeatmap {
   );
   return {
     rows: report.cohorts.map(
-      (cohort) => `${cohort.week} (${cohort.size === null ? 'hidden' : `${cohort.size} people`})`,
+      (cohort) => `${cohort.week} (${cohort.size === null ? HIDDEN : peopleCount(cohort.size)})`,
     ),
-    columns: Array.from({ length: width }, (_, week) => `Week ${week}`),
+    columns: Array.from(
+      { length: width },
+      (_, week) => $localize`:@@adoption.retention.weekN:Week ${week}:week:`,
+    ),
     cells,
     hiddenCells,
   };
@@ -40,7 +44,7 @@ export function retentionHeatmap(report: RetentionReport): RetentionHeatmap {
 /** Cohort heatmap: colour is the share of the cohort active in its n-th week; withheld cells in grey. */
 export function retentionHeatmapOption(report: RetentionReport): EChartsCoreOption {
   const heatmap = retentionHeatmap(report);
-  const hiddenName = `Hidden (< ${report.scope.minGroupSize} people)`;
+  const hiddenName = $localize`:@@adoption.retention.hiddenSeries:Hidden (< ${report.scope.minGroupSize}:k: people)`;
   return {
     animation: false,
     grid: { left: 150, right: 16, top: 36, bottom: 72 },
@@ -49,8 +53,11 @@ export function retentionHeatmapOption(report: RetentionReport): EChartsCoreOpti
       position: 'top',
       formatter: (item: { seriesIndex: number; value: number[] }) => {
         const [column, row, percent] = item.value;
-        const figure = item.seriesIndex === 0 ? `${percent}% active` : hiddenLabel(report.scope.minGroupSize);
-        return `Cohort ${escapeHtml(heatmap.rows[row])}<br>${escapeHtml(heatmap.columns[column])}: ${figure}`;
+        const figure =
+          item.seriesIndex === 0
+            ? $localize`:@@adoption.retention.tip.active:${formatShare(percent / 100)}:share: active`
+            : hiddenLabel(report.scope.minGroupSize);
+        return $localize`:@@adoption.retention.tip:Cohort ${escapeHtml(heatmap.rows[row])}:cohort:<br>${escapeHtml(heatmap.columns[column])}:week:: ${figure}:figure:`;
       },
     },
     xAxis: { type: 'category', data: heatmap.columns, splitArea: { show: true } },
@@ -70,7 +77,7 @@ export function retentionHeatmapOption(report: RetentionReport): EChartsCoreOpti
     },
     series: [
       {
-        name: 'Retained',
+        name: $localize`:@@adoption.retention.series.retained:Retained`,
         type: 'heatmap',
         data: heatmap.cells,
         label: {

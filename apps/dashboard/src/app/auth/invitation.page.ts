@@ -4,10 +4,10 @@ import { Router } from '@angular/router';
 import { errorMessage, UptakeApi, type InvitationPreview } from '../api/uptake-api.service';
 
 const ROLE_NAMES: Record<InvitationPreview['role'], string> = {
-  admin: 'admin',
-  change_manager: 'change manager',
-  executive: 'executive',
-  connector_maintainer: 'connector maintainer',
+  admin: $localize`:@@auth.invitation.role.admin:admin`,
+  change_manager: $localize`:@@auth.invitation.role.changeManager:change manager`,
+  executive: $localize`:@@auth.invitation.role.executive:executive`,
+  connector_maintainer: $localize`:@@auth.invitation.role.connectorMaintainer:connector maintainer`,
 };
 
 /** Minimum length the API requires of a new password. */
@@ -24,18 +24,18 @@ const MIN_PASSWORD = 12;
   template: `
     <main class="invitation">
       <form class="card" (ngSubmit)="accept()" data-testid="invitation-form">
-        <h1>Uptake</h1>
+        <h1 i18n="@@auth.invitation.brand">Uptake</h1>
         @if (preview(); as invitation) {
-          <p data-testid="invitation-summary">
+          <p data-testid="invitation-summary" i18n="@@auth.invitation.summary">
             Join <strong>{{ invitation.organisationName }}</strong> as {{ roleName(invitation.role) }} with
             <strong>{{ invitation.email }}</strong>.
           </p>
           @if (!invitation.accountExists) {
-            <p class="muted">
+            <p class="muted" i18n="@@auth.invitation.choosePassword">
               Choose the password of your new account (at least {{ minPassword }} characters).
             </p>
             <label>
-              New password
+              <ng-container i18n="@@auth.invitation.newPassword">New password</ng-container>
               <input
                 name="password"
                 type="password"
@@ -46,7 +46,7 @@ const MIN_PASSWORD = 12;
               />
             </label>
             <label>
-              Repeat it
+              <ng-container i18n="@@auth.invitation.repeat">Repeat it</ng-container>
               <input
                 name="repeat"
                 type="password"
@@ -57,9 +57,13 @@ const MIN_PASSWORD = 12;
               />
             </label>
           } @else if (!invitation.signedInAsInvitee) {
-            <p class="muted">You have an account: confirm it is yours with its password.</p>
+            <p class="muted" i18n="@@auth.invitation.confirmAccount">
+              You have an account: confirm it is yours with its password.
+            </p>
             <label>
-              Password of {{ invitation.email }}
+              <ng-container i18n="@@auth.invitation.passwordOf"
+                >Password of {{ invitation.email }}</ng-container
+              >
               <input
                 name="password"
                 type="password"
@@ -71,10 +75,14 @@ const MIN_PASSWORD = 12;
             </label>
           }
           <button type="submit" [disabled]="busy()" data-testid="invitation-accept">
-            {{ busy() ? 'Joining…' : 'Accept the invitation' }}
+            @if (busy()) {
+              <ng-container i18n="@@auth.invitation.joining">Joining…</ng-container>
+            } @else {
+              <ng-container i18n="@@auth.invitation.accept">Accept the invitation</ng-container>
+            }
           </button>
         } @else if (!error()) {
-          <p class="muted">Reading the invitation…</p>
+          <p class="muted" i18n="@@auth.invitation.reading">Reading the invitation…</p>
         }
         @if (error()) {
           <p class="error" role="alert" data-testid="error-banner">{{ error() }}</p>
@@ -121,7 +129,9 @@ export class InvitationPage implements OnInit {
     this.token = new URLSearchParams(window.location.hash.slice(1)).get('token') ?? '';
     history.replaceState(history.state, '', window.location.pathname);
     if (!this.token) {
-      this.error.set('This page needs the link from your invitation e-mail.');
+      this.error.set(
+        $localize`:@@auth.invitation.noToken:This page needs the link from your invitation e-mail.`,
+      );
       return;
     }
     this.api.lookupInvitation(this.token).subscribe({
@@ -138,7 +148,7 @@ export class InvitationPage implements OnInit {
     const invitation = this.preview();
     if (!invitation) return;
     if (!invitation.accountExists && this.password !== this.repeat) {
-      this.error.set('The two passwords differ.');
+      this.error.set($localize`:@@auth.invitation.passwordsDiffer:The two passwords differ.`);
       return;
     }
     this.busy.set(true);

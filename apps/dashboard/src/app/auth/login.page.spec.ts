@@ -1,7 +1,9 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
+import { provideRouter, Router } from '@angular/router';
+import { LOCALE_STORAGE_KEY } from '../../locale/locale';
+import { Language } from '../shell/language';
 import { LoginPage, SSO_ERROR_MESSAGES } from './login.page';
 
 describe('LoginPage single sign-on', () => {
@@ -68,5 +70,50 @@ describe('LoginPage single sign-on', () => {
     TestBed.resetTestingModule();
     create();
     expect(element('sso-error')).toBeNull();
+  });
+});
+
+describe('LoginPage language after signing in', () => {
+  const ME = {
+    kind: 'session',
+    userId: 'user-1',
+    email: 'a@acme.test',
+    memberships: [],
+    preferredLocale: null,
+    expiresAt: '2026-12-02T00:00:00.000Z',
+  };
+
+  function signIn(locale: string) {
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+    });
+    const http = TestBed.inject(HttpTestingController);
+    const router = TestBed.inject(Router);
+    const navigateByUrl = jest.spyOn(router, 'navigateByUrl').mockResolvedValue(true);
+    const language = TestBed.inject(Language);
+    const navigate = jest.spyOn(language, 'navigate').mockImplementation(() => undefined);
+    const fixture = TestBed.createComponent(LoginPage);
+    fixture.componentRef.setInput('returnUrl', '/adoption?org=1');
+    fixture.detectChanges();
+    (fixture.nativeElement as HTMLElement).querySelector('form')!.dispatchEvent(new Event('submit'));
+    http.expectOne('/api/auth/login').flush({ ...ME, locale });
+    http.verify();
+    return { navigateByUrl, navigate };
+  }
+
+  beforeEach(() => localStorage.clear());
+
+  it('stays in the app when the user reads the language the page is in', () => {
+    const { navigateByUrl, navigate } = signIn('en');
+    expect(navigateByUrl).toHaveBeenCalledWith('/adoption?org=1');
+    expect(navigate).not.toHaveBeenCalled();
+    expect(localStorage.getItem(LOCALE_STORAGE_KEY)).toBeNull();
+  });
+
+  it("loads the page afresh in the user's other language, remembered for the sign-in page", () => {
+    const { navigateByUrl, navigate } = signIn('nl');
+    expect(navigate).toHaveBeenCalledWith('/adoption?org=1');
+    expect(navigateByUrl).not.toHaveBeenCalled();
+    expect(localStorage.getItem(LOCALE_STORAGE_KEY)).toBe('nl');
   });
 });

@@ -27,6 +27,7 @@ import {
   type CostField,
 } from './forms';
 import { GoalCardComponent, type PhaseOption } from './goal-card.component';
+import { DownloadMenuComponent } from '../shared/download-menu/download-menu.component';
 
 /** Roles that change the business case (the API enforces it; this only hides controls). */
 const EDITORS = new Set(['admin', 'change_manager']);
@@ -39,7 +40,7 @@ const EDITORS = new Set(['admin', 'change_manager']);
  */
 @Component({
   selector: 'up-business-case-page',
-  imports: [GoalCardComponent, InterventionLogComponent],
+  imports: [GoalCardComponent, InterventionLogComponent, DownloadMenuComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './business-case.page.html',
   styleUrl: './business-case.page.css',

@@ -6,7 +6,15 @@ import type {
   ValueRange,
 } from '@uptake/contracts';
 import type { EChartsCoreOption } from 'echarts/core';
-import { formatDay, formatMoney, hiddenLabel } from '../shared/format';
+import {
+  formatCount,
+  formatDay,
+  formatMoney,
+  formatNumber,
+  formatShare,
+  hiddenLabel,
+  withheldFigures,
+} from '../shared/format';
 import { COLOURS } from '../shared/theme';
 import { comparisonWords, effectSentence, metricWords, phaseLead } from './effect-sentence';
 
@@ -17,14 +25,10 @@ import { comparisonWords, effectSentence, metricWords, phaseLead } from './effec
  */
 
 /** What every figure of the page is called: the groups were not randomised (never "impact"). */
-export const ESTIMATE_LABEL = 'Observational estimate';
+export const ESTIMATE_LABEL = $localize`:@@businessCase.estimateLabel:Observational estimate`;
 
 /** How the effects are measured, in two sentences for the page's method note. */
-export const METHOD_NOTE =
-  'Each effect compares how a metric changed for the people of a phase (before vs after its start) with how it ' +
-  'changed for a comparison group over the same weeks (difference in differences). The 95% interval comes ' +
-  'from a person-level bootstrap: people are resampled, so the interval reflects how much the result depends ' +
-  'on who happened to be in each group.';
+export const METHOD_NOTE = $localize`:@@businessCase.methodNote:Each effect compares how a metric changed for the people of a phase (before vs after its start) with how it changed for a comparison group over the same weeks (difference in differences). The 95% interval comes from a person-level bootstrap: people are resampled, so the interval reflects how much the result depends on who happened to be in each group.`;
 
 /** A figure and its p10–p90 range as text: { value: "€84,000", range: "€60,000 – €110,000" }. */
 export interface RangeText {
@@ -43,11 +47,12 @@ export function rangeText(range: ValueRange, format: (value: number) => string, 
 /** A ROI as a percentage: 1.5 → "150%", −0.2 → "−20%". */
 export function formatRoi(roi: number): string {
   const rounded = Math.round(roi * 100);
-  return `${rounded < 0 ? '\u2212' : ''}${Math.abs(rounded).toLocaleString('en-US')}%`;
+  return `${rounded < 0 ? '\u2212' : ''}${formatShare(Math.abs(rounded) / 100, { digits: 0 })}`;
 }
 
 /** "month 7". */
-export const formatMonth = (month: number) => `month ${Math.round(month)}`;
+export const formatMonth = (month: number) =>
+  $localize`:@@businessCase.month:month ${Math.round(month)}:month:`;
 
 export interface HeadlineView {
   currency: string;
@@ -72,7 +77,9 @@ export function headlineView(report: BusinessCaseReport): HeadlineView | null {
   if (!totals || !report.currency) return null;
   const currency = report.currency;
   const money = (value: number) => formatMoney(value, currency);
-  const horizon = report.cost ? `not within ${report.cost.months} months` : 'not within the horizon';
+  const horizon = report.cost
+    ? $localize`:@@businessCase.notWithinMonths:not within ${report.cost.months}:months: months`
+    : $localize`:@@businessCase.notWithinHorizon:not within the horizon`;
   const payback = totals.paybackMonth;
   return {
     currency,
@@ -88,8 +95,10 @@ export function headlineView(report: BusinessCaseReport): HeadlineView | null {
     },
     measuredPerYear: totals.valuePerYear.estimate === null ? '–' : money(totals.valuePerYear.estimate),
     assumedPerYear:
-      totals.assumedValuePerYear === null ? 'no assumption set' : money(totals.assumedValuePerYear),
-    monthsElapsed: (Math.round(report.monthsElapsed * 10) / 10).toLocaleString('en-US'),
+      totals.assumedValuePerYear === null
+        ? $localize`:@@businessCase.noAssumption:no assumption set`
+        : money(totals.assumedValuePerYear),
+    monthsElapsed: formatNumber(report.monthsElapsed, 1),
     rangeMethod: totals.rangeMethod,
   };
 }
@@ -99,36 +108,59 @@ export function headlineFigures(view: HeadlineView): { id: string; label: string
   return [
     {
       id: 'headline-value-to-date',
-      label: `Measured value to date (${view.monthsElapsed} months)`,
+      label: $localize`:@@businessCase.headline.valueToDate:Measured value to date (${view.monthsElapsed}:months: months)`,
       figure: view.valueToDate,
     },
-    { id: 'headline-value-per-year', label: 'Measured value per year', figure: view.valuePerYear },
-    { id: 'headline-roi', label: 'ROI over the horizon', figure: view.roi },
-    { id: 'headline-payback', label: 'Payback', figure: view.payback },
+    {
+      id: 'headline-value-per-year',
+      label: $localize`:@@businessCase.headline.valuePerYear:Measured value per year`,
+      figure: view.valuePerYear,
+    },
+    {
+      id: 'headline-roi',
+      label: $localize`:@@businessCase.headline.roi:ROI over the horizon`,
+      figure: view.roi,
+    },
+    {
+      id: 'headline-payback',
+      label: $localize`:@@businessCase.headline.payback:Payback`,
+      figure: view.payback,
+    },
   ];
 }
 
 /** Why the headline is empty, in words. */
 export function headlineProblem(report: BusinessCaseReport): string {
-  if (!report.plan) return 'There is no rollout plan yet: the business case is measured on a plan’s phases.';
-  if (!report.cost) return 'Set the programme cost to see ROI and payback.';
-  if (report.goals.length === 0) return 'There are no goals yet.';
+  if (!report.plan)
+    return $localize`:@@businessCase.problem.noPlan:There is no rollout plan yet: the business case is measured on a plan’s phases.`;
+  if (!report.cost)
+    return $localize`:@@businessCase.problem.noCost:Set the programme cost to see ROI and payback.`;
+  if (report.goals.length === 0) return $localize`:@@businessCase.problem.noGoals:There are no goals yet.`;
   if (report.goals.some((goal) => goal.value?.measured)) {
-    return 'The goals are valued in different currencies, so they are not added up.';
+    return $localize`:@@businessCase.problem.currencies:The goals are valued in different currencies, so they are not added up.`;
   }
-  return 'No goal has a measured value yet: give a goal a measurement on a phase that has started.';
+  return $localize`:@@businessCase.problem.noValue:No goal has a measured value yet: give a goal a measurement on a phase that has started.`;
 }
 
 /** The programme cost as table rows (label, amount). */
 export function costRows(breakdown: CostBreakdown, currency: string): { label: string; amount: string }[] {
   const money = (value: number) => formatMoney(value, currency);
   return [
-    { label: 'Licences (seats × price × months)', amount: money(breakdown.licences) },
-    { label: 'One-off costs', amount: money(breakdown.oneOff) },
-    { label: 'People’s time (training and champions)', amount: money(breakdown.peopleTime) },
-    { label: 'Total over the horizon', amount: money(breakdown.total) },
-    { label: 'Paid up front (month 1)', amount: money(breakdown.upfront) },
-    { label: 'Licences per month', amount: money(breakdown.monthly) },
+    {
+      label: $localize`:@@businessCase.cost.licences:Licences (seats × price × months)`,
+      amount: money(breakdown.licences),
+    },
+    { label: $localize`:@@businessCase.cost.oneOff:One-off costs`, amount: money(breakdown.oneOff) },
+    {
+      label: $localize`:@@businessCase.cost.peopleTime:People’s time (training and champions)`,
+      amount: money(breakdown.peopleTime),
+    },
+    { label: $localize`:@@businessCase.cost.total:Total over the horizon`, amount: money(breakdown.total) },
+    {
+      label: $localize`:@@businessCase.cost.upfront:Paid up front (month 1)`,
+      amount: money(breakdown.upfront),
+    },
+    { label: $localize`:@@businessCase.cost.monthly:Licences per month`, amount: money(breakdown.monthly) },
   ];
 }
 
@@ -140,7 +172,8 @@ export function goalMetric(goal: Pick<BusinessCaseGoal, 'kpi' | 'measurement'>):
 
 /** The sentence of a goal card, or the goal's problem when there is no effect. */
 export function goalSentence(goal: BusinessCaseGoal): string {
-  if (!goal.effect || !goal.phase) return goal.problem ?? 'This goal has no measurement yet.';
+  if (!goal.effect || !goal.phase)
+    return goal.problem ?? $localize`:@@businessCase.goal.noMeasurement:This goal has no measurement yet.`;
   const value = goal.value?.measured
     ? { perYear: goal.value.measured.valuePerYear.estimate, currency: goal.value.currency }
     : null;
@@ -155,7 +188,7 @@ export function goalSentence(goal: BusinessCaseGoal): string {
 
 /** A figure in the metric's unit, to two decimals, or why it is missing. */
 function unitFigure(value: number | null, k: number): string {
-  return value === null ? hiddenLabel(k) : (Math.round(value * 100) / 100).toLocaleString('en-US');
+  return value === null ? hiddenLabel(k) : formatNumber(value, 2);
 }
 
 export interface EffectFigures {
@@ -173,10 +206,7 @@ export interface EffectFigures {
 }
 
 const signed = (value: number) =>
-  `${value < 0 ? '\u2212' : ''}${(Math.round(Math.abs(value) * 100) / 100).toLocaleString('en-US', {
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-  })}`;
+  `${value < 0 ? '\u2212' : ''}${formatNumber(Math.round(Math.abs(value) * 100) / 100, 2, 2)}`;
 
 /** The figures of an estimable effect, in words and numbers. */
 export function effectFigures(effect: DifferenceInDifferencesReport, requested?: string): EffectFigures {
@@ -185,22 +215,26 @@ export function effectFigures(effect: DifferenceInDifferencesReport, requested?:
   const absolute =
     estimate === null
       ? hiddenLabel(k)
-      : `${signed(estimate)}${low !== null && high !== null ? ` (95% interval ${signed(low)} to ${signed(high)})` : ''} per person per week`;
+      : low !== null && high !== null
+        ? $localize`:@@businessCase.effect.absoluteWithInterval:${signed(estimate)}:estimate: (95% interval ${signed(low)}:low: to ${signed(high)}:high:) per person per week`
+        : $localize`:@@businessCase.effect.absolute:${signed(estimate)}:estimate: per person per week`;
   const rel = effect.relativeEffect;
-  const percent = (value: number) => `${value < 0 ? '\u2212' : '+'}${Math.abs(Math.round(value * 100))}%`;
+  const percent = (value: number) =>
+    `${value < 0 ? '\u2212' : '+'}${formatShare(Math.abs(Math.round(value * 100)) / 100, { digits: 0 })}`;
   const relative =
     rel.estimate === null
       ? null
-      : `${percent(rel.estimate)}${rel.low !== null && rel.high !== null ? ` (${percent(rel.low)} to ${percent(rel.high)})` : ''}`;
+      : rel.low !== null && rel.high !== null
+        ? $localize`:@@businessCase.effect.relativeWithInterval:${percent(rel.estimate)}:estimate: (${percent(rel.low)}:low: to ${percent(rel.high)}:high:)`
+        : percent(rel.estimate);
   const trends = effect.parallelTrends;
   let trendWarning: string | null = null;
   if (trends.flat === false) {
     trendWarning =
       trends.warning ??
-      'Before the start the two groups already drifted apart: the estimate may partly reflect that trend.';
+      $localize`:@@businessCase.effect.drifted:Before the start the two groups already drifted apart: the estimate may partly reflect that trend.`;
   } else if (trends.flat === null) {
-    trendWarning =
-      'Fewer than 3 weeks before the start: whether both groups moved in parallel is not checked.';
+    trendWarning = $localize`:@@businessCase.effect.trendUnchecked:Fewer than 3 weeks before the start: whether both groups moved in parallel is not checked.`;
   }
   return {
     absolute,
@@ -209,16 +243,14 @@ export function effectFigures(effect: DifferenceInDifferencesReport, requested?:
       effect.significant === null
         ? '–'
         : effect.significant
-          ? 'Yes: the 95% interval excludes no change'
-          : 'No: the 95% interval includes no change',
-    treatedPeople:
-      effect.treated.people === null ? hiddenLabel(k) : effect.treated.people.toLocaleString('en-US'),
-    comparisonPeople:
-      effect.comparison.people === null ? hiddenLabel(k) : effect.comparison.people.toLocaleString('en-US'),
+          ? $localize`:@@businessCase.effect.significantYes:Yes: the 95% interval excludes no change`
+          : $localize`:@@businessCase.effect.significantNo:No: the 95% interval includes no change`,
+    treatedPeople: formatCount(effect.treated.people, withheldFigures(k)),
+    comparisonPeople: formatCount(effect.comparison.people, withheldFigures(k)),
     comparison: comparisonWords(effect.comparisonKind, requested as Parameters<typeof comparisonWords>[1]),
     trendWarning,
-    windows: `Before: ${formatDay(effect.pre.from)} – ${formatDay(effect.pre.to)} · after: ${formatDay(effect.post.from)} – ${formatDay(effect.post.to)}`,
-    bootstrap: `${effect.bootstrap.replicates.toLocaleString('en-US')} bootstrap replicates (${effect.bootstrap.method})`,
+    windows: $localize`:@@businessCase.effect.windows:Before: ${formatDay(effect.pre.from)}:preFrom: – ${formatDay(effect.pre.to)}:preTo: · after: ${formatDay(effect.post.from)}:postFrom: – ${formatDay(effect.post.to)}:postTo:`,
+    bootstrap: $localize`:@@businessCase.effect.bootstrap:${formatCount(effect.bootstrap.replicates)}:replicates: bootstrap replicates (${effect.bootstrap.method}:method:)`,
   };
 }
 
@@ -253,7 +285,9 @@ export function effectChartOption(
     tooltip: {
       trigger: 'axis',
       valueFormatter: (value: number | null) =>
-        value === null || value === undefined ? 'hidden' : `${value}`,
+        value === null || value === undefined
+          ? $localize`:@@businessCase.chart.hidden:hidden`
+          : formatNumber(value, 2),
     },
     xAxis: { type: 'category', data: effect.weeks.map((week) => week.week) },
     yAxis: { type: 'value', name: metricWords(metric).noun, scale: true },
@@ -269,8 +303,11 @@ export function effectChartOption(
           symbol: 'none',
           silent: true,
           lineStyle: { type: 'solid', color: COLOURS.ink, width: 1.5 },
-          label: { formatter: `Start ${formatDay(effect.phaseStart)}`, position: 'insideEndTop' },
-          data: [{ name: 'Start', xAxis: effect.phaseStart }],
+          label: {
+            formatter: $localize`:@@businessCase.chart.startOn:Start ${formatDay(effect.phaseStart)}:day:`,
+            position: 'insideEndTop',
+          },
+          data: [{ name: $localize`:@@businessCase.chart.start:Start`, xAxis: effect.phaseStart }],
         },
       },
       {
@@ -292,7 +329,10 @@ export function baselineText(goal: BusinessCaseGoal, k: number): string | null {
   const value =
     baseline.value === null
       ? hiddenLabel(k)
-      : `${(Math.round(baseline.value * 100) / 100).toLocaleString('en-US')}${goal.unit ? ` ${goal.unit}` : ''}`;
-  const withheld = baseline.withheldWeeks > 0 ? ` (${baseline.withheldWeeks} without a value)` : '';
-  return `${value} · ${baseline.weeks} weeks from ${formatDay(baseline.from)} to ${formatDay(baseline.to)}${withheld}`;
+      : `${formatNumber(baseline.value, 2)}${goal.unit ? ` ${goal.unit}` : ''}`;
+  const withheld =
+    baseline.withheldWeeks > 0
+      ? $localize`:@@businessCase.baseline.withheld: (${baseline.withheldWeeks}:weeks: without a value)`
+      : '';
+  return $localize`:@@businessCase.baseline:${value}:value: · ${baseline.weeks}:weeks: weeks from ${formatDay(baseline.from)}:from: to ${formatDay(baseline.to)}:to:${withheld}:withheld:`;
 }

@@ -19,11 +19,17 @@ interface MetricWords {
   clause: (change: string) => string;
 }
 
+const MORE = $localize`:@@businessCase.sentence.more:more`;
+const FEWER = $localize`:@@businessCase.sentence.fewer:fewer`;
+const HIGHER = $localize`:@@businessCase.sentence.higher:higher`;
+const LOWER = $localize`:@@businessCase.sentence.lower:lower`;
+
 const EMAILS_SENT: MetricWords = {
-  noun: 'e-mails sent a week',
-  up: 'more',
-  down: 'fewer',
-  clause: (change) => `people sent ${change} e-mails a week than`,
+  noun: $localize`:@@businessCase.sentence.emailsSent.noun:e-mails sent a week`,
+  up: MORE,
+  down: FEWER,
+  clause: (change) =>
+    $localize`:@@businessCase.sentence.emailsSent:people sent ${change}:change: e-mails a week than`,
 };
 
 /** Words per KPI and known usage metric; other usage metrics get generic words from their name. */
@@ -31,40 +37,46 @@ const METRIC_WORDS: Record<string, MetricWords> = {
   'usage:email.sent': EMAILS_SENT,
   emails_sent_per_person_per_week: EMAILS_SENT,
   'usage:email.read': {
-    noun: 'e-mails read a week',
-    up: 'more',
-    down: 'fewer',
-    clause: (change) => `people read ${change} e-mails a week than`,
+    noun: $localize`:@@businessCase.sentence.emailsRead.noun:e-mails read a week`,
+    up: MORE,
+    down: FEWER,
+    clause: (change) =>
+      $localize`:@@businessCase.sentence.emailsRead:people read ${change}:change: e-mails a week than`,
   },
   'usage:email.received': {
-    noun: 'e-mails received a week',
-    up: 'more',
-    down: 'fewer',
-    clause: (change) => `people received ${change} e-mails a week than`,
+    noun: $localize`:@@businessCase.sentence.emailsReceived.noun:e-mails received a week`,
+    up: MORE,
+    down: FEWER,
+    clause: (change) =>
+      $localize`:@@businessCase.sentence.emailsReceived:people received ${change}:change: e-mails a week than`,
   },
   weekly_active_rate: {
-    noun: 'weeks active',
-    up: 'more',
-    down: 'fewer',
-    clause: (change) => `people were active in ${change} weeks than`,
+    noun: $localize`:@@businessCase.sentence.weeklyActive.noun:weeks active`,
+    up: MORE,
+    down: FEWER,
+    clause: (change) =>
+      $localize`:@@businessCase.sentence.weeklyActive:people were active in ${change}:change: weeks than`,
   },
   adoption_rate: {
-    noun: 'adoption',
-    up: 'higher',
-    down: 'lower',
-    clause: (change) => `adoption was ${change} than among`,
+    noun: $localize`:@@businessCase.sentence.adoption.noun:adoption`,
+    up: HIGHER,
+    down: LOWER,
+    clause: (change) =>
+      $localize`:@@businessCase.sentence.adoption:adoption was ${change}:change: than among`,
   },
   contributor_share: {
-    noun: 'weeks contributing',
-    up: 'more',
-    down: 'fewer',
-    clause: (change) => `people posted, replied or reacted in ${change} weeks than`,
+    noun: $localize`:@@businessCase.sentence.contributing.noun:weeks contributing`,
+    up: MORE,
+    down: FEWER,
+    clause: (change) =>
+      $localize`:@@businessCase.sentence.contributing:people posted, replied or reacted in ${change}:change: weeks than`,
   },
   median_hours_to_first_response: {
-    noun: 'hours to a first response',
-    up: 'longer',
-    down: 'less',
-    clause: (change) => `threads waited ${change} for a first response than those of`,
+    noun: $localize`:@@businessCase.sentence.firstResponse.noun:hours to a first response`,
+    up: $localize`:@@businessCase.sentence.longer:longer`,
+    down: $localize`:@@businessCase.sentence.less:less`,
+    clause: (change) =>
+      $localize`:@@businessCase.sentence.firstResponse:threads waited ${change}:change: for a first response than those of`,
   },
 };
 
@@ -74,22 +86,38 @@ export function metricWords(metric: string): MetricWords {
   if (known) return known;
   const name = metric.replace(/^usage:/, '').replace(/[._]/g, ' ');
   return {
-    noun: `weekly ${name}`,
-    up: 'higher',
-    down: 'lower',
-    clause: (change) => `people’s weekly ${name} was ${change} than that of`,
+    noun: $localize`:@@businessCase.sentence.generic.noun:weekly ${name}:metric:`,
+    up: HIGHER,
+    down: LOWER,
+    clause: (change) =>
+      $localize`:@@businessCase.sentence.generic:people’s weekly ${name}:metric: was ${change}:change: than that of`,
   };
 }
 
 /** The metrics offered in pickers: the goal KPIs and the usage metrics the demo and M365 reports carry. */
 export const EFFECT_METRIC_OPTIONS: { value: string; label: string }[] = [
-  { value: 'usage:email.sent', label: 'E-mails sent (usage report)' },
-  { value: 'usage:email.read', label: 'E-mails read (usage report)' },
-  { value: 'weekly_active_rate', label: 'Weekly active rate' },
-  { value: 'adoption_rate', label: 'Adoption rate' },
-  { value: 'contributor_share', label: 'Contributor share' },
-  { value: 'median_hours_to_first_response', label: 'Hours to first response' },
-  { value: 'emails_sent_per_person_per_week', label: 'E-mails sent per person per week' },
+  {
+    value: 'usage:email.sent',
+    label: $localize`:@@businessCase.metric.emailsSent:E-mails sent (usage report)`,
+  },
+  {
+    value: 'usage:email.read',
+    label: $localize`:@@businessCase.metric.emailsRead:E-mails read (usage report)`,
+  },
+  {
+    value: 'weekly_active_rate',
+    label: $localize`:@@businessCase.metric.weeklyActiveRate:Weekly active rate`,
+  },
+  { value: 'adoption_rate', label: $localize`:@@businessCase.metric.adoptionRate:Adoption rate` },
+  { value: 'contributor_share', label: $localize`:@@businessCase.metric.contributorShare:Contributor share` },
+  {
+    value: 'median_hours_to_first_response',
+    label: $localize`:@@businessCase.metric.firstResponse:Hours to first response`,
+  },
+  {
+    value: 'emails_sent_per_person_per_week',
+    label: $localize`:@@businessCase.metric.emailsPerPerson:E-mails sent per person per week`,
+  },
 ];
 
 /**
@@ -98,19 +126,22 @@ export const EFFECT_METRIC_OPTIONS: { value: string; label: string }[] = [
  */
 export function comparisonWords(kind: PanelComparisonKind | undefined, requested?: EffectComparison): string {
   const resolved = kind ?? (requested === 'phase' ? 'population' : requested);
-  if (resolved === 'matched') return 'comparable colleagues';
-  if (resolved === 'rest-of-organisation') return 'the rest of the organisation';
-  return 'the comparison group';
+  if (resolved === 'matched') return $localize`:@@businessCase.sentence.matched:comparable colleagues`;
+  if (resolved === 'rest-of-organisation')
+    return $localize`:@@businessCase.sentence.restOfOrganisation:the rest of the organisation`;
+  return $localize`:@@businessCase.sentence.comparisonGroup:the comparison group`;
 }
 
 /** "In the pilot" for a phase called Pilot, else "In the “Best cases” phase". */
 export function phaseLead(name: string): string {
-  return /^(the )?pilot( phase)?$/i.test(name.trim()) ? 'In the pilot' : `In the “${name}” phase`;
+  return /^(the )?pilot( phase)?$/i.test(name.trim())
+    ? $localize`:@@businessCase.sentence.inPilot:In the pilot`
+    : $localize`:@@businessCase.sentence.inPhase:In the “${name}:phase:” phase`;
 }
 
 /** "After “Working out loud training”". */
 export function interventionLead(title: string): string {
-  return `After “${title}”`;
+  return $localize`:@@businessCase.sentence.after:After “${title}:title:”`;
 }
 
 /** |fraction| as a whole percentage: −0.141 → 14. */
@@ -130,11 +161,14 @@ export function roundForHeadline(amount: number): number {
 export function notEstimableReason(effect: DifferenceInDifferencesReport): string {
   switch (effect.reason?.code) {
     case 'too-few-people':
-      return `fewer than ${effect.minPeoplePerGroup} people in the treated or the comparison group have data both before and after the start`;
+      return $localize`:@@businessCase.sentence.tooFewPeople:fewer than ${effect.minPeoplePerGroup}:k: people in the treated or the comparison group have data both before and after the start`;
     case 'empty-window':
-      return 'there is no complete week with data before or after the start yet';
+      return $localize`:@@businessCase.sentence.emptyWindow:there is no complete week with data before or after the start yet`;
     default:
-      return effect.reason?.message ?? 'the effect could not be estimated';
+      return (
+        effect.reason?.message ??
+        $localize`:@@businessCase.sentence.notEstimable:the effect could not be estimated`
+      );
   }
 }
 
@@ -142,10 +176,10 @@ export function notEstimableReason(effect: DifferenceInDifferencesReport): strin
 function intervalText(low: number | null, high: number | null, words: MetricWords): string | null {
   if (low === null || high === null) return null;
   if (low < 0 && high > 0) {
-    return `95% interval ${percent(low)}% ${words.down} to ${percent(high)}% ${words.up}`;
+    return $localize`:@@businessCase.sentence.intervalAcross:95% interval ${percent(low)}:low:% ${words.down}:down: to ${percent(high)}:high:% ${words.up}:up:`;
   }
   const [a, b] = [percent(low), percent(high)].sort((x, y) => x - y);
-  return `95% interval ${a}–${b}%`;
+  return $localize`:@@businessCase.sentence.interval:95% interval ${a}:low:–${b}:high:%`;
 }
 
 export interface EffectSentenceInput {
@@ -167,11 +201,12 @@ export interface EffectSentenceInput {
  */
 export function effectSentence(input: EffectSentenceInput): string {
   const { lead, effect } = input;
-  if (!effect.estimable) return `${lead}, there is no estimate yet: ${notEstimableReason(effect)}.`;
+  if (!effect.estimable)
+    return $localize`:@@businessCase.sentence.noEstimate:${lead}:lead:, there is no estimate yet: ${notEstimableReason(effect)}:reason:.`;
   const relative = effect.relativeEffect;
   if (relative.estimate === null) {
     const k = effect.suppressed?.minGroupSize ?? effect.minPeoplePerGroup;
-    return `${lead}, the effect rests on fewer than ${k} people and is hidden.`;
+    return $localize`:@@businessCase.sentence.hidden:${lead}:lead:, the effect rests on fewer than ${k}:k: people and is hidden.`;
   }
   const words = metricWords(input.metric);
   const against = comparisonWords(effect.comparisonKind, input.comparison);
@@ -179,9 +214,9 @@ export function effectSentence(input: EffectSentenceInput): string {
   const bracket = interval ? ` (${interval})` : '';
   const body =
     percent(relative.estimate) === 0
-      ? `there was no measurable difference in ${words.noun} from ${against}`
+      ? $localize`:@@businessCase.sentence.noDifference:there was no measurable difference in ${words.noun}:metric: from ${against}:against:`
       : `${words.clause(`${percent(relative.estimate)}% ${relative.estimate > 0 ? words.up : words.down}`)} ${against}`;
-  return `${lead}, ${body}${bracket}${valueText(input.value)}.`;
+  return $localize`:@@businessCase.sentence:${lead}:lead:, ${body}:body:${bracket}:interval:${valueText(input.value)}:value:.`;
 }
 
 /** ", worth about €84,000 a year" (or ", costing about …" for a loss); nothing without a value. */
@@ -189,5 +224,7 @@ function valueText(value: EffectSentenceInput['value']): string {
   if (!value || value.perYear === null) return '';
   const rounded = roundForHeadline(value.perYear);
   const amount = formatMoney(Math.abs(rounded), value.currency);
-  return rounded < 0 ? `, costing about ${amount} a year` : `, worth about ${amount} a year`;
+  return rounded < 0
+    ? $localize`:@@businessCase.sentence.costing:, costing about ${amount}:amount: a year`
+    : $localize`:@@businessCase.sentence.worth:, worth about ${amount}:amount: a year`;
 }

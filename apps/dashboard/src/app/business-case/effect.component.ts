@@ -22,11 +22,15 @@ export class EffectComponent {
   readonly metric = input.required<string>();
   /** The comparison asked for (words when the report does not name its kind). */
   readonly comparison = input<string | undefined>(undefined);
-  readonly treatedName = input('Treated');
+  readonly treatedName = input($localize`:@@businessCase.effect.treated:Treated`);
   readonly testId = input('effect');
 
   protected readonly label = ESTIMATE_LABEL;
   protected readonly figures = computed(() => effectFigures(this.effect(), this.comparison()));
+  protected readonly chartLabel = computed(
+    () =>
+      $localize`:@@businessCase.effect.chartLabel:Weekly mean of ${this.treatedName()}:treated: and ${this.figures().comparison}:comparison:, start marked`,
+  );
   protected readonly weeks = computed(() => effectWeekRows(this.effect()));
   protected readonly chart = computed(() => {
     const effect = this.effect();

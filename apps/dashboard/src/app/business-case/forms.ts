@@ -207,12 +207,28 @@ export type CostDraft = Record<CostField, string>;
 
 /** The contract's bounds per cost field, and what each field is called on the form. */
 export const COST_BOUNDS: Record<CostField, Bounds & { label: string }> = {
-  licencePerSeatPerMonth: { min: 0, max: 100_000, label: 'Licence per seat and month' },
-  seats: { min: 0, max: 10_000_000, label: 'Seats' },
-  months: { min: 1, max: 120, label: 'Horizon (months)' },
-  oneOffCosts: { min: 0, max: 1_000_000_000, label: 'One-off costs' },
-  trainingHours: { min: 0, max: 100_000_000, label: 'Training hours (all people)' },
-  championHours: { min: 0, max: 100_000_000, label: 'Champion hours' },
+  licencePerSeatPerMonth: {
+    min: 0,
+    max: 100_000,
+    label: $localize`:@@businessCase.costField.licence:Licence per seat and month`,
+  },
+  seats: { min: 0, max: 10_000_000, label: $localize`:@@businessCase.costField.seats:Seats` },
+  months: { min: 1, max: 120, label: $localize`:@@businessCase.costField.months:Horizon (months)` },
+  oneOffCosts: {
+    min: 0,
+    max: 1_000_000_000,
+    label: $localize`:@@businessCase.costField.oneOff:One-off costs`,
+  },
+  trainingHours: {
+    min: 0,
+    max: 100_000_000,
+    label: $localize`:@@businessCase.costField.training:Training hours (all people)`,
+  },
+  championHours: {
+    min: 0,
+    max: 100_000_000,
+    label: $localize`:@@businessCase.costField.champion:Champion hours`,
+  },
 };
 
 export function costDraft(cost: ProgrammeCost | null): CostDraft {

@@ -32,9 +32,15 @@ export interface PhaseOption {
 }
 
 export const COMPARISON_OPTIONS: { value: EffectComparison; label: string }[] = [
-  { value: 'phase', label: 'The phase’s comparison group' },
-  { value: 'rest-of-organisation', label: 'The rest of the organisation' },
-  { value: 'matched', label: 'Matched colleagues (same kind of unit, level, location, activity)' },
+  { value: 'phase', label: $localize`:@@businessCase.comparison.phase:The phase’s comparison group` },
+  {
+    value: 'rest-of-organisation',
+    label: $localize`:@@businessCase.comparison.rest:The rest of the organisation`,
+  },
+  {
+    value: 'matched',
+    label: $localize`:@@businessCase.comparison.matched:Matched colleagues (same kind of unit, level, location, activity)`,
+  },
 ];
 
 /**
@@ -62,6 +68,7 @@ export class GoalCardComponent {
   protected readonly metricOptions = EFFECT_METRIC_OPTIONS;
   protected readonly comparisonOptions = COMPARISON_OPTIONS;
   protected readonly formatDay = formatDay;
+  protected readonly phaseWord = $localize`:@@businessCase.goalCard.phaseWord:Phase`;
   protected readonly sentence = computed(() => goalSentence(this.goal()));
   protected readonly metric = computed(() => goalMetric(this.goal()));
   protected readonly baseline = computed(() => baselineText(this.goal(), this.minGroupSize()));
@@ -75,6 +82,11 @@ export class GoalCardComponent {
   protected readonly busy = signal(false);
   protected readonly baselineBusy = signal(false);
   protected readonly baselineError = signal<string | null>(null);
+  /** What the freeze button says: freezing, freezing again over a frozen baseline, or a first freeze. */
+  protected readonly baselineState = computed(() => {
+    if (this.baselineBusy()) return 'busy';
+    return this.goal().baseline ? 'again' : 'first';
+  });
 
   protected error(field: MeasurementField): string | null {
     return fieldError(field, this.clientErrors(), this.serverErrors());

@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  LOCALE_ID,
+} from '@angular/core';
 import type { EChartsCoreOption } from 'echarts/core';
 import { NgxEchartsDirective } from 'ngx-echarts';
 import { InterventionsStore } from '../interventions/interventions.store';
@@ -18,12 +26,13 @@ import { interventionMarkers, withInterventionMarkers } from './intervention-mar
       echarts
       [options]="shown()"
       [autoResize]="true"
+      [initOpts]="initOpts"
       [attr.aria-label]="label()"
       role="img"
     ></div>
     @if (markers().length > 0) {
       <p class="chart-markers" data-testid="chart-markers">
-        Interventions:
+        <ng-container i18n="@@charts.markers.label">Interventions:</ng-container>&ngsp;
         @for (marker of markers(); track marker.at; let last = $last) {
           <span data-testid="chart-marker">{{ marker.description }}</span>{{ last ? '' : '; ' }}
         }
@@ -47,8 +56,10 @@ import { interventionMarkers, withInterventionMarkers } from './intervention-mar
 })
 export class ChartComponent {
   private readonly interventions = inject(InterventionsStore);
+  /** ECharts' locale (registered in ./echarts) follows the page's language. */
+  protected readonly initOpts = { locale: inject(LOCALE_ID).startsWith('nl') ? 'NL' : 'EN' };
   readonly options = input.required<EChartsCoreOption>();
-  readonly label = input('chart');
+  readonly label = input($localize`:@@charts.defaultLabel:chart`);
   /** Draw the organisation's interventions on the x axis (only for charts whose x axis is time). */
   readonly interventionMarkers = input(false);
 

@@ -4,6 +4,7 @@ import { MarkLineComponent } from 'echarts/components';
 import { GraphChart, HeatmapChart, PieChart } from 'echarts/charts';
 import { MarkAreaComponent, VisualMapContinuousComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
+import langNL from 'echarts/lib/i18n/langNL.js';
 import { CanvasRenderer } from 'echarts/renderers';
 
 // Only what the dashboard draws, so the bundle stays small.
@@ -22,5 +23,8 @@ echarts.use([
   VisualMapContinuousComponent,
   MarkAreaComponent,
 ]);
+
+// Month and day names of time axes and ECharts' own words in the page's language (English is built in).
+echarts.registerLocale('NL', langNL);
 
 export { echarts };

@@ -45,7 +45,7 @@ describe('interventionMarkers', () => {
     ]);
     // oldest first within the week
     expect(markers[1].description).toBe(
-      '9 Mar 2026 · training · Training Sales; 11 Mar 2026 · leadership-post · CEO post',
+      '9 Mar 2026 · Training · Training Sales; 11 Mar 2026 · Leadership post · CEO post',
     );
   });
 

@@ -2,6 +2,7 @@ import type { InterventionView } from '@uptake/contracts';
 import type { EChartsCoreOption } from 'echarts/core';
 import { addDays, daysBetween, formatDay } from '../shared/format';
 import { COLOURS } from '../shared/theme';
+import { INTERVENTION_KIND_LABELS } from '../interventions/intervention-form';
 import { escapeHtml } from './escape-html';
 
 /** What a marker needs of an intervention (the view has more). */
@@ -21,7 +22,7 @@ export interface InterventionMarker {
 
 /** The series that carries the markers, so it can be found (and replaced) again. */
 export const MARKER_SERIES_ID = 'intervention-markers';
-export const MARKER_SERIES_NAME = 'Interventions';
+export const MARKER_SERIES_NAME = $localize`:@@charts.markers.seriesName:Interventions`;
 
 /** A category of a time axis as its first day: "2026-04-06" stays, "2026-04" (a month) reads "2026-04-01". */
 function categoryDay(category: unknown): string | null {
@@ -131,8 +132,13 @@ export function interventionMarkers(
       list.map((item) => item.day),
     ),
     interventions: list,
-    label: list.length === 1 ? list[0].title : `${list.length} interventions`,
-    description: list.map((item) => `${formatDay(item.day)} · ${item.kind} · ${item.title}`).join('; '),
+    label:
+      list.length === 1
+        ? list[0].title
+        : $localize`:@@charts.markers.count:${list.length}:count: interventions`,
+    description: list
+      .map((item) => `${formatDay(item.day)} · ${INTERVENTION_KIND_LABELS[item.kind]} · ${item.title}`)
+      .join('; '),
   }));
 }
 

@@ -1,14 +1,16 @@
 import { httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import type { BestCase, BestCasesReport, RolloutPlanView } from '@uptake/contracts';
+import type { BestCase, BestCasesReport, RolloutPhaseView, RolloutPlanView } from '@uptake/contracts';
 import { errorMessage } from '../api/uptake-api.service';
 import { kpiReport } from '../adoption/kpi-report';
 import { errorMessages, RolloutApi } from '../rollout/rollout-api';
-import { formatCount, withheldFigures } from '../shared/format';
+import { phaseStatusLook } from '../rollout/gates';
+import { formatCount, formatNumber, withheldFigures } from '../shared/format';
 import { OrganisationContext } from '../shell/organisation-context';
 import {
   BEST_CASE_KINDS,
+  bestCaseKindOptions,
   candidateKey,
   criterionLines,
   defaultPhaseChoice,
@@ -19,6 +21,7 @@ import {
   type BestCaseKind,
   type ShortlistEntry,
 } from './best-cases';
+import { DownloadMenuComponent } from '../shared/download-menu/download-menu.component';
 
 /**
  * The best-case finder: communities and org units ranked by how much better than the organisation they do,
@@ -27,7 +30,7 @@ import {
  */
 @Component({
   selector: 'up-best-cases',
-  imports: [RouterLink],
+  imports: [RouterLink, DownloadMenuComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './best-cases.component.html',
   styleUrl: './best-cases.component.css',
@@ -36,7 +39,7 @@ export class BestCasesComponent {
   private readonly context = inject(OrganisationContext);
   private readonly rollouts = inject(RolloutApi);
 
-  protected readonly kinds = BEST_CASE_KINDS;
+  protected readonly kinds = bestCaseKindOptions();
   protected readonly kind = signal<BestCaseKind>('all');
   /** `all` is the API's default, so it is left out of the request. */
   protected readonly report = kpiReport<BestCasesReport>('best-cases', () => ({
@@ -74,9 +77,12 @@ export class BestCasesComponent {
   protected readonly saveError = signal<string | null>(null);
 
   protected readonly count = formatCount;
+  protected readonly score = (score: number) => formatNumber(score, 2, 2);
+  protected readonly phaseStatus = (status: RolloutPhaseView['status']) =>
+    phaseStatusLook(status).label.toLocaleLowerCase();
 
   protected chooseKind(value: string): void {
-    const kind = BEST_CASE_KINDS.find((option) => option.value === value)?.value;
+    const kind = BEST_CASE_KINDS.find((option) => option === value);
     if (kind) this.kind.set(kind);
   }
 
@@ -116,7 +122,12 @@ export class BestCasesComponent {
         next: (plan) => {
           this.saving.set(false);
           const phase = plan.phases.find((candidate) => candidate.id === choice.phase.id);
-          this.saved.set(phase ? describeSavedTarget(phase) : `${choice.phase.name} saved`);
+          const name = choice.phase.name;
+          this.saved.set(
+            phase
+              ? describeSavedTarget(phase)
+              : $localize`:@@communities.bestCases.phaseSaved:${name}:phase: saved`,
+          );
           // The picker now holds the saved phase, so a second save starts from what the API stored.
           if (this.plans.hasValue()) {
             this.plans.set(this.plans.value().map((existing) => (existing.id === plan.id ? plan : existing)));

@@ -7,16 +7,21 @@ import type {
 } from '@uptake/contracts';
 import type { PhaseBody } from '../rollout/phase-draft';
 import { phasesInOrder } from '../rollout/timeline';
-import { formatShare, formatWaitingTime, type FormatOptions } from '../shared/format';
+import { formatCount, formatShare, formatWaitingTime, type FormatOptions } from '../shared/format';
 import { signedShare } from './communities';
 
 export type BestCaseKind = 'all' | 'community' | 'orgUnit';
 
-export const BEST_CASE_KINDS: { value: BestCaseKind; label: string }[] = [
-  { value: 'all', label: 'Communities and org units' },
-  { value: 'community', label: 'Communities' },
-  { value: 'orgUnit', label: 'Org units' },
-];
+export const BEST_CASE_KINDS: readonly BestCaseKind[] = ['all', 'community', 'orgUnit'];
+
+/** The candidates select's options, in the page's language. */
+export function bestCaseKindOptions(): { value: BestCaseKind; label: string }[] {
+  return [
+    { value: 'all', label: $localize`:@@communities.bestCases.kind.all:Communities and org units` },
+    { value: 'community', label: $localize`:@@communities.bestCases.kind.community:Communities` },
+    { value: 'orgUnit', label: $localize`:@@communities.bestCases.kind.orgUnit:Org units` },
+  ];
+}
 
 /** A candidate as the shortlist keeps it: enough to build the target and to say what it holds. */
 export interface ShortlistEntry {
@@ -30,17 +35,30 @@ export function candidateKey(candidate: { kind: BestCase['kind']; id: string }):
   return `${candidate.kind}:${candidate.id}`;
 }
 
-/** How each criterion is named and printed (time is better when lower, the rest when higher). */
-const CRITERIA: Record<
-  BestCaseCriterion,
-  { label: string; format: (v: number | null, o: FormatOptions) => string }
-> = {
-  healthIndex: { label: 'Health index', format: formatShare },
-  replyCoverage: { label: 'Reply coverage', format: formatShare },
-  medianHoursToFirstReply: { label: 'Median first reply', format: formatWaitingTime },
-  crossDepartmentShare: { label: 'Cross-department', format: formatShare },
-  growth: { label: 'Growth per week', format: signedShare },
+/** How each criterion is printed (time is better when lower, the rest when higher). */
+const CRITERION_FORMATS: Record<BestCaseCriterion, (v: number | null, o: FormatOptions) => string> = {
+  healthIndex: formatShare,
+  replyCoverage: formatShare,
+  medianHoursToFirstReply: formatWaitingTime,
+  crossDepartmentShare: formatShare,
+  growth: signedShare,
 };
+
+/** How each criterion is named, in the page's language. */
+function criterionLabel(criterion: BestCaseCriterion): string {
+  switch (criterion) {
+    case 'healthIndex':
+      return $localize`:@@communities.bestCases.criterion.healthIndex:Health index`;
+    case 'replyCoverage':
+      return $localize`:@@communities.bestCases.criterion.replyCoverage:Reply coverage`;
+    case 'medianHoursToFirstReply':
+      return $localize`:@@communities.bestCases.criterion.medianFirstReply:Median first reply`;
+    case 'crossDepartmentShare':
+      return $localize`:@@communities.bestCases.criterion.crossDepartment:Cross-department`;
+    case 'growth':
+      return $localize`:@@communities.bestCases.criterion.growth:Growth per week`;
+  }
+}
 
 export interface CriterionLine {
   criterion: BestCaseCriterion;
@@ -58,12 +76,12 @@ export function criterionLines(
   options: FormatOptions,
 ): CriterionLine[] {
   return criteria.map((criterion) => {
-    const look = CRITERIA[criterion.criterion];
+    const format = CRITERION_FORMATS[criterion.criterion];
     return {
       criterion: criterion.criterion,
-      label: look.label,
-      value: look.format(criterion.value, options),
-      organisationValue: look.format(criterion.organisationValue, options),
+      label: criterionLabel(criterion.criterion),
+      value: format(criterion.value, options),
+      organisationValue: format(criterion.organisationValue, options),
       verdict:
         criterion.score === null
           ? null
@@ -145,32 +163,55 @@ export function phaseTargetBody(phase: RolloutPhaseView, shortlist: readonly Sho
   };
 }
 
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
+/** "3 communities", "1 unit", "2 people": one part of a target's description. */
+function communities(count: number): string {
+  return count === 1
+    ? $localize`:@@communities.bestCases.count.community:1 community`
+    : $localize`:@@communities.bestCases.count.communities:${formatCount(count)}:count: communities`;
+}
+
+function units(count: number): string {
+  return count === 1
+    ? $localize`:@@communities.bestCases.count.unit:1 unit`
+    : $localize`:@@communities.bestCases.count.units:${formatCount(count)}:count: units`;
+}
+
+function people(count: number): string {
+  return count === 1
+    ? $localize`:@@communities.bestCases.count.person:1 person`
+    : $localize`:@@communities.bestCases.count.people:${formatCount(count)}:count: people`;
+}
+
+/** "a and b and c" in the page's language. */
+function andList(parts: readonly string[]): string {
+  return parts.reduce(
+    (list, part) => $localize`:@@communities.bestCases.and:${list}:list: and ${part}:part:`,
+  );
 }
 
 /** "Best cases now targets 3 communities and 1 unit", from the phase as the API saved it. */
 export function describeSavedTarget(phase: RolloutPhaseView): string {
+  const { groupIds, orgUnitIds, pseudonyms } = phase.target;
   const parts = [
-    ...(phase.target.groupIds.length > 0
-      ? [plural(phase.target.groupIds.length, 'community', 'communities')]
-      : []),
-    ...(phase.target.orgUnitIds.length > 0 ? [plural(phase.target.orgUnitIds.length, 'unit', 'units')] : []),
-    ...(phase.target.pseudonyms.length > 0
-      ? [plural(phase.target.pseudonyms.length, 'person', 'people')]
-      : []),
+    ...(groupIds.length > 0 ? [communities(groupIds.length)] : []),
+    ...(orgUnitIds.length > 0 ? [units(orgUnitIds.length)] : []),
+    ...(pseudonyms.length > 0 ? [people(pseudonyms.length)] : []),
   ];
-  return `${phase.name} now targets ${parts.length > 0 ? parts.join(' and ') : 'the whole organisation'}`;
+  const name = phase.name;
+  return parts.length > 0
+    ? $localize`:@@communities.bestCases.savedTarget:${name}:phase: now targets ${andList(parts)}:target:`
+    : $localize`:@@communities.bestCases.savedWholeOrganisation:${name}:phase: now targets the whole organisation`;
 }
 
 /** "2 communities and 1 unit shortlisted" for the action's label. */
 export function describeShortlist(shortlist: readonly ShortlistEntry[]): string {
-  const communities = shortlist.filter((entry) => entry.kind === 'community').length;
-  const units = shortlist.length - communities;
-  if (shortlist.length === 0) return 'Nothing shortlisted';
+  const communityCount = shortlist.filter((entry) => entry.kind === 'community').length;
+  const unitCount = shortlist.length - communityCount;
+  if (shortlist.length === 0)
+    return $localize`:@@communities.bestCases.nothingShortlisted:Nothing shortlisted`;
   const parts = [
-    ...(communities > 0 ? [plural(communities, 'community', 'communities')] : []),
-    ...(units > 0 ? [plural(units, 'unit', 'units')] : []),
+    ...(communityCount > 0 ? [communities(communityCount)] : []),
+    ...(unitCount > 0 ? [units(unitCount)] : []),
   ];
-  return `${parts.join(' and ')} shortlisted`;
+  return $localize`:@@communities.bestCases.shortlisted:${andList(parts)}:list: shortlisted`;
 }

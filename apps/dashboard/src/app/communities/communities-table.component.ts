@@ -4,6 +4,7 @@ import { formatCount, formatDay, formatShare, formatWaitingTime, type FormatOpti
 import {
   figuresOf,
   filterCommunities,
+  groupKindName,
   nextSort,
   signedShare,
   sortCommunities,
@@ -22,55 +23,83 @@ interface Column {
   number: boolean;
 }
 
-const COLUMNS: Column[] = [
-  { key: 'name', label: 'Community', title: 'Name of the channel, community or team', number: false },
-  { key: 'kind', label: 'Kind', title: 'Channel, community, team or group', number: false },
-  { key: 'members', label: 'Members', title: 'Members at the end of the range', number: true },
-  {
-    key: 'activeMembers',
-    label: 'Active',
-    title: 'People active in the last 28 days of the range',
-    number: true,
-  },
-  {
-    key: 'healthIndex',
-    label: 'Health',
-    title: 'Active in the last 28 days / active in the last 12 months',
-    number: true,
-  },
-  {
-    key: 'replyCoverage',
-    label: 'Reply coverage',
-    title: 'Threads answered by someone else within 7 days',
-    number: true,
-  },
-  {
-    key: 'medianHoursToFirstReply',
-    label: 'First reply',
-    title: 'Median time to the first reply',
-    number: true,
-  },
-  { key: 'unansweredShare', label: 'Unanswered', title: 'Threads nobody else responded to', number: true },
-  {
-    key: 'topPostersShare',
-    label: 'Top 10%',
-    title: 'Share of posts from the top 10% of posters (fragile above 70%)',
-    number: true,
-  },
-  {
-    key: 'crossDepartmentShare',
-    label: 'Cross-dept.',
-    title: 'Responses given to someone of another department',
-    number: true,
-  },
-  {
-    key: 'memberGrowthPerWeek',
-    label: 'Growth / week',
-    title: 'Mean weekly growth over the last 4 weeks',
-    number: true,
-  },
-  { key: 'viral', label: 'Viral', title: 'Bottom-up viral growth over 4 weeks, since when', number: false },
-];
+/** The table's columns, in the page's language (built per table, so they follow the loaded translations). */
+function communityColumns(): Column[] {
+  return [
+    {
+      key: 'name',
+      label: $localize`:@@communities.column.name:Community`,
+      title: $localize`:@@communities.column.name.title:Name of the channel, community or team`,
+      number: false,
+    },
+    {
+      key: 'kind',
+      label: $localize`:@@communities.column.kind:Kind`,
+      title: $localize`:@@communities.column.kind.title:Channel, community, team or group`,
+      number: false,
+    },
+    {
+      key: 'members',
+      label: $localize`:@@communities.column.members:Members`,
+      title: $localize`:@@communities.column.members.title:Members at the end of the range`,
+      number: true,
+    },
+    {
+      key: 'activeMembers',
+      label: $localize`:@@communities.column.active:Active`,
+      title: $localize`:@@communities.column.active.title:People active in the last 28 days of the range`,
+      number: true,
+    },
+    {
+      key: 'healthIndex',
+      label: $localize`:@@communities.column.health:Health`,
+      title: $localize`:@@communities.column.health.title:Active in the last 28 days / active in the last 12 months`,
+      number: true,
+    },
+    {
+      key: 'replyCoverage',
+      label: $localize`:@@communities.column.replyCoverage:Reply coverage`,
+      title: $localize`:@@communities.column.replyCoverage.title:Threads answered by someone else within 7 days`,
+      number: true,
+    },
+    {
+      key: 'medianHoursToFirstReply',
+      label: $localize`:@@communities.column.firstReply:First reply`,
+      title: $localize`:@@communities.column.firstReply.title:Median time to the first reply`,
+      number: true,
+    },
+    {
+      key: 'unansweredShare',
+      label: $localize`:@@communities.column.unanswered:Unanswered`,
+      title: $localize`:@@communities.column.unanswered.title:Threads nobody else responded to`,
+      number: true,
+    },
+    {
+      key: 'topPostersShare',
+      label: $localize`:@@communities.column.topPosters:Top 10%`,
+      title: $localize`:@@communities.column.topPosters.title:Share of posts from the top 10% of posters (fragile above 70%)`,
+      number: true,
+    },
+    {
+      key: 'crossDepartmentShare',
+      label: $localize`:@@communities.column.crossDepartment:Cross-dept.`,
+      title: $localize`:@@communities.column.crossDepartment.title:Responses given to someone of another department`,
+      number: true,
+    },
+    {
+      key: 'memberGrowthPerWeek',
+      label: $localize`:@@communities.column.growth:Growth / week`,
+      title: $localize`:@@communities.column.growth.title:Mean weekly growth over the last 4 weeks`,
+      number: true,
+    },
+    {
+      key: 'viral',
+      label: $localize`:@@communities.column.viral:Viral`,
+      title: $localize`:@@communities.column.viral.title:Bottom-up viral growth over 4 weeks, since when`,
+      number: false,
+    },
+  ];
+}
 
 /**
  * The communities of a report as a table: sortable by every figure (click a heading), filtered by name, with
@@ -89,7 +118,7 @@ export class CommunitiesTableComponent {
   readonly selectedId = input<string | undefined>(undefined);
   readonly selected = output<string>();
 
-  protected readonly columns = COLUMNS;
+  protected readonly columns = communityColumns();
   protected readonly spark = SPARKLINE;
   protected readonly query = signal('');
   protected readonly organisationFigures = computed(() => figuresOf(this.report().suppressed));
@@ -110,6 +139,7 @@ export class CommunitiesTableComponent {
   protected readonly share = formatShare;
   protected readonly waiting = formatWaitingTime;
   protected readonly growth = signedShare;
+  protected readonly kindName = groupKindName;
 
   protected sortBy(column: CommunityColumn): void {
     this.sort.set(nextSort(this.sort(), column));

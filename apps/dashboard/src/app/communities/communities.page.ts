@@ -14,6 +14,7 @@ import {
 } from './communities';
 import { CommunitiesTableComponent } from './communities-table.component';
 import { CommunityDetailComponent } from './community-detail.component';
+import { DownloadMenuComponent } from '../shared/download-menu/download-menu.component';
 
 /**
  * The change manager's view of communities (channels, communities, teams): their health against the
@@ -23,7 +24,13 @@ import { CommunityDetailComponent } from './community-detail.component';
  */
 @Component({
   selector: 'up-communities-page',
-  imports: [FilterBarComponent, CommunitiesTableComponent, CommunityDetailComponent, BestCasesComponent],
+  imports: [
+    FilterBarComponent,
+    CommunitiesTableComponent,
+    CommunityDetailComponent,
+    BestCasesComponent,
+    DownloadMenuComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './communities.page.html',
   styleUrl: './communities.page.css',

@@ -9,6 +9,7 @@ import type {
 import type { EChartsCoreOption } from 'echarts/core';
 import {
   formatDay,
+  formatNumber,
   formatShare,
   hiddenLabel,
   percentOrNull,
@@ -143,10 +144,30 @@ export interface ViralHighlight {
   since: string | null;
 }
 
-const VIRAL_METRIC: Record<'members' | 'activePeople', string> = {
-  members: 'members',
-  activePeople: 'active people',
-};
+/** What grew, as the highlight names it ("active people in 4 weeks"). */
+function viralMetricName(metric: 'members' | 'activePeople' | null): string {
+  if (metric === 'members') return $localize`:@@communities.viral.metric.members:members`;
+  if (metric === 'activePeople') return $localize`:@@communities.viral.metric.activePeople:active people`;
+  return $localize`:@@communities.viral.metric.growth:growth`;
+}
+
+/** A group's kind as the page's language names it; a kind this page does not know reads as the API sends it. */
+export function groupKindName(kind: string): string {
+  switch (kind) {
+    case 'channel':
+      return $localize`:@@communities.kind.channel:channel`;
+    case 'community':
+      return $localize`:@@communities.kind.community:community`;
+    case 'team':
+      return $localize`:@@communities.kind.team:team`;
+    case 'group':
+      return $localize`:@@communities.kind.group:group`;
+    case 'cohort':
+      return $localize`:@@communities.kind.cohort:cohort`;
+    default:
+      return kind;
+  }
+}
 
 /** Communities growing bottom-up (viral.growing), fastest first; a withheld growth reads as hidden. */
 export function viralHighlights(report: CommunitiesReport): ViralHighlight[] {
@@ -158,7 +179,7 @@ export function viralHighlights(report: CommunitiesReport): ViralHighlight[] {
       name: row.name,
       // A headline figure: no trailing zeros ("+80%"), unlike the table's aligned columns.
       growth: signedShare(row.viral.growth, { minGroupSize: row.suppressed?.minGroupSize }),
-      metric: row.viral.metric ? VIRAL_METRIC[row.viral.metric] : 'growth',
+      metric: viralMetricName(row.viral.metric ?? null),
       since: row.viral.since ? formatDay(row.viral.since) : null,
     }));
 }
@@ -202,12 +223,12 @@ export function sparklinePath(weekly: readonly CommunityWeek[]): string {
 
 /** What a screen reader hears instead of the sparkline: first and last week with their figures. */
 export function sparklineLabel(weekly: readonly CommunityWeek[], options: FormatOptions): string {
-  if (weekly.length === 0) return 'No weeks in the range';
+  if (weekly.length === 0) return $localize`:@@communities.sparkline.empty:No weeks in the range`;
   const first = weekly[0];
   const last = weekly[weekly.length - 1];
   const people = (value: number | null) =>
-    value === null ? (options.minGroupSize ? hiddenLabel(options.minGroupSize) : '–') : `${value}`;
-  return `Weekly active people from ${people(first.activePeople)} (week of ${first.week}) to ${people(last.activePeople)} (week of ${last.week})`;
+    value === null ? (options.minGroupSize ? hiddenLabel(options.minGroupSize) : '–') : formatNumber(value);
+  return $localize`:@@communities.sparkline.label:Weekly active people from ${people(first.activePeople)}:first: (week of ${first.week}:firstWeek:) to ${people(last.activePeople)}:last: (week of ${last.week}:lastWeek:)`;
 }
 
 function round1(value: number): number {
@@ -223,28 +244,33 @@ export function weeklyChartOption(weekly: readonly CommunityWeek[]): EChartsCore
     tooltip: {
       trigger: 'axis',
       valueFormatter: (value: number | null) =>
-        value === null || value === undefined ? 'hidden' : `${value}`,
+        value === null || value === undefined ? hiddenWord() : formatNumber(value),
     },
     xAxis: { type: 'category', data: weekly.map((week) => week.week) },
     yAxis: [
-      { type: 'value', name: 'People', minInterval: 1 },
-      { type: 'value', name: 'Posts', minInterval: 1, splitLine: { show: false } },
+      { type: 'value', name: $localize`:@@communities.chart.people:People`, minInterval: 1 },
+      {
+        type: 'value',
+        name: $localize`:@@communities.chart.posts:Posts`,
+        minInterval: 1,
+        splitLine: { show: false },
+      },
     ],
     series: [
       {
-        name: 'Members',
+        name: $localize`:@@communities.chart.members:Members`,
         type: 'line',
         itemStyle: { color: COLOURS.accent300 },
         data: weekly.map((week) => week.members),
       },
       {
-        name: 'Active people',
+        name: $localize`:@@communities.chart.activePeople:Active people`,
         type: 'line',
         itemStyle: { color: COLOURS.accent },
         data: weekly.map((week) => week.activePeople),
       },
       {
-        name: 'Posts',
+        name: $localize`:@@communities.chart.posts:Posts`,
         type: 'bar',
         yAxisIndex: 1,
         barMaxWidth: 18,
@@ -257,9 +283,10 @@ export function weeklyChartOption(weekly: readonly CommunityWeek[]): EChartsCore
 
 /** "≤1 h", "≤4 h", "≤24 h", "≤7 days", "later": the API's buckets, by their upper bound in hours. */
 export function responseBucketLabel(upToHours: number | null): string {
-  if (upToHours === null) return 'Later';
-  if (upToHours >= 48 && upToHours % 24 === 0) return `≤ ${upToHours / 24} days`;
-  return `≤ ${upToHours} h`;
+  if (upToHours === null) return $localize`:@@communities.bucket.later:Later`;
+  if (upToHours >= 48 && upToHours % 24 === 0)
+    return $localize`:@@communities.bucket.days:≤ ${formatNumber(upToHours / 24)}:days: days`;
+  return $localize`:@@communities.bucket.hours:≤ ${formatNumber(upToHours)}:hours: h`;
 }
 
 /** Threads per time-to-first-response bucket as bars; a hidden bucket is left out of the bars and named. */
@@ -270,13 +297,15 @@ export function responseHoursChartOption(buckets: CommunityDetail['responseHours
     tooltip: {
       trigger: 'axis',
       valueFormatter: (value: number | null) =>
-        value === null || value === undefined ? 'hidden' : `${value} threads`,
+        value === null || value === undefined
+          ? hiddenWord()
+          : $localize`:@@communities.chart.threadsValue:${formatNumber(value)}:count: threads`,
     },
     xAxis: { type: 'category', data: buckets.map((bucket) => responseBucketLabel(bucket.upToHours)) },
-    yAxis: { type: 'value', name: 'Threads', minInterval: 1 },
+    yAxis: { type: 'value', name: $localize`:@@communities.chart.threads:Threads`, minInterval: 1 },
     series: [
       {
-        name: 'Threads',
+        name: $localize`:@@communities.chart.threads:Threads`,
         type: 'bar',
         barMaxWidth: 36,
         itemStyle: { color: COLOURS.accent500 },
@@ -286,14 +315,41 @@ export function responseHoursChartOption(buckets: CommunityDetail['responseHours
   };
 }
 
+/** A chart's word for a withheld figure (its tooltip has no room for the reason). */
+function hiddenWord(): string {
+  return $localize`:@@communities.chart.hidden:hidden`;
+}
+
 /** Personas in BEHAVIOUR_PERSONAS order with what each means (the same words as the README). */
-export const PERSONAS: { key: keyof PersonaShares; label: string; meaning: string }[] = [
-  { key: 'catalyst', label: 'Catalysts', meaning: 'start threads others answer' },
-  { key: 'engager', label: 'Engagers', meaning: 'give and receive responses' },
-  { key: 'responder', label: 'Responders', meaning: 'mostly reply' },
-  { key: 'broadcaster', label: 'Broadcasters', meaning: 'post and get no response' },
-  { key: 'observer', label: 'Observers', meaning: 'read or react only' },
-];
+export function personas(): { key: keyof PersonaShares; label: string; meaning: string }[] {
+  return [
+    {
+      key: 'catalyst',
+      label: $localize`:@@communities.persona.catalyst:Catalysts`,
+      meaning: $localize`:@@communities.persona.catalyst.meaning:start threads others answer`,
+    },
+    {
+      key: 'engager',
+      label: $localize`:@@communities.persona.engager:Engagers`,
+      meaning: $localize`:@@communities.persona.engager.meaning:give and receive responses`,
+    },
+    {
+      key: 'responder',
+      label: $localize`:@@communities.persona.responder:Responders`,
+      meaning: $localize`:@@communities.persona.responder.meaning:mostly reply`,
+    },
+    {
+      key: 'broadcaster',
+      label: $localize`:@@communities.persona.broadcaster:Broadcasters`,
+      meaning: $localize`:@@communities.persona.broadcaster.meaning:post and get no response`,
+    },
+    {
+      key: 'observer',
+      label: $localize`:@@communities.persona.observer:Observers`,
+      meaning: $localize`:@@communities.persona.observer.meaning:read or react only`,
+    },
+  ];
+}
 
 export interface PersonaEntry {
   key: keyof PersonaShares;
@@ -304,9 +360,9 @@ export interface PersonaEntry {
   width: number;
 }
 
-export function personaEntries(personas: PersonaShares): PersonaEntry[] {
-  return PERSONAS.map((persona) => {
-    const share = personas[persona.key];
+export function personaEntries(shares: PersonaShares): PersonaEntry[] {
+  return personas().map((persona) => {
+    const share = shares[persona.key];
     return { ...persona, share, width: percentOrNull(share) ?? 0 };
   });
 }

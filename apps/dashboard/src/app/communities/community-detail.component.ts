@@ -13,12 +13,14 @@ import { OrganisationContext } from '../shell/organisation-context';
 import {
   figuresOf,
   flowMatrix,
+  groupKindName,
   personaEntries,
   responseHoursChartOption,
   signedShare,
   weeklyChartOption,
 } from './communities';
 import { communityDetailReport } from './community-report';
+import { DownloadMenuComponent } from '../shared/download-menu/download-menu.component';
 
 /**
  * One community in depth, for the community in the URL (?community=<groupId>): growth of members and active
@@ -27,7 +29,7 @@ import { communityDetailReport } from './community-report';
  */
 @Component({
   selector: 'up-community-detail',
-  imports: [ChartComponent],
+  imports: [ChartComponent, DownloadMenuComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './community-detail.component.html',
   styleUrl: './community-detail.component.css',
@@ -72,6 +74,7 @@ export class CommunityDetailComponent {
   protected readonly share = formatShare;
   protected readonly waiting = formatWaitingTime;
   protected readonly growth = signedShare;
+  protected readonly kindName = groupKindName;
 
   constructor() {
     // A newly opened community takes the focus, so keyboard and screen-reader users land on what they opened.

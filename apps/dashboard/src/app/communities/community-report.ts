@@ -2,7 +2,14 @@ import { httpResource } from '@angular/common/http';
 import { computed, inject } from '@angular/core';
 import type { CommunityDetail } from '@uptake/contracts';
 import { errorMessage } from '../api/uptake-api.service';
-import { granularityParam, httpStatus, kpiUrl, type KpiReport } from '../adoption/kpi-report';
+import {
+  granularityParam,
+  httpStatus,
+  kpiExportName,
+  kpiUrl,
+  type KpiQueryValues,
+  type KpiReport,
+} from '../adoption/kpi-report';
 import { OrganisationContext } from '../shell/organisation-context';
 
 /**
@@ -13,16 +20,19 @@ import { OrganisationContext } from '../shell/organisation-context';
  */
 export function communityDetailReport(groupId: () => string | undefined): KpiReport<CommunityDetail> {
   const context = inject(OrganisationContext);
+  const query = computed((): KpiQueryValues => ({
+    ...context.filters(),
+    granularity: granularityParam(context.param('granularity')),
+  }));
   const resource = httpResource<CommunityDetail>(() => {
     const organisation = context.organisation();
     const id = groupId();
     if (!organisation || !id) return undefined;
-    return kpiUrl(organisation.id, `communities/${encodeURIComponent(id)}`, {
-      ...context.filters(),
-      granularity: granularityParam(context.param('granularity')),
-    });
+    return kpiUrl(organisation.id, `communities/${encodeURIComponent(id)}`, query());
   });
   return {
+    query,
+    exportName: computed(() => kpiExportName(`communities/${groupId() ?? ''}`)),
     value: computed(() => (resource.hasValue() ? resource.value() : undefined)),
     error: computed(() => (resource.error() ? errorMessage(resource.error()) : null)),
     status: computed(() => httpStatus(resource.error())),

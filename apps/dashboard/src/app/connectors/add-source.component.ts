@@ -83,7 +83,10 @@ export class AddSourceComponent {
     if (!connectorType) return;
     const settings = readDraft(this.settingsFields(), this.settings(), 'settings');
     const credentials = readDraft(this.credentialsFields(), this.credentials(), 'credentials');
-    const nameProblems = this.name().trim() ? [] : ['name: give the source a name'];
+    const nameProblems = this.name().trim()
+      ? []
+      : // The field's name stays as the API writes it: the message is sorted to the field by it.
+        [`name: ${$localize`:@@connectors.add.nameMissing:give the source a name`}`];
     const invalid = Object.keys(settings.errors).length + Object.keys(credentials.errors).length > 0;
     if (invalid || nameProblems.length > 0) {
       this.errors.set({

@@ -1,10 +1,10 @@
-import { DecimalPipe } from '@angular/common';
 import { httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal } from '@angular/core';
 import { rxResource, takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import type { ConnectorInfo, Source, SyncRunView } from '@uptake/contracts';
 import { forkJoin, interval, map, of } from 'rxjs';
 import { errorMessage } from '../api/uptake-api.service';
+import { formatCount } from '../shared/format';
 import { OrganisationContext } from '../shell/organisation-context';
 import { AddSourceComponent } from './add-source.component';
 import { canSyncNow, canTestConnection, canUpload, connectorOf, CONNECTORS_URL } from './connector-catalogue';
@@ -31,7 +31,6 @@ const CLOCK_TICK_MS = 30_000;
     AddSourceComponent,
     ConnectionTestComponent,
     DeadLettersComponent,
-    DecimalPipe,
     QuarantinedRecordsComponent,
     RunHistoryComponent,
     RunWarningsComponent,
@@ -150,24 +149,29 @@ export class ConnectorsPage {
 
   protected readonly percent = percent;
   protected readonly statusBadgeOf = statusBadge;
+  protected readonly count = (value: number) => formatCount(value);
+
+  protected uploadOf(label: string): string {
+    return $localize`:@@connectors.follow.uploadOf:Upload of ${label}:file:`;
+  }
 
   constructor() {
     interval(CLOCK_TICK_MS)
       .pipe(takeUntilDestroyed())
       .subscribe(() => this.now.set(Date.now()));
     const destroyRef = inject(DestroyRef);
-    this.follower.finished.pipe(takeUntilDestroyed(destroyRef)).subscribe(({ run, label }) => {
+    this.follower.finished.pipe(takeUntilDestroyed(destroyRef)).subscribe(({ run, kind }) => {
       this.now.set(Date.now());
       this.runs.reload();
       this.deadLetters.reload();
       // An upload's outcome is what the maintainer waits for: show the run (and its quarantined records).
-      if (label !== 'Sync' && label !== 'Retry')
-        this.context.setParams({ source: run.sourceId, run: run.id });
+      if (kind === 'upload') this.context.setParams({ source: run.sourceId, run: run.id });
     });
   }
 
   protected sourceName = (sourceId: string): string =>
-    this.sourceList().find((source) => source.id === sourceId)?.name ?? 'Deleted source';
+    this.sourceList().find((source) => source.id === sourceId)?.name ??
+    $localize`:@@connectors.deletedSource:Deleted source`;
 
   protected select(sourceId: string | null, runId: string | null = null): void {
     this.context.setParams({ source: sourceId, run: runId });

@@ -14,25 +14,29 @@ export const QUARANTINE_PAGE_SIZE = 50;
   template: `
     <section class="card" data-testid="quarantine">
       <div class="card-head">
-        <h2>Quarantined records</h2>
-        <button type="button" class="link" (click)="closed.emit()">Close</button>
+        <h2 i18n="@@connectors.quarantine.title">Quarantined records</h2>
+        <button type="button" class="link" (click)="closed.emit()" i18n="@@connectors.close">Close</button>
       </div>
       @if (error()) {
         <p class="error" role="alert" data-testid="quarantine-error">{{ error() }}</p>
       } @else if (records.isLoading() && rows().length === 0) {
-        <p class="muted" data-testid="quarantine-loading">Loading quarantined records…</p>
+        <p class="muted" data-testid="quarantine-loading" i18n="@@connectors.quarantine.loading">
+          Loading quarantined records…
+        </p>
       } @else if (rows().length === 0) {
-        <p class="muted" data-testid="quarantine-empty">This run quarantined nothing.</p>
+        <p class="muted" data-testid="quarantine-empty" i18n="@@connectors.quarantine.empty">
+          This run quarantined nothing.
+        </p>
       } @else {
         <div class="table-scroll under-head">
           <table class="data-table">
             <thead>
               <tr>
-                <th scope="col">File</th>
-                <th scope="col" class="num">Line</th>
-                <th scope="col">Field</th>
-                <th scope="col">Record id</th>
-                <th scope="col">Reason</th>
+                <th scope="col" i18n="@@connectors.quarantine.file">File</th>
+                <th scope="col" class="num" i18n="@@connectors.quarantine.line">Line</th>
+                <th scope="col" i18n="@@connectors.quarantine.field">Field</th>
+                <th scope="col" i18n="@@connectors.quarantine.recordId">Record id</th>
+                <th scope="col" i18n="@@connectors.quarantine.reason">Reason</th>
               </tr>
             </thead>
             <tbody>
@@ -49,16 +53,23 @@ export const QUARANTINE_PAGE_SIZE = 50;
           </table>
         </div>
         <div class="pager">
-          <button type="button" class="link" [disabled]="cursors().length === 0" (click)="previousPage()">
+          <button
+            type="button"
+            class="link"
+            [disabled]="cursors().length === 0"
+            (click)="previousPage()"
+            i18n="@@connectors.quarantine.previous"
+          >
             ← Previous
           </button>
-          <span class="muted small">Page {{ cursors().length + 1 }}</span>
+          <span class="muted small" i18n="@@connectors.quarantine.page">Page {{ cursors().length + 1 }}</span>
           <button
             type="button"
             class="link"
             data-testid="quarantine-next"
             [disabled]="rows().length < pageSize"
             (click)="nextPage()"
+            i18n="@@connectors.quarantine.next"
           >
             Next →
           </button>

@@ -14,34 +14,44 @@ export function runLabel(run: SyncRunView): string {
  */
 export function runChartOption(runs: readonly SyncRunView[]): EChartsCoreOption {
   const oldestFirst = [...runs].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
+  const names = {
+    inserted: $localize`:@@connectors.chart.inserted:Inserted`,
+    duplicates: $localize`:@@connectors.chart.duplicates:Duplicates`,
+    quarantined: $localize`:@@connectors.chart.quarantined:Quarantined`,
+    duration: $localize`:@@connectors.chart.duration:Duration (s)`,
+  };
   return {
     animation: false,
     grid: { left: 56, right: 56, top: 40, bottom: 32 },
-    legend: { top: 0, data: ['Inserted', 'Duplicates', 'Quarantined', 'Duration (s)'] },
+    legend: { top: 0, data: [names.inserted, names.duplicates, names.quarantined, names.duration] },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: oldestFirst.map(runLabel) },
     yAxis: [
-      { type: 'value', name: 'records', minInterval: 1 },
-      { type: 'value', name: 'seconds', splitLine: { show: false } },
+      { type: 'value', name: $localize`:@@connectors.chart.records:records`, minInterval: 1 },
+      {
+        type: 'value',
+        name: $localize`:@@connectors.chart.seconds:seconds`,
+        splitLine: { show: false },
+      },
     ],
     series: [
       bar(
-        'Inserted',
+        names.inserted,
         COLOURS.accent,
         oldestFirst.map((run) => run.recordsInserted),
       ),
       bar(
-        'Duplicates',
+        names.duplicates,
         COLOURS.accent300,
         oldestFirst.map((run) => run.recordsDuplicate),
       ),
       bar(
-        'Quarantined',
+        names.quarantined,
         COLOURS.badMark,
         oldestFirst.map((run) => run.recordsQuarantined),
       ),
       {
-        name: 'Duration (s)',
+        name: names.duration,
         type: 'line',
         yAxisIndex: 1,
         data: oldestFirst.map((run) =>

@@ -17,8 +17,12 @@ import { ConnectorsApi, RUN_POLL_MS } from './connectors-api';
 import type { SyncRunView } from '@uptake/contracts';
 import { isFinished, percent } from './sync-status';
 
+/** What a maintainer started: an upload, a sync or a retry of a failed run. */
+export type FollowedKind = 'upload' | 'sync' | 'retry';
+
 export interface FollowedRun {
-  /** What was started: the uploaded file's name, "Sync" or "Retry". */
+  kind: FollowedKind;
+  /** What was started, as the panel names it: the uploaded file's name, "Sync" or "Retry". */
   label: string;
   phase: 'uploading' | 'starting' | 'processing' | 'finished';
   /** Percent of the file sent (uploads only). */
@@ -42,7 +46,7 @@ export class RunFollower {
   /** Followed runs by source id. */
   readonly bySource = signal<Record<string, FollowedRun>>({});
   /** Each followed run once it has finished (succeeded, failed or cancelled). */
-  readonly finished = new Subject<{ run: SyncRunView; label: string }>();
+  readonly finished = new Subject<{ run: SyncRunView; kind: FollowedKind }>();
 
   constructor() {
     inject(DestroyRef).onDestroy(() =>
@@ -64,15 +68,17 @@ export class RunFollower {
       map((response) => response.body as SyncRunView),
       tap(() => this.patch(sourceId, { uploadPercent: 100 })),
     );
-    this.start(sourceId, organisationId, file.name, 'uploading', run$);
+    this.start(sourceId, organisationId, { kind: 'upload', label: file.name }, 'uploading', run$);
   }
 
   syncNow(organisationId: string, sourceId: string): void {
-    this.start(sourceId, organisationId, 'Sync', 'starting', this.api.syncNow(organisationId, sourceId));
+    const what = { kind: 'sync' as const, label: $localize`:@@connectors.follow.sync:Sync` };
+    this.start(sourceId, organisationId, what, 'starting', this.api.syncNow(organisationId, sourceId));
   }
 
   retry(organisationId: string, run: SyncRunView): void {
-    this.start(run.sourceId, organisationId, 'Retry', 'starting', this.api.retry(organisationId, run.id));
+    const what = { kind: 'retry' as const, label: $localize`:@@connectors.follow.retry:Retry` };
+    this.start(run.sourceId, organisationId, what, 'starting', this.api.retry(organisationId, run.id));
   }
 
   dismiss(sourceId: string): void {
@@ -84,20 +90,27 @@ export class RunFollower {
   private start(
     sourceId: string,
     organisationId: string,
-    label: string,
+    { kind, label }: Pick<FollowedRun, 'kind' | 'label'>,
     phase: FollowedRun['phase'],
     created$: Observable<SyncRunView>,
   ): void {
     this.subscriptions.get(sourceId)?.unsubscribe();
     this.bySource.update((all) => ({
       ...all,
-      [sourceId]: { label, phase, uploadPercent: phase === 'uploading' ? 0 : null, run: null, error: null },
+      [sourceId]: {
+        kind,
+        label,
+        phase,
+        uploadPercent: phase === 'uploading' ? 0 : null,
+        run: null,
+        error: null,
+      },
     }));
     const subscription = created$.pipe(switchMap((created) => this.poll(organisationId, created))).subscribe({
       next: (run) => {
         const done = isFinished(run.status);
         this.patch(sourceId, { run, phase: done ? 'finished' : 'processing' });
-        if (done) this.finished.next({ run, label });
+        if (done) this.finished.next({ run, kind });
       },
       error: (error: unknown) => this.patch(sourceId, { error: errorMessage(error), phase: 'finished' }),
     });

@@ -1,15 +1,15 @@
-import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { ChartComponent } from '../charts/chart.component';
 import type { Source, SyncRunView } from '@uptake/contracts';
 import { runChartOption } from './run-chart';
 import { RunWarningsComponent } from './run-warnings.component';
-import { formatDuration, statusBadge, timeAgo } from './sync-status';
+import { formatCount } from '../shared/format';
+import { formatDuration, statusBadge, timeAgo, triggerName } from './sync-status';
 
 /** A source's runs: records per run and duration as a chart, then a table with status, errors and warnings. */
 @Component({
   selector: 'up-run-history',
-  imports: [ChartComponent, DecimalPipe, RunWarningsComponent],
+  imports: [ChartComponent, RunWarningsComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './run-history.component.html',
   styleUrl: './run-history.component.css',
@@ -26,6 +26,8 @@ export class RunHistoryComponent {
 
   protected readonly badge = statusBadge;
   protected readonly duration = formatDuration;
+  protected readonly triggerName = triggerName;
+  protected readonly count = (value: number) => formatCount(value);
   protected ago(iso: string): string {
     return timeAgo(iso, this.now());
   }

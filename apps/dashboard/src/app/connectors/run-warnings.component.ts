@@ -1,6 +1,6 @@
-import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import type { RunWarning } from '@uptake/contracts';
+import { formatCount } from '../shared/format';
 
 /**
  * What a run wants its maintainer to know that is not a bad record: files skipped on purpose, people
@@ -9,13 +9,15 @@ import type { RunWarning } from '@uptake/contracts';
  */
 @Component({
   selector: 'up-run-warnings',
-  imports: [DecimalPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (warnings().length > 0) {
       <details class="run-warnings" data-testid="run-warnings" [open]="open()">
         <summary data-testid="run-warnings-summary">
-          {{ warnings().length }} {{ warnings().length === 1 ? 'warning' : 'warnings' }}
+          <ng-container i18n="@@connectors.warnings.summary">{warnings().length, plural,
+            =1 {1 warning}
+            other {{{ warnings().length }} warnings}
+          }</ng-container>
         </summary>
         <ul>
           @for (warning of warnings(); track warning.code + (warning.file ?? '')) {
@@ -25,9 +27,7 @@ import type { RunWarning } from '@uptake/contracts';
               }
               <span data-testid="run-warning-message">{{ warning.message }}</span>
               @if (warning.count > 1) {
-                <span class="muted small" data-testid="run-warning-count">
-                  ×{{ warning.count | number }}</span
-                >
+                <span class="muted small" data-testid="run-warning-count"> ×{{ count(warning.count) }}</span>
               }
             </li>
           }
@@ -41,4 +41,5 @@ export class RunWarningsComponent {
   readonly warnings = input.required<readonly RunWarning[]>();
   /** Unfolded at once (the followed run); folded in the run history table (a run keeps at most 50). */
   readonly open = input(false);
+  protected readonly count = (value: number) => formatCount(value);
 }

@@ -51,8 +51,10 @@ export function schemaType(schema: Schema): string {
   if (named.length === 0) return 'any';
   return named
     .map((type) => {
-      if (type === 'array')
-        return `list of ${isSchema(schema['items']) ? schemaType(schema['items']) : 'any'}`;
+      if (type === 'array') {
+        const item = isSchema(schema['items']) ? schemaType(schema['items']) : 'any';
+        return $localize`:@@connectors.schema.listOf:list of ${item}:type:`;
+      }
       return typeof schema['format'] === 'string' ? `${type} (${schema['format']})` : type;
     })
     .join(' | ');
@@ -194,12 +196,14 @@ export function readDraft(fields: readonly FormFieldSpec[], draft: FormDraft, pr
 
 type FieldResult = { value: unknown } | { error: string };
 
-const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+function requiredMessage(): string {
+  return $localize`:@@connectors.field.required:required`;
+}
 
 function readField(field: FormFieldSpec, draft: FieldDraft): FieldResult {
   if (field.kind === 'checkbox') return { value: draft === true };
   const empty = Array.isArray(draft) ? draft.length === 0 : String(draft).trim() === '';
-  if (empty) return field.required ? { error: 'required' } : { value: undefined };
+  if (empty) return field.required ? { error: requiredMessage() } : { value: undefined };
   switch (field.kind) {
     case 'number':
       return readNumber(field, String(draft).trim());
@@ -218,36 +222,66 @@ function readField(field: FormFieldSpec, draft: FieldDraft): FieldResult {
     case 'select':
       return field.options.includes(String(draft))
         ? { value: draft }
-        : { error: `must be one of ${field.options.join(', ')}` };
+        : { error: $localize`:@@connectors.field.oneOf:must be one of ${field.options.join(', ')}:options:` };
     default:
       return readText(field, String(draft));
   }
 }
 
 function readText(field: FormFieldSpec, text: string): FieldResult {
-  if (field.minLength !== null && text.length < field.minLength)
-    return { error: `at least ${plural(field.minLength, 'character')}` };
-  if (field.maxLength !== null && text.length > field.maxLength)
-    return { error: `at most ${plural(field.maxLength, 'character')}` };
+  const { minLength, maxLength } = field;
+  if (minLength !== null && text.length < minLength)
+    return {
+      error:
+        minLength === 1
+          ? $localize`:@@connectors.field.minCharacter:at least 1 character`
+          : $localize`:@@connectors.field.minCharacters:at least ${minLength}:count: characters`,
+    };
+  if (maxLength !== null && text.length > maxLength)
+    return {
+      error:
+        maxLength === 1
+          ? $localize`:@@connectors.field.maxCharacter:at most 1 character`
+          : $localize`:@@connectors.field.maxCharacters:at most ${maxLength}:count: characters`,
+    };
   return { value: text };
 }
 
 function readNumber(field: FormFieldSpec, text: string): FieldResult {
   const value = Number(text);
-  if (!Number.isFinite(value)) return { error: `"${text}" is not a number` };
-  if (field.integer && !Number.isInteger(value)) return { error: `must be a whole number` };
-  if (field.min !== null && value < field.min) return { error: `must be at least ${field.min}` };
-  if (field.max !== null && value > field.max) return { error: `must be at most ${field.max}` };
+  const { min, max } = field;
+  if (!Number.isFinite(value))
+    return { error: $localize`:@@connectors.field.notANumber:"${text}:text:" is not a number` };
+  if (field.integer && !Number.isInteger(value))
+    return { error: $localize`:@@connectors.field.wholeNumber:must be a whole number` };
+  if (min !== null && value < min)
+    return { error: $localize`:@@connectors.field.min:must be at least ${min}:min:` };
+  if (max !== null && value > max)
+    return { error: $localize`:@@connectors.field.max:must be at most ${max}:max:` };
   return { value };
 }
 
 function readItems(field: FormFieldSpec, items: readonly string[]): FieldResult {
-  if (field.minItems !== null && items.length < field.minItems)
-    return { error: `give at least ${plural(field.minItems, 'value')}` };
-  if (field.maxItems !== null && items.length > field.maxItems)
-    return { error: `give at most ${plural(field.maxItems, 'value')}` };
+  const { minItems, maxItems } = field;
+  if (minItems !== null && items.length < minItems)
+    return {
+      error:
+        minItems === 1
+          ? $localize`:@@connectors.field.minValue:give at least 1 value`
+          : $localize`:@@connectors.field.minValues:give at least ${minItems}:count: values`,
+    };
+  if (maxItems !== null && items.length > maxItems)
+    return {
+      error:
+        maxItems === 1
+          ? $localize`:@@connectors.field.maxValue:give at most 1 value`
+          : $localize`:@@connectors.field.maxValues:give at most ${maxItems}:count: values`,
+    };
   const unknown = field.options.length > 0 ? items.find((item) => !field.options.includes(item)) : undefined;
-  if (unknown !== undefined) return { error: `"${unknown}" is not one of ${field.options.join(', ')}` };
+  if (unknown !== undefined)
+    return {
+      error: $localize`:@@connectors.field.notOneOf:"${unknown}:value:" is not one of ${field.options.join(', ')}:options:`,
+    };
   return { value: [...items] };
 }
 
@@ -255,7 +289,8 @@ function readJson(text: string): FieldResult {
   try {
     return { value: JSON.parse(text) as unknown };
   } catch (error) {
-    return { error: `not valid JSON (${(error as Error).message})` };
+    const reason = (error as Error).message;
+    return { error: $localize`:@@connectors.field.invalidJson:not valid JSON (${reason}:reason:)` };
   }
 }
 

@@ -44,10 +44,11 @@ export class SchemaFormComponent {
   /** Text under the field: its description, and the bounds the schema sets. */
   protected hint(field: FormFieldSpec): string {
     const bounds: string[] = [];
-    if (field.min !== null && field.max !== null) bounds.push(`${field.min}–${field.max}`);
-    else if (field.min !== null) bounds.push(`at least ${field.min}`);
-    else if (field.max !== null) bounds.push(`at most ${field.max}`);
-    if (field.kind === 'lines') bounds.push('one value per line');
+    const { min, max } = field;
+    if (min !== null && max !== null) bounds.push(`${min}–${max}`);
+    else if (min !== null) bounds.push($localize`:@@connectors.hint.atLeast:at least ${min}:min:`);
+    else if (max !== null) bounds.push($localize`:@@connectors.hint.atMost:at most ${max}:max:`);
+    if (field.kind === 'lines') bounds.push($localize`:@@connectors.hint.onePerLine:one value per line`);
     if (field.kind === 'json') bounds.push(`JSON: ${field.typeHint}`);
     return [field.description, ...bounds].filter(Boolean).join(' · ');
   }

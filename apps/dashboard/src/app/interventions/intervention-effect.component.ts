@@ -18,13 +18,9 @@ export const DEFAULT_INTERVENTION_METRIC = 'usage:email.sent';
   imports: [EffectComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <section
-      class="intervention-effect"
-      data-testid="intervention-effect"
-      [attr.aria-label]="'Effect of ' + intervention().title"
-    >
+    <section class="intervention-effect" data-testid="intervention-effect" [attr.aria-label]="ariaLabel()">
       <label class="field metric">
-        <span>Metric</span>
+        <span i18n="@@interventions.effect.metric">Metric</span>
         <select data-testid="intervention-effect-metric" (change)="metric.set($any($event.target).value)">
           @for (option of metricOptions; track option.value) {
             <option [value]="option.value" [selected]="option.value === metric()">{{ option.label }}</option>
@@ -38,11 +34,13 @@ export const DEFAULT_INTERVENTION_METRIC = 'usage:email.sent';
           [effect]="report"
           [sentence]="sentence()"
           [metric]="metric()"
-          [treatedName]="'Target of ' + intervention().title"
+          [treatedName]="treatedName()"
           testId="intervention-effect-report"
         />
       } @else {
-        <p class="muted" data-testid="intervention-effect-loading">Measuring the effect…</p>
+        <p class="muted" data-testid="intervention-effect-loading" i18n="@@interventions.effect.loading">
+          Measuring the effect…
+        </p>
       }
     </section>
   `,
@@ -62,6 +60,12 @@ export class InterventionEffectComponent {
   readonly organisationId = input.required<string>();
   protected readonly metricOptions = EFFECT_METRIC_OPTIONS;
   protected readonly metric = signal(DEFAULT_INTERVENTION_METRIC);
+  protected readonly ariaLabel = computed(
+    () => $localize`:@@interventions.effect.ariaLabel:Effect of ${this.intervention().title}:title:`,
+  );
+  protected readonly treatedName = computed(
+    () => $localize`:@@interventions.effect.treatedName:Target of ${this.intervention().title}:title:`,
+  );
 
   private readonly resource = httpResource<DifferenceInDifferencesReport>(() =>
     BusinessCaseApi.interventionEffectUrl(this.organisationId(), this.intervention().id, {

@@ -8,12 +8,12 @@ import { addDays, formatDay } from '../shared/format';
 
 /** INTERVENTION_KINDS with what the log calls each. */
 export const INTERVENTION_KIND_LABELS: Record<InterventionKind, string> = {
-  training: 'Training',
-  communication: 'Communication',
-  'leadership-post': 'Leadership post',
-  'champion-programme': 'Champion programme',
-  nudge: 'Nudge',
-  other: 'Other',
+  training: $localize`:@@interventions.kind.training:Training`,
+  communication: $localize`:@@interventions.kind.communication:Communication`,
+  'leadership-post': $localize`:@@interventions.kind.leadershipPost:Leadership post`,
+  'champion-programme': $localize`:@@interventions.kind.championProgramme:Champion programme`,
+  nudge: $localize`:@@interventions.kind.nudge:Nudge`,
+  other: $localize`:@@interventions.kind.other:Other`,
 };
 export const INTERVENTION_KIND_OPTIONS = Object.entries(INTERVENTION_KIND_LABELS).map(([value, label]) => ({
   value: value as InterventionKind,
@@ -101,10 +101,17 @@ export function targetText(
   names: { orgUnits: ReadonlyMap<string, string>; groups: ReadonlyMap<string, string> },
 ): string {
   const labels = [
-    ...target.orgUnitIds.map((id) => names.orgUnits.get(id) ?? 'an org unit no longer listed'),
-    ...target.groupIds.map((id) => names.groups.get(id) ?? 'a group no longer listed'),
+    ...target.orgUnitIds.map(
+      (id) =>
+        names.orgUnits.get(id) ??
+        $localize`:@@interventions.target.unknownOrgUnit:an org unit no longer listed`,
+    ),
+    ...target.groupIds.map(
+      (id) =>
+        names.groups.get(id) ?? $localize`:@@interventions.target.unknownGroup:a group no longer listed`,
+    ),
   ];
-  return labels.length === 0 ? 'Everyone' : labels.join(', ');
+  return labels.length === 0 ? $localize`:@@interventions.target.everyone:Everyone` : labels.join(', ');
 }
 
 /** A log row: the intervention with its words. */

@@ -68,6 +68,11 @@ export class InterventionLogComponent {
   protected readonly busy = signal(false);
   protected readonly confirmingDelete = signal<string | null>(null);
   protected readonly deleteError = signal<string | null>(null);
+  /** What the save button says: saving, logging a new intervention or saving an edit. */
+  protected saveState(id: string): 'busy' | 'new' | 'edit' {
+    if (this.busy()) return 'busy';
+    return id === 'new' ? 'new' : 'edit';
+  }
   /** Interventions whose effect is open. */
   protected readonly openEffects = signal<ReadonlySet<string>>(new Set());
 

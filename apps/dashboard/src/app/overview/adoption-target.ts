@@ -1,13 +1,21 @@
 import type { AdoptionReport, GoalView } from '@uptake/contracts';
 import type { EChartsCoreOption } from 'echarts/core';
-import { formatDay } from '../shared/format';
+import { formatDay, formatShare } from '../shared/format';
 import { weeklyActiveRate } from './headline';
 import { COLOURS } from '../shared/theme';
 
 /** The goal KPIs this chart draws, with the line each one's target belongs to. */
 const LINES = [
-  { kpi: 'adoption_rate', name: 'Adoption rate', color: COLOURS.accent },
-  { kpi: 'weekly_active_rate', name: 'Weekly active rate', color: COLOURS.chartTeal },
+  {
+    kpi: 'adoption_rate',
+    name: $localize`:@@overview.chart.adoptionRate:Adoption rate`,
+    color: COLOURS.accent,
+  },
+  {
+    kpi: 'weekly_active_rate',
+    name: $localize`:@@overview.chart.weeklyActiveRate:Weekly active rate`,
+    color: COLOURS.chartTeal,
+  },
 ] as const;
 
 /**
@@ -75,16 +83,22 @@ export function adoptionTargetChartOption(
               name: goal.name,
               yAxis: goal.target,
               // at the start: the end of the line is where the deadline labels stand
-              label: { formatter: `Target ${percentLabel(goal.target)}`, position: 'insideStartTop' },
+              label: {
+                formatter: $localize`:@@overview.chart.target:Target ${percentLabel(goal.target)}:target:`,
+                position: 'insideStartTop',
+              },
             })),
             ...lineGoals.flatMap((goal) =>
               goal.deadline === null
                 ? []
                 : [
                     {
-                      name: `${goal.name}: deadline`,
+                      name: $localize`:@@overview.chart.deadlineName:${goal.name}:goal:: deadline`,
                       xAxis: goal.deadline,
-                      label: { formatter: `Deadline ${formatDay(goal.deadline)}`, position: 'insideEndTop' },
+                      label: {
+                        formatter: $localize`:@@overview.chart.deadline:Deadline ${formatDay(goal.deadline)}:day:`,
+                        position: 'insideEndTop',
+                      },
                     },
                   ],
             ),
@@ -97,5 +111,5 @@ export function adoptionTargetChartOption(
 
 /** Axis and tooltip label of a fraction: 0.425 -> "43%" (null stays visible as a dash). */
 export function percentLabel(value: unknown): string {
-  return typeof value === 'number' ? `${Math.round(value * 100)}%` : '–';
+  return typeof value === 'number' ? formatShare(value, { digits: 0 }) : '–';
 }

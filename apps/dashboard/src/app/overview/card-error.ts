@@ -24,6 +24,8 @@ export function cardError(error: unknown): CardError | null {
   const message = errorMessage(error);
   return {
     forbidden,
-    message: forbidden ? `Not available for your role (${message})` : message,
+    message: forbidden
+      ? $localize`:@@overview.cardError.forbidden:Not available for your role (${message}:message:)`
+      : message,
   };
 }

@@ -1,5 +1,6 @@
 import type { DailyActivitySeries } from '@uptake/contracts';
 import type { EChartsCoreOption } from 'echarts/core';
+import { formatNumber } from '../shared/format';
 import { COLOURS } from '../shared/theme';
 
 export interface DailyActivityHeadline {
@@ -28,6 +29,11 @@ export function dailyActivityHeadline(series: DailyActivitySeries): DailyActivit
   };
 }
 
+/** Axis values in the page's language (ECharts would print 1,000 on a Dutch page). */
+const axisLabel = { formatter: (value: number) => formatNumber(value) };
+
+const ACTIVE_PEOPLE = $localize`:@@overview.chart.activePeople:Active people`;
+const EVENTS = $localize`:@@overview.chart.events:Events`;
 /** True when there is nothing to draw: no day with activity that may be shown. */
 export function isEmptySeries(series: DailyActivitySeries): boolean {
   return series.points.every((point) => !point.activePeople);
@@ -42,17 +48,22 @@ export function dailyActivityChartOption(series: DailyActivitySeries): EChartsCo
   return {
     animation: false,
     grid: { left: 48, right: 56, top: 40, bottom: 64 },
-    legend: { top: 0, data: ['Active people', 'Events'] },
+    legend: { top: 0, data: [ACTIVE_PEOPLE, EVENTS] },
     tooltip: { trigger: 'axis' },
     dataZoom: [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 8 }],
     xAxis: { type: 'category', data: days, boundaryGap: true },
     yAxis: [
-      { type: 'value', name: 'people', minInterval: 1 },
-      { type: 'value', name: 'events', splitLine: { show: false } },
+      { type: 'value', name: $localize`:@@overview.chart.peopleAxis:people`, minInterval: 1, axisLabel },
+      {
+        type: 'value',
+        name: $localize`:@@overview.chart.eventsAxis:events`,
+        splitLine: { show: false },
+        axisLabel,
+      },
     ],
     series: [
       {
-        name: 'Events',
+        name: EVENTS,
         type: 'bar',
         yAxisIndex: 1,
         data: series.points.map((point) => point.events),
@@ -60,7 +71,7 @@ export function dailyActivityChartOption(series: DailyActivitySeries): EChartsCo
         barMaxWidth: 12,
       },
       {
-        name: 'Active people',
+        name: ACTIVE_PEOPLE,
         type: 'line',
         yAxisIndex: 0,
         data: series.points.map((point) => point.activePeople),

@@ -1,15 +1,15 @@
 import type { GoalView } from '@uptake/contracts';
-import { formatDay, formatHours, formatMoney, formatShare } from '../shared/format';
+import { formatDay, formatHours, formatMoney, formatNumber, formatShare } from '../shared/format';
 
 type GoalStatus = GoalView['progress']['status'];
 
 /** Badge label and colour of a goal status (colours also carry a word, never colour alone). */
 export const GOAL_STATUS: Record<GoalStatus, { label: string; tone: 'good' | 'warn' | 'bad' | 'none' }> = {
-  achieved: { label: 'Achieved', tone: 'good' },
-  'on-track': { label: 'On track', tone: 'good' },
-  'at-risk': { label: 'At risk', tone: 'warn' },
-  'off-track': { label: 'Off track', tone: 'bad' },
-  'no-data': { label: 'No data', tone: 'none' },
+  achieved: { label: $localize`:@@overview.goalStatus.achieved:Achieved`, tone: 'good' },
+  'on-track': { label: $localize`:@@overview.goalStatus.onTrack:On track`, tone: 'good' },
+  'at-risk': { label: $localize`:@@overview.goalStatus.atRisk:At risk`, tone: 'warn' },
+  'off-track': { label: $localize`:@@overview.goalStatus.offTrack:Off track`, tone: 'bad' },
+  'no-data': { label: $localize`:@@overview.goalStatus.noData:No data`, tone: 'none' },
 };
 
 /** KPIs measured as fractions of people (shown as percentages). */
@@ -19,7 +19,7 @@ const SHARE_KPIS = new Set(['adoption_rate', 'weekly_active_rate', 'contributor_
 export function formatGoalValue(goal: Pick<GoalView, 'kpi' | 'unit'>, value: number): string {
   if (SHARE_KPIS.has(goal.kpi)) return formatShare(value);
   if (goal.kpi === 'median_hours_to_first_response') return formatHours(value);
-  const number = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }).format(value);
+  const number = formatNumber(value, 1);
   return goal.unit ? `${number} ${goal.unit}` : number;
 }
 
@@ -67,7 +67,7 @@ export function goalRow(goal: GoalView): GoalRow {
       SPARKLINE.height,
     ),
     annualValue: goal.annualValue
-      ? `${formatMoney(goal.annualValue.amount, goal.annualValue.currency)} · ${formatHours(goal.annualValue.hoursPerYear)}/year`
+      ? `${formatMoney(goal.annualValue.amount, goal.annualValue.currency)} · ${perYear(goal.annualValue.hoursPerYear)}`
       : null,
   };
 }
@@ -125,7 +125,7 @@ export function annualValueTotal(goals: readonly GoalView[]): AnnualValueTotal |
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([currency, amount]) => ({ currency, amount, formatted: formatMoney(amount, currency) })),
     hoursPerYear,
-    formattedHours: `${formatHours(Math.round(hoursPerYear))}/year`,
+    formattedHours: perYear(Math.round(hoursPerYear)),
     goalsValued: valued.length,
   };
 }
@@ -136,4 +136,9 @@ function clamp(value: number, min: number, max: number): number {
 
 function round(value: number): number {
   return Math.round(value * 10) / 10;
+}
+
+/** Hours a year: "1,234 h/year". */
+function perYear(hours: number): string {
+  return $localize`:@@overview.goal.hoursPerYear:${formatHours(hours)}:hours:/year`;
 }

@@ -32,11 +32,23 @@ export interface AdoptionHeadline {
 }
 
 const FIGURES: { key: FigureKey; label: string; kind: 'count' | 'share' }[] = [
-  { key: 'eligible', label: 'Eligible people', kind: 'count' },
-  { key: 'activated', label: 'Activated (ever active)', kind: 'count' },
-  { key: 'adoptionRate', label: 'Adoption', kind: 'share' },
-  { key: 'weeklyActive', label: 'Weekly active people', kind: 'count' },
-  { key: 'stickiness', label: 'Stickiness (DAU / MAU)', kind: 'share' },
+  { key: 'eligible', label: $localize`:@@overview.headline.eligible:Eligible people`, kind: 'count' },
+  {
+    key: 'activated',
+    label: $localize`:@@overview.headline.activated:Activated (ever active)`,
+    kind: 'count',
+  },
+  { key: 'adoptionRate', label: $localize`:@@overview.headline.adoption:Adoption`, kind: 'share' },
+  {
+    key: 'weeklyActive',
+    label: $localize`:@@overview.headline.weeklyActive:Weekly active people`,
+    kind: 'count',
+  },
+  {
+    key: 'stickiness',
+    label: $localize`:@@overview.headline.stickiness:Stickiness (DAU / MAU)`,
+    kind: 'share',
+  },
 ];
 
 /** The headline cards of a weekly adoption report; undefined when the report has no period. */
@@ -71,7 +83,9 @@ export function weeklyActiveRate(point: AdoptionPoint): number | null {
 
 function weeklyActiveShare(point: AdoptionPoint): string | null {
   const rate = weeklyActiveRate(point);
-  return rate === null ? null : `${formatShare(rate)} of eligible`;
+  return rate === null
+    ? null
+    : $localize`:@@overview.headline.ofEligible:${formatShare(rate)}:share: of eligible`;
 }
 
 function directionOf(change: number): 'up' | 'down' | 'flat' {

@@ -1,4 +1,3 @@
-import { DecimalPipe } from '@angular/common';
 import { httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import type { AdoptionReport, DailyActivitySeries, GoalView, RolloutPlanView } from '@uptake/contracts';
@@ -10,10 +9,11 @@ import { OrganisationContext } from '../shell/organisation-context';
 import { adoptionTargetChartOption, goalsForPopulation } from './adoption-target';
 import { cardError } from './card-error';
 import { dailyActivityChartOption, dailyActivityHeadline, isEmptySeries } from './daily-activity';
-import { formatDay } from '../shared/format';
+import { formatDay, formatNumber } from '../shared/format';
 import { annualValueTotal, goalRow, SPARKLINE } from './goals';
 import { adoptionHeadline } from './headline';
 import { currentPlan, phaseTimeline, PLAN_STATUS } from './rollout-timeline';
+import { DownloadMenuComponent } from '../shared/download-menu/download-menu.component';
 
 /**
  * The executive overview: is the network being adopted, are the business goals on track, what are they worth,
@@ -22,16 +22,27 @@ import { currentPlan, phaseTimeline, PLAN_STATUS } from './rollout-timeline';
  */
 @Component({
   selector: 'up-overview-page',
-  imports: [ChartComponent, DecimalPipe, FilterBarComponent, FirstRunChecklistComponent],
+  imports: [ChartComponent, FilterBarComponent, FirstRunChecklistComponent, DownloadMenuComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './overview.page.html',
   styleUrl: './overview.page.css',
 })
 export class OverviewPage {
-  private readonly context = inject(OrganisationContext);
+  protected readonly context = inject(OrganisationContext);
+  /** The query of the adoption report the headline and chart show: what its download exports. */
+  protected readonly adoptionQuery = computed(() => ({ granularity: 'week', ...this.context.filters() }));
   protected readonly organisation = this.context.organisation;
   protected readonly sparkline = SPARKLINE;
   protected readonly formatDay = formatDay;
+  protected readonly num = formatNumber;
+
+  protected progressLabel(goal: string): string {
+    return $localize`:@@overview.goal.progressLabel:${goal}:goal:: progress from baseline to target`;
+  }
+
+  protected sparklineLabel(goal: string): string {
+    return $localize`:@@overview.goal.sparklineLabel:${goal}:goal:: weekly values over the last 12 weeks`;
+  }
   protected readonly planStatus = PLAN_STATUS;
   /** Admins see what is left of the organisation's first steps (the checklist hides itself once done). */
   protected readonly isAdmin = computed(() => this.context.role() === 'admin');

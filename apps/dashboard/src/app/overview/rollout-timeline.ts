@@ -9,26 +9,26 @@ export function currentPlan(plans: readonly RolloutPlanView[]): RolloutPlanView 
 }
 
 export const PLAN_STATUS: Record<RolloutPlanStatus, string> = {
-  draft: 'draft',
-  active: 'under way',
-  completed: 'completed',
-  archived: 'archived',
+  draft: $localize`:@@overview.planStatus.draft:draft`,
+  active: $localize`:@@overview.planStatus.active:under way`,
+  completed: $localize`:@@overview.planStatus.completed:completed`,
+  archived: $localize`:@@overview.planStatus.archived:archived`,
 };
 
 export const PHASE_STATUS: Record<RolloutPhaseStatus, string> = {
-  planned: 'Planned',
-  active: 'In progress',
-  completed: 'Completed',
-  skipped: 'Skipped',
+  planned: $localize`:@@overview.phaseStatus.planned:Planned`,
+  active: $localize`:@@overview.phaseStatus.active:In progress`,
+  completed: $localize`:@@overview.phaseStatus.completed:Completed`,
+  skipped: $localize`:@@overview.phaseStatus.skipped:Skipped`,
 };
 
 /** Gate colours: the word goes with the colour so it reads without it. */
 export const GATE_STATUS: Record<GateStatus | 'none', { label: string; color: string }> = {
-  pass: { label: 'Gate passed', color: COLOURS.good },
-  'at-risk': { label: 'Gate at risk', color: COLOURS.warn },
-  fail: { label: 'Gate failing', color: COLOURS.danger },
-  'no-data': { label: 'Gate: no data', color: COLOURS.neutral },
-  none: { label: 'Not evaluated', color: COLOURS.accent200 },
+  pass: { label: $localize`:@@overview.gate.pass:Gate passed`, color: COLOURS.good },
+  'at-risk': { label: $localize`:@@overview.gate.atRisk:Gate at risk`, color: COLOURS.warn },
+  fail: { label: $localize`:@@overview.gate.fail:Gate failing`, color: COLOURS.danger },
+  'no-data': { label: $localize`:@@overview.gate.noData:Gate: no data`, color: COLOURS.neutral },
+  none: { label: $localize`:@@overview.gate.none:Not evaluated`, color: COLOURS.accent200 },
 };
 
 /**
@@ -41,14 +41,14 @@ export function gateLook(
 ): (typeof GATE_STATUS)[keyof typeof GATE_STATUS] {
   const look = GATE_STATUS[gate ?? 'none'];
   if (phaseStatus !== 'planned' || !gate) return look;
-  return { ...look, label: `Preview: ${PREVIEW_WORDS[gate]}` };
+  return { ...look, label: $localize`:@@overview.gate.preview:Preview: ${PREVIEW_WORDS[gate]}:verdict:` };
 }
 
 const PREVIEW_WORDS: Record<GateStatus, string> = {
-  pass: 'passing',
-  'at-risk': 'at risk',
-  fail: 'failing',
-  'no-data': 'no data',
+  pass: $localize`:@@overview.gate.preview.pass:passing`,
+  'at-risk': $localize`:@@overview.gate.preview.atRisk:at risk`,
+  fail: $localize`:@@overview.gate.preview.fail:failing`,
+  'no-data': $localize`:@@overview.gate.preview.noData:no data`,
 };
 
 export interface TimelinePhase {
@@ -120,9 +120,9 @@ export function phaseTimeline(plan: RolloutPlanView, today: string): Timeline {
 
 function describeSpan(start: string | null, end: string | null): string {
   if (start && end) return `${formatDay(start)} – ${formatDay(end)}`;
-  if (start) return `from ${formatDay(start)}`;
-  if (end) return `until ${formatDay(end)}`;
-  return 'no dates yet';
+  if (start) return $localize`:@@overview.dates.from:from ${formatDay(start)}:day:`;
+  if (end) return $localize`:@@overview.dates.until:until ${formatDay(end)}:day:`;
+  return $localize`:@@overview.dates.none:no dates yet`;
 }
 
 function round(value: number): number {

@@ -61,11 +61,36 @@ export interface PhaseBody {
   })[];
 }
 
-export const PERSON_ATTRIBUTES: { value: PersonAttribute; label: string }[] = [
-  { value: 'level', label: 'Hierarchy level' },
-  { value: 'location', label: 'Location' },
-  { value: 'legacyUnitId', label: 'Legacy company' },
-];
+/** An org unit's kind as the target editor names it; a kind this page does not know reads as the API sends it. */
+export function orgUnitKindName(kind: string): string {
+  switch (kind) {
+    case 'organisation':
+      return $localize`:@@rollout.orgUnitKind.organisation:organisation`;
+    case 'division':
+      return $localize`:@@rollout.orgUnitKind.division:division`;
+    case 'department':
+      return $localize`:@@rollout.orgUnitKind.department:department`;
+    case 'team':
+      return $localize`:@@rollout.orgUnitKind.team:team`;
+    case 'legacy_company':
+      return $localize`:@@rollout.orgUnitKind.legacyCompany:legacy company`;
+    case 'location':
+      return $localize`:@@rollout.orgUnitKind.location:location`;
+    case 'other':
+      return $localize`:@@rollout.orgUnitKind.other:other`;
+    default:
+      return kind;
+  }
+}
+
+/** The attributes a rule can test, named in the page's language. */
+export function personAttributes(): { value: PersonAttribute; label: string }[] {
+  return [
+    { value: 'level', label: $localize`:@@rollout.attribute.level:Hierarchy level` },
+    { value: 'location', label: $localize`:@@rollout.attribute.location:Location` },
+    { value: 'legacyUnitId', label: $localize`:@@rollout.attribute.legacyUnitId:Legacy company` },
+  ];
+}
 
 export function emptyTargetDraft(): TargetDraft {
   return { orgUnitIds: [], groupIds: [], pseudonyms: '', rules: [] };

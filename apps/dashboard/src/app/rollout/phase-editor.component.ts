@@ -16,6 +16,7 @@ import {
   GOAL_KPI_KEYS,
   MEASURED_EFFECT,
   type CriterionMetric,
+  type EffectComparison,
   type EffectCriterion,
   type GroupView,
   type OrgUnitView,
@@ -63,6 +64,18 @@ export class PhaseEditorComponent {
   protected readonly effectComparisons = EFFECT_COMPARISONS;
   protected readonly measuredEffect = MEASURED_EFFECT;
   protected readonly inputUnit = inputUnit;
+
+  /** Who a measured effect is compared with, as the select names it. */
+  protected effectComparisonName(comparison: EffectComparison): string {
+    switch (comparison) {
+      case 'phase':
+        return $localize`:@@rollout.effectComparison.phase:the phase's comparison`;
+      case 'rest-of-organisation':
+        return $localize`:@@rollout.effectComparison.rest:rest of the organisation`;
+      case 'matched':
+        return $localize`:@@rollout.effectComparison.matched:matched colleagues`;
+    }
+  }
 
   /** Starts from the phase and keeps the user's edits while the same phase is refreshed (e.g. evaluated). */
   protected readonly draft = linkedSignal<string | null, PhaseDraft>({

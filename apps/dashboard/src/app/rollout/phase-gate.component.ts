@@ -9,7 +9,7 @@ import {
   signal,
   untracked,
 } from '@angular/core';
-import type { CriterionEvaluation, GateEvaluation, RolloutPhaseView } from '@uptake/contracts';
+import type { CriterionEvaluation, GateCriterion, GateEvaluation, RolloutPhaseView } from '@uptake/contracts';
 import { errorMessage } from '../api/uptake-api.service';
 import { ChartComponent } from '../charts/chart.component';
 import {
@@ -100,6 +100,38 @@ export class PhaseGateComponent {
   }
 
   protected weeksText(result: CriterionEvaluation): string {
-    return `${result.weeksMet} of ${result.consecutiveWeeks}`;
+    const met = result.weeksMet;
+    const needed = result.consecutiveWeeks;
+    return $localize`:@@rollout.gate.weeksMet:${met}:met: of ${needed}:needed:`;
+  }
+
+  /** "2026-03-02 09:00": the evaluation's instant to the minute, as the API stamped it (UTC). */
+  protected stamp(instant: string): string {
+    return instant.slice(0, 16).replace('T', ' ');
+  }
+
+  /** What started an evaluation. */
+  protected triggerName(trigger: GateEvaluation['trigger']): string {
+    switch (trigger) {
+      case 'schedule':
+        return $localize`:@@rollout.trigger.schedule:schedule`;
+      case 'ingest':
+        return $localize`:@@rollout.trigger.ingest:ingest`;
+      case 'manual':
+        return $localize`:@@rollout.trigger.manual:manual`;
+      case 'change':
+        return $localize`:@@rollout.trigger.change:change`;
+      default:
+        return trigger;
+    }
+  }
+
+  protected fewerThan(minGroupSize: number): string {
+    return $localize`:@@rollout.gate.fewerThan:fewer than ${minGroupSize}:k: people`;
+  }
+
+  protected evidenceLabel(criterion: GateCriterion): string {
+    const rule = describeCriterion(criterion);
+    return $localize`:@@rollout.gate.evidenceChart:Weekly evidence: ${rule}:rule:`;
   }
 }

@@ -12,6 +12,10 @@ function axisFormatter(unit: 'share' | 'hours'): string {
   return unit === 'share' ? '{value}%' : '{value} h';
 }
 
+function thresholdLabel(threshold: string): string {
+  return $localize`:@@rollout.chart.threshold:threshold ${threshold}:threshold:`;
+}
+
 /**
  * Weekly evidence of one criterion: the values as a line, each week's point coloured by whether the
  * condition held, and the threshold as a dashed line.
@@ -27,7 +31,7 @@ export function evidenceChartOption(criterion: CriterionEvaluation): EChartsCore
     yAxis: { type: 'value', axisLabel: { formatter: axisFormatter(unit) }, scale: unit === 'hours' },
     series: [
       {
-        name: 'Value',
+        name: $localize`:@@rollout.chart.value:Value`,
         type: 'line',
         connectNulls: false,
         data: criterion.evidence.map((week) => ({
@@ -43,7 +47,7 @@ export function evidenceChartOption(criterion: CriterionEvaluation): EChartsCore
           silent: true,
           lineStyle: { type: 'dashed', color: TONE_COLOURS.warn },
           label: {
-            formatter: `threshold ${formatMetricValue(criterion.metric, criterion.threshold)}`,
+            formatter: thresholdLabel(formatMetricValue(criterion.metric, criterion.threshold)),
             position: 'insideEndTop',
           },
           data: [{ yAxis: threshold }],

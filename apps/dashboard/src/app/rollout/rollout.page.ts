@@ -9,10 +9,10 @@ import {
   signal,
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import type { PhaseTransition, RolloutPlanView } from '@uptake/contracts';
+import type { PhaseTransition, RolloutPhaseView, RolloutPlanView } from '@uptake/contracts';
 import { errorMessage } from '../api/uptake-api.service';
 import { OrganisationContext } from '../shell/organisation-context';
-import { gateStatusLook, PHASE_STATUS_LOOK } from './gates';
+import { gateStatusLook, phaseStatusLook, planStatusLabel } from './gates';
 import { GovernanceCardComponent } from './governance-card.component';
 import { PhaseComparisonComponent } from './phase-comparison.component';
 import { PhaseEditorComponent } from './phase-editor.component';
@@ -58,7 +58,8 @@ export class RolloutPage {
   private readonly poll = inject(EVALUATION_POLL);
   private readonly destroyRef = inject(DestroyRef);
   protected readonly context = inject(OrganisationContext);
-  protected readonly phaseStatus = PHASE_STATUS_LOOK;
+  protected readonly phaseStatus = phaseStatusLook;
+  protected readonly planStatus = planStatusLabel;
   protected readonly gateLook = gateStatusLook;
   protected readonly plannedRange = plannedRange;
 
@@ -145,6 +146,14 @@ export class RolloutPage {
     this.destroyRef.onDestroy(() => clearTimeout(this.pollTimer));
   }
 
+  /** The timeline badge's hover text: a planned phase's gate is a preview on today's data. */
+  protected gateTitle(phase: RolloutPhaseView): string {
+    if (phase.status === 'planned')
+      return $localize`:@@rollout.timeline.previewTitle:Where this phase's gate would stand on today's data`;
+    const status = gateStatusLook(phase.latestEvaluation?.status).label;
+    return $localize`:@@rollout.timeline.gateTitle:Gate: ${status}:status:`;
+  }
+
   protected selectPlan(planId: string): void {
     this.editing.set('none');
     this.context.setParams({ plan: planId, phase: null });
@@ -200,7 +209,9 @@ export class RolloutPage {
     const override = this.overrideRequired();
     const note = this.advanceNote().trim();
     if (override && !note) {
-      this.advanceError.set('The gate has not passed: write a note saying why you advance anyway.');
+      this.advanceError.set(
+        $localize`:@@rollout.advance.noteRequired:The gate has not passed: write a note saying why you advance anyway.`,
+      );
       return;
     }
     this.advanceBusy.set(true);
@@ -250,7 +261,7 @@ export class RolloutPage {
           } else if (Date.now() >= deadline) {
             this.evaluating.set(false);
             this.evaluateMessage.set(
-              'The evaluation is taking longer than usual; the page updates on reload.',
+              $localize`:@@rollout.evaluate.slow:The evaluation is taking longer than usual; the page updates on reload.`,
             );
           } else {
             this.waitForEvaluation(organisationId, planId, before, deadline);

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import type { GroupView, OrgUnitView, PersonAttribute } from '@uptake/contracts';
-import { PERSON_ATTRIBUTES, type RuleDraft, type TargetDraft } from './phase-draft';
+import { groupKindName } from '../communities/communities';
+import { orgUnitKindName, personAttributes, type RuleDraft, type TargetDraft } from './phase-draft';
 
 /** Who a phase (or its comparison group) targets: org units, groups, listed pseudonyms and attribute rules. */
 @Component({
@@ -10,32 +11,32 @@ import { PERSON_ATTRIBUTES, type RuleDraft, type TargetDraft } from './phase-dra
   template: `
     <fieldset class="group-box" [attr.data-testid]="testId()">
       <legend>{{ legend() }}</legend>
-      <p class="muted small">
+      <p class="muted small" i18n="@@rollout.target.intro">
         Everyone in the selected units, groups and list; all empty = the whole organisation.
       </p>
       <div class="target-grid">
         <label class="field">
-          <span>Org units (with their sub-units)</span>
+          <span i18n="@@rollout.target.orgUnits">Org units (with their sub-units)</span>
           <select multiple size="6" data-testid="target-org-units" (change)="pick('orgUnitIds', $event)">
             @for (unit of orgUnits(); track unit.id) {
               <option [value]="unit.id" [selected]="value().orgUnitIds.includes(unit.id)">
-                {{ unit.name }} ({{ unit.kind }})
+                {{ unit.name }} ({{ unitKind(unit.kind) }})
               </option>
             }
           </select>
         </label>
         <label class="field">
-          <span>Groups</span>
+          <span i18n="@@rollout.target.groups">Groups</span>
           <select multiple size="6" data-testid="target-groups" (change)="pick('groupIds', $event)">
             @for (group of groups(); track group.id) {
               <option [value]="group.id" [selected]="value().groupIds.includes(group.id)">
-                {{ group.name }} ({{ group.kind }})
+                {{ group.name }} ({{ groupKind(group.kind) }})
               </option>
             }
           </select>
         </label>
         <label class="field">
-          <span>People (pseudonyms, one per line)</span>
+          <span i18n="@@rollout.target.people">People (pseudonyms, one per line)</span>
           <textarea
             rows="6"
             data-testid="target-pseudonyms"
@@ -45,13 +46,19 @@ import { PERSON_ATTRIBUTES, type RuleDraft, type TargetDraft } from './phase-dra
         </label>
       </div>
       @if (directoryError()) {
-        <p class="error small" role="alert">Could not load org units or groups: {{ directoryError() }}</p>
+        <p class="error small" role="alert" i18n="@@rollout.target.directoryError">
+          Could not load org units or groups: {{ directoryError() }}
+        </p>
       }
       <div class="rules">
-        <span class="small muted">Only people matching every rule:</span>
+        <span class="small muted" i18n="@@rollout.target.rules">Only people matching every rule:</span>
         @for (rule of value().rules; track $index; let i = $index) {
           <div class="rule" data-testid="target-rule">
-            <select aria-label="Attribute" (change)="setRule(i, { attribute: $any($event.target).value })">
+            <select
+              aria-label="Attribute"
+              i18n-aria-label="@@rollout.target.attribute"
+              (change)="setRule(i, { attribute: $any($event.target).value })"
+            >
               @for (attribute of attributes; track attribute.value) {
                 <option [value]="attribute.value" [selected]="attribute.value === rule.attribute">
                   {{ attribute.label }}
@@ -60,14 +67,24 @@ import { PERSON_ATTRIBUTES, type RuleDraft, type TargetDraft } from './phase-dra
             </select>
             <input
               aria-label="Values, separated by commas"
+              i18n-aria-label="@@rollout.target.values"
               placeholder="values, separated by commas"
+              i18n-placeholder="@@rollout.target.valuesPlaceholder"
               [value]="rule.values"
               (input)="setRule(i, { values: $any($event.target).value })"
             />
-            <button type="button" class="link" (click)="removeRule(i)">Remove</button>
+            <button type="button" class="link" (click)="removeRule(i)" i18n="@@rollout.remove">Remove</button>
           </div>
         }
-        <button type="button" class="link" data-testid="target-add-rule" (click)="addRule()">Add rule</button>
+        <button
+          type="button"
+          class="link"
+          data-testid="target-add-rule"
+          (click)="addRule()"
+          i18n="@@rollout.target.addRule"
+        >
+          Add rule
+        </button>
       </div>
     </fieldset>
   `,
@@ -80,7 +97,9 @@ export class TargetEditorComponent {
   readonly groups = input<GroupView[]>([]);
   readonly directoryError = input<string | null>(null);
   readonly valueChange = output<TargetDraft>();
-  protected readonly attributes = PERSON_ATTRIBUTES;
+  protected readonly attributes = personAttributes();
+  protected readonly groupKind = groupKindName;
+  protected readonly unitKind = orgUnitKindName;
 
   protected patch(changes: Partial<TargetDraft>): void {
     this.valueChange.emit({ ...this.value(), ...changes });

@@ -27,18 +27,32 @@ export function advanceStep(plan: RolloutPlanView): AdvanceStep | null {
     (phase) => phase.status === 'planned' && (!current || phase.position > current.position),
   );
   if (!current) {
-    return next
-      ? { from: null, to: next, label: `Start ${next.name}`, gateStatus: null, needsOverride: false }
-      : null;
+    if (!next) return null;
+    const name = next.name;
+    return {
+      from: null,
+      to: next,
+      label: $localize`:@@rollout.advance.start:Start ${name}:phase:`,
+      gateStatus: null,
+      needsOverride: false,
+    };
   }
   const gateStatus = current.latestEvaluation?.status ?? null;
   return {
     from: current,
     to: next ?? null,
-    label: next ? `Advance to ${next.name}` : `Complete ${current.name}`,
+    label: next ? advanceLabel(next.name) : completeLabel(current.name),
     gateStatus,
     needsOverride: gateStatus !== 'pass',
   };
+}
+
+function advanceLabel(name: string): string {
+  return $localize`:@@rollout.advance.to:Advance to ${name}:phase:`;
+}
+
+function completeLabel(name: string): string {
+  return $localize`:@@rollout.advance.complete:Complete ${name}:phase:`;
 }
 
 /** The phase the page shows in detail: the one in the URL, else the active one, else the first. */
@@ -49,10 +63,16 @@ export function selectPhase(plan: RolloutPlanView, wanted: string | undefined): 
 
 /** "Pilot → Best cases", "Started Pilot", "Completed Full rollout" for the transitions history. */
 export function describeTransition(transition: PhaseTransition, phases: RolloutPhaseView[]): string {
-  const name = (id: string | null) => phases.find((phase) => phase.id === id)?.name ?? 'a removed phase';
-  if (!transition.fromPhaseId && transition.toPhaseId) return `Started ${name(transition.toPhaseId)}`;
-  if (transition.fromPhaseId && !transition.toPhaseId) return `Completed ${name(transition.fromPhaseId)}`;
-  return `${name(transition.fromPhaseId)} → ${name(transition.toPhaseId)}`;
+  const name = (id: string | null) =>
+    phases.find((phase) => phase.id === id)?.name ??
+    $localize`:@@rollout.transition.removedPhase:a removed phase`;
+  const from = name(transition.fromPhaseId);
+  const to = name(transition.toPhaseId);
+  if (!transition.fromPhaseId && transition.toPhaseId)
+    return $localize`:@@rollout.transition.started:Started ${to}:phase:`;
+  if (transition.fromPhaseId && !transition.toPhaseId)
+    return $localize`:@@rollout.transition.completed:Completed ${from}:phase:`;
+  return `${from} → ${to}`;
 }
 
 /** Changes whenever any phase gets a new evaluation: the page polls until it does after "Evaluate now". */
@@ -62,6 +82,7 @@ export function evaluationStamp(plan: RolloutPlanView): string {
 
 /** "12 Mar – 9 Apr 2026"-like range in ISO dates, with open ends shown as such. */
 export function plannedRange(phase: Pick<RolloutPhaseView, 'plannedStart' | 'plannedEnd'>): string {
-  if (!phase.plannedStart && !phase.plannedEnd) return 'No dates planned';
-  return `${phase.plannedStart ?? 'open'} → ${phase.plannedEnd ?? 'open'}`;
+  if (!phase.plannedStart && !phase.plannedEnd) return $localize`:@@rollout.range.noDates:No dates planned`;
+  const open = $localize`:@@rollout.range.open:open`;
+  return `${phase.plannedStart ?? open} → ${phase.plannedEnd ?? open}`;
 }

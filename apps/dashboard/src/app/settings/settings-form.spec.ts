@@ -7,6 +7,7 @@ const saved = {
   minGroupSize: 5,
   workingDaysPerYear: 220,
   defaultHourlyCost: 60,
+  defaultLocale: 'en' as const,
 };
 
 describe('settings form', () => {
@@ -14,6 +15,7 @@ describe('settings form', () => {
     const draft = { ...draftOf(saved), name: ' Acme Ltd ', defaultHourlyCost: '72.5', minGroupSize: '5' };
     expect(changesOf(saved, draft)).toEqual({ name: 'Acme Ltd', defaultHourlyCost: 72.5 });
     expect(changesOf(saved, draftOf(saved))).toEqual({});
+    expect(changesOf(saved, { ...draftOf(saved), defaultLocale: 'nl' })).toEqual({ defaultLocale: 'nl' });
   });
 
   it('sends what is not a number as typed, for the API to name it', () => {

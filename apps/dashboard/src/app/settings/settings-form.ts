@@ -11,6 +11,7 @@ export const SETTINGS_FIELDS: readonly OrganisationSettingsField[] = [
   'minGroupSize',
   'workingDaysPerYear',
   'defaultHourlyCost',
+  'defaultLocale',
 ];
 
 const NUMERIC: ReadonlySet<OrganisationSettingsField> = new Set([
@@ -29,6 +30,7 @@ export function draftOf(settings: OrganisationSettings): SettingsDraft {
     minGroupSize: String(settings.minGroupSize),
     workingDaysPerYear: String(settings.workingDaysPerYear),
     defaultHourlyCost: String(settings.defaultHourlyCost),
+    defaultLocale: settings.defaultLocale,
   };
 }
 

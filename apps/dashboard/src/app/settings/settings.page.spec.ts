@@ -16,6 +16,7 @@ const SAVED: OrganisationSettings = {
   minGroupSize: 5,
   workingDaysPerYear: 220,
   defaultHourlyCost: 60,
+  defaultLocale: 'en',
 };
 const SUMMARY: OrganisationSummary = {
   id: 'org-1',
@@ -42,6 +43,8 @@ describe('SettingsPage', () => {
     userId: 'user-1',
     email: 'admin@acme.test',
     memberships: [{ organisationId: 'org-1', organisationName: 'Acme', role: 'admin' }],
+    locale: 'en',
+    preferredLocale: null,
   });
   const element = () => fixture.nativeElement as HTMLElement;
   const byTestId = <T extends Element = HTMLElement>(testId: string) =>
@@ -136,8 +139,41 @@ describe('SettingsPage', () => {
     expect(text('settings-saved')).toBe('Settings saved.');
     expect(text('settings-recompute')).toBe(
       'The time zone changed: a recompute of every KPI in America/Los_Angeles is queued (all activity, ' +
-        "Feb 28, 2026 to Mar 12, 2026). Until it has finished, KPIs show the previous time zone's days.",
+        "28 Feb 2026 to 12 Mar 2026). Until it has finished, KPIs show the previous time zone's days.",
     );
+  });
+
+  it('changes the default language and says a reload shows it to a user who chose none', async () => {
+    await load();
+    expect(byTestId<HTMLSelectElement>('settings-defaultLocale')!.value).toBe('en');
+    const select = byTestId<HTMLSelectElement>('settings-defaultLocale')!;
+    select.value = 'nl';
+    select.dispatchEvent(new Event('change'));
+    fixture.detectChanges();
+    save();
+    const request = http.expectOne(URL);
+    expect(request.request.body).toEqual({ defaultLocale: 'nl' });
+    request.flush({
+      settings: { ...SAVED, defaultLocale: 'nl' },
+      changed: ['defaultLocale'],
+      rollupRefresh: null,
+    });
+    await settle();
+    expect(text('settings-saved')).toBe('Settings saved.');
+    expect(text('settings-language-note')).toBe(
+      'The default language changed. Reload the page to see the dashboard in it.',
+    );
+  });
+
+  it('says nothing about a reload when only other settings changed', async () => {
+    await load();
+    type('name', 'Acme Ltd');
+    save();
+    http
+      .expectOne(URL)
+      .flush({ settings: { ...SAVED, name: 'Acme Ltd' }, changed: ['name'], rollupRefresh: null });
+    await settle();
+    expect(byTestId('settings-language-note')).toBeNull();
   });
 
   it("shows the server's 400 message next to the field it names, and others under the form", async () => {

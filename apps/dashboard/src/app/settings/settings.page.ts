@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { HttpErrorResponse, httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal, signal } from '@angular/core';
 import {
@@ -9,6 +8,8 @@ import {
 } from '@uptake/contracts';
 import { errorMessage } from '../api/uptake-api.service';
 import { messagesOf, sortByField, type FieldMessages } from '../shared/field-errors';
+import { formatInstantDay } from '../shared/format';
+import { Language, LANGUAGES } from '../shell/language';
 import { OrganisationContext } from '../shell/organisation-context';
 import { SettingsApi } from './settings-api';
 import {
@@ -22,13 +23,12 @@ import {
 const NO_ERRORS: FieldMessages<OrganisationSettingsField> = { byField: {}, other: [] };
 
 /**
- * The admin's settings page: the organisation's name, time zone, k and the value-model defaults of business
- * goals. The API checks every field; its 400 messages appear next to the field they name. Other roles that
+ * The admin's settings page: the organisation's name, time zone, k, default language and the value-model
+ * defaults of business goals. The API checks every field; its 400 messages appear next to the field they name. Other roles that
  * may read the settings see them without the save button.
  */
 @Component({
   selector: 'up-settings-page',
-  imports: [DatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './settings.page.html',
   styleUrl: './settings.page.css',
@@ -39,6 +39,8 @@ export class SettingsPage {
 
   protected readonly limits = ORGANISATION_SETTINGS_LIMITS;
   protected readonly timeZones = timeZoneSuggestions();
+  protected readonly languages = LANGUAGES;
+  private readonly pageLocale = inject(Language).current;
   private readonly organisationId = computed(() => this.context.organisation()?.id);
   protected readonly canEdit = computed(() => this.context.role() === 'admin');
 
@@ -65,6 +67,24 @@ export class SettingsPage {
   protected readonly errors = signal(NO_ERRORS);
   /** The answer of the last save: what changed and whether a rollup refresh was queued. */
   protected readonly lastChange = signal<OrganisationSettingsChange | null>(null);
+
+  /** The recompute's range is in UTC, as the API queued it. */
+  protected day(instant: string): string {
+    return formatInstantDay(instant, 'UTC');
+  }
+
+  /**
+   * Whether a saved default language differs from the page's for a user who chose none (they would see it
+   * after a reload: translations are loaded before the app starts).
+   */
+  protected languageFollows(change: OrganisationSettingsChange): boolean {
+    const me = this.context.me.hasValue() ? this.context.me.value() : undefined;
+    return (
+      change.changed.includes('defaultLocale') &&
+      me?.preferredLocale === null &&
+      change.settings.defaultLocale !== this.pageLocale
+    );
+  }
 
   protected edit(field: OrganisationSettingsField, value: string): void {
     this.draft.update((draft) => (draft ? { ...draft, [field]: value } : draft));

@@ -14,6 +14,7 @@ import {
   percentOrNull,
   withheldFigures,
 } from './format';
+import { inDutch } from '../../locale/testing';
 
 const k5 = withheldFigures(5);
 
@@ -81,5 +82,34 @@ describe('formatting', () => {
   it('turns shares into chart percentages and keeps gaps', () => {
     expect(percentOrNull(0.1184573)).toBe(11.8);
     expect(percentOrNull(null)).toBeNull();
+  });
+});
+
+describe('formatting in Dutch', () => {
+  inDutch();
+
+  it('groups thousands with points and writes decimals with a comma', () => {
+    expect(formatCount(1234.4)).toBe('1.234');
+    expect(formatShare(0.4213)).toBe('42,1%');
+    expect(formatShare(0, k5)).toBe('0,0%');
+    expect(formatRatio(1.8802030456852792, k5)).toBe('1,88');
+    expect(formatHours(1234.5)).toBe('1.234,5 uur');
+    expect(formatCountChange(-1500)).toBe('\u22121.500');
+    expect(formatPointsChange(0.031)).toBe('+3,1 %-punt');
+  });
+
+  it('writes waiting times, money and days the Dutch way', () => {
+    expect(formatWaitingTime(0.25)).toBe('15 min');
+    expect(formatWaitingTime(12.174646388888888)).toBe('12,2 uur');
+    expect(formatWaitingTime(60)).toBe('2,5 dagen');
+    expect(formatMoney(1234567.8, 'EUR')).toBe('€\u00a01.234.568');
+    expect(formatDay('2026-12-01')).toBe('1 dec 2026');
+    expect(formatDay('2026-03-05')).toBe('5 mrt 2026');
+  });
+
+  it('says in Dutch why a figure is withheld', () => {
+    expect(hiddenLabel(5)).toBe('verborgen (minder dan 5 personen)');
+    expect(formatShare(null, withheldFigures(7))).toBe('verborgen (minder dan 7 personen)');
+    expect(formatShare(null)).toBe('–');
   });
 });

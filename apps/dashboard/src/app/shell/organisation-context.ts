@@ -77,14 +77,35 @@ export function roleIn(me: Me | undefined, organisation: OrganisationSummary | u
 
 /** Which pages each role sees in the navigation (the API enforces access; this only hides dead ends). */
 export const NAVIGATION: { path: string; label: string; roles: Role[] }[] = [
-  { path: '/overview', label: 'Overview', roles: ['admin', 'executive', 'change_manager'] },
-  { path: '/business-case', label: 'Business case', roles: ['admin', 'executive', 'change_manager'] },
-  { path: '/rollout', label: 'Rollout', roles: ['admin', 'change_manager'] },
-  { path: '/communities', label: 'Communities', roles: ['admin', 'change_manager'] },
-  { path: '/adoption', label: 'Adoption', roles: ['admin', 'change_manager'] },
-  { path: '/connectors', label: 'Connectors', roles: ['admin', 'connector_maintainer'] },
-  { path: '/settings', label: 'Settings', roles: ['admin'] },
-  { path: '/admin', label: 'Admin', roles: ['admin'] },
+  {
+    path: '/overview',
+    label: $localize`:@@shell.nav.overview:Overview`,
+    roles: ['admin', 'executive', 'change_manager'],
+  },
+  {
+    path: '/business-case',
+    label: $localize`:@@shell.nav.businessCase:Business case`,
+    roles: ['admin', 'executive', 'change_manager'],
+  },
+  { path: '/rollout', label: $localize`:@@shell.nav.rollout:Rollout`, roles: ['admin', 'change_manager'] },
+  {
+    path: '/communities',
+    label: $localize`:@@shell.nav.communities:Communities`,
+    roles: ['admin', 'change_manager'],
+  },
+  { path: '/adoption', label: $localize`:@@shell.nav.adoption:Adoption`, roles: ['admin', 'change_manager'] },
+  {
+    path: '/connectors',
+    label: $localize`:@@shell.nav.connectors:Connectors`,
+    roles: ['admin', 'connector_maintainer'],
+  },
+  {
+    path: '/notifications',
+    label: $localize`:@@shell.nav.notifications:Notifications`,
+    roles: ['admin', 'executive', 'change_manager', 'connector_maintainer'],
+  },
+  { path: '/settings', label: $localize`:@@shell.nav.settings:Settings`, roles: ['admin'] },
+  { path: '/admin', label: $localize`:@@shell.nav.admin:Admin`, roles: ['admin'] },
 ];
 
 export function navigationFor(role: Role | null): typeof NAVIGATION {

@@ -46,11 +46,11 @@ export interface GroupSection {
 
 /** Cohorts (rollout phases) first, as they are what people compare most; then the source's own groups. */
 const GROUP_SECTIONS: { kind: GroupKind; label: string }[] = [
-  { kind: 'cohort', label: 'Rollout cohorts' },
-  { kind: 'community', label: 'Communities' },
-  { kind: 'team', label: 'Teams' },
-  { kind: 'channel', label: 'Channels' },
-  { kind: 'group', label: 'Groups' },
+  { kind: 'cohort', label: $localize`:@@shared.groups.cohorts:Rollout cohorts` },
+  { kind: 'community', label: $localize`:@@shared.groups.communities:Communities` },
+  { kind: 'team', label: $localize`:@@shared.groups.teams:Teams` },
+  { kind: 'channel', label: $localize`:@@shared.groups.channels:Channels` },
+  { kind: 'group', label: $localize`:@@shared.groups.groups:Groups` },
 ];
 
 /** Groups in sections by kind, each sorted by name; empty sections are left out. */
