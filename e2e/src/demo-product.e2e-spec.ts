@@ -7,6 +7,7 @@ import { communitiesSuite } from './communities.suite';
 import { connectorMaintainerSuite } from './connector-maintainer.suite';
 import { dutchSuite } from './dutch.suite';
 import { executiveSuite } from './executive.suite';
+import { exportsSuite } from './exports.suite';
 import { sharedDemoProduct } from './support/shared-product';
 
 /**
@@ -23,4 +24,5 @@ businessCaseSuite(shared);
 connectorMaintainerSuite(shared);
 adminSettingsSuite(shared);
 adminSuite(shared);
+exportsSuite(shared);
 dutchSuite(shared);

@@ -1,10 +1,9 @@
 import type { AdoptionReport, GoalView } from '@uptake/contracts';
 import { BusinessGoal } from '@uptake/persistence';
-import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
+import { pptxSlides, readExportedCsv, zipEntries } from '@uptake/testing';
 import { extractText } from 'unpdf';
-import yauzl from 'yauzl';
 import { seedActivity } from '../../test/conformance-fixture';
 import { bearer, createTenant, startTestApi, type TestApi, type TestTenant } from '../../test/support';
 import { formats } from './locale';
@@ -22,46 +21,6 @@ function binary(response: request.Response, callback: (error: Error | null, body
   const chunks: Buffer[] = [];
   response.on('data', (chunk: Buffer) => chunks.push(chunk));
   response.on('end', () => callback(null, Buffer.concat(chunks)));
-}
-
-/** The entries of a zip (a PPTX) by name, with their text. */
-function unzip(bytes: Buffer): Promise<Map<string, string>> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(bytes, { lazyEntries: true }, (error, zip) => {
-      if (error || !zip) return reject(error);
-      const entries = new Map<string, string>();
-      zip.on('entry', (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (streamError, stream) => {
-          if (streamError || !stream) return reject(streamError);
-          const chunks: Buffer[] = [];
-          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-          stream.on('end', () => {
-            entries.set(entry.fileName, Buffer.concat(chunks).toString('utf8'));
-            zip.readEntry();
-          });
-        });
-      });
-      zip.on('end', () => resolve(entries));
-      zip.on('error', reject);
-      zip.readEntry();
-    });
-  });
-}
-
-/** The records of an exported CSV: the header lines (label → value) and the table as objects by column label. */
-function readCsv(bytes: Buffer): {
-  header: Map<string, string>;
-  columns: string[];
-  rows: Record<string, string>[];
-} {
-  const records = parse(bytes, { bom: true }) as string[][];
-  const blank = records.findIndex((record) => record.every((field) => field === ''));
-  const header = new Map(records.slice(0, blank).map(([label, value]) => [label, value]));
-  const columns = records[blank + 1];
-  const rows = records
-    .slice(blank + 2)
-    .map((record) => Object.fromEntries(columns.map((column, index) => [column, record[index]])));
-  return { header, columns, rows };
 }
 
 describe('exports', () => {
@@ -112,7 +71,7 @@ describe('exports', () => {
     expect(response.headers['content-disposition']).toBe(
       `attachment; filename="uptake-adoption-${new Date().toISOString().slice(0, 10)}.csv"`,
     );
-    const csv = readCsv(response.body as Buffer);
+    const csv = readExportedCsv(response.body as Buffer);
     expect(csv.header.get('Report')).toBe('Adoption');
     expect(csv.header.get('Organisation')).toBe('exports');
     expect(csv.header.get('Period')).toBe('2 Mar 2026 – 29 Mar 2026');
@@ -178,7 +137,7 @@ describe('exports', () => {
     expect(workbook.getWorksheet('Report')!.getCell('B1').value).toBe('Retention');
 
     // exceljs writes a comment on an empty cell but does not read it back: read the comments' XML instead
-    const entries = await unzip(response.body as Buffer);
+    const entries = await zipEntries(response.body as Buffer);
     const sheetIndex = workbook.worksheets.findIndex((sheet) => sheet.name === 'Cohorts') + 1;
     const relations = entries.get(`xl/worksheets/_rels/sheet${sheetIndex}.xml.rels`) ?? '';
     const commentsFile = /Target="\.\.\/(comments\d+\.xml)"/.exec(relations)?.[1];
@@ -238,7 +197,7 @@ describe('exports', () => {
 
   it('writes labels, periods and numbers in Dutch', async () => {
     const response = await download(`exports/adoption?${RANGE}&locale=nl`).expect(200);
-    const csv = readCsv(response.body as Buffer);
+    const csv = readExportedCsv(response.body as Buffer);
     expect(csv.header.get('Rapport')).toBe('Adoptie');
     expect(csv.header.get('Periode')).toBe('2 mrt 2026 – 29 mrt 2026');
     expect(csv.columns).toContain('Adoptiegraad');
@@ -246,7 +205,7 @@ describe('exports', () => {
 
   it("writes in the user's own language, else the organisation's, when the request names none", async () => {
     const header = async () =>
-      readCsv((await download(`exports/adoption?${RANGE}`).expect(200)).body as Buffer).header;
+      readExportedCsv((await download(`exports/adoption?${RANGE}`).expect(200)).body as Buffer).header;
     const executive = tenant.users.executive.id;
     try {
       await api.dataSource.query(`UPDATE users SET locale = 'nl' WHERE id = $1`, [executive]);
@@ -266,12 +225,12 @@ describe('exports', () => {
 
   it('guards a goal name a spreadsheet would run as a formula', async () => {
     const response = await download('exports/goals').expect(200);
-    const csv = readCsv(response.body as Buffer);
+    const csv = readExportedCsv(response.body as Buffer);
     const names = csv.rows.map((row) => row['Name']);
     expect(names).toContain(`'=HYPERLINK("https://evil.example","click")`);
     expect(names).not.toContain(`=HYPERLINK("https://evil.example","click")`);
     // another table by name; an unknown one is a 400 listing the tables
-    const series = readCsv((await download('exports/goals?table=series').expect(200)).body as Buffer);
+    const series = readExportedCsv((await download('exports/goals?table=series').expect(200)).body as Buffer);
     expect(series.columns).toEqual(['Goal', 'Week', 'Value']);
     const unknown = await get('exports/goals?table=points').expect(400);
     expect(unknown.body.message).toEqual(['table must be one of goals, series (got "points")']);
@@ -299,7 +258,9 @@ describe('exports', () => {
     await get('exports/people', 'change_manager').expect(403);
     await get('exports/people', 'executive').expect(403);
     await get('exports/network-people', 'executive').expect(403);
-    const people = readCsv((await download(`exports/people?${RANGE}`, 'admin').expect(200)).body as Buffer);
+    const people = readExportedCsv(
+      (await download(`exports/people?${RANGE}`, 'admin').expect(200)).body as Buffer,
+    );
     expect(people.rows.map((row) => row['Pseudonym']).length).toBeGreaterThan(0);
 
     const [event] = await api.dataSource.query(
@@ -331,7 +292,9 @@ describe('exports', () => {
   it('exports a rollout phase’s comparison and gate evaluations as tables', async () => {
     const phase = `rollouts/${tenant.plan.id}/phases/${tenant.phase.id}`;
     const json = (await get(`${phase}/comparison?${RANGE}`).expect(200)).body;
-    const csv = readCsv((await download(`exports/${phase}/comparison?${RANGE}`).expect(200)).body as Buffer);
+    const csv = readExportedCsv(
+      (await download(`exports/${phase}/comparison?${RANGE}`).expect(200)).body as Buffer,
+    );
     expect(csv.header.get('Report')).toBe('Rollout phase vs comparison');
     expect(csv.rows.map((row) => row['Metric'])).toEqual(
       json.metrics.map((metric: { label: string }) => metric.label),
@@ -339,7 +302,9 @@ describe('exports', () => {
     json.metrics.forEach((metric: { phase: number | null }, index: number) => {
       expect(csv.rows[index]['Phase']).toBe(metric.phase === null ? '' : String(metric.phase));
     });
-    const evaluations = readCsv((await download(`exports/${phase}/evaluations`).expect(200)).body as Buffer);
+    const evaluations = readExportedCsv(
+      (await download(`exports/${phase}/evaluations`).expect(200)).body as Buffer,
+    );
     expect(evaluations.columns).toEqual(['Evaluated at (UTC)', 'Data up to', 'Trigger', 'Status', 'People']);
     // another organisation's plan is not found through this one, as for the JSON endpoint
     await get(
@@ -373,8 +338,7 @@ describe('exports', () => {
       expect(response.headers['content-type']).toBe(
         'application/vnd.openxmlformats-officedocument.presentationml.presentation',
       );
-      const entries = await unzip(response.body as Buffer);
-      return [...entries].filter(([name]) => /^ppt\/slides\/slide\d+\.xml$/.test(name)).map(([, xml]) => xml);
+      return pptxSlides(response.body as Buffer);
     };
     const overview = await slides(`exports/overview?${RANGE}&format=pptx`);
     expect(overview).toHaveLength(4 + goals.length);
@@ -392,7 +356,7 @@ describe('exports', () => {
     const { text } = await extractText(new Uint8Array(pdf.body as Buffer), { mergePages: true });
     expect(text).toContain('Value and return');
     expect(text).toContain('test goal');
-    const csv = readCsv((await download('exports/business-case').expect(200)).body as Buffer);
+    const csv = readExportedCsv((await download('exports/business-case').expect(200)).body as Buffer);
     expect(
       csv.header.get(
         'Observational estimate: the groups were not randomised, so an effect is an association, not proven impact',

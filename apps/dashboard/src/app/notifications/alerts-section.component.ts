@@ -1,13 +1,5 @@
 import { httpResource, type HttpResourceRef } from '@angular/common/http';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  input,
-  linkedSignal,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import {
   alertKindsForRole,
   NOTIFICATION_LIMITS,
@@ -17,18 +9,10 @@ import {
   type WebhookChannel,
 } from '@uptake/contracts';
 import { errorMessage } from '../api/uptake-api.service';
-import { noErrors } from '../admin/http-errors';
 import { NotificationsApi } from './notifications-api';
 import { canAddRule, mutedRule, type MuteChoice } from './rule-form';
 import { RuleFormComponent, type Named } from './rule-form.component';
-import {
-  quietHoursChanged,
-  quietHoursDraftOf,
-  settingsBody,
-  settingsErrors,
-  type QuietHoursDraft,
-  type SettingsField,
-} from './settings-form';
+import { quietHoursChanged, quietHoursDraftOf, type QuietHoursDraft } from './settings-form';
 import {
   alertKindName,
   channelsSummary,
@@ -36,6 +20,7 @@ import {
   muteSummary,
   quietHoursSummary,
 } from './summaries';
+import { SettingsPartEditor } from './settings-part-editor';
 
 /**
  * The member's alert rules: the list (what each watches, in words; where it goes; whether it is muted),
@@ -169,44 +154,28 @@ export class AlertsSectionComponent {
     const saved = this.saved();
     return saved ? quietHoursSummary(saved.quietHours, saved.timeZone) : '';
   });
-  protected readonly quietDraft = linkedSignal<NotificationSettings | undefined, QuietHoursDraft | undefined>(
+  /** The quiet-hours form (see SettingsPartEditor; the digest section saves its schedule the same way). */
+  protected readonly quiet = new SettingsPartEditor<QuietHoursDraft>(
+    this.saved,
     {
-      source: this.saved,
-      computation: (saved) => (saved ? quietHoursDraftOf(saved) : undefined),
+      draftOf: quietHoursDraftOf,
+      changed: quietHoursChanged,
+      part: (quietHours) => ({ quietHours }),
     },
+    (body) => this.api.saveSettings(this.organisationId(), body),
+    (settings) => this.settings().set(settings),
   );
-  protected readonly quietDirty = computed(() => {
-    const saved = this.saved();
-    const draft = this.quietDraft();
-    return saved !== undefined && draft !== undefined && quietHoursChanged(saved, draft);
-  });
-  protected readonly quietSaving = signal(false);
-  protected readonly quietErrors = signal(noErrors<SettingsField>());
-  protected readonly quietSaved = signal(false);
+  protected readonly quietDraft = this.quiet.draft;
+  protected readonly quietDirty = this.quiet.dirty;
+  protected readonly quietSaving = this.quiet.saving;
+  protected readonly quietErrors = this.quiet.errors;
+  protected readonly quietSaved = this.quiet.savedNote;
 
   protected editQuiet(change: Partial<QuietHoursDraft>): void {
-    this.quietDraft.update((draft) => (draft ? { ...draft, ...change } : draft));
-    this.quietSaved.set(false);
+    this.quiet.edit(change);
   }
 
   protected saveQuiet(event: Event): void {
-    event.preventDefault();
-    const saved = this.saved();
-    const draft = this.quietDraft();
-    if (!saved || !draft) return;
-    this.quietSaving.set(true);
-    this.quietErrors.set(noErrors());
-    this.quietSaved.set(false);
-    this.api.saveSettings(this.organisationId(), settingsBody(saved, { quietHours: draft })).subscribe({
-      next: (settings) => {
-        this.quietSaving.set(false);
-        this.settings().set(settings);
-        this.quietSaved.set(true);
-      },
-      error: (error: unknown) => {
-        this.quietSaving.set(false);
-        this.quietErrors.set(settingsErrors(error));
-      },
-    });
+    this.quiet.submit(event);
   }
 }

@@ -1,13 +1,5 @@
 import type { HttpResourceRef } from '@angular/common/http';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  input,
-  linkedSignal,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { DomSanitizer, type SafeHtml } from '@angular/platform-browser';
 import {
   DIGEST_FREQUENCIES,
@@ -16,17 +8,10 @@ import {
   type NotificationSettings,
 } from '@uptake/contracts';
 import { errorMessage } from '../api/uptake-api.service';
-import { noErrors } from '../admin/http-errors';
 import { previewHtml } from './digest-preview';
 import { NotificationsApi } from './notifications-api';
-import {
-  digestChanged,
-  digestDraftOf,
-  settingsBody,
-  settingsErrors,
-  type DigestDraft,
-  type SettingsField,
-} from './settings-form';
+import { digestChanged, digestDraftOf, type DigestDraft } from './settings-form';
+import { SettingsPartEditor } from './settings-part-editor';
 import { formatInstantIn, scheduleSummary, sectionName, weekdayName, WEEKDAYS } from './summaries';
 
 /**
@@ -59,15 +44,19 @@ export class DigestSectionComponent {
     const error = this.settings().error();
     return error ? errorMessage(error) : null;
   });
-  protected readonly draft = linkedSignal<NotificationSettings | undefined, DigestDraft | undefined>({
-    source: this.saved,
-    computation: (saved) => (saved ? digestDraftOf(saved) : undefined),
-  });
-  protected readonly dirty = computed(() => {
-    const saved = this.saved();
-    const draft = this.draft();
-    return saved !== undefined && draft !== undefined && digestChanged(saved, draft);
-  });
+  /** The schedule form: draft, dirty, saving, errors and the saved note (see SettingsPartEditor). */
+  protected readonly form = new SettingsPartEditor<DigestDraft>(
+    this.saved,
+    {
+      draftOf: digestDraftOf,
+      changed: digestChanged,
+      part: (digest) => ({ digest }),
+    },
+    (body) => this.api.saveSettings(this.organisationId(), body),
+    (settings) => this.settings().set(settings),
+  );
+  protected readonly draft = this.form.draft;
+  protected readonly dirty = this.form.dirty;
   protected readonly summary = computed(() => {
     const saved = this.saved();
     return saved ? scheduleSummary(saved.digest, saved.timeZone) : '';
@@ -77,9 +66,9 @@ export class DigestSectionComponent {
     return saved?.nextDigestAt ? formatInstantIn(saved.nextDigestAt, saved.timeZone) : null;
   });
 
-  protected readonly saving = signal(false);
-  protected readonly errors = signal(noErrors<SettingsField>());
-  protected readonly savedNote = signal(false);
+  protected readonly saving = this.form.saving;
+  protected readonly errors = this.form.errors;
+  protected readonly savedNote = this.form.savedNote;
 
   protected frequencyName(frequency: DigestFrequency): string {
     return frequency === 'weekly'
@@ -88,29 +77,11 @@ export class DigestSectionComponent {
   }
 
   protected edit(change: Partial<DigestDraft>): void {
-    this.draft.update((draft) => (draft ? { ...draft, ...change } : draft));
-    this.savedNote.set(false);
+    this.form.edit(change);
   }
 
   protected submit(event: Event): void {
-    event.preventDefault();
-    const saved = this.saved();
-    const draft = this.draft();
-    if (!saved || !draft) return;
-    this.saving.set(true);
-    this.errors.set(noErrors());
-    this.savedNote.set(false);
-    this.api.saveSettings(this.organisationId(), settingsBody(saved, { digest: draft })).subscribe({
-      next: (settings) => {
-        this.saving.set(false);
-        this.settings().set(settings);
-        this.savedNote.set(true);
-      },
-      error: (error: unknown) => {
-        this.saving.set(false);
-        this.errors.set(settingsErrors(error));
-      },
-    });
+    this.form.submit(event);
   }
 
   protected readonly preview = signal<DigestPreview | null>(null);

@@ -62,6 +62,23 @@ describe('DownloadMenuComponent', () => {
     ]);
   });
 
+  it('closes once a format is chosen, without cancelling the click (the download)', async () => {
+    create();
+    await fixture.whenStable();
+    const details = element().querySelector('details')!;
+    details.open = true;
+    const link = element().querySelector<HTMLAnchorElement>('a[data-format="csv"]')!;
+    // jsdom would navigate: stop the event after Angular's handler has seen it, as the browser's default would run.
+    let cancelled: boolean | undefined;
+    link.addEventListener('click', (event) => {
+      cancelled = event.defaultPrevented;
+      event.preventDefault();
+    });
+    link.click();
+    expect(cancelled).toBe(false);
+    expect(details.open).toBe(false);
+  });
+
   it('offers the formats it is given, in the page language, and follows a change of query', async () => {
     create('nl');
     fixture.componentRef.setInput('report', 'overview');

@@ -77,6 +77,14 @@ export class DownloadMenuComponent {
   readonly query = input<DownloadQuery>({});
   readonly formats = input<readonly ExportFormat[]>(['csv', 'xlsx']);
 
+  /**
+   * Closes the menu once a format is chosen. A method rather than `menu.open = false` in the template: an
+   * expression whose value is false makes Angular cancel the click, and with it the download.
+   */
+  protected close(menu: HTMLDetailsElement): void {
+    menu.open = false;
+  }
+
   protected readonly links = computed((): DownloadLink[] => {
     const organisation = this.context.organisation();
     if (!organisation) return [];
