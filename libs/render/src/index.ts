@@ -1,1 +1,2 @@
 export * from './lib/chart-image';
+export * from './lib/render-slots';

@@ -28,6 +28,7 @@ import { OrganisationsModule } from './organisations/organisations.module';
 import { PersistenceModule } from './persistence/persistence.module';
 import { API_REDIS, RedisModule } from './redis/redis.module';
 import { RedisThrottlerStorage } from './common/redis-throttler-storage';
+import { renderThrottler } from './common/render-slot';
 import type { Redis } from 'ioredis';
 import { SourcesModule } from './sources/sources.module';
 import { SsoModule } from './sso/sso.module';
@@ -55,7 +56,10 @@ export class AppModule {
         ThrottlerModule.forRootAsync({
           inject: [API_REDIS],
           useFactory: (redis: Redis) => ({
-            throttlers: [{ name: 'api', ttl: 60_000, limit: config.auth.rateLimitPerMinute }],
+            throttlers: [
+              { name: 'api', ttl: 60_000, limit: config.auth.rateLimitPerMinute },
+              renderThrottler(config.auth.renderRateLimitPerMinute),
+            ],
             storage: new RedisThrottlerStorage(redis),
           }),
         }),

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { randomLoopbackAddress, requestFrom } from './http-client';
-import { startTestApi, type TestApi } from './support';
+import { bearer, createTenant, startTestApi, type TestApi } from './support';
 
 /**
  * Two API instances behind one load balancer share one rate limit per client: counted in Redis, a client
@@ -41,5 +41,42 @@ describe('the rate limit across API instances', () => {
     const other = randomLoopbackAddress();
     const response = await requestFrom(other, `${urls[1]}/api/auth/me`, { method: 'GET' });
     expect(response.status).not.toBe(429);
+  });
+});
+
+/** Routes that render documents or previews have a tighter limit of their own; other routes keep theirs. */
+describe('the render rate limit', () => {
+  let api: TestApi;
+  let base: string;
+
+  beforeAll(async () => {
+    api = await startTestApi({ RENDER_RATE_LIMIT_PER_MINUTE: '2' });
+    await api.app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('refuses the third digest preview of a minute, while the settings beside it answer every time', async () => {
+    const tenant = await createTenant(api.dataSource, 'render-limit');
+    const [name, value] = bearer(tenant.tokens.admin);
+    const client = randomLoopbackAddress();
+    const notifications = `${base}/api/organisations/${tenant.organisation.id}/notifications`;
+    const previews: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      previews.push(
+        (await requestFrom(client, `${notifications}/digest/preview`, { headers: { [name]: value } })).status,
+      );
+    }
+    expect(previews).toEqual([200, 200, 429]);
+    for (let i = 0; i < 5; i++) {
+      const settings = await requestFrom(client, `${notifications}/settings`, {
+        method: 'GET',
+        headers: { [name]: value },
+      });
+      expect(settings.status).toBe(200);
+    }
   });
 });

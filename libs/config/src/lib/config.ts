@@ -197,6 +197,7 @@ const environmentSchema = z.object({
     .max(24 * 30 * 60)
     .default(60),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(10).max(100_000).default(600),
+  RENDER_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
   LOGIN_FREE_FAILURES: z.coerce.number().int().min(1).max(10_000).default(5),
   LOGIN_BACKOFF_MAX_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
   LOGIN_SLOWDOWN_AFTER: z.coerce.number().int().min(1).max(1_000_000).default(20),
@@ -297,6 +298,8 @@ export interface UptakeConfig {
     /** Idle timeout (SESSION_IDLE_MINUTES): a session unused this long ends (checked to the minute). */
     sessionIdleMinutes: number;
     rateLimitPerMinute: number;
+    /** Requests a minute per client and route that render documents or previews (RENDER_RATE_LIMIT_PER_MINUTE). */
+    renderRateLimitPerMinute: number;
     /** Failed sign-ins from one address for one account before exponential backoff (4× for the address alone). */
     loginFreeFailures: number;
     loginBackoffMaxSeconds: number;
@@ -381,6 +384,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
       sessionTtlHours: e.SESSION_TTL_HOURS,
       sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
       rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+      renderRateLimitPerMinute: e.RENDER_RATE_LIMIT_PER_MINUTE,
       loginFreeFailures: e.LOGIN_FREE_FAILURES,
       loginBackoffMaxSeconds: e.LOGIN_BACKOFF_MAX_SECONDS,
       loginSlowdownAfter: e.LOGIN_SLOWDOWN_AFTER,

@@ -12,6 +12,7 @@ export function testConfig(overrides: Record<string, string> = {}): ResolvedConf
       UPTAKE_SECRET_KEY: Buffer.alloc(32, 42).toString('base64'),
       LOG_LEVEL: 'silent',
       RATE_LIMIT_PER_MINUTE: '100000',
+      RENDER_RATE_LIMIT_PER_MINUTE: '100000',
       // Test files share one database: a reconciler would act on other files' runs. Its tests turn it on.
       RECONCILE_INTERVAL_SECONDS: '0',
       LOGIN_FREE_FAILURES: '1000',

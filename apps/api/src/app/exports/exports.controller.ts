@@ -42,6 +42,7 @@ import { KpisService } from '../kpis/kpis.service';
 import { GoalsService } from '../goals/goals.service';
 import { BusinessCaseService } from '../business-case/business-case.service';
 import { RolloutsService } from '../rollouts/rollouts.service';
+import { RendersDocuments } from '../common/render-slot';
 
 const TABLE_DESCRIPTION =
   "The report's own query (the same checks as its JSON endpoint) plus format, table and locale. CSV (RFC 4180, UTF-8 " +
@@ -118,6 +119,7 @@ export class ExportsController {
   ) {}
 
   @ExportRoute('overview', KPI_READERS, DOCUMENT_FORMATS, 'The executive overview as a PDF or a slide deck')
+  @RendersDocuments()
   async overview(
     @Param('organisationId', UUID) organisationId: string,
     @Query() query: OverviewExportQueryDto,
@@ -133,6 +135,7 @@ export class ExportsController {
     EXPORT_FORMATS,
     'The business case as tables (CSV, XLSX) or a steering-committee document (PDF, PPTX)',
   )
+  @RendersDocuments()
   async businessCaseExport(
     @Param('organisationId', UUID) organisationId: string,
     @Query() query: BusinessCaseExportQueryDto,

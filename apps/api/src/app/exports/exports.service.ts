@@ -14,6 +14,7 @@ import {
 import { UserRepository } from '@uptake/persistence';
 import type { Request } from 'express';
 import { AuditService } from '../audit/audit.service';
+import { inRenderSlot } from '../common/render-slot';
 import type { Principal } from '../auth/principal';
 import { BusinessCaseService } from '../business-case/business-case.service';
 import { GoalsService } from '../goals/goals.service';
@@ -155,7 +156,9 @@ export class ExportsService {
       ...(businessCase ? { businessCase } : {}),
     };
     const document = steeringDocument(data, t, f);
-    const body = input.query.format === 'pdf' ? await writePdf(document) : await writePptx(document);
+    const body = await inRenderSlot(() =>
+      input.query.format === 'pdf' ? writePdf(document) : writePptx(document),
+    );
     return this.sent(report, input, body, locale);
   }
 

@@ -28,6 +28,7 @@ import {
   NotificationSettingsInputDto,
 } from './notifications.dtos';
 import { callerOf, NotificationsService } from './notifications.service';
+import { RendersDocuments } from '../common/render-slot';
 
 const MEMBERS = [...ROLES];
 
@@ -65,6 +66,7 @@ export class NotificationsController {
   }
 
   @Post('digest/preview')
+  @RendersDocuments()
   @HttpCode(HttpStatus.OK)
   @OrganisationRoles(...MEMBERS)
   @ApiOperation({

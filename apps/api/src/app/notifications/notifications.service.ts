@@ -41,6 +41,7 @@ import {
 } from '@uptake/persistence';
 import type { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
+import { inRenderSlot } from '../common/render-slot';
 import { UPTAKE_CONFIG } from '../config/config.module';
 import { toAlertRuleView, toDeliveryView } from './notification-views';
 
@@ -188,7 +189,9 @@ export class NotificationsService {
       since: digestSince(schedule.frequency, now),
       now,
     });
-    const mail = await composeDigest(data, { locale, sections, publicUrl: this.config.publicUrl });
+    const mail = await inRenderSlot(() =>
+      composeDigest(data, { locale, sections, publicUrl: this.config.publicUrl }),
+    );
     return {
       subject: mail.subject,
       html: mail.html,
