@@ -4,7 +4,8 @@ import { ChangeDetectionStrategy, Component, computed, input, linkedSignal } fro
 import type { ApiTokenView, AuditEventView, Member } from '@uptake/contracts';
 import { ADMIN_PAGE_SIZE, AdminApi } from '../api/admin-api';
 import { errorMessage } from '../api/uptake-api.service';
-import { auditRow, olderPageCursor } from './audit';
+import { olderPageCursor } from '../shared/paging';
+import { auditRow } from './audit';
 
 /**
  * The organisation's audit log, newest first, a page of ADMIN_PAGE_SIZE events at a time: "Older" continues

@@ -85,11 +85,3 @@ function shortId(id: string): string {
 function formatDetail(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
-
-/**
- * Where the next (older) page starts: after the last event of a full page. A shorter page is the end of the
- * log (a full last page costs one more request that comes back empty).
- */
-export function olderPageCursor(page: readonly AuditEventView[], pageSize: number): string | null {
-  return page.length >= pageSize && page.length > 0 ? page[page.length - 1].id : null;
-}

@@ -1,5 +1,6 @@
 import { apiToken, auditEvent, invitation, member, NOW, SSO } from './admin.fixtures';
-import { auditRow, olderPageCursor } from './audit';
+import { olderPageCursor } from '../shared/paging';
+import { auditRow } from './audit';
 import { invitationSentMessage, memberRows, pendingInvitations } from './members';
 import { duplicateMappingValues, redirectUriOf, ssoBody, ssoDraftOf } from './sso';
 import { tokenBody, tokenRows } from './tokens';

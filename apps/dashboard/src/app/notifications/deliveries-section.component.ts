@@ -3,7 +3,8 @@ import { httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, input, linkedSignal } from '@angular/core';
 import { DELIVERY_KINDS, DELIVERY_STATUSES, type DeliveryView } from '@uptake/contracts';
 import { errorMessage } from '../api/uptake-api.service';
-import { deliveryRow, olderCursor } from './deliveries';
+import { olderPageCursor } from '../shared/paging';
+import { deliveryRow } from './deliveries';
 import { DELIVERIES_PAGE_SIZE, NotificationsApi, type DeliveriesFilter } from './notifications-api';
 import { deliveryKindName, deliveryStatusName } from './summaries';
 
@@ -47,7 +48,7 @@ export class DeliveriesSectionComponent {
   );
   private readonly page = computed(() => (this.deliveries.hasValue() ? this.deliveries.value() : []));
   protected readonly rows = computed(() => this.page().map(deliveryRow));
-  protected readonly older = computed(() => olderCursor(this.page(), DELIVERIES_PAGE_SIZE));
+  protected readonly older = computed(() => olderPageCursor(this.page(), DELIVERIES_PAGE_SIZE));
 
   protected setFilter(change: DeliveriesFilter): void {
     this.filter.update((filter) => {

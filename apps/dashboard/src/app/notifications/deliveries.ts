@@ -31,11 +31,3 @@ export function deliveryRow(delivery: DeliveryView): DeliveryRow {
     heldUntil: delivery.status === 'held' ? delivery.heldUntil : null,
   };
 }
-
-/**
- * Where the next (older) page starts: after the last row of a full page. A shorter page is the end of the
- * log (a full last page costs one more request that comes back empty).
- */
-export function olderCursor(page: readonly { id: string }[], pageSize: number): string | null {
-  return page.length >= pageSize && page.length > 0 ? page[page.length - 1].id : null;
-}

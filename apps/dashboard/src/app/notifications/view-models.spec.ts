@@ -1,6 +1,7 @@
 import type { DigestPreview } from '@uptake/contracts';
 import { channelStatus, channelViews, configuredChannels, testResultText } from './channels';
-import { deliveryRow, olderCursor } from './deliveries';
+import { olderPageCursor } from '../shared/paging';
+import { deliveryRow } from './deliveries';
 import { previewHtml } from './digest-preview';
 import { CHANNELS, delivery } from './fixtures';
 
@@ -59,9 +60,9 @@ describe('deliveries', () => {
 
   it('continues after the last row of a full page only', () => {
     const page = [delivery('30'), delivery('29'), delivery('28')];
-    expect(olderCursor(page, 3)).toBe('28');
-    expect(olderCursor(page, 4)).toBeNull();
-    expect(olderCursor([], 3)).toBeNull();
+    expect(olderPageCursor(page, 3)).toBe('28');
+    expect(olderPageCursor(page, 4)).toBeNull();
+    expect(olderPageCursor([], 3)).toBeNull();
   });
 });
 
