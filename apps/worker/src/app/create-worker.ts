@@ -8,7 +8,8 @@ import { WorkerModule } from './worker.module';
 type PinoHttpOptions = ReturnType<typeof loggerOptions>;
 
 /**
- * The pretty output of development (`npm start`) formatted in this thread. pino runs a `transport` in a
+ * LOG_FORMAT=pretty (a worker run on its own, e.g. `nx serve worker`; under `npm start` the worker writes JSON
+ * and the launcher formats it) formatted in this thread. pino runs a `transport` in a
  * worker thread of its own: a second V8 isolate with pino-pretty loaded into it and a 4 MB shared buffer,
  * about 15 MB RSS of an idle worker (measured: 12 threads and ~15 MB more than with no transport). The
  * worker logs per job, not per record, so formatting its lines here costs nothing measurable. Written
