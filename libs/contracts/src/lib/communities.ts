@@ -165,6 +165,33 @@ export const BEST_CASE_CRITERIA = [
 ] as const;
 export type BestCaseCriterion = (typeof BEST_CASE_CRITERIA)[number];
 
+/**
+ * Which sentence a best-case criterion's explanation is, with the figures it quotes (raw: shares 0..1, growth
+ * as a relative change, hours), so a client renders it in its user's language; `explanation` stays English.
+ */
+export const bestCaseExplanationSchema = z.discriminatedUnion('code', [
+  z.object({
+    code: z.literal('compared'),
+    params: z.object({
+      criterion: z.enum(BEST_CASE_CRITERIA),
+      value: z.number(),
+      organisationValue: z.number(),
+    }),
+  }),
+  z.object({ code: z.literal('no-figure'), params: z.object({ criterion: z.enum(BEST_CASE_CRITERIA) }) }),
+  z.object({
+    code: z.literal('no-organisation-figure'),
+    params: z.object({ criterion: z.enum(BEST_CASE_CRITERIA), value: z.number() }),
+  }),
+]);
+export type BestCaseExplanation = z.infer<typeof bestCaseExplanationSchema>;
+
+/**
+ * The version of the best-case method `method` describes: a changed method gets a new code, so a client that
+ * translated the old paragraph shows the API's English one instead of a wrong translation.
+ */
+export const BEST_CASE_METHOD_CODE = 'best-case-score.v1';
+
 export const bestCaseCriterionSchema = z.object({
   criterion: z.enum(BEST_CASE_CRITERIA),
   value: figure('The candidate’s value'),
@@ -176,6 +203,9 @@ export const bestCaseCriterionSchema = z.object({
       'How much better than the organisation, in the criterion’s spread (positive = better; time: lower is better)',
     ),
   explanation: z.string().describe('E.g. "answers 82% of threads within 7 days vs 54% in the organisation"'),
+  explanationDetail: bestCaseExplanationSchema
+    .optional()
+    .describe('`explanation` as a code and its figures, for clients that show it in another language'),
 });
 export type BestCaseCriterionScore = z.infer<typeof bestCaseCriterionSchema>;
 
@@ -204,5 +234,9 @@ export const bestCasesReportSchema = z.object({
   candidates: z.array(bestCaseSchema).describe('Best first; only candidates with at least k active people'),
   excluded: z.number().describe('Candidates left out because they rest on fewer than k active people'),
   method: z.string().describe('How the score is made, in one paragraph'),
+  methodCode: z
+    .literal(BEST_CASE_METHOD_CODE)
+    .optional()
+    .describe('Which method `method` describes (a new version gets a new code)'),
 });
 export type BestCasesReport = z.infer<typeof bestCasesReportSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { day, instant, uuid } from './fields';
+import { EFFECT_NOT_ESTIMABLE_CODES } from './business-case';
 import { suppressedSchema } from './privacy';
 import {
   comparisonTargetSchema,
@@ -25,6 +26,71 @@ export const criterionWeekSchema = z.object({
 });
 export type CriterionWeek = z.infer<typeof criterionWeekSchema>;
 
+/*
+ * The explanation of a criterion as a template code and the figures it is filled with, so a client shows it in
+ * its user's language (the dashboard renders it in Dutch) instead of the English `explanation`. Additive: the
+ * English sentence stays (API clients, and evaluations stored before the codes existed have only that one).
+ * Values are raw numbers (shares 0..1, hours, relative effects): the client formats them for its locale.
+ */
+const effectInterval = {
+  estimate: z.number().describe('Relative effect (−0.14: 14% fewer)'),
+  low: z.number().describe('Low end of its 95% interval'),
+  high: z.number().describe('High end of its 95% interval'),
+  requireSignificant: z.boolean().describe('The criterion asks the interval to exclude 0'),
+};
+const weekValue = {
+  week: day.describe('Monday of the latest complete week'),
+  value: z.number().describe("That week's value"),
+};
+export const criterionExplanationSchema = z
+  .discriminatedUnion('code', [
+    z.object({ code: z.literal('no-complete-week'), params: z.object({}) }),
+    z.object({
+      code: z.literal('latest-week-withheld'),
+      params: z.object({ minGroupSize: z.number().int().describe('k: fewer people are withheld') }),
+    }),
+    z.object({ code: z.literal('latest-week-not-measured'), params: z.object({}) }),
+    z.object({
+      code: z.literal('held'),
+      params: z.object({ ...weekValue, weeksMet: z.number().int() }),
+    }),
+    z.object({
+      code: z.literal('holding'),
+      params: z.object({
+        value: z.number(),
+        weeksMet: z.number().int(),
+        consecutiveWeeks: z.number().int(),
+        passesOn: day.describe('When the run completes if the condition keeps holding'),
+      }),
+    }),
+    z.object({
+      code: z.literal('forecast'),
+      params: z.object({
+        ...weekValue,
+        forecastDate: day,
+        method: z.enum(['bass', 'trend']),
+        plannedEnd: day.nullable().describe('Set when the forecast falls after the phase’s planned end'),
+      }),
+    }),
+    z.object({ code: z.literal('not-forecast'), params: z.object(weekValue) }),
+    z.object({
+      code: z.literal('effect-not-estimable'),
+      params: z.object({
+        requireSignificant: effectInterval.requireSignificant,
+        reason: z.enum(EFFECT_NOT_ESTIMABLE_CODES).nullable(),
+      }),
+    }),
+    z.object({ code: z.literal('effect-met'), params: z.object(effectInterval) }),
+    z.object({ code: z.literal('effect-includes-no-effect'), params: z.object(effectInterval) }),
+    z.object({ code: z.literal('effect-not-ruled-out'), params: z.object(effectInterval) }),
+    z.object({ code: z.literal('effect-ruled-out'), params: z.object(effectInterval) }),
+  ])
+  .describe(
+    'The explanation as a template code with its figures (raw numbers), for clients that show it in another language',
+  );
+export type CriterionExplanation = z.infer<typeof criterionExplanationSchema>;
+export type CriterionExplanationCode = CriterionExplanation['code'];
+
 export const criterionEvaluationSchema = z.object({
   criterionId: z.string(),
   metric: z.enum(CRITERION_METRIC_KEYS),
@@ -43,6 +109,9 @@ export const criterionEvaluationSchema = z.object({
     .nullable()
     .describe("'bass' (adoption fit) or 'trend' (least squares over the evidence weeks)"),
   explanation: z.string().describe('One sentence a change manager can read: why this status'),
+  explanationDetail: criterionExplanationSchema
+    .optional()
+    .describe('`explanation` as a code and its figures (absent in evaluations stored before it existed)'),
   suppressed: suppressedSchema,
   effect: z
     .object({

@@ -190,3 +190,154 @@ describe('evaluateEffectCriterion', () => {
     );
   });
 });
+
+/*
+ * Each explanation as its code and figures (what the dashboard renders in Dutch) next to the English sentence
+ * the API keeps sending, both written out by hand from the weeks given.
+ */
+describe('explanationDetail', () => {
+  const label = 'Weekly active / eligible ≥ 40% for 4 consecutive weeks';
+  const explained = (weekValues: (number | null)[], context: Parameters<typeof evaluateCriterion>[2]) => {
+    const { explanation, explanationDetail } = evaluateCriterion(wau40for4, weeks(...weekValues), context);
+    return { explanation, explanationDetail };
+  };
+
+  it('a run that held: the latest week (the 5th Monday from 2026-01-05) and the weeks it held', () => {
+    expect(explained([0.3, 0.41, 0.45, 0.4, 0.5], { plannedEnd: null })).toEqual({
+      explanation: `${label}: 50% in the week of 2026-02-02, held for 4 weeks.`,
+      explanationDetail: { code: 'held', params: { week: '2026-02-02', value: 0.5, weeksMet: 4 } },
+    });
+  });
+
+  it('a run still short of its weeks: when it passes if it keeps holding', () => {
+    expect(explained([0.2, 0.3, 0.42, 0.44], { plannedEnd: '2026-03-31' })).toEqual({
+      explanation: `${label}: held for 2 of 4 weeks (44% now); passes on 2026-02-15 if it keeps holding.`,
+      explanationDetail: {
+        code: 'holding',
+        params: { value: 0.44, weeksMet: 2, consecutiveWeeks: 4, passesOn: '2026-02-15' },
+      },
+    });
+  });
+
+  it('a forecast crossing: the planned end only when the forecast falls after it', () => {
+    const onTime = explained([0.2, 0.25, 0.3], { plannedEnd: '2026-03-31' });
+    expect(onTime).toEqual({
+      explanation: `${label}: 30% in the week of 2026-01-19; forecast to hold from 2026-03-01 (trend).`,
+      explanationDetail: {
+        code: 'forecast',
+        params: {
+          week: '2026-01-19',
+          value: 0.3,
+          forecastDate: '2026-03-01',
+          method: 'trend',
+          plannedEnd: null,
+        },
+      },
+    });
+    const late = explained([0.2, 0.25, 0.3], { plannedEnd: '2026-02-15' });
+    expect(late.explanation).toBe(
+      `${label}: 30% in the week of 2026-01-19; forecast to hold from 2026-03-01 (trend), after the planned end 2026-02-15.`,
+    );
+    expect(late.explanationDetail).toEqual({
+      code: 'forecast',
+      params: {
+        week: '2026-01-19',
+        value: 0.3,
+        forecastDate: '2026-03-01',
+        method: 'trend',
+        plannedEnd: '2026-02-15',
+      },
+    });
+  });
+
+  it('a trend moving away: no forecast', () => {
+    expect(explained([0.35, 0.3, 0.25], { plannedEnd: null })).toEqual({
+      explanation: `${label}: 25% in the week of 2026-01-19; not forecast to hold at the current trend.`,
+      explanationDetail: { code: 'not-forecast', params: { week: '2026-01-19', value: 0.25 } },
+    });
+  });
+
+  it('no data: no week yet, a withheld week (with k), a week without a value', () => {
+    expect(explained([], { plannedEnd: null }).explanationDetail).toEqual({
+      code: 'no-complete-week',
+      params: {},
+    });
+    expect(
+      explained([0.5, null], { plannedEnd: null, suppressed: { code: 'below-k', minGroupSize: 5 } }),
+    ).toEqual({
+      explanation: `${label}: the latest week is withheld (fewer than 5 people).`,
+      explanationDetail: { code: 'latest-week-withheld', params: { minGroupSize: 5 } },
+    });
+    expect(explained([0.5, null], { plannedEnd: null })).toEqual({
+      explanation: `${label}: nothing measured in the latest week.`,
+      explanationDetail: { code: 'latest-week-not-measured', params: {} },
+    });
+  });
+});
+
+describe('explanationDetail of a measured effect', () => {
+  const criterion: GateCriterion = {
+    id: 'effect',
+    metric: 'measured_effect',
+    operator: '<=',
+    threshold: -0.1,
+    consecutiveWeeks: 1,
+    effect: { metric: 'usage:email.sent', comparison: 'phase', preWeeks: 8, requireSignificant: true },
+  };
+  const label = 'Measured effect on usage:email.sent vs the comparison ≤ -10%, interval excluding 0';
+  const group = { people: 80, preMean: 100, postMean: 85, change: -15 };
+  const estimated = (estimate: number, low: number, high: number) => {
+    const { explanation, explanationDetail } = evaluateEffectCriterion(criterion, {
+      estimable: true,
+      reason: null,
+      relativeEffect: { estimate, low, high },
+      significant: low > 0 || high < 0,
+      treated: group,
+      comparison: group,
+      suppressed: undefined,
+    });
+    return { explanation, explanationDetail };
+  };
+  const figures = (estimate: number, low: number, high: number) => ({
+    estimate,
+    low,
+    high,
+    requireSignificant: true,
+  });
+
+  it('names the case after the estimate and its interval', () => {
+    expect(estimated(-0.14, -0.19, -0.09)).toEqual({
+      explanation: `${label}: -14% (95% interval -19% to -9%).`,
+      explanationDetail: { code: 'effect-met', params: figures(-0.14, -0.19, -0.09) },
+    });
+    expect(estimated(-0.12, -0.25, 0.01)).toEqual({
+      explanation: `${label}: -12% (95% interval -25% to +1%); the interval still includes no effect.`,
+      explanationDetail: { code: 'effect-includes-no-effect', params: figures(-0.12, -0.25, 0.01) },
+    });
+    expect(estimated(-0.05, -0.12, 0.02)).toEqual({
+      explanation: `${label}: -5% (95% interval -12% to +2%); the estimate misses it, but the interval does not rule it out.`,
+      explanationDetail: { code: 'effect-not-ruled-out', params: figures(-0.05, -0.12, 0.02) },
+    });
+    expect(estimated(-0.02, -0.06, 0.02)).toEqual({
+      explanation: `${label}: -2% (95% interval -6% to +2%); the interval rules it out.`,
+      explanationDetail: { code: 'effect-ruled-out', params: figures(-0.02, -0.06, 0.02) },
+    });
+  });
+
+  it('keeps the reason code when there is no estimate (its English message only in the sentence)', () => {
+    const result = evaluateEffectCriterion(criterion, {
+      estimable: false,
+      reason: { code: 'too-few-people', message: 'fewer than 30 people in the pilot' },
+      relativeEffect: { estimate: null, low: null, high: null },
+      significant: null,
+      treated: group,
+      comparison: group,
+      suppressed: undefined,
+    });
+    expect(result.explanation).toBe(`${label}: no estimate yet (fewer than 30 people in the pilot).`);
+    expect(result.explanationDetail).toEqual({
+      code: 'effect-not-estimable',
+      params: { requireSignificant: true, reason: 'too-few-people' },
+    });
+  });
+});

@@ -2,6 +2,7 @@ import {
   GATE_METRICS,
   MEASURED_EFFECT,
   type CriterionEvaluation,
+  type CriterionExplanation,
   type CriterionMetric,
   type DifferenceInDifferencesReport,
   type CriterionWeek,
@@ -72,7 +73,10 @@ export function evaluateCriterion(
     evidence,
     ...(context.suppressed ? { suppressed: context.suppressed } : {}),
   };
-  const label = describeCriterion(criterion);
+  const explained = (explanationDetail: CriterionExplanation) => ({
+    explanation: explain(criterion, explanationDetail),
+    explanationDetail,
+  });
 
   if (!latest || value === null) {
     return {
@@ -80,21 +84,22 @@ export function evaluateCriterion(
       status: 'no-data',
       forecastDate: null,
       forecastMethod: null,
-      explanation: !latest
-        ? `${label}: no complete week of data yet.`
-        : context.suppressed
-          ? `${label}: the latest week is withheld (fewer than ${context.suppressed.minGroupSize} people).`
-          : `${label}: nothing measured in the latest week.`,
+      ...explained(
+        !latest
+          ? { code: 'no-complete-week', params: {} }
+          : context.suppressed
+            ? { code: 'latest-week-withheld', params: { minGroupSize: context.suppressed.minGroupSize } }
+            : { code: 'latest-week-not-measured', params: {} },
+      ),
     };
   }
-  const shown = formatValue(criterion.metric, value);
   if (weeksMet >= criterion.consecutiveWeeks) {
     return {
       ...base,
       status: 'pass',
       forecastDate: null,
       forecastMethod: null,
-      explanation: `${label}: ${shown} in the week of ${latest.week}, held for ${plural(weeksMet, 'week')}.`,
+      ...explained({ code: 'held', params: { week: latest.week, value, weeksMet } }),
     };
   }
   if (weeksMet > 0) {
@@ -105,29 +110,96 @@ export function evaluateCriterion(
       status: 'at-risk',
       forecastDate,
       forecastMethod: 'trend',
-      explanation:
-        `${label}: held for ${weeksMet} of ${plural(criterion.consecutiveWeeks, 'week')} (${shown} ` +
-        `now); passes on ${forecastDate} if it keeps holding.`,
+      ...explained({
+        code: 'holding',
+        params: { value, weeksMet, consecutiveWeeks: criterion.consecutiveWeeks, passesOn: forecastDate },
+      }),
     };
   }
   const forecast = forecastCrossing(criterion, evidence, context);
   const inTime =
     forecast.date !== null && (context.plannedEnd === null || forecast.date <= context.plannedEnd);
-  const when = forecast.date
-    ? `forecast to hold from ${forecast.date} (${forecast.method === 'bass' ? 'adoption fit' : 'trend'})`
-    : 'not forecast to hold at the current trend';
   return {
     ...base,
     status: inTime ? 'at-risk' : 'fail',
     forecastDate: forecast.date,
     forecastMethod: forecast.date ? forecast.method : null,
-    explanation:
-      `${label}: ${shown} in the week of ${latest.week}; ${when}` +
-      (forecast.date && context.plannedEnd && !inTime
-        ? `, after the planned end ${context.plannedEnd}.`
-        : '.'),
+    ...explained(
+      forecast.date
+        ? {
+            code: 'forecast',
+            params: {
+              week: latest.week,
+              value,
+              forecastDate: forecast.date,
+              method: forecast.method,
+              plannedEnd: inTime ? null : context.plannedEnd,
+            },
+          }
+        : { code: 'not-forecast', params: { week: latest.week, value } },
+    ),
   };
 }
+
+/**
+ * The English sentence of an explanation (the API's `explanation`), from the same code and figures a client
+ * renders in its own language (the dashboard's shared/server-text.ts), so both always say the same thing.
+ * `reasonMessage`: the estimator's own English reason, for effect-not-estimable.
+ */
+export function explain(
+  criterion: Omit<GateCriterion, 'id'>,
+  detail: CriterionExplanation,
+  reasonMessage?: string,
+): string {
+  const label = describeCriterion(criterion);
+  const shown = (value: number) => formatValue(criterion.metric, value);
+  switch (detail.code) {
+    case 'no-complete-week':
+      return `${label}: no complete week of data yet.`;
+    case 'latest-week-withheld':
+      return `${label}: the latest week is withheld (fewer than ${detail.params.minGroupSize} people).`;
+    case 'latest-week-not-measured':
+      return `${label}: nothing measured in the latest week.`;
+    case 'held': {
+      const { week, value, weeksMet } = detail.params;
+      return `${label}: ${shown(value)} in the week of ${week}, held for ${plural(weeksMet, 'week')}.`;
+    }
+    case 'holding': {
+      const { value, weeksMet, consecutiveWeeks, passesOn } = detail.params;
+      return (
+        `${label}: held for ${weeksMet} of ${plural(consecutiveWeeks, 'week')} (${shown(value)} ` +
+        `now); passes on ${passesOn} if it keeps holding.`
+      );
+    }
+    case 'forecast': {
+      const { week, value, forecastDate, method, plannedEnd } = detail.params;
+      const fit = method === 'bass' ? 'adoption fit' : 'trend';
+      return (
+        `${label}: ${shown(value)} in the week of ${week}; forecast to hold from ${forecastDate} (${fit})` +
+        (plannedEnd ? `, after the planned end ${plannedEnd}.` : '.')
+      );
+    }
+    case 'not-forecast': {
+      const { week, value } = detail.params;
+      return `${label}: ${shown(value)} in the week of ${week}; not forecast to hold at the current trend.`;
+    }
+    case 'effect-not-estimable':
+      return `${label}: no estimate yet (${reasonMessage ?? 'not estimable'}).`;
+    default: {
+      const { estimate, low, high } = detail.params;
+      const interval = `${shown(estimate)} (95% interval ${shown(low)} to ${shown(high)})`;
+      return `${label}: ${interval}${EFFECT_ENDINGS[detail.code]}`;
+    }
+  }
+}
+
+/** How an effect explanation ends, after the estimate and its interval. */
+const EFFECT_ENDINGS = {
+  'effect-met': '.',
+  'effect-includes-no-effect': '; the interval still includes no effect.',
+  'effect-not-ruled-out': '; the estimate misses it, but the interval does not rule it out.',
+  'effect-ruled-out': '; the interval rules it out.',
+} as const;
 
 /** When a criterion not met now is expected to start holding (then hold for its run of weeks). */
 function forecastCrossing(
@@ -203,7 +275,6 @@ export function evaluateEffectCriterion(
     'estimable' | 'reason' | 'relativeEffect' | 'significant' | 'treated' | 'comparison' | 'suppressed'
   >,
 ): CriterionEvaluation {
-  const label = describeCriterion(criterion);
   const { estimate, low, high } = report.relativeEffect;
   const effect = {
     metric: criterion.effect?.metric ?? '',
@@ -230,26 +301,39 @@ export function evaluateEffectCriterion(
     effect,
     ...(report.suppressed ? { suppressed: report.suppressed } : {}),
   };
+  const requireSignificant = criterion.effect?.requireSignificant ?? false;
   if (!report.estimable || estimate === null || low === null || high === null) {
+    const explanationDetail: CriterionExplanation = {
+      code: 'effect-not-estimable',
+      params: { requireSignificant, reason: report.reason?.code ?? null },
+    };
     return {
       ...base,
       status: 'no-data',
-      explanation: `${label}: no estimate yet (${report.reason?.message ?? 'not estimable'}).`,
+      explanation: explain(criterion, explanationDetail, report.reason?.message),
+      explanationDetail,
     };
   }
-  const interval = `${formatValue(criterion.metric, estimate)} (95% interval ${formatValue(criterion.metric, low)} to ${formatValue(criterion.metric, high)})`;
-  const certain = !criterion.effect?.requireSignificant || report.significant === true;
+  const explained = (code: keyof typeof EFFECT_ENDINGS) => {
+    const explanationDetail: CriterionExplanation = {
+      code,
+      params: { estimate, low, high, requireSignificant },
+    };
+    return { explanation: explain(criterion, explanationDetail), explanationDetail };
+  };
+  const certain = !requireSignificant || report.significant === true;
   if (meets(criterion, estimate) && certain) {
-    return { ...base, weeksMet: 1, status: 'pass', explanation: `${label}: ${interval}.` };
+    return { ...base, weeksMet: 1, status: 'pass', ...explained('effect-met') };
   }
   const favourable = criterion.operator === '<=' ? low : high;
   if (meets(criterion, estimate) || meets(criterion, favourable)) {
-    const why = meets(criterion, estimate)
-      ? 'the interval still includes no effect'
-      : 'the estimate misses it, but the interval does not rule it out';
-    return { ...base, status: 'at-risk', explanation: `${label}: ${interval}; ${why}.` };
+    return {
+      ...base,
+      status: 'at-risk',
+      ...explained(meets(criterion, estimate) ? 'effect-includes-no-effect' : 'effect-not-ruled-out'),
+    };
   }
-  return { ...base, status: 'fail', explanation: `${label}: ${interval}; the interval rules it out.` };
+  return { ...base, status: 'fail', ...explained('effect-ruled-out') };
 }
 
 function plural(count: number, word: string): string {

@@ -15,7 +15,16 @@ import type {
   PersonasReport,
   RetentionReport,
 } from '@uptake/contracts';
-import { col, figuresTable, type CellKind, type ColumnSpec, type ReportTables, type Row } from './table';
+import { bestCaseSentence, bestCasesMethodSentence } from './server-sentences';
+import {
+  col,
+  figuresTable,
+  type CellKind,
+  type ColumnSpec,
+  type ReportTables,
+  type Row,
+  type TableSpec,
+} from './table';
 
 /** The KPI reports' tables (see report-tables.ts). */
 
@@ -349,14 +358,29 @@ export const bestCases: ReportTables<BestCasesReport> = [
       col('value', 'number'),
       col('organisationValue', 'number'),
       col('score', 'number'),
-      col('explanation', 'text'),
+      col('explanation', 'text', { say: bestCaseSentence }),
     ],
   },
-  figuresTable('summary', [
+  bestCasesSummary(),
+];
+
+/** The summary figures, the method paragraph in the export's language when the report names its method. */
+function bestCasesSummary(): TableSpec<BestCasesReport> {
+  const summary = figuresTable<BestCasesReport>('summary', [
     ['excluded', 'count'],
     ['method', 'text'],
-  ]),
-];
+  ]);
+  return {
+    ...summary,
+    rows: (report) =>
+      summary
+        .rows(report)
+        .map((row) => (row['figure'] === 'method' ? { ...row, methodCode: report.methodCode } : row)),
+    columns: summary.columns.map((column) =>
+      column.path === 'value' ? { ...column, say: bestCasesMethodSentence } : column,
+    ),
+  };
+}
 
 export const personas: ReportTables<PersonasReport> = [
   {

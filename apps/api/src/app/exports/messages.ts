@@ -468,6 +468,53 @@ const en = {
   'value.ingest': 'New data',
   'value.manual': 'Manual',
   'value.change': 'Change',
+
+  // Sentences of the API said again from their code (server-sentences.ts; English exports keep the API's own).
+  'say.hours': '{hours} h',
+  'say.gate.criterion': '{metric} {operator} {threshold}',
+  'say.gate.criterionWeeks': '{metric} {operator} {threshold} for {weeks} consecutive weeks',
+  'say.gate.effectCriterion': 'Measured effect on {metric} {operator} {threshold}',
+  'say.gate.significant': '{criterion}, interval excluding 0',
+  'say.gate.no-complete-week': '{criterion}: no complete week of data yet.',
+  'say.gate.latest-week-withheld': '{criterion}: the latest week is withheld (fewer than {k} people).',
+  'say.gate.latest-week-not-measured': '{criterion}: nothing measured in the latest week.',
+  'say.gate.held-one': '{criterion}: {value} in the week of {week}, held for {weeks} week.',
+  'say.gate.held': '{criterion}: {value} in the week of {week}, held for {weeks} weeks.',
+  'say.gate.holding':
+    '{criterion}: held for {weeksMet} of {weeks} weeks ({value} now); passes on {passesOn} if it keeps holding.',
+  'say.gate.fit.bass': 'adoption fit',
+  'say.gate.fit.trend': 'trend',
+  'say.gate.forecast':
+    '{criterion}: {value} in the week of {week}; forecast to hold from {forecastDate} ({fit}).',
+  'say.gate.forecast-late':
+    '{criterion}: {value} in the week of {week}; forecast to hold from {forecastDate} ({fit}), after the planned end {plannedEnd}.',
+  'say.gate.not-forecast':
+    '{criterion}: {value} in the week of {week}; not forecast to hold at the current trend.',
+  'say.gate.effect-not-estimable': '{criterion}: no estimate yet ({reason}).',
+  'say.gate.reason.too-few-people': 'too few people in the phase or its comparison',
+  'say.gate.reason.empty-window': 'no complete week with data before or after the start',
+  'say.gate.reason.unknown': 'not estimable',
+  'say.gate.effect-met': '{criterion}: {estimate} (95% interval {low} to {high}).',
+  'say.gate.effect-includes-no-effect':
+    '{criterion}: {estimate} (95% interval {low} to {high}); the interval still includes no effect.',
+  'say.gate.effect-not-ruled-out':
+    '{criterion}: {estimate} (95% interval {low} to {high}); the estimate misses it, but the interval does not rule it out.',
+  'say.gate.effect-ruled-out':
+    '{criterion}: {estimate} (95% interval {low} to {high}); the interval rules it out.',
+  'say.bestCase.no-figure': '{criterion}: no figure (too few threads or people), counted as 0',
+  'say.bestCase.no-organisation-figure':
+    '{criterion}: {value}, no organisation figure to compare, counted as 0',
+  'say.bestCase.healthIndex':
+    '{value} of its people of the last 12 months were active in the last 28 days vs {organisation} in the organisation',
+  'say.bestCase.replyCoverage':
+    'answers {value} of threads within 7 days vs {organisation} in the organisation',
+  'say.bestCase.medianHoursToFirstReply':
+    'first reply after {value} (median) vs {organisation} in the organisation',
+  'say.bestCase.crossDepartmentShare':
+    '{value} of first replies come from another department vs {organisation} in the organisation',
+  'say.bestCase.growth': 'active people {value} over the last 4 weeks vs {organisation} in the organisation',
+  'say.method.best-cases':
+    'Each candidate (a community, or an org unit with the activity of its whole subtree) with at least k active people is compared with the organisation on five criteria: health index (active in the last 28 days / active in 12 months), reply coverage (threads answered by someone else within 7 days), median hours to the first reply (lower is better), cross-department share of first replies, and growth of active people over the last 4 weeks. A criterion’s score is (candidate − organisation) / spread, the spread being the standard deviation of that criterion across the candidates of the same kind, at least 5 percentage points (4 hours for response time); the sign is flipped for response time. A missing or withheld value scores 0. The candidate’s score is the mean of its five criteria scores; candidates are ranked by it (ties by name). Communities are compared with all communities together (people and threads pooled over communities), org units with the whole population (all its activity and threads, in any group or none).',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -935,6 +982,52 @@ const nl: Record<MessageKey, string> = {
   'value.ingest': 'Nieuwe gegevens',
   'value.manual': 'Handmatig',
   'value.change': 'Wijziging',
+  'say.hours': '{hours} uur',
+  'say.gate.criterion': '{metric} {operator} {threshold}',
+  'say.gate.criterionWeeks': '{metric} {operator} {threshold} gedurende {weeks} weken op rij',
+  'say.gate.effectCriterion': 'Gemeten effect op {metric} {operator} {threshold}',
+  'say.gate.significant': '{criterion}, interval zonder 0',
+  'say.gate.no-complete-week': '{criterion}: nog geen volledige week met gegevens.',
+  'say.gate.latest-week-withheld': '{criterion}: de laatste week is verborgen (minder dan {k} personen).',
+  'say.gate.latest-week-not-measured': '{criterion}: niets gemeten in de laatste week.',
+  'say.gate.held-one': '{criterion}: {value} in de week van {week}, {weeks} week gehaald.',
+  'say.gate.held': '{criterion}: {value} in de week van {week}, {weeks} weken op rij gehaald.',
+  'say.gate.holding':
+    '{criterion}: {weeksMet} van {weeks} weken gehaald (nu {value}); gehaald op {passesOn} als het zo blijft.',
+  'say.gate.fit.bass': 'adoptiecurve',
+  'say.gate.fit.trend': 'trend',
+  'say.gate.forecast':
+    '{criterion}: {value} in de week van {week}; naar verwachting gehaald vanaf {forecastDate} ({fit}).',
+  'say.gate.forecast-late':
+    '{criterion}: {value} in de week van {week}; naar verwachting gehaald vanaf {forecastDate} ({fit}), na het geplande einde op {plannedEnd}.',
+  'say.gate.not-forecast':
+    '{criterion}: {value} in de week van {week}; bij de huidige trend naar verwachting niet gehaald.',
+  'say.gate.effect-not-estimable': '{criterion}: nog geen schatting ({reason}).',
+  'say.gate.reason.too-few-people': 'te weinig personen in de fase of de vergelijkingsgroep',
+  'say.gate.reason.empty-window': 'geen volledige week met gegevens voor of na de start',
+  'say.gate.reason.unknown': 'niet te schatten',
+  'say.gate.effect-met': '{criterion}: {estimate} (95%-interval {low} tot {high}).',
+  'say.gate.effect-includes-no-effect':
+    '{criterion}: {estimate} (95%-interval {low} tot {high}); het interval bevat nog ‘geen effect’.',
+  'say.gate.effect-not-ruled-out':
+    '{criterion}: {estimate} (95%-interval {low} tot {high}); de schatting haalt het niet, maar het interval sluit het niet uit.',
+  'say.gate.effect-ruled-out':
+    '{criterion}: {estimate} (95%-interval {low} tot {high}); het interval sluit het uit.',
+  'say.bestCase.no-figure': '{criterion}: geen cijfer (te weinig threads of personen), telt als 0',
+  'say.bestCase.no-organisation-figure':
+    '{criterion}: {value}, geen cijfer van de organisatie om mee te vergelijken, telt als 0',
+  'say.bestCase.healthIndex':
+    '{value} van de personen van de afgelopen 12 maanden was actief in de afgelopen 28 dagen, tegen {organisation} in de organisatie',
+  'say.bestCase.replyCoverage':
+    'beantwoordt {value} van de threads binnen 7 dagen, tegen {organisation} in de organisatie',
+  'say.bestCase.medianHoursToFirstReply':
+    'eerste reactie na {value} (mediaan), tegen {organisation} in de organisatie',
+  'say.bestCase.crossDepartmentShare':
+    '{value} van de eerste reacties komt uit een andere afdeling, tegen {organisation} in de organisatie',
+  'say.bestCase.growth':
+    'actieve personen {value} in de afgelopen 4 weken, tegen {organisation} in de organisatie',
+  'say.method.best-cases':
+    'Elke kandidaat (een community, of een organisatie-eenheid met de activiteit van alles eronder) met minstens k actieve personen wordt op vijf criteria met de organisatie vergeleken: gezondheidsindex (actief in de laatste 28 dagen / actief in 12 maanden), antwoorddekking (threads die binnen 7 dagen door iemand anders zijn beantwoord), mediaan aantal uren tot de eerste reactie (lager is beter), het aandeel eerste reacties uit een andere afdeling, en de groei van het aantal actieve personen in de laatste 4 weken. De score van een criterium is (kandidaat − organisatie) / spreiding; de spreiding is de standaardafwijking van dat criterium over de kandidaten van dezelfde soort, minstens 5 procentpunt (4 uur voor de reactietijd); voor de reactietijd is het teken omgedraaid. Een ontbrekende of verborgen waarde scoort 0. De score van de kandidaat is het gemiddelde van zijn vijf criteriumscores; kandidaten worden daarop gerangschikt (bij gelijke stand op naam). Community’s worden vergeleken met alle community’s samen (personen en threads over de community’s opgeteld), organisatie-eenheden met de hele populatie (al haar activiteit en threads, in welke groep ook of in geen).',
 };
 
 /** The catalogue per language (exported for the spec that compares their keys). */

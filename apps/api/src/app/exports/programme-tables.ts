@@ -1,4 +1,5 @@
 import type { BusinessCaseReport, ComparisonReport, GateEvaluation, GoalView } from '@uptake/contracts';
+import { gateSentence } from './server-sentences';
 import { col, figuresTable, type CellKind, type ReportTables } from './table';
 
 /** The programme's tables: goals, the business case, a rollout phase's comparison and gate evaluations. */
@@ -152,7 +153,7 @@ export const evaluations: ReportTables<EvaluationsExport> = [
       col('value', 'number'),
       col('weeksMet', 'count'),
       col('forecastDate', 'day'),
-      col('explanation', 'text'),
+      col('explanation', 'text', { say: gateSentence }),
     ],
   },
 ];

@@ -55,6 +55,11 @@ export interface ColumnSpec {
   translate?: string;
   /** Why a null is empty when the KPI engine did not withhold it (e.g. threads not measurable). */
   reason?: (row: Row) => string | undefined;
+  /**
+   * A sentence of the API said in the export's language from its code (server-sentences.ts); undefined
+   * keeps the published value.
+   */
+  say?: (row: Row, t: Translate) => string | undefined;
 }
 
 /** A report's table: which rows, which columns; `inherit` gives the suppression rows fall under. */
@@ -186,6 +191,8 @@ function cellOf(
   const found = lookup(row, column.path, inherited);
   const raw = index === undefined ? found.value : Array.isArray(found.value) ? found.value[index] : undefined;
   const kind = column.kind === 'per-row' ? (row['kind'] as CellKind) : column.kind;
+  const said = raw === undefined || raw === null ? undefined : column.say?.(row, t);
+  if (said !== undefined) return { value: said, kind };
   const value = publishedValue(raw, kind, t, column.translate);
   if (value !== null) return { value, kind };
   // Left out of the report (an optional figure, a week a cohort has not reached): empty, nothing withheld.

@@ -15,6 +15,7 @@ import {
   hiddenLabel,
   withheldFigures,
 } from '../shared/format';
+import { bootstrapMethod } from '../shared/server-text';
 import { COLOURS } from '../shared/theme';
 import { comparisonWords, effectSentence, metricWords, phaseLead } from './effect-sentence';
 
@@ -250,7 +251,7 @@ export function effectFigures(effect: DifferenceInDifferencesReport, requested?:
     comparison: comparisonWords(effect.comparisonKind, requested as Parameters<typeof comparisonWords>[1]),
     trendWarning,
     windows: $localize`:@@businessCase.effect.windows:Before: ${formatDay(effect.pre.from)}:preFrom: – ${formatDay(effect.pre.to)}:preTo: · after: ${formatDay(effect.post.from)}:postFrom: – ${formatDay(effect.post.to)}:postTo:`,
-    bootstrap: $localize`:@@businessCase.effect.bootstrap:${formatCount(effect.bootstrap.replicates)}:replicates: bootstrap replicates (${effect.bootstrap.method}:method:)`,
+    bootstrap: $localize`:@@businessCase.effect.bootstrap:${formatCount(effect.bootstrap.replicates)}:replicates: bootstrap replicates (${bootstrapMethod(effect.bootstrap.method)}:method:)`,
   };
 }
 

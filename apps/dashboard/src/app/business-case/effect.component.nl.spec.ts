@@ -54,7 +54,7 @@ describe('a measured effect in Dutch', () => {
     expect(text('effect-treated-people')).toBe('120 personen');
     expect(text('effect-windows')).toBe(
       'Voor: 5 jan 2026 – 1 mrt 2026 · na: 2 mrt 2026 – 29 mrt 2026 · 1.000 bootstrapherhalingen ' +
-        '(person-level cluster bootstrap, expanded percentile interval)',
+        '(clusterbootstrap op persoonsniveau, verbreed percentielinterval)',
     );
     const rows = [
       ...(fixture.nativeElement as HTMLElement).querySelectorAll('[data-testid="effect-weeks"] tbody tr'),

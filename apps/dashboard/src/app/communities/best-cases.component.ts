@@ -7,6 +7,7 @@ import { kpiReport } from '../adoption/kpi-report';
 import { errorMessages, RolloutApi } from '../rollout/rollout-api';
 import { phaseStatusLook } from '../rollout/gates';
 import { formatCount, formatNumber, withheldFigures } from '../shared/format';
+import { bestCasesMethod } from '../shared/server-text';
 import { OrganisationContext } from '../shell/organisation-context';
 import {
   BEST_CASE_KINDS,
@@ -77,6 +78,8 @@ export class BestCasesComponent {
   protected readonly saveError = signal<string | null>(null);
 
   protected readonly count = formatCount;
+  /** How the score is made, in the page's language when the API names a method this page knows. */
+  protected readonly method = bestCasesMethod;
   protected readonly score = (score: number) => formatNumber(score, 2, 2);
   protected readonly phaseStatus = (status: RolloutPhaseView['status']) =>
     phaseStatusLook(status).label.toLocaleLowerCase();

@@ -8,6 +8,7 @@ import type {
 import type { PhaseBody } from '../rollout/phase-draft';
 import { phasesInOrder } from '../rollout/timeline';
 import { formatCount, formatShare, formatWaitingTime, type FormatOptions } from '../shared/format';
+import { bestCaseExplanation } from '../shared/server-text';
 import { signedShare } from './communities';
 
 export type BestCaseKind = 'all' | 'community' | 'orgUnit';
@@ -70,7 +71,7 @@ export interface CriterionLine {
   explanation: string;
 }
 
-/** One line per criterion: the candidate's value against the organisation's, and the API's explanation. */
+/** One line per criterion: the candidate's value against the organisation's, and the API's explanation (in the page's language). */
 export function criterionLines(
   criteria: readonly BestCaseCriterionScore[],
   options: FormatOptions,
@@ -90,7 +91,7 @@ export function criterionLines(
             : criterion.score < 0
               ? 'worse'
               : 'even',
-      explanation: criterion.explanation,
+      explanation: bestCaseExplanation(criterion, criterionLabel(criterion.criterion)),
     };
   });
 }

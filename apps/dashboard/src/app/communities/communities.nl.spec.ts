@@ -1,5 +1,6 @@
 import { Component, input } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
+import { BEST_CASE_METHOD_CODE, type BestCasesReport } from '@uptake/contracts';
 import { inDutch } from '../../locale/testing';
 import { ChartStub, renderSection, type Rendered } from '../adoption/adoption.testing';
 import { ChartComponent } from '../charts/chart.component';
@@ -115,5 +116,78 @@ describe('Communities in Dutch', () => {
     expect(view.text('shortlist-summary')).toBe('1 community en 1 eenheid op de shortlist');
     const phase = byTestId<HTMLSelectElement>('best-case-phase')!;
     expect(phase.selectedOptions[0].textContent?.trim()).toBe('Demo rollout · Best cases (gepland)');
+  });
+
+  it('says the API’s explanations and method in Dutch from their codes, else keeps the English', async () => {
+    // The guild's criteria carry their code and figures; Sales' do not (a report of an older API).
+    const [guild, sales, makers] = bestCases.candidates;
+    const report: BestCasesReport = {
+      ...bestCases,
+      methodCode: BEST_CASE_METHOD_CODE,
+      candidates: [
+        {
+          ...guild,
+          criteria: [
+            {
+              ...guild.criteria[0],
+              explanationDetail: {
+                code: 'compared',
+                params: { criterion: 'replyCoverage', value: 0.9, organisationValue: 0.54 },
+              },
+            },
+            {
+              ...guild.criteria[1],
+              explanationDetail: {
+                code: 'compared',
+                params: { criterion: 'medianHoursToFirstReply', value: 2.5, organisationValue: 6 },
+              },
+            },
+          ],
+        },
+        sales,
+        {
+          ...makers,
+          criteria: [
+            {
+              ...makers.criteria[0],
+              explanationDetail: {
+                code: 'no-organisation-figure',
+                params: { criterion: 'growth', value: 0.16 },
+              },
+            },
+          ],
+        },
+      ],
+    };
+    view = renderSection(BestCasesComponent);
+    view.http.expectOne(`${BASE}/kpis/best-cases`).flush(report);
+    view.http.expectOne(`${BASE}/rollouts`).flush([plan()]);
+    await view.settle();
+
+    const explanation = (row: number, criterion: string) =>
+      root()
+        .querySelectorAll('[data-testid="best-case-row"]')
+        [row].querySelector(`[data-criterion="${criterion}"] .muted.small`)
+        ?.textContent?.trim();
+    expect(explanation(0, 'replyCoverage')).toBe(
+      'beantwoordt 90% van de threads binnen 7 dagen, tegen 54% in de organisatie',
+    );
+    expect(explanation(0, 'medianHoursToFirstReply')).toBe(
+      'eerste reactie na 2,5 uur (mediaan), tegen 6 uur in de organisatie',
+    );
+    expect(explanation(2, 'growth')).toBe(
+      'Groei per week: +16%, geen cijfer van de organisatie om mee te vergelijken, telt als 0',
+    );
+    // No code: the API's English sentence, as sent.
+    expect(explanation(1, 'growth')).toBe('shrinks by 5% a week vs +1% in the organisation');
+    expect(view.text('best-cases-method')).toMatch(/^Elke kandidaat \(een community, .* in geen\)\.$/);
+  });
+
+  it('keeps the API’s English method when it names no method this page knows', async () => {
+    view = renderSection(BestCasesComponent);
+    view.http.expectOne(`${BASE}/kpis/best-cases`).flush(bestCases);
+    view.http.expectOne(`${BASE}/rollouts`).flush([plan()]);
+    await view.settle();
+    expect(view.text('best-cases-method')).toBe(bestCases.method);
   });
 });

@@ -9,6 +9,7 @@ import { ChartStub } from '../charts/chart.testing';
 import { OrganisationContext } from '../shell/organisation-context';
 import { RUN_POLL_MS, UPLOAD_HTTP } from './connectors-api';
 import { ConnectorsPage } from './connectors.page';
+import { REAL_CONNECTORS } from './real-connector-schemas';
 import { RunHistoryComponent } from './run-history.component';
 import { CONNECTOR_CATALOGUE, source, syncRun } from './test-data';
 
@@ -17,8 +18,9 @@ const demoSource = source();
 const csvSource = source({ id: 'source-2', name: 'Intranet CSV', connectorType: 'csv' });
 
 /**
- * The connector maintainer's page in Dutch: the page's own labels, times and counts are Dutch, while the
- * connector catalogue's titles (and the API's messages) stay as the API sends them.
+ * The connector maintainer's page in Dutch: the page's own labels, times and counts are Dutch, and so are the
+ * connector catalogue's titles and field descriptions the page has a Dutch text for (connector-texts.ts);
+ * others, and the API's validation messages, stay as the API sends them.
  */
 describe('ConnectorsPage in Dutch', () => {
   inDutch();
@@ -74,7 +76,7 @@ describe('ConnectorsPage in Dutch', () => {
     http = TestBed.inject(HttpTestingController);
     fixture.detectChanges();
     expect(text('loading')).toBe('Bronnen laden…');
-    http.expectOne('/api/connectors').flush(CONNECTOR_CATALOGUE);
+    http.expectOne('/api/connectors').flush([...CONNECTOR_CATALOGUE, REAL_CONNECTORS['ms-teams']]);
     http.expectOne(`${ORG}/sources`).flush([demoSource, csvSource]);
     http.expectOne(`${ORG}/sync-runs?status=failed&limit=50`).flush([
       syncRun({
@@ -118,8 +120,8 @@ describe('ConnectorsPage in Dutch', () => {
     );
     const demoRow = byTestId('source-row-Demo generator') as HTMLElement;
     const cell = (testId: string) => clean(demoRow.querySelector(`[data-testid="${testId}"]`));
-    // The connector's title comes from the API's catalogue and is not translated.
-    expect(cell('source-type')).toBe('Demo organisation (simulated)');
+    // The API's catalogue sends the title in English; the page says it from connector-texts.ts.
+    expect(cell('source-type')).toBe('Demo-organisatie (gesimuleerd)');
     expect(cell('source-schedule')).toBe('op verzoek');
     expect(cell('last-sync-status')).toBe('Geslaagd');
     expect(cell('last-sync-ago')).toBe('3 uur geleden');
@@ -129,6 +131,25 @@ describe('ConnectorsPage in Dutch', () => {
     const csvRow = byTestId('source-row-Intranet CSV') as HTMLElement;
     expect(clean(csvRow.querySelector('[data-testid="source-lag"]'))).toBe('nooit gesynchroniseerd');
     expect(clean(csvRow.querySelector('label.upload'))).toBe('Bestand uploaden');
+  });
+
+  it('names the connectors and describes their fields in Dutch, keeping English it has no Dutch for', async () => {
+    const type = byTestId('add-source-type') as HTMLSelectElement;
+    expect([...type.options].map(clean)).toContain(
+      'Microsoft Teams-kanaal- en chatberichten (Microsoft Graph) (ms-teams)',
+    );
+    type.value = 'ms-teams';
+    type.dispatchEvent(new Event('change'));
+    await settle();
+    expect(text('add-source-settings-baseUrl-hint')).toBe('De basis-URL van de Microsoft Graph-API');
+    expect(text('add-source-settings-pageSize-hint')).toBe(
+      'Berichten per pagina ($top, hoogstens 50) · 1–50',
+    );
+    // The test catalogue's Slack token has a description the real connector does not: no Dutch text for it.
+    type.value = 'slack-api';
+    type.dispatchEvent(new Event('change'));
+    await settle();
+    expect(text('add-source-credentials-token-hint')).toBe('Bot token (xoxb-…)');
   });
 
   it('lists a failed run with its trigger and attempts in Dutch', () => {

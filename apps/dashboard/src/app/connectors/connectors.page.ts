@@ -8,6 +8,7 @@ import { formatCount } from '../shared/format';
 import { OrganisationContext } from '../shell/organisation-context';
 import { AddSourceComponent } from './add-source.component';
 import { canSyncNow, canTestConnection, canUpload, connectorOf, CONNECTORS_URL } from './connector-catalogue';
+import { connectorTexts, localizeConnector } from './connector-texts';
 import { ConnectionTestComponent } from './connection-test.component';
 import { ConnectorsApi } from './connectors-api';
 import { DeadLettersComponent } from './dead-letters.component';
@@ -50,9 +51,12 @@ export class ConnectorsPage {
 
   /** The installed connectors (loaded once): what each source type can do, and the "Add source" form. */
   protected readonly catalogue = httpResource<ConnectorInfo[]>(() => CONNECTORS_URL);
-  protected readonly connectorList = computed(() =>
-    this.catalogue.hasValue() ? this.catalogue.value() : [],
-  );
+  /** The catalogue with its titles and field descriptions in the page's language (connector-texts.ts). */
+  protected readonly connectorList = computed(() => {
+    if (!this.catalogue.hasValue()) return [];
+    const texts = connectorTexts();
+    return this.catalogue.value().map((info) => localizeConnector(info, texts));
+  });
   protected readonly catalogueError = computed(() =>
     this.catalogue.error() ? errorMessage(this.catalogue.error()) : null,
   );

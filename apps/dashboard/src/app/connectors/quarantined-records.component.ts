@@ -7,7 +7,15 @@ import type { QuarantinedRecordView } from '@uptake/contracts';
 /** Rows per page; the API pages with `after` (the last id of the previous page). */
 export const QUARANTINE_PAGE_SIZE = 50;
 
-/** Records a run could not read: where (file, line, field) and why. Never their content. */
+/**
+ * Records a run could not read: where (file, line, field) and why. Never their content.
+ *
+ * The reason stays in the parser's English on every page, by decision (as the API's validation messages
+ * do): it is a free diagnostic of the connector's parser that quotes the source's own field names
+ * (`ts: "yesterday" is not a Slack timestamp`), written for whoever fixes the export, with no stable code or
+ * template to translate from. The frame around it (headings, columns, paging) is in the page's language,
+ * and the cell says it is English (`lang="en"`) so a screen reader on a Dutch page reads it as English.
+ */
 @Component({
   selector: 'up-quarantined-records',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -46,7 +54,7 @@ export const QUARANTINE_PAGE_SIZE = 50;
                   <td class="num" data-testid="quarantine-line">{{ record.line ?? '–' }}</td>
                   <td data-testid="quarantine-field">{{ record.field ?? '–' }}</td>
                   <td>{{ record.recordId ?? '–' }}</td>
-                  <td data-testid="quarantine-reason">{{ record.reason }}</td>
+                  <td data-testid="quarantine-reason" lang="en">{{ record.reason }}</td>
                 </tr>
               }
             </tbody>

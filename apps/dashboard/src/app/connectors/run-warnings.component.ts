@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import type { RunWarning } from '@uptake/contracts';
 import { formatCount } from '../shared/format';
+import { runWarningMessage } from './run-warning-texts';
 
 /**
  * What a run wants its maintainer to know that is not a bad record: files skipped on purpose, people
@@ -25,7 +26,7 @@ import { formatCount } from '../shared/format';
               @if (warning.file) {
                 <code data-testid="run-warning-file">{{ warning.file }}</code>{{ ' ' }}
               }
-              <span data-testid="run-warning-message">{{ warning.message }}</span>
+              <span data-testid="run-warning-message">{{ message(warning) }}</span>
               @if (warning.count > 1) {
                 <span class="muted small" data-testid="run-warning-count"> ×{{ count(warning.count) }}</span>
               }
@@ -42,4 +43,6 @@ export class RunWarningsComponent {
   /** Unfolded at once (the followed run); folded in the run history table (a run keeps at most 50). */
   readonly open = input(false);
   protected readonly count = (value: number) => formatCount(value);
+  /** In the page's language when the code and wording are known (run-warning-texts.ts), else as stored. */
+  protected readonly message = runWarningMessage;
 }

@@ -23,6 +23,10 @@ export const wauCriterion: CriterionEvaluation = {
   forecastDate: '2026-03-23',
   forecastMethod: 'trend',
   explanation: 'Met in the latest week; needs 2 weeks in a row.',
+  explanationDetail: {
+    code: 'holding',
+    params: { value: 0.42, weeksMet: 1, consecutiveWeeks: 2, passesOn: '2026-03-23' },
+  },
 };
 
 export function evaluation(overrides: Partial<GateEvaluation> = {}): GateEvaluation {

@@ -11,6 +11,7 @@ import {
 } from '@angular/core';
 import type { CriterionEvaluation, GateCriterion, GateEvaluation, RolloutPhaseView } from '@uptake/contracts';
 import { errorMessage } from '../api/uptake-api.service';
+import { gateExplanation } from '../shared/server-text';
 import { ChartComponent } from '../charts/chart.component';
 import {
   describeCriterion,
@@ -53,6 +54,8 @@ export class PhaseGateComponent {
   protected readonly forecastText = forecastText;
   protected readonly suppressedText = suppressedText;
   protected readonly describe = describeCriterion;
+  /** Why the criterion has its status, in the page's language (shared/server-text.ts). */
+  protected readonly explain = gateExplanation;
 
   /** Criteria whose weekly evidence is unfolded. */
   protected readonly expanded = signal<ReadonlySet<string>>(new Set());

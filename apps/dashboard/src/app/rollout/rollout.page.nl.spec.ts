@@ -137,6 +137,11 @@ describe('RolloutPage in Dutch', () => {
     expect(all('criterion-rule')).toEqual(['≥ 40% · 2 weken op rij']);
     expect(all('criterion-weeks')).toEqual(['1 van 2']);
     expect(all('criterion-forecast')).toEqual(['2026-03-23 (lineaire trend)']);
+    // The API's English explanation, said again from its code and figures (shared/server-text.ts).
+    expect(all('criterion-explanation')).toEqual([
+      'Wekelijks actief / in aanmerking ≥ 40% gedurende 2 weken op rij: 1 van 2 weken gehaald (nu 42%); ' +
+        'gehaald op 23 mrt 2026 als het zo blijft.',
+    ]);
     expect(all('transition')[0]).toContain('Pilot gestart');
     expect(all('transition')[0]).toContain('systeem');
   });

@@ -14,6 +14,9 @@ import { NL_COMMUNITIES } from './communities';
 import { NL_CONNECTORS } from './connectors';
 import { NL_ROLLOUT } from './rollout';
 import { NL_NOTIFICATIONS } from './notifications';
+import { NL_SERVER_TEXT } from './server-text';
+import { NL_CONNECTOR_CATALOGUE } from './connector-catalogue';
+import { NL_RUN_WARNINGS } from './run-warnings';
 
 export const NL: Record<string, string> = {
   ...NL_COMMON,
@@ -31,4 +34,7 @@ export const NL: Record<string, string> = {
   ...NL_CONNECTORS,
   ...NL_ROLLOUT,
   ...NL_NOTIFICATIONS,
+  ...NL_SERVER_TEXT,
+  ...NL_CONNECTOR_CATALOGUE,
+  ...NL_RUN_WARNINGS,
 };

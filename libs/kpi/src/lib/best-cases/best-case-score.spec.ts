@@ -2,6 +2,7 @@ import {
   criterionScore,
   criterionSpread,
   bestCaseExplanation,
+  bestCaseExplanationDetail,
   rankBestCases,
   type BestCaseCandidate,
   type CriterionValues,
@@ -68,6 +69,21 @@ describe('best-case scores', () => {
     expect(bestCaseExplanation('growth', 0.2, null)).toBe(
       'growth: +20%, no organisation figure to compare, counted as 0',
     );
+  });
+
+  it('names the sentence and its raw figures, for clients that say it in another language', () => {
+    expect(bestCaseExplanationDetail('replyCoverage', 0.824, 0.536)).toEqual({
+      code: 'compared',
+      params: { criterion: 'replyCoverage', value: 0.824, organisationValue: 0.536 },
+    });
+    expect(bestCaseExplanationDetail('healthIndex', null, 0.48)).toEqual({
+      code: 'no-figure',
+      params: { criterion: 'healthIndex' },
+    });
+    expect(bestCaseExplanationDetail('growth', 0.2, null)).toEqual({
+      code: 'no-organisation-figure',
+      params: { criterion: 'growth', value: 0.2 },
+    });
   });
 
   it('ranks the candidates of at least k people by their mean score, per pool', () => {

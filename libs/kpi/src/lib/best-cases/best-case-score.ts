@@ -1,6 +1,7 @@
 import {
   BEST_CASE_CRITERIA,
   type BestCase,
+  type BestCaseExplanation,
   type BestCaseCriterion,
   type BestCaseCriterionScore,
 } from '@uptake/contracts';
@@ -73,6 +74,17 @@ const PHRASES: Record<BestCaseCriterion, (value: string, organisation: string) =
   growth: (v, o) => `active people ${v} over the last 4 weeks vs ${o} in the organisation`,
 };
 
+/** Which sentence explains a criterion, with the figures it quotes (clients render it in their language). */
+export function bestCaseExplanationDetail(
+  criterion: BestCaseCriterion,
+  value: number | null,
+  organisationValue: number | null,
+): BestCaseExplanation {
+  if (value === null) return { code: 'no-figure', params: { criterion } };
+  if (organisationValue === null) return { code: 'no-organisation-figure', params: { criterion, value } };
+  return { code: 'compared', params: { criterion, value, organisationValue } };
+}
+
 /** The explanation of one criterion in plain English, with both figures (percentages rounded, hours to 0.1). */
 export function bestCaseExplanation(
   criterion: BestCaseCriterion,
@@ -127,6 +139,7 @@ function scorePool(pool: CandidatePool, k: number) {
         organisationValue,
         score: criterionScore(criterion, value, organisationValue, spreads[criterion]),
         explanation: bestCaseExplanation(criterion, value, organisationValue),
+        explanationDetail: bestCaseExplanationDetail(criterion, value, organisationValue),
       };
     });
     const score = criteria.reduce((sum, item) => sum + (item.score ?? 0), 0) / criteria.length;

@@ -1,4 +1,9 @@
-import type { BestCasesQuery, BestCasesReport, KpiScope } from '@uptake/contracts';
+import {
+  BEST_CASE_METHOD_CODE,
+  type BestCasesQuery,
+  type BestCasesReport,
+  type KpiScope,
+} from '@uptake/contracts';
 import type { DataSource } from 'typeorm';
 import { loadMembers } from '../core/members';
 import { loadActivityBits } from '../core/person-month';
@@ -184,5 +189,11 @@ export async function queryBestCases(
   ]);
   const pools = [units, communities].filter((pool): pool is CandidatePool => pool !== null);
   const ranked = rankBestCases(pools, rule, options.top);
-  return { scope, candidates: ranked.candidates, excluded: ranked.excluded, method: BEST_CASE_METHOD };
+  return {
+    scope,
+    candidates: ranked.candidates,
+    excluded: ranked.excluded,
+    method: BEST_CASE_METHOD,
+    methodCode: BEST_CASE_METHOD_CODE,
+  };
 }
