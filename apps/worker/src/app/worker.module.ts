@@ -12,6 +12,7 @@ import { KPI_PROVIDERS } from './kpi-providers';
 import { NOTIFICATION_PROVIDERS } from './notifications/notification-providers';
 import { RecomputeProcessor } from './recompute/recompute.processor';
 import { RecomputeQueue } from './recompute/recompute.queue';
+import { RollupReconciler } from './recompute/rollup-reconciler';
 import { GateEvaluationProcessor } from './rollouts/gate-evaluation.processor';
 import { GateEvaluationQueue } from './rollouts/gate-evaluation.queue';
 import { StoreOutages } from './stores/store-outages';
@@ -64,6 +65,7 @@ export class WorkerModule {
         SyncRunService,
         { provide: SyncProcessor, useClass: syncProcessor(config.worker) },
         SyncSchedules,
+        RollupReconciler,
         SyncReconciler,
         ...NOTIFICATION_PROVIDERS,
       ],

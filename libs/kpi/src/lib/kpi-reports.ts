@@ -25,7 +25,8 @@ import { queryKnowledgeFlowReport } from './knowledge-flow/knowledge-flow-query'
 import { loadLastActiveDay } from './core/members';
 import { periodsBetween, weekStart } from './core/periods';
 import { disclosureOfScope, toPopulation } from './core/population';
-import { ReportCache } from './core/report-cache';
+import { ReportCache, type CacheLookup } from './core/report-cache';
+import { ReportSnapshots } from './core/report-snapshots';
 import { queryDiffusionReport } from './diffusion/diffusion-query';
 import type { DiffusionOptions } from './diffusion/diffusion-report';
 import { queryEngagementReport } from './engagement/engagement-query';
@@ -44,7 +45,17 @@ export interface KpiReportsOptions {
    * Told of every report cache lookup, hit or miss (the API counts them for its metrics). A callback rather
    * than a metrics client here, so the KPI engine stays free of how a process reports.
    */
-  onCacheLookup?: (result: 'hit' | 'miss') => void;
+  onCacheLookup?: (result: CacheLookup) => void;
+  /**
+   * Answers shared through the `kpi_report_snapshots` table. 'read-write' (the worker): what it computes, above
+   * all what it precomputes after a refresh, is stored for every process. 'read' (the API): stored answers of
+   * the current state are served, and nothing is written, so a GET never writes (what the API computes stays
+   * in its own memory). Off by default, so a test or script that changes rollups by hand without a refresh
+   * still gets fresh figures from a new instance.
+   */
+  sharedSnapshots?: 'read' | 'read-write';
+  /** A shared snapshot could not be read or written (the answer is computed, or not shared): for the log. */
+  onSnapshotError?: (error: unknown) => void;
 }
 
 /**
@@ -60,7 +71,17 @@ export class KpiReports {
     private readonly dataSource: DataSource,
     options: KpiReportsOptions = {},
   ) {
-    this.cache = new ReportCache(dataSource, undefined, options.onCacheLookup);
+    this.cache = new ReportCache(dataSource, undefined, {
+      onLookup: options.onCacheLookup,
+      snapshots: options.sharedSnapshots ? new ReportSnapshots(dataSource) : undefined,
+      writeSnapshots: options.sharedSnapshots === 'read-write',
+      onSnapshotError: options.onSnapshotError,
+    });
+  }
+
+  /** Resolves when the answers computed so far are stored for other processes. */
+  async snapshotsSettled(): Promise<void> {
+    await this.cache.settled();
   }
 
   async adoption(scope: KpiScope): Promise<AdoptionReport> {

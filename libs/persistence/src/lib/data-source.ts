@@ -37,6 +37,8 @@ import { Intervention } from './entities/intervention.entity';
 import { Sso1765700000000 } from './migrations/1765700000000-sso';
 import { Locales1765800000000 } from './migrations/1765800000000-locales';
 import { Notifications1765900000000 } from './migrations/1765900000000-notifications';
+import { KpiReportSnapshots1766100000000 } from './migrations/1766100000000-kpi-report-snapshots';
+import { SyncRunRefreshIndex1766200000000 } from './migrations/1766200000000-sync-run-refresh-index';
 import {
   AlertRule,
   NotificationChannelSecret,
@@ -96,6 +98,8 @@ export const MIGRATIONS = [
   Sso1765700000000,
   Locales1765800000000,
   Notifications1765900000000,
+  KpiReportSnapshots1766100000000,
+  SyncRunRefreshIndex1766200000000,
 ];
 
 /** TypeORM options shared by the API, the worker, the launcher and tests. Schema changes only by migration. */

@@ -26,6 +26,7 @@ const TABLES = [
   'interaction_daily',
   'interventions',
   'invitations',
+  'kpi_report_snapshots',
   'kpi_rollup_versions',
   'memberships',
   'notification_channels',

@@ -1,20 +1,18 @@
 import { BadRequestException, Global, Inject, Injectable, Module } from '@nestjs/common';
 import {
   dayBoundsProblem,
-  dayOf,
-  isCalendarDay,
   latestPlanningDay,
   latestReportDay,
   PLANNING_HORIZON_YEARS,
   type ResolvedConfig,
 } from '@uptake/config';
-import { addDays, toDayNumber } from '@uptake/kpi';
+import { clampReportDay, defaultRangeFrom, toDayNumber } from '@uptake/kpi';
 import { UPTAKE_CONFIG } from '../config/config.module';
 
 /** Longest range one report may cover (about three years). */
 export const MAX_RANGE_DAYS = 1_100;
-/** A range without `from` covers this many days up to `to`. */
-export const DEFAULT_RANGE_DAYS = 90;
+// The default range lives in @uptake/kpi (kpi-scope.ts): the worker precomputes it, so both must agree.
+export { DEFAULT_RANGE_DAYS } from '@uptake/kpi';
 
 /**
  * The days a user may send, from the configured time window: report days (`from`, `to`, …) between
@@ -44,11 +42,7 @@ export class DateBounds {
 
   /** A day derived from stored data (the last active day) moved inside the report window. */
   clampReportDay(day: string | null, now = new Date()): string {
-    if (day === null) return dayOf(now);
-    const latest = latestReportDay(now);
-    // Data stored before the window existed may hold any date, even past year 9999 ("10000-01-01").
-    if (!isCalendarDay(day) || day > latest) return latest;
-    return day < this.earliestDay ? this.earliestDay : day;
+    return clampReportDay(day, this.earliestDay, now);
   }
 
   /**
@@ -63,7 +57,7 @@ export class DateBounds {
     this.assertReportDay('from', query.from);
     this.assertReportDay('to', query.to);
     const to = query.to ?? this.clampReportDay(await lastActiveDay());
-    const from = query.from ?? maxDay(addDays(to, -(DEFAULT_RANGE_DAYS - 1)), this.earliestDay);
+    const from = query.from ?? defaultRangeFrom(to, this.earliestDay);
     if (from > to) throw new BadRequestException(`from (${from}) must not be after to (${to})`);
     if (toDayNumber(to) - toDayNumber(from) + 1 > maxDays) {
       throw new BadRequestException(`the range ${from}..${to} is longer than ${maxDays} days`);
@@ -80,10 +74,6 @@ export class DateBounds {
     });
     if (problem) throw new BadRequestException(problem);
   }
-}
-
-function maxDay(a: string, b: string): string {
-  return a > b ? a : b;
 }
 
 /** Makes DateBounds available everywhere (it only needs the configuration). */

@@ -27,6 +27,7 @@ import type {
 import {
   addDays,
   KpiReports,
+  kpiScope,
   loadPopulationSizes,
   organisationDisclosure,
   periodsBetween,
@@ -186,16 +187,16 @@ export class KpisService {
       throw new BadRequestException(`the range holds more than ${MAX_PERIODS} ${granularity}s`);
     }
     await this.assertFilterBelongs(organisationId, query);
-    const scope: KpiScope = {
+    // Built as the worker builds the default scopes it precomputes, so both name the same report.
+    const scope = kpiScope(
       organisationId,
-      from,
-      to,
-      granularity,
-      orgUnitId: query.orgUnitId ?? null,
-      groupId: query.phaseId ? await this.phaseCohort(organisationId, query) : (query.groupId ?? null),
-      minGroupSize: organisation.minGroupSize,
-      perturbation: organisation.perturbation,
-    };
+      organisation,
+      { from, to, granularity },
+      {
+        orgUnitId: query.orgUnitId ?? null,
+        groupId: query.phaseId ? await this.phaseCohort(organisationId, query) : (query.groupId ?? null),
+      },
+    );
     await this.assertAddressable(scope);
     return scope;
   }

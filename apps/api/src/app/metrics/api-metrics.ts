@@ -39,7 +39,7 @@ export class ApiMetrics {
 
   private readonly kpiCacheRequests = new Counter({
     name: 'uptake_kpi_cache_requests_total',
-    help: 'KPI report cache lookups by result (hit: served from the cache, miss: computed)',
+    help: 'KPI report cache lookups by result (hit: the process memory, snapshot: the shared table, miss: computed)',
     labelNames: ['result'] as const,
     registers: [this.registry],
   });
@@ -86,7 +86,7 @@ export class ApiMetrics {
   }
 
   /** The KPI report cache's observer (KpiReports option `onCacheLookup`). */
-  readonly kpiCacheLookup = (result: 'hit' | 'miss'): void => {
+  readonly kpiCacheLookup = (result: 'hit' | 'snapshot' | 'miss'): void => {
     this.kpiCacheRequests.inc({ result });
   };
 

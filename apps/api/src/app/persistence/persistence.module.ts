@@ -1,4 +1,4 @@
-import { Global, Module, type Provider } from '@nestjs/common';
+import { Global, Logger, Module, type Provider } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { KpiReports } from '@uptake/kpi';
 import { REPOSITORIES } from '@uptake/persistence';
@@ -11,6 +11,8 @@ import { ApiMetrics } from '../metrics/api-metrics';
  * the KPI reports with their cache (shared by KPI requests, goals and rollout comparisons, so a report
  * computed for one is served to the others).
  */
+const snapshotLog = new Logger('KpiReports');
+
 const providers: Provider[] = [
   ...REPOSITORIES.map((repository): Provider => ({
     provide: repository,
@@ -19,9 +21,15 @@ const providers: Provider[] = [
   })),
   {
     provide: KpiReports,
-    // Cache hits and misses are counted for /api/metrics.
+    // Cache hits and misses are counted for /api/metrics. Answers the worker stored (precomputed after each
+    // refresh, or computed for gates) are read from kpi_report_snapshots; the API writes none (a GET never
+    // writes), so what it computes stays in this process's memory.
     useFactory: (dataSource: DataSource, metrics: ApiMetrics) =>
-      new KpiReports(dataSource, { onCacheLookup: metrics.kpiCacheLookup }),
+      new KpiReports(dataSource, {
+        onCacheLookup: metrics.kpiCacheLookup,
+        sharedSnapshots: 'read',
+        onSnapshotError: (error) => snapshotLog.warn(`KPI snapshot not shared: ${String(error)}`),
+      }),
     inject: [getDataSourceToken(), ApiMetrics],
   },
   {

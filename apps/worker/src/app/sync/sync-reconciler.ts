@@ -11,6 +11,7 @@ import { cleanSpool, spoolStoreFor, SyncRun, type SpoolCleanup } from '@uptake/p
 import type { Job } from 'bullmq';
 import { In, type DataSource } from 'typeorm';
 import { UPTAKE_CONFIG } from '../config.tokens';
+import { RollupReconciler } from '../recompute/rollup-reconciler';
 import { GateEvaluationQueue } from '../rollouts/gate-evaluation.queue';
 import { tryAdvisoryLock } from '../stores/advisory-lock';
 import { SyncQueue } from './sync-queue';
@@ -26,6 +27,8 @@ export interface ReconcileReport {
   requeued: string[];
   /** Runs whose job had failed for good while the row still said queued/running. */
   failed: string[];
+  /** Succeeded runs whose rollup refresh job was lost (or failed for good), queued again. */
+  refreshesRequeued: string[];
   spool: SpoolCleanup;
   /** Job schedulers written again because Redis had lost them. */
   schedulesRestored: boolean;
@@ -41,8 +44,9 @@ export interface ReconcileReport {
  *   run is marked failed with the job's reason, and can be retried;
  * - job active without a live lock (its worker died): left to BullMQ, whose stalled check in every worker
  *   hands it to another worker or fails it (then the case above).
- * It then removes spool files no run needs (see cleanSpool; the directory or the S3 bucket of SPOOL_STORE)
- * and restores job schedulers Redis lost.
+ * Before that, it queues again the rollup refreshes of succeeded runs whose refresh job was lost
+ * (RollupReconciler). It then removes spool files no run needs (see cleanSpool; the directory or the S3
+ * bucket of SPOOL_STORE) and restores job schedulers Redis lost.
  */
 @Injectable()
 export class SyncReconciler implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -59,6 +63,7 @@ export class SyncReconciler implements OnApplicationBootstrap, OnApplicationShut
     private readonly syncQueue: SyncQueue,
     private readonly schedules: SyncSchedules,
     private readonly gates: GateEvaluationQueue,
+    private readonly rollups: RollupReconciler,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -86,8 +91,12 @@ export class SyncReconciler implements OnApplicationBootstrap, OnApplicationShut
     const lock = await tryAdvisoryLock(this.dataSource, RECONCILER_LOCK);
     if (!lock) return null;
     try {
+      // Refreshes first: a run re-queued below that finishes and refreshes would move the organisation's
+      // refreshed_at past the runs whose refresh was lost (see RollupReconciler).
+      const refreshesRequeued = await this.rollups.reconcile();
       const report: ReconcileReport = {
         ...(await this.reconcileRuns()),
+        refreshesRequeued,
         spool: await cleanSpool(this.dataSource, spoolStoreFor(this.config), {
           orphanGraceMs: this.config.reconciler.spoolOrphanGraceMs,
           failedRetentionMs: this.config.reconciler.failedSpoolRetentionMs,
@@ -150,8 +159,13 @@ export class SyncReconciler implements OnApplicationBootstrap, OnApplicationShut
   }
 
   private log(report: ReconcileReport): void {
-    const { requeued, failed, spool, schedulesRestored } = report;
+    const { requeued, failed, refreshesRequeued, spool, schedulesRestored } = report;
     if (requeued.length > 0) this.logger.warn(`re-queued runs whose job was lost: ${requeued.join(', ')}`);
+    if (refreshesRequeued.length > 0) {
+      this.logger.warn(
+        `re-queued the rollup refresh of runs whose refresh was lost: ${refreshesRequeued.join(', ')}`,
+      );
+    }
     if (failed.length > 0) this.logger.warn(`recorded the failure of runs: ${failed.join(', ')}`);
     if (spool.removed > 0) {
       this.logger.log(`removed ${spool.removed} spool file(s) no run needs (${spool.removedBytes} bytes)`);

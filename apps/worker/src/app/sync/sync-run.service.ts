@@ -235,9 +235,7 @@ export class SyncRunService {
     });
     const stored = await this.dataSource.getRepository(SyncRun).findOneByOrFail({ id: run.id });
     this.metrics.syncRunSucceeded(source.connectorType, stored.recordsInserted);
-    if (stored.affectedFrom && stored.affectedTo) {
-      await this.recompute.refresh(source.organisationId, stored.affectedFrom, stored.affectedTo);
-    }
+    await this.recompute.afterRun(stored);
     // The spooled upload or webhook batch is no longer needed once its run succeeded. A store that fails
     // now leaves it to the reconciler's cleanup (the run succeeded: its item is an orphan).
     if (run.input) {

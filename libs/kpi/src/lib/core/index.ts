@@ -7,7 +7,10 @@ export * from './periods';
 export * from './person-days';
 export * from './person-month';
 export * from './protected-parts';
-export { ReportCache } from './report-cache';
+export { ReportCache, type CacheLookup, type ReportCacheHooks } from './report-cache';
+export * from './report-snapshots';
+export * from './kpi-scope';
+export * from './precompute';
 export { disclosureOfScope, toPopulation, type Population } from './population';
 export * from './rollups';
 export {
