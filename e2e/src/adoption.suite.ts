@@ -1,6 +1,7 @@
 import type { DiffusionReport, NetworkReport, ParticipationReport, RetentionReport } from '@uptake/contracts';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { artifactPath, launchChromium } from './support/browser';
+import { count, ENGLISH, pick, share, useLanguage, type Language } from './support/language';
 import { getJson, type RunningProduct } from './support/product';
 import type { SharedProduct } from './support/shared-product';
 import {
@@ -14,9 +15,14 @@ import {
   text,
 } from './support/session';
 
-/** The change manager's adoption analytics on the demo organisation, checked against the API's own answers. */
-export function adoptionSuite(shared: SharedProduct): void {
-  describe('adoption analytics for a change manager', () => {
+/**
+ * The change manager's adoption analytics on the demo organisation, checked against the API's own answers.
+ * Read only: it runs in each language (`lang`: the change manager's while it runs, English again after it).
+ */
+export function adoptionSuite(shared: SharedProduct, lang: Language = ENGLISH): void {
+  const suffix = lang.code === 'en' ? '' : `-${lang.code}`;
+  const percent = (value: number) => share(lang, value, true);
+  describe(`adoption analytics for a change manager (${lang.name})`, () => {
     let product: RunningProduct | undefined;
     let browser: Browser | undefined;
     let page: Page;
@@ -38,12 +44,16 @@ export function adoptionSuite(shared: SharedProduct): void {
     });
 
     afterAll(async () => {
+      // The suites after this one read the dashboard in English.
+      if (lang.code !== 'en' && product && page) await useLanguage(page, product.baseUrl, ENGLISH);
       await browser?.close();
     });
 
     it('signs in and shows the same figures as the API, with drawn charts', async () => {
       await page.goto(`${product!.baseUrl}/login`);
       await signInThroughPage(page, DEMO_ACCOUNTS.changeManager);
+      await page.waitForURL(/\/overview/);
+      await useLanguage(page, product!.baseUrl, lang);
       await page.getByTestId('nav-adoption').click();
       await page.waitForURL(/\/adoption/);
 
@@ -57,7 +67,7 @@ export function adoptionSuite(shared: SharedProduct): void {
 
       expect(await figure(page, 'retention', 'cohort-count')).toBe(String(retention.cohorts.length));
       expect(await figure(page, 'retention', 'tried-and-stopped')).toBe(
-        retention.triedAndStopped!.toLocaleString('en-US'),
+        count(lang, retention.triedAndStopped!),
       );
       expect(await figure(page, 'network', 'crossing-department')).toContain(
         percent(network.crossing.department.share!),
@@ -65,9 +75,15 @@ export function adoptionSuite(shared: SharedProduct): void {
       expect(await figure(page, 'participation', 'concentration-top10')).toBe(
         percent(participation.concentration.top10Percent!),
       );
-      expect(await figure(page, 'diffusion', 'adopters')).toBe(diffusion.adopters!.toLocaleString('en-US'));
+      expect(await figure(page, 'diffusion', 'adopters')).toBe(count(lang, diffusion.adopters!));
       expect(await figure(page, 'network', 'people-restricted')).toBe(
-        'Person-level roles are visible to administrators only.',
+        pick(lang, {
+          en: 'Person-level roles are visible to administrators only.',
+          nl: 'Rollen van personen zijn alleen zichtbaar voor beheerders.',
+        }),
+      );
+      expect(await text(page.getByTestId('nav-adoption'))).toBe(
+        pick(lang, { en: 'Adoption', nl: 'Adoptie' }),
       );
       // the units table lists every unit the API returned
       expect(await page.getByTestId('network-units').locator('tbody tr').count()).toBe(network.units.length);
@@ -75,10 +91,16 @@ export function adoptionSuite(shared: SharedProduct): void {
       for (const chart of ['participation-chart', 'retention-heatmap', 'network-graph', 'diffusion-curve']) {
         expect(await drawnPixels(page.getByTestId(chart))).toBeGreaterThan(1_000);
       }
-      await page.screenshot({ path: artifactPath('change-manager-adoption-1280.png'), fullPage: true });
+      await page.screenshot({
+        path: artifactPath(`change-manager-adoption${suffix}-1280.png`),
+        fullPage: true,
+      });
 
       await expectFitsTablet(page);
-      await page.screenshot({ path: artifactPath('change-manager-adoption-768.png'), fullPage: true });
+      await page.screenshot({
+        path: artifactPath(`change-manager-adoption${suffix}-768.png`),
+        fullPage: true,
+      });
       await page.setViewportSize({ width: 1280, height: 900 });
     });
 
@@ -103,7 +125,7 @@ export function adoptionSuite(shared: SharedProduct): void {
       );
       expect(await drawnPixels(page.getByTestId('participation-chart'))).toBeGreaterThan(1_000);
       await page.screenshot({
-        path: artifactPath('change-manager-adoption-unit-month-1280.png'),
+        path: artifactPath(`change-manager-adoption-unit-month${suffix}-1280.png`),
         fullPage: true,
       });
       // the shared filter bar shows the unit the URL picked
@@ -111,10 +133,6 @@ export function adoptionSuite(shared: SharedProduct): void {
       expect(errors).toEqual([]);
     });
   });
-
-  function percent(share: number): string {
-    return `${(share * 100).toFixed(1)}%`;
-  }
 
   /** Text of a figure inside a section, once the section has loaded it. */
   async function figure(page: Page, section: string, testId: string): Promise<string> {

@@ -1,6 +1,7 @@
 import type { BestCasesReport, CommunitiesReport, LifecycleReport, RolloutPlanView } from '@uptake/contracts';
 import type { Browser, Page } from 'playwright-core';
 import { artifactPath, launchChromium } from './support/browser';
+import { ENGLISH, pick, share, useLanguage, type Language } from './support/language';
 import { getJson, type RunningProduct } from './support/product';
 import type { SharedProduct } from './support/shared-product';
 import {
@@ -18,10 +19,14 @@ import {
 /**
  * The change manager's communities path on the demo company: the communities table as the API computes it
  * (its story communities, the viral one highlighted), the best-case finder turning a shortlist into the
- * target of the demo plan's "Best cases" phase, and the people dynamics on /adoption.
+ * target of the demo plan's "Best cases" phase, and the people dynamics on /adoption. The reading runs in
+ * each language (`lang`); the best cases change the plan, so only in English.
  */
-export function communitiesSuite(shared: SharedProduct): void {
-  describe('change manager: /communities and best cases', () => {
+export function communitiesSuite(shared: SharedProduct, lang: Language = ENGLISH): void {
+  const suffix = lang.code === 'en' ? '' : `-${lang.code}`;
+  /** Tests that change the demo: once, in English. */
+  const changing = lang.code === 'en' ? it : () => undefined;
+  describe(`change manager: /communities and best cases (${lang.name})`, () => {
     let product: RunningProduct | undefined;
     let browser: Browser | undefined;
     let page: Page;
@@ -38,9 +43,13 @@ export function communitiesSuite(shared: SharedProduct): void {
       page.on('pageerror', (error) => errors.push(error.message));
       await page.goto(`${product.baseUrl}/login`);
       await signInThroughPage(page, DEMO_ACCOUNTS.changeManager);
+      await page.waitForURL(/\/overview/);
+      await useLanguage(page, product.baseUrl, lang);
     });
 
     afterAll(async () => {
+      // The suites after this one read the dashboard in English.
+      if (lang.code !== 'en' && product && page) await useLanguage(page, product.baseUrl, ENGLISH);
       await browser?.close();
     });
 
@@ -60,6 +69,9 @@ export function communitiesSuite(shared: SharedProduct): void {
       expect(thriving.replyCoverage).toBeGreaterThan(0.8);
       expect(thriving.crossDepartmentShare).toBeGreaterThan(0.6);
 
+      expect(await text(page.getByTestId('nav-communities'))).toBe(
+        pick(lang, { en: 'Communities', nl: "Community's" }),
+      );
       await page.getByTestId('nav-communities').click();
       await page.waitForURL(/\/communities/);
       const table = page.getByTestId('communities-table');
@@ -69,13 +81,13 @@ export function communitiesSuite(shared: SharedProduct): void {
       expect(await rows.count()).toBe(report.communities.length);
       const row = rows.filter({ hasText: 'Customer stories' });
       expect(await row.count()).toBe(1);
-      // Reply coverage as the table prints it: a percentage with one decimal
-      expect(await text(row)).toContain(`${(thriving.replyCoverage! * 100).toFixed(1)}%`);
+      // Reply coverage as the table prints it: a percentage with one decimal ("92.3%", "92,3%")
+      expect(await text(row)).toContain(share(lang, thriving.replyCoverage!, true));
       expect(await text(page.getByTestId('communities-page'))).toContain('Sustainability makers');
-      await page.screenshot({ path: artifactPath('communities-1280.png'), fullPage: true });
+      await page.screenshot({ path: artifactPath(`communities${suffix}-1280.png`), fullPage: true });
     });
 
-    it('turns the two best cases into the target of the demo plan’s "Best cases" phase', async () => {
+    changing('turns the two best cases into the target of the demo plan’s "Best cases" phase', async () => {
       const best = await api<BestCasesReport>('kpis/best-cases');
       expect(best.candidates.length).toBeGreaterThan(1);
       const rows = page.getByTestId('best-case-row');
@@ -129,7 +141,10 @@ export function communitiesSuite(shared: SharedProduct): void {
         await expectVisible(locator.locator('canvas').first(), 60_000);
         expect(await drawnPixels(locator)).toBeGreaterThan(500);
       }
-      await page.screenshot({ path: artifactPath('adoption-people-dynamics-1280.png'), fullPage: true });
+      await page.screenshot({
+        path: artifactPath(`adoption-people-dynamics${suffix}-1280.png`),
+        fullPage: true,
+      });
       expect(errors).toEqual([]);
     });
   });

@@ -8,7 +8,8 @@ import type {
 } from '@uptake/contracts';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { artifactPath, launchChromium } from './support/browser';
-import { type RunningProduct } from './support/product';
+import { ENGLISH, pick, share, useLanguage, type Language } from './support/language';
+import { E2E_DEMO_END_DATE, type RunningProduct } from './support/product';
 import type { SharedProduct } from './support/shared-product';
 import {
   DEMO_ACCOUNTS,
@@ -19,36 +20,60 @@ import {
   text,
 } from './support/session';
 
-/** What the overview calls each goal status and gate status (the word goes with the colour). */
-const GOAL_LABELS: Record<GoalView['progress']['status'], string> = {
-  achieved: 'Achieved',
-  'on-track': 'On track',
-  'at-risk': 'At risk',
-  'off-track': 'Off track',
-  'no-data': 'No data',
+/** What the overview calls each goal status and gate status (the word goes with the colour), per language. */
+const GOAL_LABELS: Record<Language['code'], Record<GoalView['progress']['status'], string>> = {
+  en: {
+    achieved: 'Achieved',
+    'on-track': 'On track',
+    'at-risk': 'At risk',
+    'off-track': 'Off track',
+    'no-data': 'No data',
+  },
+  nl: {
+    achieved: 'Bereikt',
+    'on-track': 'Op koers',
+    'at-risk': 'Risico',
+    'off-track': 'Uit koers',
+    'no-data': 'Geen gegevens',
+  },
 };
-const GATE_LABELS: Record<GateStatus | 'none', string> = {
-  pass: 'Gate passed',
-  'at-risk': 'Gate at risk',
-  fail: 'Gate failing',
-  'no-data': 'Gate: no data',
-  none: 'Not evaluated',
+const GATE_LABELS: Record<Language['code'], Record<GateStatus | 'none', string>> = {
+  en: {
+    pass: 'Gate passed',
+    'at-risk': 'Gate at risk',
+    fail: 'Gate failing',
+    'no-data': 'Gate: no data',
+    none: 'Not evaluated',
+  },
+  nl: {
+    pass: 'Gate gehaald',
+    'at-risk': 'Gate in gevaar',
+    fail: 'Gate niet gehaald',
+    'no-data': 'Gate: geen gegevens',
+    none: 'Niet beoordeeld',
+  },
 };
 /** A planned phase's gate is a preview of where it would stand today. */
-const PREVIEW_WORDS: Record<GateStatus, string> = {
-  pass: 'passing',
-  'at-risk': 'at risk',
-  fail: 'failing',
-  'no-data': 'no data',
+const PREVIEW: Record<Language['code'], { label: string; words: Record<GateStatus, string> }> = {
+  en: {
+    label: 'Preview',
+    words: { pass: 'passing', 'at-risk': 'at risk', fail: 'failing', 'no-data': 'no data' },
+  },
+  nl: {
+    label: 'Vooruitblik',
+    words: { pass: 'gehaald', 'at-risk': 'in gevaar', fail: 'niet gehaald', 'no-data': 'geen gegevens' },
+  },
 };
 
 /**
  * An executive's path: sign in, read the overview (adoption figures, goals and their value, the rollout),
  * then narrow it by date range and org unit. Every figure checked in the page is compared with what the API
- * answers for the same query, so the test fails if the page shows something else than the data.
+ * answers for the same query, so the test fails if the page shows something else than the data. Read only:
+ * it runs in each language (`lang`: the executive's language while it runs, English again after it).
  */
-export function executiveSuite(shared: SharedProduct): void {
-  describe('executive overview', () => {
+export function executiveSuite(shared: SharedProduct, lang: Language = ENGLISH): void {
+  const suffix = lang.code === 'en' ? '' : `-${lang.code}`;
+  describe(`executive overview (${lang.name})`, () => {
     let product: RunningProduct | undefined;
     let browser: Browser | undefined;
     let page: Page;
@@ -97,6 +122,8 @@ export function executiveSuite(shared: SharedProduct): void {
     });
 
     afterAll(async () => {
+      // The suites after this one read the dashboard in English.
+      if (lang.code !== 'en' && product && page) await useLanguage(page, product.baseUrl, ENGLISH);
       await browser?.close();
     });
 
@@ -104,6 +131,10 @@ export function executiveSuite(shared: SharedProduct): void {
       await page.goto(`${product!.baseUrl}/`);
       await signInThroughPage(page, DEMO_ACCOUNTS.executive);
       await page.waitForURL(/\/overview/);
+      await useLanguage(page, product!.baseUrl, lang);
+      expect(await text(page.getByTestId('nav-overview'))).toBe(
+        pick(lang, { en: 'Overview', nl: 'Overzicht' }),
+      );
       const organisations = (await page.request.get(`${product!.baseUrl}/api/organisations`)).json();
       organisation = ((await organisations) as OrganisationSummary[]).find((o) => o.slug === 'demo')!;
       expect(organisation).toBeDefined();
@@ -119,7 +150,7 @@ export function executiveSuite(shared: SharedProduct): void {
       expect(await digits(figure('weeklyActive'))).toBe(latest.weeklyActive);
       expect(
         await page.getByTestId('figure-adoptionRate').getByTestId('figure-value').textContent(),
-      ).toContain(`${Math.round(latest.adoptionRate! * 1000) / 10}%`);
+      ).toContain(share(lang, latest.adoptionRate!));
       // the range is long enough (13 weeks by default) to compare with 4 weeks earlier
       expect(await page.getByTestId('figure-eligible').getByTestId('figure-change').count()).toBe(1);
       expect(await drawnPixels(page.getByTestId('adoption-target-chart'))).toBeGreaterThan(1_000);
@@ -129,12 +160,18 @@ export function executiveSuite(shared: SharedProduct): void {
       const { status, body: goals } = await get<GoalView[]>('goals');
       expect(status).toBe(200);
       expect(goals.length).toBe(4); // the launcher seeds four demo goals
+      // With the pilot mid-way every goal is still ahead: the pilot's at its planned end (2026-08-16).
+      expect(goals.filter((g) => g.groupId !== null).map((g) => g.deadline)).toEqual([
+        '2026-08-16',
+        '2026-08-16',
+      ]);
+      expect(goals.every((g) => g.deadline !== null && g.deadline > E2E_DEMO_END_DATE)).toBe(true);
       const rows = page.getByTestId('goals').getByTestId('goal');
       await rows.first().waitFor({ timeout: 30_000 });
       expect(await rows.count()).toBe(goals.length);
       expect(await rows.getByTestId('goal-name').allTextContents()).toEqual(goals.map((g) => g.name));
       expect((await rows.getByTestId('goal-status').allTextContents()).map((s) => s.trim())).toEqual(
-        goals.map((g) => GOAL_LABELS[g.progress.status]),
+        goals.map((g) => GOAL_LABELS[lang.code][g.progress.status]),
       );
       const valued = goals.filter((g) => g.annualValue !== null);
       expect(valued.length).toBeGreaterThan(0);
@@ -149,6 +186,21 @@ export function executiveSuite(shared: SharedProduct): void {
       const plan = await settledDemoPlan();
       const phases = [...plan.phases].sort((a, b) => a.position - b.position);
       expect(phases.some((phase) => phase.latestEvaluation !== null)).toBe(true); // the launcher evaluated gates
+      // The demo's story (history to 2026-07-05): the pilot kicked off on Monday 2026-05-25 and is mid-way,
+      // the last complete week its 6th of 12, where its gate was evaluated; the best cases are next.
+      const [pilot, bestCases] = phases;
+      expect([pilot.name, pilot.status, pilot.plannedStart, pilot.plannedEnd]).toEqual([
+        'Pilot',
+        'active',
+        '2026-05-25',
+        '2026-08-16',
+      ]);
+      expect(pilot.latestEvaluation?.asOf).toBe(E2E_DEMO_END_DATE);
+      expect([bestCases.name, bestCases.status, bestCases.target.orgUnitIds.length]).toEqual([
+        'Best cases',
+        'planned',
+        2,
+      ]);
       // The page read the plan when it loaded, maybe before the last evaluation: read it again.
       await page.reload();
       const card = page.getByTestId('rollout-timeline');
@@ -158,13 +210,13 @@ export function executiveSuite(shared: SharedProduct): void {
       expect((await card.getByTestId('phase-gate').allTextContents()).map((s) => s.trim())).toEqual(
         phases.map((p) =>
           p.status === 'planned' && p.latestEvaluation
-            ? `Preview: ${PREVIEW_WORDS[p.latestEvaluation.status]}`
-            : GATE_LABELS[p.latestEvaluation?.status ?? 'none'],
+            ? `${PREVIEW[lang.code].label}: ${PREVIEW[lang.code].words[p.latestEvaluation.status]}`
+            : GATE_LABELS[lang.code][p.latestEvaluation?.status ?? 'none'],
         ),
       );
       // every card filled before the picture
       expect(await drawnPixels(page.getByTestId('daily-activity-chart'))).toBeGreaterThan(1_000);
-      await page.screenshot({ path: artifactPath('executive-overview-1280.png'), fullPage: true });
+      await page.screenshot({ path: artifactPath(`executive-overview${suffix}-1280.png`), fullPage: true });
     });
 
     it('narrows the figures to an earlier end date through the URL', async () => {
@@ -203,7 +255,7 @@ export function executiveSuite(shared: SharedProduct): void {
     it('fits a tablet without sideways scrolling, without page errors', async () => {
       await expectFitsTablet(page);
       expect(await drawnPixels(page.getByTestId('daily-activity-chart'))).toBeGreaterThan(1_000);
-      await page.screenshot({ path: artifactPath('executive-overview-768.png'), fullPage: true });
+      await page.screenshot({ path: artifactPath(`executive-overview${suffix}-768.png`), fullPage: true });
       expect(errors).toEqual([]);
     });
   });

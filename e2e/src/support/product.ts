@@ -72,7 +72,8 @@ export function startProduct(
       EMBEDDED_REDIS_PORT: String(options.ports.redis),
       LOG_LEVEL: 'warn',
       // The demo history pinned (26 weeks from Monday 2026-01-05, the generator's default period, which
-      // support/viva-engage-export.ts generates too), not ending yesterday: the tests' dates stay put.
+      // support/viva-engage-export.ts generates too; the pilot kicked off on Monday 2026-05-25, mid-way on
+      // the last day), not ending yesterday: the tests' dates stay put.
       DEMO_END_DATE: E2E_DEMO_END_DATE,
       ...options.env,
     },

@@ -10,6 +10,9 @@ const WAIT_MS = 180_000;
 /** Weeks before the pilot start that the e-mail goal's baseline covers (the business case's default pre-period). */
 const BASELINE_WEEKS = 8;
 const DAY_MS = 86_400_000;
+/** The default template's phases (libs/rollout): Pilot 12 weeks, Best cases 12, Full rollout 26. */
+const PILOT_WEEKS = 12;
+const PLAN_WEEKS = 12 + 12 + 26;
 
 function plusDays(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
@@ -17,41 +20,45 @@ function plusDays(day: string, days: number): string {
 
 /** The dates of the demo's story, all derived from its history (see demoCalendar). */
 export interface DemoCalendar {
-  /** The pilot's start: the history's first day (a Monday), where the generator's pilot adopts from. */
+  /** The pilot's kick-off (a Monday): the generator's `pilot.kickoff`, where its pilot adopts from. */
   pilotStart: string;
-  /** The pilot's goals: due in the story's last week (day 177 of 182), so "today" finds them just decided. */
+  /** The pilot's goals: due at the end of its 12 planned weeks (a Sunday), 6 weeks ahead of "today". */
   pilotGoalsDue: string;
-  /** The company-wide goals: half active every week in about 6 months, 80% tried in about 9. */
+  /** Half the company active every week: due 12 weeks into the full rollout (its 36th week). */
   weeklyActiveDue: string;
+  /** 80% have tried it: due at the plan's planned end (its 50th week). */
   triedDue: string;
 }
 
 /**
- * The demo's story dated from its history's first day (a Monday, 26 planned weeks before the last complete
- * week, see demoPeriod), so that whatever day the demo ends on (yesterday, or DEMO_END_DATE) "today" stands
- * where the story has it: just after the rollout's 26th week, the pilot (started on that first day, 12 weeks
- * planned) still the active phase with its gate evaluated on the last complete week, the best cases chosen
- * as the next phase, the pilot's goals due in the week just gone and the company's ahead. With
- * DEMO_END_DATE=2026-07-05 these are the dates the demo always had (pilot 2026-01-05, goals 2026-06-30,
- * 2026-12-31 and 2027-03-31).
+ * The demo's story dated from the generator's kick-off (pilotKickoffDay: 6 whole weeks before the last
+ * complete week, after a 20-week pre-pilot period of the 26-week history, see demoPeriod), so that whatever
+ * day the demo ends on (yesterday, or DEMO_END_DATE) "today" stands where the story has it: the pilot
+ * mid-way (its 6th of 12 weeks just complete), still the active phase with its gate evaluated on the last
+ * complete week, the best cases chosen as the next phase, and every goal ahead. With
+ * DEMO_END_DATE=2026-07-05 (what the e2e tests pin): kick-off 2026-05-25, pilot goals 2026-08-16, the
+ * company's 2027-01-31 and 2027-05-09.
  */
-export function demoCalendar(demo: Pick<DemoOrganisation, 'start'>): DemoCalendar {
+export function demoCalendar(demo: Pick<DemoOrganisation, 'pilot'>): DemoCalendar {
+  const kickoff = demo.pilot.kickoff;
   return {
-    pilotStart: demo.start,
-    pilotGoalsDue: plusDays(demo.start, 176),
-    weeklyActiveDue: plusDays(demo.start, 360),
-    triedDue: plusDays(demo.start, 450),
+    pilotStart: kickoff,
+    pilotGoalsDue: plusDays(kickoff, 7 * PILOT_WEEKS - 1),
+    weeklyActiveDue: plusDays(kickoff, 7 * 36 - 1),
+    triedDue: plusDays(kickoff, 7 * PLAN_WEEKS - 1),
   };
 }
 
 /**
- * The pilot's e-mails sent per person per week in the BASELINE_WEEKS before the demo's start, straight from
- * the generator (the demo connector loads the same figures): sent e-mails over the person-weeks with any
- * figure, as the emails_sent_per_person_per_week KPI counts them. The business case freezes the measured
- * baseline later; this only makes the goal's starting point plausible. Reads only the history weeks.
+ * The pilot's e-mails sent per person per week in the BASELINE_WEEKS before its kick-off (inside the
+ * history), straight from the generator (the demo connector loads the same figures): sent e-mails over the
+ * person-weeks with any figure, as the emails_sent_per_person_per_week KPI counts them. The business case
+ * freezes the measured baseline later; this only makes the goal's starting point plausible. Reads the
+ * figures up to the kick-off only.
  */
 export function pilotEmailsPerWeek(demo: DemoOrganisation): number {
-  const startMs = Date.parse(`${demo.start}T00:00:00Z`);
+  const kickoff = demo.pilot.kickoff;
+  const startMs = Date.parse(`${kickoff}T00:00:00Z`);
   const from = new Date(startMs - 7 * BASELINE_WEEKS * DAY_MS).toISOString().slice(0, 10);
   const pilot = new Set(
     demo.groups.find((group) => group.externalId === demo.pilot.groupExternalId)?.memberExternalIds,
@@ -59,7 +66,7 @@ export function pilotEmailsPerWeek(demo: DemoOrganisation): number {
   let sent = 0;
   const personWeeks = new Set<string>();
   for (const figure of demo.usage({ metrics: ['email.sent'] })) {
-    if (figure.day >= demo.start) break;
+    if (figure.day >= kickoff) break;
     if (figure.day < from || !pilot.has(figure.personExternalId)) continue;
     sent += figure.value;
     const week = Math.floor((Date.parse(`${figure.day}T00:00:00Z`) - startMs) / (7 * DAY_MS));
@@ -163,7 +170,7 @@ export async function seedDemoRollout(
         groupId: pilot.id,
         valueModel: timeSaved,
       });
-      // The demo's pilot really sends 15% fewer e-mails from its start (the generator's truth): a goal of 10%
+      // The demo's pilot really sends 15% fewer e-mails from its kick-off (the generator's truth): a goal of 10%
       // fewer is reached, and the business case can show it against the comparison.
       const baseline = Math.round(pilotEmailsPerWeek(demo));
       await api('POST', '/goals', {
@@ -215,7 +222,7 @@ export async function seedDemoRollout(
   }
 }
 
-/** The demo's rollout plan: the pilot started on the demo's start, the best cases chosen, gates evaluated. */
+/** The demo's rollout plan: the pilot started on its kick-off, the best cases chosen, gates evaluated. */
 async function createDemoPlan(
   api: DemoApi,
   story: { pilot: GroupView | undefined; bestCases: OrgUnitView[]; start: string },
@@ -238,7 +245,7 @@ async function createDemoPlan(
   }
   // Start the pilot, then wait until the worker has evaluated every change: the queue is empty and the
   // active phase has an evaluation, so what the dashboard shows first is settled.
-  // Recorded now, started on the demo's start: the pilot phase begins where the demo's pilot really does.
+  // Recorded now, started on the kick-off: the pilot phase begins where the demo's pilot really does.
   await api('POST', `/rollouts/${created.id}/advance`, { note: 'Pilot kick-off', startedOn: story.start });
   const queue = new Queue(QUEUES.rollouts, { connection: redisConnectionOptions(redisUrl) });
   try {

@@ -45,7 +45,13 @@ export interface CommunityStoryTruth {
 
 /** Departments of Customer stories (Sales, Marketing, Customer Service, R&D, Operations) when they exist. */
 const THRIVING_DEPARTMENTS = [2, 1, 8, 9, 6];
-const THRIVING_MEMBER_SHARE = 0.3;
+/**
+ * Share of those departments' adopters who are members, and of the others (members who never take part).
+ * Adopters mostly: before the pilot, the network's early adopters are the ones who found each other here,
+ * and it thrives from the start; the pilot's Marketing people add to it after the kick-off.
+ */
+const THRIVING_ADOPTER_SHARE = 0.6;
+const THRIVING_OTHER_SHARE = 0.08;
 /** Threads per active member and working day; storytellers are picked four times as often. */
 const THRIVING_POSTS_PER_ACTIVE = 0.035;
 const THRIVING_STORYTELLERS = 0.2;
@@ -132,7 +138,11 @@ export function planCommunityStories(
   const thrivingDepartments = THRIVING_DEPARTMENTS.filter((d) => d < settings.departmentCount);
   const inThriving = (plan: PersonPlan) =>
     thrivingDepartments.length >= 2 ? thrivingDepartments.includes(plan.departmentIndex) : true;
-  const thrivingMembers = plans.filter((plan) => inThriving(plan) && random.chance(THRIVING_MEMBER_SHARE));
+  const thrivingMembers = plans.filter(
+    (plan) =>
+      inThriving(plan) &&
+      random.chance(plan.adoptionDay === null ? THRIVING_OTHER_SHARE : THRIVING_ADOPTER_SHARE),
+  );
   const storytellers = new Set(thrivingMembers.filter(() => random.chance(THRIVING_STORYTELLERS)));
 
   const broadcasters = pickBroadcasters(plans);
@@ -306,9 +316,9 @@ interface Thread {
  */
 export class StorySimulation {
   private readonly random: SeededRandom;
-  /** Ids and lengths of the events after the planned days (see emit). */
-  private readonly tailRandom: SeededRandom;
-  private tailSequence = 0;
+  /** Ids and lengths of the events after the planned days, a stream and counter per day (see emit). */
+  private readonly tail = new Map<number, { random: SeededRandom; sequence: number }>();
+  private readonly seed: number;
   private readonly buckets = new Map<number, DemoEvent[]>();
   private readonly recent = new Map<string, Thread[]>();
   private sequence = 0;
@@ -322,7 +332,7 @@ export class StorySimulation {
     seed: number,
   ) {
     this.random = new SeededRandom(seed);
-    this.tailRandom = new SeededRandom((seed ^ 0x5bd1e995) >>> 0);
+    this.seed = seed;
     for (const newcomer of plan.newJoiners.newcomers) push(this.newcomersByDay, newcomer.day, newcomer);
     for (const member of plan.viral.members) push(this.viralByDay, member.joinDay, member);
     // Members of Customer stories and the hosts of New joiners join when they adopt.
@@ -495,8 +505,9 @@ export class StorySimulation {
    * One event; beyond the planned days and the tail after them it is dropped (a response after the end).
    * Returns its id. Replies, answers and reactions target the thread's author; reads target nobody. Events
    * of the tail (the days a history may add after its planned weeks) take their ids and lengths from a
-   * counter and a stream of their own: the planned days are the same with or without a tail, and each tail
-   * day the same however many of them a history tells.
+   * counter and a stream of their day's own: the planned days are the same with or without a tail, and each
+   * tail day the same however many of them a history tells (a response a longer history keeps for a later
+   * day, where its responder is still active, draws nothing from an earlier day's stream).
    */
   private emit(
     at: number,
@@ -508,9 +519,9 @@ export class StorySimulation {
   ): string | null {
     const day = Math.floor((at - this.plan.startMs) / DAY_MS);
     if (day >= this.plan.days + TAIL_DAYS) return null;
-    const tail = day >= this.plan.days;
-    const random = tail ? this.tailRandom : this.random;
-    const externalId = tail ? `ev-${day}-t${this.tailSequence++}` : `ev-${day}-s${this.sequence++}`;
+    const tail = day >= this.plan.days ? this.tailDay(day) : null;
+    const random = tail ? tail.random : this.random;
+    const externalId = tail ? `ev-${day}-t${tail.sequence++}` : `ev-${day}-s${this.sequence++}`;
     const responds = type === 'reply' || type === 'answer';
     push(this.buckets, day, {
       externalId,
@@ -524,6 +535,19 @@ export class StorySimulation {
       contentLength: length ? random.int(...length) : responds ? random.int(5, 400) : null,
     });
     return externalId;
+  }
+
+  /** The tail day's stream and counter (at most TAIL_DAYS of them). */
+  private tailDay(day: number): { random: SeededRandom; sequence: number } {
+    let tail = this.tail.get(day);
+    if (!tail) {
+      tail = {
+        random: new SeededRandom((this.seed ^ Math.imul(0x5bd1e995, day + 1)) >>> 0 || 1),
+        sequence: 0,
+      };
+      this.tail.set(day, tail);
+    }
+    return tail;
   }
 
   private hours(min: number, max: number): number {

@@ -8,7 +8,7 @@ import {
   type EmailEffectTruth,
   type EmailMetric,
 } from './email-usage';
-import { demoPeriod, isoDay } from './demo-period';
+import { demoPeriod, isoDay, pilotKickoffDay } from './demo-period';
 import { SeededRandom } from './random';
 import {
   activeOn,
@@ -21,7 +21,7 @@ import {
 } from './simulation';
 
 export type { DemoPerson, Persona } from './simulation';
-export { demoPeriod, type DemoPeriod } from './demo-period';
+export { demoPeriod, pilotKickoffDay, PILOT_WEEKS_BY_TODAY, type DemoPeriod } from './demo-period';
 export { STORY_COMMUNITIES, type CommunityStoryTruth } from './community-stories';
 export {
   calendarFactor,
@@ -36,8 +36,12 @@ export {
 
 /**
  * The demo company: a realistic, seeded and deterministic simulation of an organisation rolling out an
- * internal social network. Pure: no I/O. The directory is built eagerly (it is small); events stream from a
- * generator one day at a time, so 10M+ events need no more memory than one day of activity.
+ * internal social network. The story: the network is switched on for everyone on the history's first day and
+ * a few people find it on their own (the pre-pilot period); the pilot (Marketing and IT) kicks off so that
+ * the last complete week is its 6th of 12 planned (pilotKickoffDay), its departments adopt along an S-curve
+ * from the kick-off, and the rest of the company, not rolled out to yet, only a little. Pure: no I/O. The
+ * directory is built eagerly (it is small); events stream from a generator one day at a time, so 10M+ events
+ * need no more memory than one day of activity.
  */
 
 export interface DemoOptions {
@@ -106,7 +110,12 @@ export interface DemoOrganisation {
   orgUnits: DemoOrgUnit[];
   people: DemoPerson[];
   groups: DemoGroup[];
-  pilot: { departmentExternalIds: string[]; groupExternalId: string };
+  pilot: {
+    departmentExternalIds: string[];
+    groupExternalId: string;
+    /** The pilot's kick-off (ISO date, day pilotKickoffDay of the history): its departments adopt from it. */
+    kickoff: string;
+  };
   truth: DemoTruth;
   /** Lazily generated, in chronological order, the same sequence on every call. */
   events(options?: { targetEvents?: number }): Generator<DemoEvent>;
@@ -145,7 +154,12 @@ const LEGACY = [
 const PILOT_DEPARTMENT_INDEXES = [1, 4];
 const PILOT_GROUP = 'cohort-pilot';
 
-/** Per-working-day rates by persona (before the volume scale). */
+/**
+ * Per-working-day rates by persona (before the volume scale). Reads are page views (a thread or channel
+ * opened): an adopter looks at 8 to 28 a day. With most of the company not yet rolled out to, they keep
+ * the default demo near the size it had before the pilot moved mid-way (about 255,000 events, 288,000
+ * before: the launcher and the benches' defaults are sized by it), without making anyone write more.
+ */
 const RATES: Record<Persona, Partial<Record<ActivityType, number>>> = {
   champion: {
     post: 1.2,
@@ -155,7 +169,7 @@ const RATES: Record<Persona, Partial<Record<ActivityType, number>>> = {
     share: 0.4,
     question: 0.2,
     answer: 0.8,
-    read: 10,
+    read: 28,
   },
   creator: {
     post: 0.8,
@@ -165,7 +179,7 @@ const RATES: Record<Persona, Partial<Record<ActivityType, number>>> = {
     share: 0.2,
     question: 0.15,
     answer: 0.3,
-    read: 8,
+    read: 22,
   },
   contributor: {
     post: 0.05,
@@ -174,11 +188,26 @@ const RATES: Record<Persona, Partial<Record<ActivityType, number>>> = {
     mention: 0.1,
     question: 0.05,
     answer: 0.05,
-    read: 5,
+    read: 14,
   },
-  lurker: { post: 0.001, reply: 0.004, reaction: 0.25, read: 3 },
+  lurker: { post: 0.001, reply: 0.004, reaction: 0.25, read: 8 },
 };
 const WEEKEND_FACTOR = 0.06;
+/**
+ * Who adopts, and when (shares of the head count). Pilot departments: 88% in all; a few found the network
+ * before the kick-off on their own, the rest adopt along a fast S-curve centred PILOT_MIDPOINT_DAYS after it
+ * (by the 6th week nearly all who will). Everyone else was not rolled out to: early adopters spread over the
+ * pre-pilot weeks, a few more after the kick-off by word of mouth. With 2,000 people: about 290 pilot
+ * adopters (25 of them early), 230 early adopters and 135 later ones elsewhere.
+ */
+const ADOPTION = {
+  pilot: 0.88,
+  pilotEarly: 0.08,
+  restEarly: 0.14,
+  restLater: 0.08,
+} as const;
+const PILOT_MIDPOINT_DAYS = 17;
+const PILOT_SPREAD_DAYS = 5;
 /** How many recent threads per group replies, reactions and reads can refer to. */
 const RECENT_THREADS = 40;
 export function generateDemoOrganisation(options: DemoOptions = {}): DemoOrganisation {
@@ -290,17 +319,22 @@ export function generateDemoOrganisation(options: DemoOptions = {}): DemoOrganis
     }
   }
 
-  // Adoption: the pilot along a fast S-curve from the start, the rest later and less.
-  const pilotMidpoint = Math.round(days * 0.2);
-  const restMidpoint = Math.round(days * 0.62);
+  // Adoption (see ADOPTION): one draw says whether and how a person adopts, one when.
+  const kickoffDay = pilotKickoffDay(days);
   for (const plan of plans) {
-    const adopts = random.chance(plan.pilot ? 0.88 : 0.5);
-    const day = plan.pilot
-      ? random.logistic(pilotMidpoint, days * 0.045)
-      : random.logistic(restMidpoint, days * 0.08);
-    const earliest = plan.pilot ? plan.startDay : Math.max(plan.startDay, pilotMidpoint);
-    if (adopts && day < plan.endDay - 1 && day < days - 1)
-      plan.adoptionDay = Math.max(earliest, Math.floor(day));
+    const how = random.next();
+    const when = random.next();
+    let day: number | null = null;
+    if (plan.pilot && how < ADOPTION.pilotEarly) day = when * kickoffDay;
+    else if (plan.pilot && how < ADOPTION.pilot)
+      // The S-curve's left tail adopts on the kick-off day itself (the kick-off event).
+      day = Math.max(kickoffDay, random.logistic(kickoffDay + PILOT_MIDPOINT_DAYS, PILOT_SPREAD_DAYS));
+    else if (!plan.pilot && how < ADOPTION.restEarly) day = when * kickoffDay;
+    else if (!plan.pilot && how < ADOPTION.restEarly + ADOPTION.restLater)
+      day = kickoffDay + when * (days - kickoffDay);
+    // A joiner adopts once employed; nobody adopts on their last day or the story's.
+    if (day !== null) day = Math.max(plan.startDay, Math.floor(day));
+    if (day !== null && day < plan.endDay - 1 && day < days - 1) plan.adoptionDay = day;
     const roll = random.next();
     plan.persona = roll < 0.03 ? 'creator' : roll < 0.15 ? 'contributor' : 'lurker';
   }
@@ -383,6 +417,7 @@ export function generateDemoOrganisation(options: DemoOptions = {}): DemoOrganis
     pilot: {
       departmentExternalIds: PILOT_DEPARTMENT_INDEXES.map((d) => departments[d].externalId),
       groupExternalId: PILOT_GROUP,
+      kickoff: dayToIso(kickoffDay),
     },
     truth: {
       adoptionDay: new Map(adopters.map((plan) => [plan.person.externalId, plan.adoptionDay as number])),
@@ -392,7 +427,7 @@ export function generateDemoOrganisation(options: DemoOptions = {}): DemoOrganis
       personas: new Map(adopters.map((plan) => [plan.person.externalId, plan.persona])),
       champions: champions.map((plan) => plan.person.externalId),
       communities: stories.truth,
-      emailEffect: { ...EMAIL_EFFECT, from: start },
+      emailEffect: { ...EMAIL_EFFECT, from: dayToIso(kickoffDay) },
     },
     expectedEvents,
     expectedUsage: (usageOptions = {}) =>
@@ -402,6 +437,7 @@ export function generateDemoOrganisation(options: DemoOptions = {}): DemoOrganis
         startMs,
         days: historyDays,
         seed: usageSeed,
+        pilotStartDay: kickoffDay,
         metrics: usageOptions.metrics,
       }),
     events: (eventOptions = {}) => {

@@ -66,3 +66,17 @@ export function demoPeriod(options: PeriodOptions = {}): DemoPeriod {
     plannedDays,
   };
 }
+
+/** Weeks of the pilot that the last complete week closes: the 6th of its 12 planned (the pilot mid-way). */
+export const PILOT_WEEKS_BY_TODAY = 6;
+
+/**
+ * Day index (0-based) of the pilot's kick-off: PILOT_WEEKS_BY_TODAY whole weeks before the end of the
+ * story's last whole week, so that "today" (the last complete week, see demoPeriod) closes the pilot's 6th
+ * week whatever the end date, and a week-aligned day (a Monday when the period comes from an end date).
+ * Before it the network is already switched on (day 0) for a pre-pilot period; at least one week of it,
+ * so a 4-week story still has a before (its pilot then has 3 weeks).
+ */
+export function pilotKickoffDay(plannedDays: number): number {
+  return 7 * Math.max(1, Math.floor(plannedDays / 7) - PILOT_WEEKS_BY_TODAY);
+}

@@ -88,11 +88,13 @@ describe('the demo organisation e-mail usage', () => {
     expect(streamHash(demo.events())).toBe(before);
   });
 
-  it('states the true effect: email.sent −15% from the start on, at once', () => {
+  it('states the true effect: email.sent −15% from the pilot’s kick-off on, at once', () => {
+    // 40 days from Monday 2026-01-05: 5 whole weeks, the kick-off one week in (pilotKickoffDay's minimum).
+    expect(small().pilot.kickoff).toBe('2026-01-12');
     expect(small().truth.emailEffect).toEqual({
       metric: 'email.sent',
       relativeChange: -0.15,
-      from: '2026-01-05',
+      from: '2026-01-12',
       rampWeeks: 0,
     });
   });
@@ -229,24 +231,28 @@ describe('the demo organisation e-mail usage', () => {
     });
 
     it('holds the true effect: a simple DiD finds −15% within 2 points, a naive before/after does not', () => {
-      // 8 weeks before the start (weeks −8..−1, with Christmas) against the 8 weeks after any ramp (none: 0..7).
+      // The kick-off opens week 20 (Monday 2026-05-25, day 140): the 8 weeks before it (12..19, with Easter)
+      // against the pilot's weeks in the history after any ramp (none: 20..25, to the last complete week).
       const { rampWeeks, relativeChange } = demo.truth.emailEffect;
-      const [postFrom, postTo] = [rampWeeks, rampWeeks + 7];
+      const kickoffWeek = dayIndex(demo, demo.truth.emailEffect.from) / 7;
+      expect(kickoffWeek).toBe(20);
+      const [preFrom, preTo] = [kickoffWeek - 8, kickoffWeek - 1];
+      const [postFrom, postTo] = [kickoffWeek + rampWeeks, 25];
       const both = [...weekly]
-        .filter(([, weeks]) => [...weeks.keys()].some((w) => w >= -8 && w <= -1))
+        .filter(([, weeks]) => [...weeks.keys()].some((w) => w >= preFrom && w <= preTo))
         .filter(([, weeks]) => [...weeks.keys()].some((w) => w >= postFrom && w <= postTo))
         .map(([id]) => id);
       expect(both.filter((id) => pilot.has(id)).length).toBeGreaterThan(300);
-      const pilotPre = groupMean(true, -8, -1, both);
+      const pilotPre = groupMean(true, preFrom, preTo, both);
       const pilotPost = groupMean(true, postFrom, postTo, both);
-      const restPre = groupMean(false, -8, -1, both);
+      const restPre = groupMean(false, preFrom, preTo, both);
       const restPost = groupMean(false, postFrom, postTo, both);
-      // DiD relative to the pilot's pre mean, as the business case reports it; seed 42: −15.3%
+      // DiD relative to the pilot's pre mean, as the business case reports it; seed 42: −16.6%
       const did = (pilotPost - pilotPre - (restPost - restPre)) / pilotPre;
       expect(Math.abs(did - relativeChange)).toBeLessThan(0.02);
-      // The calendar moves everyone: the rest changes by several percent without any effect (seed 42: +4.9%:
-      // Christmas in the pre weeks outweighs the slow decline), so the naive pilot figure (seed 42: −10.7%)
-      // is more than 2 points off the truth.
+      // The calendar moves everyone: the rest changes by several percent without any effect (seed 42: +10.3%:
+      // Easter and its holidays in the pre weeks outweigh the slow decline into summer), so the naive pilot
+      // figure (seed 42: −6.6%) is more than 2 points off the truth.
       expect(Math.abs(restPost / restPre - 1)).toBeGreaterThan(0.02);
       const naive = pilotPost / pilotPre - 1;
       expect(Math.abs(naive - relativeChange)).toBeGreaterThan(0.025);

@@ -5,7 +5,7 @@ import { DAY_MS, type PersonPlan } from './simulation';
  * The demo company's e-mail usage (what the Microsoft 365 e-mail activity report gives a real customer): a
  * daily 'email.sent' and 'email.read' per person. It exists so the measured business case (issue 16) has a
  * baseline for everyone and a true, known effect to recover: pilot members send fewer e-mails from the
- * pilot start on, nobody else changes, and a calendar everyone shares (the Christmas holidays, a slow decline
+ * pilot's kick-off on, nobody else changes, and a calendar everyone shares (the Christmas holidays, a slow decline
  * into summer, Easter) makes a naive before/after of the pilot wrong, so only a comparison group finds it.
  *
  * Drawn from a random stream of its own, so the directory and the activity events stay exactly the same.
@@ -31,20 +31,20 @@ export interface EmailEffectTruth {
    * everyone): 15% fewer. Nobody outside the pilot changes, and 'email.read' carries no effect.
    */
   relativeChange: -0.15;
-  /** The pilot start (the demo's `start`, day 0 of the simulation): the first day with an effect. */
+  /** The pilot's kick-off (the demo's `pilot.kickoff`): the first day with an effect. */
   from: string;
   /**
    * The effect ramps in linearly over this many weeks: on day d (0-based from `from`) within them the
    * change is relativeChange × (d + 1) / (7 × rampWeeks); from day 7 × rampWeeks on it is relativeChange.
    * The demo's is 0 (full from the first day), so the business case's default windows (8 weeks before and
-   * after the phase start) find the whole effect: a ramp of 2 weeks would show about −13% there.
+   * after the phase start; the demo's history has 6 weeks after it) find the whole effect.
    */
   rampWeeks: number;
 }
 
 /** Mail existed before the network: usage starts this many weeks before the demo's start. */
 export const EMAIL_HISTORY_WEEKS = 12;
-/** The pilot's true effect (`from` is the demo's start): what simulateEmailUsage applies to pilot members. */
+/** The pilot's true effect (`from` is the kick-off): what simulateEmailUsage applies to pilot members. */
 export const EMAIL_EFFECT: Omit<EmailEffectTruth, 'from'> = {
   metric: 'email.sent',
   relativeChange: -0.15,
@@ -108,10 +108,10 @@ const BUSIEST_DAY_OF_YEAR = 334;
 /**
  * The calendar everyone shares, as a factor on a working day's e-mail volume (off days come on top):
  * - a yearly cycle, highest at the start of December and 10% lower at the start of June: a slow decline
- *   into summer that runs through the whole pilot;
+ *   into summer;
  * - Easter: the week before and the week after Easter Sunday at 85% (leave), besides its two holidays.
- * With the Christmas holidays in the weeks before a January start, a pilot's naive before/after is off by
- * several points; the comparison group has the same calendar, so a difference-in-differences is not.
+ * With Easter or the Christmas holidays in the weeks before a pilot's kick-off (Easter for the default
+ * demo's, 25 May 2026), its naive before/after is off by several points; the comparison group has the same calendar, so a difference-in-differences is not.
  */
 export function calendarFactor(dayMs: number): number {
   const year = new Date(dayMs).getUTCFullYear();
@@ -123,7 +123,7 @@ export function calendarFactor(dayMs: number): number {
   return factor;
 }
 
-/** The pilot's factor on e-mails sent on simulation day `day` (1 before the start, 0.85 after the ramp). */
+/** The pilot's factor on e-mails sent on day `day` from the kick-off (1 before it, 0.85 after the ramp). */
 export function pilotEffectFactor(
   day: number,
   effect: Pick<EmailEffectTruth, 'relativeChange' | 'rampWeeks'>,
@@ -189,7 +189,14 @@ export function expectedEmailUsageRows(
  */
 export function* simulateEmailUsage(
   plans: readonly PersonPlan[],
-  settings: { startMs: number; days: number; seed: number; metrics?: readonly EmailMetric[] },
+  settings: {
+    startMs: number;
+    days: number;
+    seed: number;
+    /** Day index of the pilot's kick-off: pilot members send fewer e-mails from it on. */
+    pilotStartDay: number;
+    metrics?: readonly EmailMetric[];
+  },
 ): Generator<DemoUsage> {
   // Both figures are always drawn, so leaving one out does not change the other.
   const withSent = settings.metrics?.includes('email.sent') ?? true;
@@ -201,7 +208,7 @@ export function* simulateEmailUsage(
     const iso = new Date(dayMs).toISOString().slice(0, 10);
     const off = isOffDay(dayMs);
     const calendar = calendarFactor(dayMs);
-    const pilotFactor = pilotEffectFactor(day, EMAIL_EFFECT);
+    const pilotFactor = pilotEffectFactor(day - settings.pilotStartDay, EMAIL_EFFECT);
     for (const person of people) {
       if (day < person.firstDay || day >= person.endDay) continue;
       if (off && !random.chance(OFF_DAY_WORKERS)) continue;
