@@ -152,7 +152,11 @@ describe('KPI report snapshots shared through Postgres', () => {
   it('keeps at most the key cap per organisation (newest) and never stores an answer over the size bound', async () => {
     const snapshots = new ReportSnapshots(dataSource, { keysPerOrganisation: 3, answerBytes: 200 });
     const errors: unknown[] = [];
-    const cache = new ReportCache(dataSource, 100, { snapshots, onSnapshotError: (e) => errors.push(e) });
+    const cache = new ReportCache(dataSource, 100, {
+      snapshots,
+      writeSnapshots: true,
+      onSnapshotError: (e) => errors.push(e),
+    });
     for (let i = 0; i < 5; i++) {
       await cache.get(org.organisationId, [`report-${i}`, scope], async () => ({ i }));
       await cache.settled();
