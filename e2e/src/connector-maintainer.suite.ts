@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { artifactPath, launchChromium } from './support/browser';
+import { count, DUTCH, ENGLISH, useLanguage, type Language } from './support/language';
 import { getJson, type RunningProduct } from './support/product';
 import type { SharedProduct } from './support/shared-product';
 import {
@@ -31,8 +32,14 @@ const formatCount = (value: number) => value.toLocaleString('en-US');
 /**
  * The connector maintainer's path: the demo source with its last sync, a CSV source added through the UI, a
  * file with one bad row uploaded with progress, the run followed to its end and the bad row found in quarantine.
+ * In Dutch (`lang`) only its reading part runs (the demo source, its last run and its history in Dutch, with the
+ * API's counts written the Dutch way): adding a source and uploading change the demo, once, in English.
  */
-export function connectorMaintainerSuite(shared: SharedProduct): void {
+export function connectorMaintainerSuite(shared: SharedProduct, lang: Language = ENGLISH): void {
+  if (lang.code !== 'en') {
+    connectorMaintainerReading(shared, lang);
+    return;
+  }
   describe('connector maintainer: /connectors', () => {
     let product: RunningProduct | undefined;
     let browser: Browser | undefined;
@@ -193,6 +200,77 @@ export function connectorMaintainerSuite(shared: SharedProduct): void {
       await page.screenshot({ path: artifactPath('connector-maintainer-768.png'), fullPage: true });
       expect(errors).toEqual([]);
       await page.close();
+    });
+  });
+}
+
+/** The Dutch words of the reading path (the English ones are in the English run's assertions above). */
+const DUTCH_SOURCES = {
+  succeeded: 'Geslaagd',
+  demoTitle: 'Demo-organisatie (gesimuleerd)',
+  noDeadLetters: 'Geen mislukte synchronisaties. Er wacht niets op een nieuwe poging.',
+  ago: /zojuist|\d+ s geleden|\d+ min geleden/,
+};
+
+/** The connector maintainer's reading path in another language: the demo source, its last sync and history. */
+function connectorMaintainerReading(shared: SharedProduct, lang: Language): void {
+  if (lang.code !== DUTCH.code) throw new Error(`no expected texts for ${lang.name}`);
+  describe(`connector maintainer: /connectors (${lang.name})`, () => {
+    let browser: Browser | undefined;
+
+    beforeAll(async () => {
+      browser = await launchChromium();
+    });
+
+    afterAll(async () => {
+      await browser?.close();
+    });
+
+    it("shows the demo source, its last sync and its run history in the language, with the API's counts", async () => {
+      const base = shared.product().baseUrl;
+      const headers = await signInApi(base, DEMO_ACCOUNTS.connectors);
+      const { url: organisationUrl } = await demoOrganisation(base, headers);
+      const { body: sources } = await getJson<{ id: string; name: string; connectorType: string }[]>(
+        `${organisationUrl}/sources`,
+        { headers },
+      );
+      const demo = sources.find((s) => s.connectorType === 'demo')!;
+      const { body: demoRuns } = await getJson<SyncRun[]>(`${organisationUrl}/sources/${demo.id}/sync-runs`, {
+        headers,
+      });
+      const demoRun = demoRuns[0];
+      expect(demoRun.status).toBe('succeeded');
+
+      const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(`${base}/connectors`);
+      await signInThroughPage(page, DEMO_ACCOUNTS.connectors);
+      await useLanguage(page, base, lang);
+      try {
+        const demoRow = page.getByTestId(`source-row-${demo.name}`);
+        await expectText(demoRow.getByTestId('last-sync-status'), DUTCH_SOURCES.succeeded, 30_000);
+        // 1.234.567: the Dutch thousands separator, the API's counts.
+        expect(await text(demoRow.getByTestId('last-read'))).toBe(count(lang, demoRun.recordsRead));
+        expect(await text(demoRow.getByTestId('last-inserted'))).toBe(count(lang, demoRun.recordsInserted));
+        expect(await text(demoRow.getByTestId('last-sync-ago'))).toMatch(DUTCH_SOURCES.ago);
+        expect(await text(demoRow.getByTestId('source-type'))).toBe(DUTCH_SOURCES.demoTitle);
+        await expectText(page.getByTestId('dead-letters-empty'), DUTCH_SOURCES.noDeadLetters);
+        await demoRow.getByTestId('source-name').click();
+        expect(await drawnPixels(page.getByTestId('run-chart'))).toBeGreaterThan(1_000);
+        await expectText(
+          page.getByTestId(`run-row-${demoRun.id}`).getByTestId('run-inserted'),
+          count(lang, demoRun.recordsInserted),
+        );
+        await page.screenshot({
+          path: artifactPath(`connector-maintainer-sources-${lang.code}-1280.png`),
+          fullPage: true,
+        });
+        expect(errors).toEqual([]);
+      } finally {
+        await useLanguage(page, base, ENGLISH);
+        await page.close();
+      }
     });
   });
 }
