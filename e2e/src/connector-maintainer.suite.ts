@@ -246,6 +246,8 @@ function connectorMaintainerReading(shared: SharedProduct, lang: Language): void
       page.on('pageerror', (error) => errors.push(error.message));
       await page.goto(`${base}/connectors`);
       await signInThroughPage(page, DEMO_ACCOUNTS.connectors);
+      // Signed in once the sources are shown: only then does the page hold the session the language is saved on.
+      await expectVisible(page.getByTestId(`source-row-${demo.name}`), 30_000);
       await useLanguage(page, base, lang);
       try {
         const demoRow = page.getByTestId(`source-row-${demo.name}`);
