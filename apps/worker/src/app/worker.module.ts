@@ -10,6 +10,7 @@ import { WorkerHttpServer } from './http/worker-http.server';
 import { WorkerMetrics } from './http/worker-metrics';
 import { KPI_PROVIDERS } from './kpi-providers';
 import { NOTIFICATION_PROVIDERS } from './notifications/notification-providers';
+import { PartitionMaintenance } from './partitions/partition-maintenance';
 import { RecomputeProcessor } from './recompute/recompute.processor';
 import { RecomputeQueue } from './recompute/recompute.queue';
 import { RollupReconciler } from './recompute/rollup-reconciler';
@@ -67,6 +68,7 @@ export class WorkerModule {
         SyncSchedules,
         RollupReconciler,
         SyncReconciler,
+        PartitionMaintenance,
         ...NOTIFICATION_PROVIDERS,
       ],
       exports: [UPTAKE_CONFIG],

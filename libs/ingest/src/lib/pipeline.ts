@@ -15,6 +15,7 @@ import type { PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
 import { upsertGroups, upsertOrgUnits, upsertPeople, upsertUsage } from './directory-writer';
 import { inTransaction, writeEventBatch, type NormalisedEvent } from './event-writer';
+import { ensureEventPartitions, timeSpan } from './event-partitions';
 import { pseudonymise } from './pseudonymise';
 import { combineWarnings, readWarnings, WarningSet } from './run-warnings';
 import { outsideTimeWindow } from './time-window-check';
@@ -134,6 +135,9 @@ export async function ingest(
     const flush = async () => {
       const runWarnings = warnings.toCommit();
       if (batch.isEmpty() && sameState(pendingState, totals.state) && !warnings.changed(runWarnings)) return;
+      // Months the batch brings (a 2019 backfill) are created in their own short transaction, not under the batch's.
+      const span = timeSpan(batch.activities.map((activity) => activity.occurredAt));
+      if (span) await ensureEventPartitions(client, span.first, span.last);
       const committed = await inTransaction(client, () =>
         writeBatch(client, scope, batch, pendingState, runWarnings, pseudonym),
       );

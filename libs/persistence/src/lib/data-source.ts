@@ -37,6 +37,7 @@ import { Intervention } from './entities/intervention.entity';
 import { Sso1765700000000 } from './migrations/1765700000000-sso';
 import { Locales1765800000000 } from './migrations/1765800000000-locales';
 import { Notifications1765900000000 } from './migrations/1765900000000-notifications';
+import { PartitionedActivityEvents1766000000000 } from './migrations/1766000000000-partitioned-activity-events';
 import { KpiReportSnapshots1766100000000 } from './migrations/1766100000000-kpi-report-snapshots';
 import { SyncRunRefreshIndex1766200000000 } from './migrations/1766200000000-sync-run-refresh-index';
 import {
@@ -98,6 +99,7 @@ export const MIGRATIONS = [
   Sso1765700000000,
   Locales1765800000000,
   Notifications1765900000000,
+  PartitionedActivityEvents1766000000000,
   KpiReportSnapshots1766100000000,
   SyncRunRefreshIndex1766200000000,
 ];

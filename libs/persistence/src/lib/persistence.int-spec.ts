@@ -55,7 +55,11 @@ const TABLES = [
 
 async function userTables(dataSource: DataSource): Promise<string[]> {
   const rows: { table_name: string }[] = await dataSource.query(
-    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations' ORDER BY 1`,
+    // Partitions (activity_events' months) are parts of their table, not tables of the schema.
+    `SELECT table_name FROM information_schema.tables t
+     WHERE table_schema = 'public' AND table_name <> 'migrations'
+       AND NOT EXISTS (SELECT 1 FROM pg_inherits i WHERE i.inhrelid = format('%I.%I', t.table_schema, t.table_name)::regclass)
+     ORDER BY 1`,
   );
   return rows.map((row) => row.table_name);
 }
@@ -278,7 +282,9 @@ describe('entities against the migrated schema', () => {
       type: 'post',
     });
     await expect(duplicate).rejects.toThrow(QueryFailedError);
-    await expect(duplicate).rejects.toThrow(/activity_events_source_external_id_key/);
+    await expect(duplicate).rejects.toThrow(
+      /duplicate key value violates unique constraint "activity_events_/,
+    );
     expect(await events.countBy({ organisationId: organisation.id, externalId: 'msg-1' })).toBe(1);
   });
 

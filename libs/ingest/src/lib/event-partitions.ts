@@ -1,0 +1,29 @@
+import type { PoolClient } from 'pg';
+
+/**
+ * Creates the monthly partitions of activity_events (UTC months) that events of `first` .. `last` need, so none
+ * lands in the default partition. The database function locks the table (SHARE UPDATE EXCLUSIVE) only when a month is missing, so
+ * several workers create a month once and the common case (all exist) takes no lock.
+ *
+ * Call it outside a long transaction when you can (the pipeline does, before each batch's transaction): creating a
+ * month holds a SHARE UPDATE EXCLUSIVE lock on activity_events until commit, which serialises other creators.
+ * Returns how many partitions were created.
+ */
+export async function ensureEventPartitions(client: PoolClient, first: Date, last: Date): Promise<number> {
+  const { rows } = await client.query<{ created: number }>(
+    'SELECT activity_events_ensure_partitions($1, $2) AS created',
+    [first, last],
+  );
+  return rows[0].created;
+}
+
+/** The earliest and latest of `times` (null when empty), in one pass. */
+export function timeSpan(times: Iterable<Date>): { first: Date; last: Date } | null {
+  let first: Date | null = null;
+  let last: Date | null = null;
+  for (const time of times) {
+    if (first === null || time < first) first = time;
+    if (last === null || time > last) last = time;
+  }
+  return first && last ? { first, last } : null;
+}
