@@ -27,6 +27,21 @@ interface SyncRun {
 }
 
 const SOURCE_NAME = 'Intranet activity (e2e)';
+
+/** The demo source and its latest run as the API reports them to the maintainer: what the page must show. */
+async function demoSourceAsApiHasIt(base: string) {
+  const headers = await signInApi(base, DEMO_ACCOUNTS.connectors);
+  const { url: organisationUrl } = await demoOrganisation(base, headers);
+  const { body: sources } = await getJson<{ id: string; name: string; connectorType: string }[]>(
+    `${organisationUrl}/sources`,
+    { headers },
+  );
+  const demo = sources.find((s) => s.connectorType === 'demo')!;
+  const { body: demoRuns } = await getJson<SyncRun[]>(`${organisationUrl}/sources/${demo.id}/sync-runs`, {
+    headers,
+  });
+  return { headers, organisationUrl, demo, demoRun: demoRuns[0] };
+}
 const formatCount = (value: number) => value.toLocaleString('en-US');
 
 /**
@@ -71,17 +86,7 @@ export function connectorMaintainerSuite(shared: SharedProduct, lang: Language =
     it('shows the demo source, adds a CSV source, uploads a file and finds its bad row in quarantine', async () => {
       const base = product!.baseUrl;
       // What the API says, to compare the page with.
-      const headers = await signInApi(base, DEMO_ACCOUNTS.connectors);
-      const { url: organisationUrl } = await demoOrganisation(base, headers);
-      const { body: sources } = await getJson<{ id: string; name: string; connectorType: string }[]>(
-        `${organisationUrl}/sources`,
-        { headers },
-      );
-      const demo = sources.find((s) => s.connectorType === 'demo')!;
-      const { body: demoRuns } = await getJson<SyncRun[]>(`${organisationUrl}/sources/${demo.id}/sync-runs`, {
-        headers,
-      });
-      const demoRun = demoRuns[0];
+      const { headers, organisationUrl, demo, demoRun } = await demoSourceAsApiHasIt(base);
       const { body: connectors } = await getJson<{ type: string; title: string; connectionTest: boolean }[]>(
         `${base}/api/connectors`,
         {
@@ -228,17 +233,7 @@ function connectorMaintainerReading(shared: SharedProduct, lang: Language): void
 
     it("shows the demo source, its last sync and its run history in the language, with the API's counts", async () => {
       const base = shared.product().baseUrl;
-      const headers = await signInApi(base, DEMO_ACCOUNTS.connectors);
-      const { url: organisationUrl } = await demoOrganisation(base, headers);
-      const { body: sources } = await getJson<{ id: string; name: string; connectorType: string }[]>(
-        `${organisationUrl}/sources`,
-        { headers },
-      );
-      const demo = sources.find((s) => s.connectorType === 'demo')!;
-      const { body: demoRuns } = await getJson<SyncRun[]>(`${organisationUrl}/sources/${demo.id}/sync-runs`, {
-        headers,
-      });
-      const demoRun = demoRuns[0];
+      const { demo, demoRun } = await demoSourceAsApiHasIt(base);
       expect(demoRun.status).toBe('succeeded');
 
       const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
