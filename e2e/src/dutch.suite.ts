@@ -12,6 +12,7 @@ import {
   text,
   type SessionHeaders,
 } from './support/session';
+import { waitForQuietWorker } from './support/worker';
 
 /** The pages checked in both languages: each page's heading in English and Dutch. */
 const PAGES = [
@@ -70,6 +71,9 @@ export function dutchSuite(shared: SharedProduct): void {
 
     beforeAll(async () => {
       product = shared.product();
+      // The suites before this one change the demo (phase targets, settings, syncs): the English pass and the
+      // Dutch pass must read the same figures, so neither starts while the worker is still computing them.
+      await waitForQuietWorker(product.baseUrl);
       browser = await launchChromium();
       headers = await signInApi(product.baseUrl, DEMO_ACCOUNTS.admin);
       page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });

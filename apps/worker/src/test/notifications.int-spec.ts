@@ -392,6 +392,11 @@ describe('notifications: digests and alerts', () => {
         ).status,
       ).toBe('held');
       expect(mailsTo(maintainer.email)).toEqual([]);
+      // Created a minute before its release on this clock: only the release can queue it, not the tick's
+      // re-queue of deliveries whose job may have been lost (those are minutes old).
+      await q(`UPDATE notification_deliveries SET created_at = '2026-12-09T05:59:00Z' WHERE id = $1`, [
+        held.id,
+      ]);
       await tick('2026-12-09T06:00:00Z');
       await eventually(
         () =>

@@ -260,10 +260,14 @@ export class NotificationRepository {
 
   /** Held alerts whose quiet hours have ended become queued; their keys, for the delivery queue. */
   releaseHeld(now: Date): Promise<{ organisationId: string; id: string }[]> {
+    // A SELECT around the UPDATE, so the driver answers with the rows (a bare UPDATE answers [rows, count]).
     return this.dataSource.query(
-      `UPDATE notification_deliveries SET status = 'queued'
-       WHERE status = 'held' AND held_until <= $1
-       RETURNING organisation_id AS "organisationId", id::text`,
+      `WITH released AS (
+         UPDATE notification_deliveries SET status = 'queued'
+         WHERE status = 'held' AND held_until <= $1
+         RETURNING organisation_id, id
+       )
+       SELECT organisation_id AS "organisationId", id::text FROM released`,
       [now],
     );
   }
