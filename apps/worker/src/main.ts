@@ -1,3 +1,5 @@
+// First: TypeORM's unused database drivers are never loaded (libs/persistence/src/postgres-only).
+import '@uptake/persistence/postgres-only';
 import 'reflect-metadata';
 import { ConfigError, loadConfig, requireStoreUrls } from '@uptake/config';
 import { createWorker } from './app/create-worker';
