@@ -1,5 +1,5 @@
 import { loadConfig, requireStoreUrls, type ResolvedConfig } from '@uptake/config';
-import { parseConnectorConfig, standaloneReadContext } from '@uptake/connector-sdk';
+import { parseConnectorConfig, standaloneReadContext, type ConnectorMessage } from '@uptake/connector-sdk';
 import { connectorFor } from '@uptake/connectors';
 import { ensureStores, findFreePort } from '@uptake/infra-embedded';
 import { ingest } from '@uptake/ingest';
@@ -82,22 +82,34 @@ export async function withBenchDatabase(
   }
 }
 
+/**
+ * What the demo connector reads for `settings` (its settings schema validates them), as the worker's sync
+ * would: the load above and the load bench's extra ingests use the same path.
+ */
+export function demoMessages(settings: Record<string, unknown>): AsyncIterable<ConnectorMessage> {
+  const connector = connectorFor('demo');
+  if (!connector) throw new Error('the demo connector is not registered');
+  const parsed = parseConnectorConfig(connector, settings, {});
+  return connector.read(
+    standaloneReadContext({
+      settings: parsed.settings,
+      credentials: parsed.credentials,
+      log: { info: () => undefined, warn: console.warn },
+    }),
+  );
+}
+
 /** Loads the demo company with about `events` events through the pipeline and prints how long it took. */
 async function loadDemoCompany(dataSource: DataSource, events: number): Promise<BenchOrganisation> {
   const organisation = await dataSource.getRepository(Organisation).save({ name: 'Bench', slug: 'bench' });
   const source = await dataSource
     .getRepository(ActivitySource)
     .save({ organisationId: organisation.id, name: 'demo', connectorType: 'demo' });
-  const connector = connectorFor('demo');
-  if (!connector) throw new Error('the demo connector is not registered');
-  const { settings, credentials } = parseConnectorConfig(connector, { targetEvents: events }, {});
   const started = performance.now();
   const loaded = await ingest(
     dataSource,
     { organisationId: organisation.id, sourceId: source.id },
-    connector.read(
-      standaloneReadContext({ settings, credentials, log: { info: () => undefined, warn: console.warn } }),
-    ),
+    demoMessages({ targetEvents: events }),
     { batchSize: 10_000 },
   );
   const loadSeconds = (performance.now() - started) / 1000;
