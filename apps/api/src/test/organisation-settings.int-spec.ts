@@ -119,6 +119,7 @@ describe('organisation settings', () => {
       'workingDaysPerYear',
       'defaultHourlyCost',
       'defaultLocale',
+      'eventRetentionMonths',
     ];
     expect(Object.keys(schemas['UpdateOrganisationSettingsDto'].properties)).toEqual(fields);
     expect(Object.keys(schemas['OrganisationSettingsDto'].properties)).toEqual(['id', ...fields]);
@@ -138,6 +139,7 @@ describe('organisation settings', () => {
         workingDaysPerYear: 220,
         defaultHourlyCost: 60,
         defaultLocale: 'en',
+        eventRetentionMonths: null,
       });
     }
     await request(server())
@@ -234,6 +236,7 @@ describe('organisation settings', () => {
         workingDaysPerYear: 200,
         defaultHourlyCost: 75.5,
         defaultLocale: 'nl',
+        eventRetentionMonths: null,
       },
       changed: ['name', 'minGroupSize', 'workingDaysPerYear', 'defaultHourlyCost', 'defaultLocale'],
       rollupRefresh: null,
@@ -372,7 +375,27 @@ describe('organisation settings', () => {
     });
     const jobs = await refreshJobs();
     expect(jobs.map((job) => job.data)).toEqual([
-      { organisationId, ...rollupRefresh, requestId: expect.any(String) },
+      {
+        organisationId,
+        ...rollupRefresh,
+        requestId: expect.any(String),
+        refreshRequestId: expect.any(String),
+      },
+    ]);
+    // Recorded with the change: the worker's reconciler queues it again should Redis lose the job.
+    expect(
+      await api.dataSource.query(
+        `SELECT id::text AS id, range_from AS "from", range_to AS "to", reason
+         FROM rollup_refresh_requests WHERE organisation_id = $1`,
+        [organisationId],
+      ),
+    ).toEqual([
+      {
+        id: jobs[0].data.refreshRequestId,
+        from: new Date(rollupRefresh.from),
+        to: new Date(rollupRefresh.to),
+        reason: 'time-zone-changed',
+      },
     ]);
     expect((await sync.getJobScheduler(sourceSchedulerId(tenant.source.id)))?.tz).toBe('America/Los_Angeles');
     expect((await auditEntries()).at(-1).details).toEqual({

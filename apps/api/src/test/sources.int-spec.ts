@@ -61,8 +61,25 @@ describe('removing a source', () => {
           from: '2026-02-03T08:00:00.000Z',
           to: '2026-02-17T16:30:00.000Z',
           requestId: expect.any(String),
+          refreshRequestId: expect.any(String),
         },
       }),
+    ]);
+    // Recorded with the deletion: the worker's reconciler queues it again should Redis lose the job.
+    const refresh = jobs.find((job) => job.data.organisationId === organisationId)!;
+    expect(
+      await api.dataSource.query(
+        `SELECT id::text AS id, range_from AS "from", range_to AS "to", reason
+         FROM rollup_refresh_requests WHERE organisation_id = $1`,
+        [organisationId],
+      ),
+    ).toEqual([
+      {
+        id: refresh.data.refreshRequestId,
+        from: new Date('2026-02-03T08:00:00.000Z'),
+        to: new Date('2026-02-17T16:30:00.000Z'),
+        reason: 'source-deleted',
+      },
     ]);
   });
 });

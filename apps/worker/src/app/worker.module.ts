@@ -14,6 +14,7 @@ import { PartitionMaintenance } from './partitions/partition-maintenance';
 import { RecomputeProcessor } from './recompute/recompute.processor';
 import { RecomputeQueue } from './recompute/recompute.queue';
 import { RollupReconciler } from './recompute/rollup-reconciler';
+import { EventRetention } from './retention/event-retention';
 import { GateEvaluationProcessor } from './rollouts/gate-evaluation.processor';
 import { GateEvaluationQueue } from './rollouts/gate-evaluation.queue';
 import { StoreOutages } from './stores/store-outages';
@@ -69,6 +70,7 @@ export class WorkerModule {
         RollupReconciler,
         SyncReconciler,
         PartitionMaintenance,
+        EventRetention,
         ...NOTIFICATION_PROVIDERS,
       ],
       exports: [UPTAKE_CONFIG],

@@ -9,8 +9,13 @@ export const ORGANISATION_SETTINGS_LIMITS = {
   minGroupSize: { min: 2, max: 100 },
   workingDaysPerYear: { min: 1, max: 366 },
   defaultHourlyCost: { min: 0, max: 10_000 },
+  eventRetentionMonths: { min: 3, max: 120 },
 } as const;
 const LIMITS = ORGANISATION_SETTINGS_LIMITS;
+
+const RETENTION_DESCRIPTION =
+  'Months of activity events kept before the current month (in the time zone); older events and their ' +
+  'KPI rollups are deleted by the worker daily. null keeps everything (the default).';
 
 const TIME_ZONE_DESCRIPTION =
   'IANA zone (e.g. Europe/Berlin) of the day and week boundaries of every KPI. Changing it queues a refresh ' +
@@ -41,6 +46,12 @@ export const organisationSettingsSchema = z.object({
   defaultLocale: localeSchema.describe(
     'Language of the dashboard, digests, alerts and exports for members who chose none',
   ),
+  eventRetentionMonths: z
+    .number()
+    .min(LIMITS.eventRetentionMonths.min)
+    .max(LIMITS.eventRetentionMonths.max)
+    .nullable()
+    .describe(RETENTION_DESCRIPTION),
 });
 export type OrganisationSettings = z.infer<typeof organisationSettingsSchema>;
 
@@ -51,6 +62,7 @@ export const ORGANISATION_SETTINGS_FIELDS = [
   'workingDaysPerYear',
   'defaultHourlyCost',
   'defaultLocale',
+  'eventRetentionMonths',
 ] as const;
 export type OrganisationSettingsField = (typeof ORGANISATION_SETTINGS_FIELDS)[number];
 
@@ -85,7 +97,8 @@ const timeZone = z
 
 /**
  * The body of PATCH …/settings: only the fields to change. A field may be left out but not sent as null
- * (every setting has a value); unknown fields (perturbation among them) are refused.
+ * (every setting has a value), except eventRetentionMonths, whose null means "keep every event"; unknown
+ * fields (perturbation among them) are refused.
  */
 export const organisationSettingsPatchSchema = z.strictObject({
   name: organisationName.optional(),
@@ -102,6 +115,13 @@ export const organisationSettingsPatchSchema = z.strictObject({
     .meta({ example: 60 })
     .describe('A currency amount: at most 2 decimals'),
   defaultLocale: localeSchema.optional(),
+  // The one setting that may be null: null removes the policy (keep everything).
+  eventRetentionMonths: numberFrom(LIMITS.eventRetentionMonths)
+    .meta({ type: 'integer' })
+    .nullable()
+    .optional()
+    .meta({ example: 24 })
+    .describe(RETENTION_DESCRIPTION),
 });
 export type OrganisationSettingsPatch = z.infer<typeof organisationSettingsPatchSchema>;
 

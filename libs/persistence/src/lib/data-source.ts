@@ -40,6 +40,8 @@ import { Notifications1765900000000 } from './migrations/1765900000000-notificat
 import { PartitionedActivityEvents1766000000000 } from './migrations/1766000000000-partitioned-activity-events';
 import { KpiReportSnapshots1766100000000 } from './migrations/1766100000000-kpi-report-snapshots';
 import { SyncRunRefreshIndex1766200000000 } from './migrations/1766200000000-sync-run-refresh-index';
+import { RollupRefreshRequests1766300000000 } from './migrations/1766300000000-rollup-refresh-requests';
+import { EventRetention1766400000000 } from './migrations/1766400000000-event-retention';
 import {
   AlertRule,
   NotificationChannelSecret,
@@ -102,6 +104,8 @@ export const MIGRATIONS = [
   PartitionedActivityEvents1766000000000,
   KpiReportSnapshots1766100000000,
   SyncRunRefreshIndex1766200000000,
+  RollupRefreshRequests1766300000000,
+  EventRetention1766400000000,
 ];
 
 /** TypeORM options shared by the API, the worker, the launcher and tests. Schema changes only by migration. */

@@ -44,6 +44,7 @@ const TABLES = [
   'rollout_phases',
   'rollout_plans',
   'rollout_transitions',
+  'rollup_refresh_requests',
   'sync_runs',
   'thread_rollup',
   'unattributed_daily',

@@ -40,6 +40,11 @@ export interface RefreshRollupsJob extends TracedJob {
   organisationId: string;
   from: string;
   to: string;
+  /**
+   * The rollup_refresh_requests row the processor marks done once the refresh committed; absent on jobs
+   * queued before requests were recorded (they are refreshed all the same).
+   */
+  refreshRequestId?: string;
 }
 
 /**
@@ -169,4 +174,26 @@ export async function enqueueSyncRun(
   }
   const data = { organisationId: run.organisationId, sourceId: run.sourceId, syncRunId: run.id };
   await addJob(queue, JOBS.runSync, data, { jobId: run.id });
+}
+
+/**
+ * The job id of a recorded rollup refresh request: whoever queues it (the worker or API that recorded it,
+ * or the reconciler when Redis lost it) adds it once, as BullMQ ignores an id it holds in any state. No colon.
+ */
+export function rollupRefreshJobId(request: { organisationId: string; id: string }): string {
+  return `rollups-${request.organisationId}-${request.id}`;
+}
+
+/** Queues the refresh of a request recorded in rollup_refresh_requests (the only producer of refresh jobs). */
+export async function enqueueRollupRefresh(
+  queue: UptakeQueue<'recompute'>,
+  request: { id: string; organisationId: string; from: Date; to: Date },
+): Promise<void> {
+  const data = {
+    organisationId: request.organisationId,
+    from: request.from.toISOString(),
+    to: request.to.toISOString(),
+    refreshRequestId: request.id,
+  };
+  await addJob(queue, JOBS.refreshRollups, data, { jobId: rollupRefreshJobId(request) });
 }

@@ -26,7 +26,8 @@ export class OrganisationSettingsController {
   @Get()
   @OrganisationRoles(...KPI_READERS)
   @ApiOperation({
-    summary: "The organisation's name, time zone, k and the value-model defaults of business goals",
+    summary:
+      "The organisation's name, time zone, k, value-model defaults of business goals and event retention",
   })
   @ApiOkResponse({ type: OrganisationSettingsDto })
   get(@Param('organisationId', UUID) organisationId: string): Promise<OrganisationSettings> {
@@ -39,7 +40,8 @@ export class OrganisationSettingsController {
     summary: 'Change settings (audited as organisation.settings_changed with from/to of each field)',
     description:
       'Only the fields sent are changed. A new time zone queues a refresh of all rollups on the recompute ' +
-      'queue (`rollupRefresh`); k, the name and the value-model defaults need none.',
+      'queue (`rollupRefresh`); k, the name and the value-model defaults need none. `eventRetentionMonths` ' +
+      '(null: keep everything) is applied by the worker, which deletes older events and their rollups daily.',
   })
   @ApiOkResponse({ type: OrganisationSettingsChangeDto })
   @ApiBadRequestResponse({

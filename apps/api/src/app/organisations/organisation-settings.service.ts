@@ -14,9 +14,10 @@ import {
   isPostgresTimeZone,
   Organisation,
   organisationEventSpan,
+  RollupRefreshRequestRepository,
   setLocalLockTimeout,
 } from '@uptake/persistence';
-import { addJob, applySourceSchedule, JOBS, QUEUES, type UptakeQueue } from '@uptake/queues';
+import { applySourceSchedule, enqueueRollupRefresh, QUEUES, type UptakeQueue } from '@uptake/queues';
 import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
@@ -29,6 +30,7 @@ const FIELDS: readonly OrganisationSettingsField[] = [
   'workingDaysPerYear',
   'defaultHourlyCost',
   'defaultLocale',
+  'eventRetentionMonths',
 ];
 
 /** How long a time-zone change waits for a running rollup refresh of the organisation before giving up. */
@@ -47,6 +49,7 @@ export class OrganisationSettingsService {
     @InjectQueue(QUEUES.recompute) private readonly recomputeQueue: UptakeQueue<'recompute'>,
     @InjectQueue(QUEUES.sync) private readonly syncQueue: UptakeQueue<'sync'>,
     private readonly audit: AuditService,
+    private readonly refreshes: RollupRefreshRequestRepository,
   ) {}
 
   async get(organisationId: string): Promise<OrganisationSettings> {
@@ -136,7 +139,12 @@ export class OrganisationSettingsService {
     const span = await organisationEventSpan(manager, organisationId);
     if (!span) return null;
     const range = timeZoneChangeRefresh(span);
-    await addJob(this.recomputeQueue, JOBS.refreshRollups, { organisationId, ...range });
+    // Recorded in the change's transaction: if its job is lost, the worker's reconciler queues it again.
+    const request = await this.refreshes.create(
+      { organisationId, from: new Date(range.from), to: new Date(range.to), reason: 'time-zone-changed' },
+      manager,
+    );
+    await enqueueRollupRefresh(this.recomputeQueue, request);
     return range;
   }
 
@@ -163,5 +171,6 @@ function toSettings(organisation: Organisation): OrganisationSettings {
     workingDaysPerYear: organisation.workingDaysPerYear,
     defaultHourlyCost: organisation.defaultHourlyCost,
     defaultLocale: organisation.defaultLocale,
+    eventRetentionMonths: organisation.eventRetentionMonths,
   };
 }

@@ -20,16 +20,16 @@ import {
   ActivitySource,
   ActivitySourceRepository,
   Organisation,
+  RollupRefreshRequestRepository,
   SyncRun,
   type SyncRunInput,
   type SyncRunTrigger,
 } from '@uptake/persistence';
 import {
-  addJob,
   applySourceSchedule,
   cronProblem,
+  enqueueRollupRefresh,
   enqueueSyncRun,
-  JOBS,
   QUEUES,
   type UptakeQueue,
 } from '@uptake/queues';
@@ -52,6 +52,7 @@ export class SourcesService {
     private readonly audit: AuditService,
     private readonly sources: ActivitySourceRepository,
     private readonly events: ActivityEventRepository,
+    private readonly refreshes: RollupRefreshRequestRepository,
   ) {}
 
   async list(organisationId: string): Promise<Source[]> {
@@ -132,15 +133,17 @@ export class SourcesService {
     const source = await this.get(organisationId, sourceId);
     // The source's events go with it (cascade): the rollups of the days they covered must be recomputed.
     const span = await this.events.sourceSpan(organisationId, sourceId);
-    await this.dataSource.getRepository(ActivitySource).delete({ id: sourceId, organisationId });
+    // The refresh is recorded with the deletion: if its job is lost, the worker's reconciler queues it again.
+    const refresh = await this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(ActivitySource).delete({ id: sourceId, organisationId });
+      if (!span) return null;
+      return this.refreshes.create(
+        { organisationId, from: span.first, to: span.last, reason: 'source-deleted' },
+        manager,
+      );
+    });
     await applySourceSchedule(this.syncQueue, { ...source, schedule: null });
-    if (span) {
-      await addJob(this.recomputeQueue, JOBS.refreshRollups, {
-        organisationId,
-        from: span.first.toISOString(),
-        to: span.last.toISOString(),
-      });
-    }
+    if (refresh) await enqueueRollupRefresh(this.recomputeQueue, refresh);
     await this.audit.record({
       action: 'source.deleted',
       organisationId,

@@ -8,6 +8,7 @@ const saved = {
   workingDaysPerYear: 220,
   defaultHourlyCost: 60,
   defaultLocale: 'en' as const,
+  eventRetentionMonths: null,
 };
 
 describe('settings form', () => {
@@ -22,6 +23,21 @@ describe('settings form', () => {
     expect(changesOf(saved, { ...draftOf(saved), minGroupSize: 'five', workingDaysPerYear: '' })).toEqual({
       minGroupSize: 'five',
       workingDaysPerYear: '',
+    });
+  });
+
+  it('sends an emptied event retention as null (keep everything) and a typed one as a number', () => {
+    expect(changesOf(saved, { ...draftOf(saved), eventRetentionMonths: ' ' })).toEqual({});
+    expect(changesOf(saved, { ...draftOf(saved), eventRetentionMonths: '24' })).toEqual({
+      eventRetentionMonths: 24,
+    });
+    const limited = { ...saved, eventRetentionMonths: 24 };
+    expect(draftOf(limited).eventRetentionMonths).toBe('24');
+    expect(changesOf(limited, { ...draftOf(limited), eventRetentionMonths: '' })).toEqual({
+      eventRetentionMonths: null,
+    });
+    expect(changesOf(limited, { ...draftOf(limited), eventRetentionMonths: 'ten' })).toEqual({
+      eventRetentionMonths: 'ten',
     });
   });
 

@@ -12,13 +12,17 @@ export const SETTINGS_FIELDS: readonly OrganisationSettingsField[] = [
   'workingDaysPerYear',
   'defaultHourlyCost',
   'defaultLocale',
+  'eventRetentionMonths',
 ];
 
 const NUMERIC: ReadonlySet<OrganisationSettingsField> = new Set([
   'minGroupSize',
   'workingDaysPerYear',
   'defaultHourlyCost',
+  'eventRetentionMonths',
 ]);
+/** Fields whose empty input means null ("no limit"), not a value to check. */
+const EMPTY_IS_NULL: ReadonlySet<OrganisationSettingsField> = new Set(['eventRetentionMonths']);
 
 /** What the inputs hold: text, as typed. */
 export type SettingsDraft = Record<OrganisationSettingsField, string>;
@@ -31,19 +35,25 @@ export function draftOf(settings: OrganisationSettings): SettingsDraft {
     workingDaysPerYear: String(settings.workingDaysPerYear),
     defaultHourlyCost: String(settings.defaultHourlyCost),
     defaultLocale: settings.defaultLocale,
+    eventRetentionMonths: settings.eventRetentionMonths === null ? '' : String(settings.eventRetentionMonths),
   };
 }
 
 /**
  * The PATCH body: only fields that differ from the saved settings. A number field holding something that is
- * not a number is sent as typed, so that the API's message (naming the field and the value) is shown.
+ * not a number is sent as typed, so that the API's message (naming the field and the value) is shown. An
+ * empty event retention is null: keep every event.
  */
 export function changesOf(saved: OrganisationSettings, draft: SettingsDraft): OrganisationSettingsPatch {
-  const patch: Record<string, string | number> = {};
+  const patch: Record<string, string | number | null> = {};
   for (const field of SETTINGS_FIELDS) {
     const typed = draft[field].trim();
     const value =
-      NUMERIC.has(field) && typed !== '' && Number.isFinite(Number(typed)) ? Number(typed) : typed;
+      typed === '' && EMPTY_IS_NULL.has(field)
+        ? null
+        : NUMERIC.has(field) && typed !== '' && Number.isFinite(Number(typed))
+          ? Number(typed)
+          : typed;
     if (value !== saved[field]) patch[field] = value;
   }
   return patch as OrganisationSettingsPatch;

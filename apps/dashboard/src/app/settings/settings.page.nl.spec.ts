@@ -17,6 +17,7 @@ const SAVED: OrganisationSettings = {
   workingDaysPerYear: 220,
   defaultHourlyCost: 60,
   defaultLocale: 'nl',
+  eventRetentionMonths: null,
 };
 
 describe('SettingsPage in Dutch', () => {
@@ -57,6 +58,11 @@ describe('SettingsPage in Dutch', () => {
     expect(element.querySelector<HTMLSelectElement>('[data-testid="settings-defaultLocale"]')!.value).toBe(
       'nl',
     );
+    const retention = element.querySelector<HTMLInputElement>(
+      '[data-testid="settings-eventRetentionMonths"]',
+    )!;
+    expect(retention.placeholder).toBe('Geen limiet');
+    expect(retention.closest('label')!.textContent).toContain('Activiteit bewaren (maanden)');
     const timeZone = element.querySelector<HTMLInputElement>('[data-testid="settings-timeZone"]')!;
     timeZone.value = 'Europe/Amsterdam';
     timeZone.dispatchEvent(new Event('input'));

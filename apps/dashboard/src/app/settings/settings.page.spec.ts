@@ -17,6 +17,7 @@ const SAVED: OrganisationSettings = {
   workingDaysPerYear: 220,
   defaultHourlyCost: 60,
   defaultLocale: 'en',
+  eventRetentionMonths: null,
 };
 const SUMMARY: OrganisationSummary = {
   id: 'org-1',
@@ -203,6 +204,42 @@ describe('SettingsPage', () => {
     expect(byTestId('settings-saved')).toBeNull();
     // what the user typed stays, to be corrected
     expect(byTestId<HTMLInputElement>('settings-timeZone')!.value).toBe('Mars/Olympus_Mons');
+  });
+
+  it('edits the event retention: empty keeps everything, a number limits it, and a 400 shows at the field', async () => {
+    await load({ ...SAVED, eventRetentionMonths: 24 });
+    const input = () => byTestId<HTMLInputElement>('settings-eventRetentionMonths')!;
+    expect(input().value).toBe('24');
+    expect(input().min).toBe('3');
+    expect(input().max).toBe('120');
+    expect(input().placeholder).toBe('No limit');
+
+    type('eventRetentionMonths', '2');
+    save();
+    http
+      .expectOne(URL)
+      .flush(
+        { statusCode: 400, message: ['eventRetentionMonths must be a whole number from 3 to 120 (got 2)'] },
+        { status: 400, statusText: 'Bad Request' },
+      );
+    await settle();
+    expect(text('settings-error-eventRetentionMonths')).toBe(
+      'eventRetentionMonths must be a whole number from 3 to 120 (got 2)',
+    );
+
+    type('eventRetentionMonths', '');
+    save();
+    const request = http.expectOne(URL);
+    expect(request.request.body).toEqual({ eventRetentionMonths: null });
+    request.flush({
+      settings: { ...SAVED, eventRetentionMonths: null },
+      changed: ['eventRetentionMonths'],
+      rollupRefresh: null,
+    });
+    await settle();
+    expect(text('settings-saved')).toBe('Settings saved.');
+    expect(input().value).toBe('');
+    expect(byTestId('settings-error-eventRetentionMonths')).toBeNull();
   });
 
   it('shows a load error', async () => {

@@ -19,6 +19,11 @@ export const NL_SETTINGS: Record<string, string> = {
   'settings.workingDaysPerYear.hint': 'Voor doelen die zelf geen aantal opgeven.',
   'settings.defaultHourlyCost': 'Standaard uurkosten',
   'settings.defaultHourlyCost.hint': 'In de valuta van elk doel, voor doelen die zelf geen bedrag opgeven.',
+  'settings.eventRetentionMonths': 'Activiteit bewaren (maanden)',
+  'settings.eventRetentionMonths.placeholder': 'Geen limiet',
+  'settings.eventRetentionMonths.hint':
+    'Leeg bewaart alles. Anders wordt eens per dag activiteit die ouder is dan dit aantal maanden vóór de ' +
+    'huidige maand, met de cijfers erover, definitief verwijderd.',
   'settings.defaultLocale': 'Standaardtaal',
   'settings.defaultLocale.hint':
     'Van het dashboard, de samenvattingen, meldingen en exports, voor leden die zelf geen taal kozen.',

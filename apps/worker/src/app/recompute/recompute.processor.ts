@@ -9,6 +9,7 @@ import {
   type PrecomputeResult,
   type RollupRefresh,
 } from '@uptake/kpi';
+import { RollupRefreshRequestRepository } from '@uptake/persistence';
 import { QUEUES, type QueueJob } from '@uptake/queues';
 import type { DataSource } from 'typeorm';
 import { UPTAKE_CONFIG } from '../config.tokens';
@@ -25,14 +26,16 @@ import { GateEvaluationQueue } from '../rollouts/gate-evaluation.queue';
 export const PRECOMPUTE_BUDGET_MS = 60_000;
 
 /**
- * The processor of the `recompute` queue: refreshes the daily rollups for the days an ingest touched, asks for
- * the organisation's rollout gates to be re-evaluated, then precomputes the dashboard's default reports into
- * the shared snapshot table, so the first request of each on any API instance is a table read.
+ * The processor of the `recompute` queue: refreshes the daily rollups for the days an ingest touched (and
+ * marks its rollup_refresh_requests row done), asks for the organisation's rollout gates to be re-evaluated,
+ * then precomputes the dashboard's default reports into the shared snapshot table, so the first request of
+ * each on any API instance is a table read.
  */
 // Refreshes of one organisation must not interleave their delete + insert: one at a time.
 @Processor(QUEUES.recompute, { concurrency: 1 })
 export class RecomputeProcessor extends QueueProcessor {
   private readonly logger = new Logger(RecomputeProcessor.name);
+  private readonly requests: RollupRefreshRequestRepository;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -42,6 +45,7 @@ export class RecomputeProcessor extends QueueProcessor {
     @Inject(UPTAKE_CONFIG) private readonly config: ResolvedConfig,
   ) {
     super();
+    this.requests = new RollupRefreshRequestRepository(dataSource);
   }
 
   protected override async handle(job: QueueJob<typeof QUEUES.recompute>): Promise<RollupRefresh> {
@@ -51,10 +55,24 @@ export class RecomputeProcessor extends QueueProcessor {
       `rollups of ${job.data.organisationId} ${job.data.from}..${job.data.to}: refreshed in ` +
         `${Math.round(result.durationMs)} ms`,
     );
+    await this.markDone(job.data.organisationId, job.data.refreshRequestId);
     // Gates rest on the rollups just refreshed.
     await this.gates.afterIngest(job.data.organisationId);
     await this.precompute(job.data.organisationId);
     return result;
+  }
+
+  /**
+   * The refresh has committed: its request is done. A mark that fails is logged, not retried with the whole
+   * refresh: the reconciler marks a request done whose job completed.
+   */
+  private async markDone(organisationId: string, requestId: string | undefined): Promise<void> {
+    if (requestId === undefined) return;
+    await this.requests
+      .markDone(organisationId, requestId)
+      .catch((error: Error) =>
+        this.logger.warn(`rollup refresh request ${requestId} not marked done: ${error.message}`),
+      );
   }
 
   /**

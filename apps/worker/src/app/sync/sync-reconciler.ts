@@ -27,7 +27,7 @@ export interface ReconcileReport {
   requeued: string[];
   /** Runs whose job had failed for good while the row still said queued/running. */
   failed: string[];
-  /** Succeeded runs whose rollup refresh job was lost (or failed for good), queued again. */
+  /** Rollup refresh requests (their ids) whose job was lost or had failed for good, queued again. */
   refreshesRequeued: string[];
   spool: SpoolCleanup;
   /** Job schedulers written again because Redis had lost them. */
@@ -44,9 +44,9 @@ export interface ReconcileReport {
  *   run is marked failed with the job's reason, and can be retried;
  * - job active without a live lock (its worker died): left to BullMQ, whose stalled check in every worker
  *   hands it to another worker or fails it (then the case above).
- * Before that, it queues again the rollup refreshes of succeeded runs whose refresh job was lost
- * (RollupReconciler). It then removes spool files no run needs (see cleanSpool; the directory or the S3
- * bucket of SPOOL_STORE) and restores job schedulers Redis lost.
+ * Before that, it queues again every recorded rollup refresh whose job was lost (RollupReconciler). It
+ * then removes spool files no run needs (see cleanSpool; the directory or the S3 bucket of SPOOL_STORE) and
+ * restores job schedulers Redis lost.
  */
 @Injectable()
 export class SyncReconciler implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -91,8 +91,7 @@ export class SyncReconciler implements OnApplicationBootstrap, OnApplicationShut
     const lock = await tryAdvisoryLock(this.dataSource, RECONCILER_LOCK);
     if (!lock) return null;
     try {
-      // Refreshes first: a run re-queued below that finishes and refreshes would move the organisation's
-      // refreshed_at past the runs whose refresh was lost (see RollupReconciler).
+      // Refreshes first: a lost refresh goes to the queue ahead of those of the runs re-queued below.
       const refreshesRequeued = await this.rollups.reconcile();
       const report: ReconcileReport = {
         ...(await this.reconcileRuns()),
@@ -163,7 +162,7 @@ export class SyncReconciler implements OnApplicationBootstrap, OnApplicationShut
     if (requeued.length > 0) this.logger.warn(`re-queued runs whose job was lost: ${requeued.join(', ')}`);
     if (refreshesRequeued.length > 0) {
       this.logger.warn(
-        `re-queued the rollup refresh of runs whose refresh was lost: ${refreshesRequeued.join(', ')}`,
+        `re-queued the rollup refresh requests whose job was lost: ${refreshesRequeued.join(', ')}`,
       );
     }
     if (failed.length > 0) this.logger.warn(`recorded the failure of runs: ${failed.join(', ')}`);

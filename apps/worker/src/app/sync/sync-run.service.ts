@@ -15,6 +15,7 @@ import { connectorFor } from '@uptake/connectors';
 import { ingest, runOutcome, WarningSet, type IngestResult } from '@uptake/ingest';
 import {
   ActivitySource,
+  RollupRefreshRequestRepository,
   SpoolMissingError,
   spoolStoreFor,
   SyncRun,
@@ -59,6 +60,7 @@ export class SyncRunService {
   /** Aborted at shutdown: connectors stop at the next record, the pipeline commits what it has. */
   private readonly shutdown = new AbortController();
   private readonly spool: SpoolStore;
+  private readonly refreshes: RollupRefreshRequestRepository;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -69,6 +71,7 @@ export class SyncRunService {
     private readonly metrics: WorkerMetrics,
   ) {
     this.spool = spoolStoreFor(config);
+    this.refreshes = new RollupRefreshRequestRepository(dataSource);
   }
 
   /** Worker shutdown: running syncs stop at their next record and commit what they read. */
@@ -221,7 +224,7 @@ export class SyncRunService {
     const outcome = runOutcome(counts, run.input ? 'file' : 'api');
     if (outcome && 'failure' in outcome) throw new UnrecoverableError(outcome.failure);
     const warnings = outcome ? new WarningSet([...result.warnings, outcome.warning]).toJSON() : undefined;
-    await this.dataSource.transaction(async (manager) => {
+    const refresh = await this.dataSource.transaction(async (manager) => {
       await manager
         .getRepository(SyncRun)
         .update(run.id, { status: 'succeeded', finishedAt: new Date(), ...(warnings ? { warnings } : {}) });
@@ -232,10 +235,30 @@ export class SyncRunService {
           JSON.stringify(result.state),
         ]);
       }
+      // The refresh of the days the run stored events on (the span it recorded; none when it stored none),
+      // committed with the outcome: a job Redis loses is queued again from this row (RollupReconciler).
+      if (!counts.affectedFrom || !counts.affectedTo) return null;
+      return this.refreshes.create(
+        {
+          organisationId: run.organisationId,
+          from: counts.affectedFrom,
+          to: counts.affectedTo,
+          reason: 'sync-run',
+          syncRunId: run.id,
+        },
+        manager,
+      );
     });
     const stored = await this.dataSource.getRepository(SyncRun).findOneByOrFail({ id: run.id });
     this.metrics.syncRunSucceeded(source.connectorType, stored.recordsInserted);
-    await this.recompute.afterRun(stored);
+    // The run has succeeded: a queue that fails now leaves the recorded request to the reconciler.
+    if (refresh) {
+      await this.recompute
+        .refresh(refresh)
+        .catch((error: Error) =>
+          this.logger.warn(`rollup refresh of run ${run.id} left to the reconciler: ${error.message}`),
+        );
+    }
     // The spooled upload or webhook batch is no longer needed once its run succeeded. A store that fails
     // now leaves it to the reconciler's cleanup (the run succeeded: its item is an orphan).
     if (run.input) {

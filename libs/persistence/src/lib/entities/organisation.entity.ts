@@ -41,6 +41,13 @@ export class Organisation {
   @Column('text', { default: 'en' })
   defaultLocale: Locale;
 
+  /**
+   * Months of activity events kept before the current month (organisation time zone); null keeps everything.
+   * The worker's EventRetention deletes older events and their rollups.
+   */
+  @Column('smallint', { nullable: true, default: null })
+  eventRetentionMonths: number | null;
+
   /** Secret of the keyed hash that pseudonymises person ids at ingest; never leaves the server. */
   @Column({ type: 'bytea', select: false, insert: false, update: false })
   pseudonymKey: Buffer;

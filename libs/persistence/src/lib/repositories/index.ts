@@ -11,6 +11,7 @@ import { NotificationReadsRepository } from './notification-reads.repository';
 import { NotificationRepository } from './notification.repository';
 import { OrganisationRepository } from './organisation.repository';
 import { RolloutRepository } from './rollout.repository';
+import { RollupRefreshRequestRepository } from './rollup-refresh-request.repository';
 import { SsoRepository } from './sso.repository';
 import { UsageGuidelineRepository } from './usage-guideline.repository';
 import { UserRepository } from './user.repository';
@@ -27,6 +28,7 @@ export * from './notification-reads.repository';
 export * from './notification.repository';
 export * from './organisation.repository';
 export * from './rollout.repository';
+export * from './rollup-refresh-request.repository';
 export * from './sso.repository';
 export * from './usage-guideline.repository';
 export * from './user.repository';
@@ -48,6 +50,7 @@ export const REPOSITORIES: readonly (new (dataSource: DataSource) => object)[] =
   NotificationRepository,
   OrganisationRepository,
   RolloutRepository,
+  RollupRefreshRequestRepository,
   SsoRepository,
   UsageGuidelineRepository,
   UserRepository,
