@@ -14,6 +14,13 @@ interface Scope {
   sourceId: string;
 }
 
+/*
+ * Every write below leaves a row that already holds what it would write untouched (no new row version, no
+ * updated_at): triggers bump the organisation's directory version for every statement that writes a row of
+ * people, org units, groups or group members, and that version keys every cached and precomputed KPI report,
+ * so a sync re-sending an unchanged directory must not make them all stale (issue 18).
+ */
+
 /**
  * Upserts org units. Parents must come before children (connectors yield them so); a unit whose parent
  * is unknown is stored at the top and keeps its parent id null.
@@ -28,7 +35,9 @@ export async function upsertOrgUnits(
       `INSERT INTO org_units (organisation_id, external_id, name, kind, parent_id)
        VALUES ($1, $2, $3, $4, (SELECT id FROM org_units WHERE organisation_id = $1 AND external_id = $5))
        ON CONFLICT (organisation_id, external_id)
-       DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, parent_id = EXCLUDED.parent_id`,
+       DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, parent_id = EXCLUDED.parent_id
+       WHERE (org_units.name, org_units.kind, org_units.parent_id)
+         IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.kind, EXCLUDED.parent_id)`,
       [organisationId, unit.externalId, unit.name, unit.kind, unit.parentExternalId],
     );
   }
@@ -53,7 +62,11 @@ export async function upsertPeople(
      LEFT JOIN org_units legacy ON legacy.organisation_id = $1 AND legacy.external_id = p.legacy_external_id
      ON CONFLICT (organisation_id, pseudonym) DO UPDATE SET in_directory = true,
        org_unit_id = EXCLUDED.org_unit_id, legacy_unit_id = EXCLUDED.legacy_unit_id, level = EXCLUDED.level,
-       location = EXCLUDED.location, start_date = EXCLUDED.start_date, end_date = EXCLUDED.end_date, updated_at = now()`,
+       location = EXCLUDED.location, start_date = EXCLUDED.start_date, end_date = EXCLUDED.end_date, updated_at = now()
+     WHERE (people.in_directory, people.org_unit_id, people.legacy_unit_id, people.level, people.location,
+            people.start_date, people.end_date)
+       IS DISTINCT FROM (true, EXCLUDED.org_unit_id, EXCLUDED.legacy_unit_id, EXCLUDED.level, EXCLUDED.location,
+            EXCLUDED.start_date, EXCLUDED.end_date)`,
     [
       organisationId,
       people.map((p) => p.externalId),
@@ -70,10 +83,11 @@ export async function upsertPeople(
   const managers = managed.map((p) => p.managerExternalId as string);
   await ensurePeople(client, organisationId, managers);
   await client.query(
-    `UPDATE people SET manager_id = manager.id
+    `UPDATE people SET manager_id = manager.id, updated_at = now()
      FROM unnest($2::text[], $3::text[]) AS m(pseudonym, manager_pseudonym)
      JOIN people manager ON manager.organisation_id = $1 AND manager.pseudonym = m.manager_pseudonym
-     WHERE people.organisation_id = $1 AND people.pseudonym = m.pseudonym`,
+     WHERE people.organisation_id = $1 AND people.pseudonym = m.pseudonym
+       AND people.manager_id IS DISTINCT FROM manager.id`,
     [organisationId, managed.map((p) => p.externalId), managers],
   );
 }
@@ -104,14 +118,7 @@ export async function upsertGroups(
   groups: readonly PseudonymisedGroup[],
 ): Promise<void> {
   for (const group of groups) {
-    const { rows } = await client.query<{ id: string }>(
-      `INSERT INTO groups (organisation_id, source_id, external_id, name, kind, is_private)
-       VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (organisation_id, source_id, external_id)
-       DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, is_private = EXCLUDED.is_private
-       RETURNING id`,
-      [scope.organisationId, scope.sourceId, group.externalId, group.name, group.kind, group.isPrivate],
-    );
+    const groupId = await upsertGroup(client, scope, group);
     if (!group.memberExternalIds || group.memberExternalIds.length === 0) continue;
     await ensurePeople(client, scope.organisationId, group.memberExternalIds);
     await client.query(
@@ -122,15 +129,37 @@ export async function upsertGroups(
        ORDER BY person.id, m.joined_at ASC NULLS LAST
        ON CONFLICT (group_id, person_id) DO UPDATE
          SET joined_at = LEAST(group_members.joined_at, EXCLUDED.joined_at)
-         WHERE EXCLUDED.joined_at IS NOT NULL`,
+         -- LEAST ignores nulls: only an earlier (or a first) join time changes the row.
+         WHERE LEAST(group_members.joined_at, EXCLUDED.joined_at) IS DISTINCT FROM group_members.joined_at`,
       [
         scope.organisationId,
-        rows[0].id,
+        groupId,
         group.memberExternalIds,
         group.memberJoinedAt ?? group.memberExternalIds.map(() => null),
       ],
     );
   }
+}
+
+/** Upserts one group and returns its id, leaving an unchanged row as it is. */
+async function upsertGroup(client: PoolClient, scope: Scope, group: PseudonymisedGroup): Promise<string> {
+  const upserted = await client.query<{ id: string }>(
+    `INSERT INTO groups (organisation_id, source_id, external_id, name, kind, is_private)
+     VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (organisation_id, source_id, external_id)
+     DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, is_private = EXCLUDED.is_private
+     WHERE (groups.name, groups.kind, groups.is_private) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.kind, EXCLUDED.is_private)
+     RETURNING id`,
+    [scope.organisationId, scope.sourceId, group.externalId, group.name, group.kind, group.isPrivate],
+  );
+  if (upserted.rows.length > 0) return upserted.rows[0].id;
+  // Unchanged, so the upsert returned nothing; a statement of its own sees the row even if a concurrent sync
+  // of the source committed it after this statement's snapshot.
+  const existing = await client.query<{ id: string }>(
+    `SELECT id FROM groups WHERE organisation_id = $1 AND source_id = $2 AND external_id = $3`,
+    [scope.organisationId, scope.sourceId, group.externalId],
+  );
+  return existing.rows[0].id;
 }
 
 /** Upserts daily usage figures: a re-read day replaces the value (reports get corrected). */

@@ -274,8 +274,19 @@ export function describeConnectorContract(
       if (contract.expected.people !== undefined) expect(first.people).toBe(contract.expected.people);
       if (contract.expected.groups !== undefined) expect(first.groups).toBe(contract.expected.groups);
 
+      const [version] = await dataSource.query(
+        'SELECT directory_version FROM kpi_rollup_versions WHERE organisation_id = $1',
+        [scope.organisationId],
+      );
       const second = await ingest(dataSource, scope, readConnector(contract, contract));
       expect(second.inserted).toBe(0);
+      // The same directory again changes nothing, so cached KPI reports stay valid (issue 18).
+      expect(
+        await dataSource.query(
+          'SELECT directory_version FROM kpi_rollup_versions WHERE organisation_id = $1',
+          [scope.organisationId],
+        ),
+      ).toEqual([version]);
       expect(second.duplicates).toBe(contract.expected.activities);
       expect(await count('activity_events', scope.organisationId)).toBe(contract.expected.activities);
       if (contract.expected.usage !== undefined) {

@@ -42,6 +42,7 @@ import { KpiReportSnapshots1766100000000 } from './migrations/1766100000000-kpi-
 import { SyncRunRefreshIndex1766200000000 } from './migrations/1766200000000-sync-run-refresh-index';
 import { RollupRefreshRequests1766300000000 } from './migrations/1766300000000-rollup-refresh-requests';
 import { EventRetention1766400000000 } from './migrations/1766400000000-event-retention';
+import { UnchangedDirectoryRows1766500000000 } from './migrations/1766500000000-unchanged-directory-rows';
 import {
   AlertRule,
   NotificationChannelSecret,
@@ -106,6 +107,7 @@ export const MIGRATIONS = [
   SyncRunRefreshIndex1766200000000,
   RollupRefreshRequests1766300000000,
   EventRetention1766400000000,
+  UnchangedDirectoryRows1766500000000,
 ];
 
 /** TypeORM options shared by the API, the worker, the launcher and tests. Schema changes only by migration. */
