@@ -275,4 +275,57 @@ describe('ingest pipeline', () => {
       { inserted: 10, state: { position: 10 } },
     ]);
   });
+
+  const storedIds = async (prefix: string): Promise<string[]> => {
+    const rows: { external_id: string }[] = await dataSource.query(
+      `SELECT external_id FROM activity_events WHERE source_id = $1 AND external_id LIKE $2 ORDER BY 1`,
+      [scope.sourceId, `${prefix}%`],
+    );
+    return rows.map((row) => row.external_id);
+  };
+
+  it('commits the batch being written when the read fails meanwhile, and reports the read’s error', async () => {
+    const run = await dataSource
+      .getRepository(SyncRun)
+      .save({ organisationId: scope.organisationId, sourceId: scope.sourceId, status: 'running' });
+    async function* failingRead(): AsyncIterable<ConnectorMessage> {
+      for (let i = 0; i < 4; i++) yield activity(`inflight-${i}`);
+      // The full batch is handed to the writer here; the read fails while it is written.
+      yield { kind: 'checkpoint', stream: 'activity', state: { position: 4 } };
+      yield activity('inflight-lost');
+      throw new Error('source went away');
+    }
+    await expect(
+      ingest(dataSource, { ...scope, syncRunId: run.id }, failingRead(), { batchSize: 4 }),
+    ).rejects.toThrow('source went away');
+    expect(await storedIds('inflight-')).toEqual(['inflight-0', 'inflight-1', 'inflight-2', 'inflight-3']);
+    const stored = await dataSource.getRepository(SyncRun).findOneByOrFail({ id: run.id });
+    expect(stored.checkpoint).toEqual({ activity: { position: 4 } });
+    expect(stored.recordsInserted).toBe(4);
+  });
+
+  it('stops reading when a batch fails to commit, and writes no later batch', async () => {
+    let pulled = 0;
+    async function* counted(): AsyncIterable<ConnectorMessage> {
+      for (let i = 0; i < 12; i++) {
+        pulled++;
+        yield activity(`stopped-${String(i).padStart(2, '0')}`);
+        if (i % 4 === 3) yield { kind: 'checkpoint', stream: 'activity', state: { position: i + 1 } };
+      }
+    }
+    let commits = 0;
+    await expect(
+      ingest(dataSource, { organisationId: scope.organisationId, sourceId: scope.sourceId }, counted(), {
+        batchSize: 4,
+        onCommit: () => {
+          commits++;
+          throw new Error('progress store down');
+        },
+      }),
+    ).rejects.toThrow('progress store down');
+    expect(commits).toBe(1);
+    // The second batch was read while the first was written, but is never written; the third is never read.
+    expect(await storedIds('stopped-')).toEqual(['stopped-00', 'stopped-01', 'stopped-02', 'stopped-03']);
+    expect(pulled).toBe(8);
+  });
 });
