@@ -53,11 +53,7 @@ export interface IngestResult extends IngestCounts {
 }
 
 export interface IngestOptions {
-  /**
-   * Records per transaction (flushed at the next checkpoint once reached). Default 5,000, the worker's
-   * SYNC_BATCH_SIZE default (20,000 was about a third faster in the ingest bench; not the default until the
-   * compiled worker's peak RSS with two such batches held is measured).
-   */
+  /** Records per transaction (flushed at the next checkpoint once reached). Default 5,000. */
   batchSize?: number;
   /** The state the read started from; checkpoints are merged into it. */
   initialState?: ConnectorState;
@@ -100,7 +96,6 @@ const PSEUDONYM_CACHE_LIMIT = 200_000;
  * covers exactly what was committed with it, and a crashed run resumes from it without losing or
  * duplicating anything (re-read records are skipped by the unique key). A connector that yields no
  * checkpoint for long is flushed anyway at 4 x batchSize, keeping memory bounded; its state then lags.
- * A batch is written while the next one is read (reading and Postgres overlap), so at most two are held.
  */
 export async function ingest(
   dataSource: DataSource,
@@ -113,10 +108,6 @@ export async function ingest(
   const now = options.now ?? (() => new Date());
   const queryRunner = dataSource.createQueryRunner();
   const client = (await queryRunner.connect()) as PoolClient;
-  // The batch being written while the next is read, so the connector's parsing and Postgres work overlap.
-  // One at a time and in order: a checkpoint is still committed only with what it covers and after the one
-  // before it; at most two batches are held (the one written, the one read).
-  let writing: Promise<void> = Promise.resolve();
   try {
     const key = await organisationKey(client, scope.organisationId);
     const pseudonyms = new Map<string, string>();
@@ -140,43 +131,21 @@ export async function ingest(
     };
     let batch = new PendingBatch();
     let pendingState: ConnectorState = { ...totals.state };
-    // The state of the last batch handed to `write` (committed, or being written).
-    let submittedState = totals.state;
-
-    const write = async (written: PendingBatch, state: ConnectorState, runWarnings: RunWarning[]) => {
-      // Months the batch brings (a 2019 backfill) are created in their own short transaction, not under the batch's.
-      const span = timeSpan(written.activities.map((activity) => activity.occurredAt));
-      if (span) await ensureEventPartitions(client, span.first, span.last);
-      // Asynchronous commit is safe here: the batch's checkpoint and counts commit in the same transaction, and
-      // the run resumes from the checkpoint stored on it (sync_runs.checkpoint), so a database crash that loses
-      // the last batches loses their checkpoint with them, and they are read again from the one before
-      // (idempotent: the unique key skips what survived). The run's outcome is committed synchronously
-      // (the worker's finish), which flushes the WAL of every batch before it.
-      const committed = await inTransaction(
-        client,
-        () => writeBatch(client, scope, written, state, runWarnings, pseudonym),
-        { asynchronousCommit: true },
-      );
-      addCounts(totals, committed);
-      totals.state = state;
-      totals.warnings = runWarnings;
-      await options.onCommit?.({ ...totals });
-    };
 
     const flush = async () => {
       const runWarnings = warnings.toCommit();
-      if (batch.isEmpty() && sameState(pendingState, submittedState) && !warnings.changed(runWarnings))
-        return;
-      const written = batch;
-      const state = pendingState;
+      if (batch.isEmpty() && sameState(pendingState, totals.state) && !warnings.changed(runWarnings)) return;
+      // Months the batch brings (a 2019 backfill) are created in their own short transaction, not under the batch's.
+      const span = timeSpan(batch.activities.map((activity) => activity.occurredAt));
+      if (span) await ensureEventPartitions(client, span.first, span.last);
+      const committed = await inTransaction(client, () =>
+        writeBatch(client, scope, batch, pendingState, runWarnings, pseudonym),
+      );
+      addCounts(totals, committed);
+      totals.state = pendingState;
+      totals.warnings = warnings.commit(runWarnings);
       batch = new PendingBatch();
-      submittedState = state;
-      warnings.commit(runWarnings);
-      // The previous batch first; its failure ends the read here.
-      await writing;
-      writing = write(written, state, runWarnings);
-      // Handled where it is awaited (the next flush, the end of the read, or the finally below).
-      writing.catch(() => undefined);
+      await options.onCommit?.({ ...totals });
     };
 
     for await (const message of messages) {
@@ -203,12 +172,8 @@ export async function ingest(
     // A complete read covers every warning it yielded.
     if (!options.signal?.aborted) warnings.checkpoint();
     await flush();
-    await writing;
     return totals;
   } finally {
-    // A read that failed while a batch was being written: the batch ends (committed or rolled back) before
-    // the connection goes back to the pool.
-    await writing.catch(() => undefined);
     await queryRunner.release();
   }
 }
