@@ -7,11 +7,14 @@
  * KPI_PROFILE_REFRESH=1 also times a one-day rollup refresh statement by statement; KPI_EXPLAIN_REFRESH=1,11
  * prints the plans of those refresh statements; KPI_BENCH_REMIGRATE=1 first undoes and re-applies the newest
  * migration (a kept database migrated by an earlier draft of it).
+ * KPI_PROFILE_REPORTS=communities,best-cases,… times only those dashboard reports (computed: a new range each
+ * run), statement by statement; KPI_EXPLAIN=1 also prints each statement's EXPLAIN ANALYZE.
  */
 import { loadConfig, requireStoreUrls } from '@uptake/config';
 import { ensureStores, findFreePort } from '@uptake/infra-embedded';
 import {
   addDays,
+  DASHBOARD_FIRST_REQUESTS,
   diffusionReport,
   KpiReports,
   loadInteractions,
@@ -22,12 +25,72 @@ import {
   periodsBetween,
   queryEngagement,
   refreshRollupsIn,
+  requestReport,
   ROLLUP_STATEMENTS,
 } from '@uptake/kpi';
 // The reference sum over activity_daily, timed against the production query.
 import { queryEngagementFromActivityDaily } from '@uptake/kpi/testing';
 import { createDataSource, migrate } from '@uptake/persistence';
 import path from 'node:path';
+import type { DataSource } from 'typeorm';
+
+/**
+ * Times every report of `endpoints` on 90-day ranges ending 1..5 days before `to` (each computed: a fresh
+ * KpiReports, no snapshots), printing each statement's time (and with KPI_EXPLAIN its plan) for the last run.
+ */
+async function profileReports(
+  dataSource: DataSource,
+  scope: { organisationId: string; minGroupSize: number },
+  to: string,
+  endpoints: string[],
+): Promise<void> {
+  const original = dataSource.query.bind(dataSource);
+  let statements: { ms: number; sql: string; parameters?: unknown[] }[] = [];
+  dataSource.query = (async (sql: string, parameters?: unknown[]) => {
+    const started = performance.now();
+    const result = await original(sql, parameters);
+    statements.push({ ms: performance.now() - started, sql, parameters });
+    return result;
+  }) as DataSource['query'];
+  for (const request of DASHBOARD_FIRST_REQUESTS.filter((entry) => endpoints.includes(entry.endpoint))) {
+    const times: number[] = [];
+    for (let back = 1; back <= 5; back++) {
+      statements = [];
+      const end = addDays(to, -back);
+      const reports = new KpiReports(dataSource);
+      const started = performance.now();
+      await requestReport(
+        reports,
+        {
+          ...scope,
+          from: addDays(end, -89),
+          to: end,
+          granularity: 'week',
+          orgUnitId: null,
+          groupId: null,
+          perturbation: false,
+        },
+        request,
+      );
+      times.push(performance.now() - started);
+    }
+    times.sort((a, b) => a - b);
+    console.log(`${request.endpoint}: median ${times[2].toFixed(0)} ms, max ${times[4].toFixed(0)} ms`);
+    for (const statement of statements) {
+      console.log(
+        `  ${statement.ms.toFixed(0).padStart(6)} ms  ${statement.sql.replace(/\s+/g, ' ').slice(0, 120)}`,
+      );
+      if (process.env['KPI_EXPLAIN'] && statement.ms > 20) {
+        const plan: { 'QUERY PLAN': string }[] = await original(
+          `EXPLAIN (ANALYZE, BUFFERS) ${statement.sql}`,
+          statement.parameters,
+        );
+        console.log(plan.map((row) => `      ${row['QUERY PLAN']}`).join('\n'));
+      }
+    }
+  }
+  dataSource.query = original;
+}
 
 async function time<T>(label: string, run: () => Promise<T> | T): Promise<T> {
   const times: number[] = [];
@@ -81,6 +144,16 @@ async function main(): Promise<void> {
       perturbation: false,
     };
     const population = { organisationId: id, orgUnitId: null, groupId: null };
+    if (process.env['KPI_PROFILE_REPORTS']) {
+      await profileReports(
+        dataSource,
+        { organisationId: id, minGroupSize: k },
+        to,
+        process.env['KPI_PROFILE_REPORTS'].split(','),
+      );
+      await dataSource.destroy();
+      return;
+    }
     const interactions = await time('loadInteractions', () =>
       loadInteractions(dataSource, population, from, to),
     );

@@ -7,7 +7,7 @@ import {
 import type { DataSource } from 'typeorm';
 import { loadMembers } from '../core/members';
 import { loadActivityBits } from '../core/person-month';
-import { disclosureOfScope, toPopulation, type Population } from '../core/population';
+import { disclosureOfScope, toPopulation } from '../core/population';
 import type { DisclosureRule } from '../disclosure/cell-key';
 import {
   emptyTallies,
@@ -15,13 +15,7 @@ import {
   threadFigures,
   type ThreadTallies,
 } from '../communities/community-figures';
-import {
-  communityWindow,
-  loadThreadTallies,
-  rangeThreads,
-  type CandidateThreads,
-  type CommunityWindow,
-} from '../communities/communities-data';
+import { communityWindow, type CommunityWindow } from '../communities/communities-data';
 import type { CommunityFacts } from '../communities/community-health';
 import { computeCommunities, loadDepartments } from '../communities/communities-query';
 import type { DirectoryUnit } from '../core/top-units';
@@ -34,40 +28,10 @@ import {
   type CriterionValues,
 } from './best-case-score';
 import { unitActivity, unitAncestors, type UnitActivity } from './unit-activity';
+import { loadUnitThreads } from './unit-threads';
 
 /** Any threshold: the best-case finder reads the communities' active-people growth, not the viral flag. */
 const UNUSED_VIRAL_THRESHOLD = 0.5;
-
-/**
- * Thread tallies per org unit subtree of the authors (a thread counts in its author's unit and every unit
- * above it), and under null those of the whole population: every thread of the range, in any group.
- */
-function loadUnitThreads(
-  dataSource: DataSource,
-  population: Population,
-  window: CommunityWindow,
-  departments: ReadonlyMap<string, string>,
-): Promise<Map<string | null, CandidateThreads>> {
-  return loadThreadTallies(
-    dataSource,
-    {
-      ctes: `base_threads AS (${rangeThreads()}),
-             unit_people AS (
-               SELECT a.id AS unit_id, p.id AS person_id
-               FROM people p
-               JOIN org_units pu ON pu.organisation_id = $1 AND pu.id = p.org_unit_id
-               JOIN org_units a ON a.organisation_id = $1 AND pu.path LIKE a.path || '%'
-               WHERE p.organisation_id = $1)`,
-      threads: `SELECT u.unit_id AS candidate, t.author, t.question, t.hours, t.responder
-                FROM base_threads t JOIN unit_people u ON u.person_id = t.author
-                UNION ALL
-                SELECT NULL::uuid, author, question, hours, responder FROM base_threads`,
-    },
-    [population.organisationId, population.orgUnitId, population.groupId, window.from, window.to],
-    departments,
-    { buckets: false },
-  );
-}
 
 /** The criteria of a unit (or of the organisation) from its activity and its threads, as published. */
 export function unitCriteria(
@@ -98,12 +62,13 @@ async function unitCandidates(
 ): Promise<CandidatePool> {
   const population = toPopulation(scope);
   const { units, departments } = directory;
+  const ancestors = unitAncestors(units);
   const [members, bits, threads] = await Promise.all([
     loadMembers(dataSource, population, scope.to, { lastActiveDay: false }),
     loadActivityBits(dataSource, population, window.firstDay, window.to),
-    loadUnitThreads(dataSource, population, window, departments),
+    loadUnitThreads(dataSource, population, window, departments, ancestors),
   ]);
-  const activity = unitActivity(members, bits, unitAncestors(units), window);
+  const activity = unitActivity(members, bits, ancestors, window);
   const candidates = units
     .filter((unit) => unit.kind !== 'organisation')
     .map((unit) => ({

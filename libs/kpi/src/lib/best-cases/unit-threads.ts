@@ -1,0 +1,169 @@
+import type { DataSource } from 'typeorm';
+import { SCOPE, scopeParameters, type Population } from '../core/population';
+import { RECORD_KEY_MODULUS } from '../disclosure/cell-key';
+import type { ThreadTallies } from '../communities/community-figures';
+import { rangeThreads, type CandidateThreads, type CommunityWindow } from '../communities/communities-data';
+
+/**
+ * Thread tallies per org unit subtree of the authors (a thread counts in its author's unit and every unit
+ * above it) and, under null, of the whole population: every thread of the range, in any group.
+ *
+ * Everything but the percentiles adds up over the units people belong to: a person has one unit, so a
+ * subtree's threads, answered threads and distinct authors are the sums over the units in it. So Postgres
+ * groups the range's threads once by the author's own unit (about as many rows as units), and the subtrees
+ * are summed here; the median and 90th percentile come from each unit's sorted hours, merged per subtree.
+ * The same figures as loadThreadTallies over the threads expanded to every ancestor (unit-threads.int-spec
+ * compares both), without sorting the range's threads once per level of the tree (see README, best cases).
+ */
+export async function loadUnitThreads(
+  dataSource: DataSource,
+  population: Population,
+  window: CommunityWindow,
+  departments: ReadonlyMap<string, string>,
+  ancestors: ReadonlyMap<string, readonly string[]>,
+): Promise<Map<string | null, CandidateThreads>> {
+  const rows: UnitThreadRow[] = await dataSource.query(
+    `WITH ${SCOPE},
+     departments AS (SELECT * FROM unnest($6::uuid[], $7::uuid[]) AS d(id, department)),
+     classified AS (
+       SELECT t.*, pa.org_unit_id AS unit, pa.record_key AS key,
+              ad.department AS author_department, rd.department AS responder_department
+       FROM (${rangeThreads()}) t
+       JOIN people pa ON pa.organisation_id = $1 AND pa.id = t.author
+       LEFT JOIN departments ad ON ad.id = pa.org_unit_id
+       LEFT JOIN people pr ON pr.organisation_id = $1 AND pr.id = t.responder
+       LEFT JOIN departments rd ON rd.id = pr.org_unit_id),
+     authors AS (
+       SELECT a.unit, count(*)::int AS authors, (sum(a.key) % ${RECORD_KEY_MODULUS})::bigint AS authors_key,
+              max(a.threads)::int AS top
+       FROM (SELECT unit, author, min(key) AS key, count(*) AS threads FROM classified GROUP BY 1, 2) a
+       GROUP BY a.unit),
+     tallies AS (
+       SELECT unit, count(*)::int AS threads,
+              count(*) FILTER (WHERE hours <= 168)::int AS within7,
+              count(*) FILTER (WHERE question)::int AS questions,
+              count(*) FILTER (WHERE question AND hours IS NOT NULL)::int AS answered_questions,
+              count(*) FILTER (WHERE author_department IS NOT NULL AND responder_department IS NOT NULL)::int
+                AS comparable,
+              count(*) FILTER (WHERE author_department <> responder_department)::int AS crossing,
+              coalesce(array_agg(hours ORDER BY hours) FILTER (WHERE hours IS NOT NULL), '{}') AS hours
+       FROM classified GROUP BY unit)
+     SELECT t.*, a.authors, a.authors_key, a.top
+     FROM tallies t JOIN authors a ON a.unit IS NOT DISTINCT FROM t.unit`,
+    [
+      ...scopeParameters(population),
+      window.from,
+      window.to,
+      [...departments.keys()],
+      [...departments.values()],
+    ],
+  );
+  return rollUpUnitThreads(rows, ancestors);
+}
+
+/** One unit's threads (its own people's, not its subtree's); `unit` null: people without a unit. */
+export interface UnitThreadRow {
+  unit: string | null;
+  threads: number;
+  within7: number;
+  questions: number;
+  answered_questions: number;
+  comparable: number;
+  crossing: number;
+  /** Hours to the first response by someone else of the answered threads, ascending. */
+  hours: number[];
+  authors: number;
+  authors_key: string | number;
+  top: number;
+}
+
+const NO_BUCKETS = [0, 1, 2, 3, 4].map(() => ({ threads: 0, authors: 0 }));
+
+/**
+ * The subtree tallies of every unit (each unit row counts in its own unit and every ancestor,
+ * `ancestors`: unit id → the ids on its path, itself included) and of all rows together (key null).
+ */
+export function rollUpUnitThreads(
+  rows: readonly UnitThreadRow[],
+  ancestors: ReadonlyMap<string, readonly string[]>,
+): Map<string | null, CandidateThreads> {
+  const sums = new Map<string | null, { tallies: ThreadTallies; hours: number[][]; key: number }>();
+  const add = (candidate: string | null, row: UnitThreadRow) => {
+    let sum = sums.get(candidate);
+    if (!sum) {
+      sum = {
+        tallies: {
+          threads: 0,
+          answeredWithin7Days: 0,
+          questions: 0,
+          answeredQuestions: 0,
+          answered: 0,
+          medianHours: null,
+          p90Hours: null,
+          authors: { count: 0, key: 0 },
+          topAuthorThreads: 0,
+          comparable: 0,
+          crossDepartment: 0,
+        },
+        hours: [],
+        key: 0,
+      };
+      sums.set(candidate, sum);
+    }
+    const tallies = sum.tallies;
+    tallies.threads += row.threads;
+    tallies.answeredWithin7Days += row.within7;
+    tallies.questions += row.questions;
+    tallies.answeredQuestions += row.answered_questions;
+    tallies.answered += row.hours.length;
+    tallies.comparable += row.comparable;
+    tallies.crossDepartment += row.crossing;
+    tallies.authors.count += row.authors;
+    sum.key = (sum.key + Number(row.authors_key)) % RECORD_KEY_MODULUS;
+    tallies.topAuthorThreads = Math.max(tallies.topAuthorThreads, row.top);
+    if (row.hours.length > 0) sum.hours.push(row.hours);
+  };
+  for (const row of rows) {
+    add(null, row);
+    if (row.unit === null) continue;
+    for (const unit of ancestors.get(row.unit) ?? [row.unit]) add(unit, row);
+  }
+  const result = new Map<string | null, CandidateThreads>();
+  for (const [candidate, sum] of sums) {
+    const hours = mergeSorted(sum.hours);
+    result.set(candidate, {
+      tallies: {
+        ...sum.tallies,
+        authors: { count: sum.tallies.authors.count, key: sum.key },
+        medianHours: percentileCont(hours, 0.5),
+        p90Hours: percentileCont(hours, 0.9),
+      },
+      buckets: NO_BUCKETS,
+    });
+  }
+  return result;
+}
+
+/** One ascending array of several ascending ones. */
+function mergeSorted(parts: readonly number[][]): Float64Array {
+  const merged = new Float64Array(parts.reduce((total, part) => total + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    merged.set(part, offset);
+    offset += part.length;
+  }
+  return parts.length > 1 ? merged.sort() : merged;
+}
+
+/**
+ * PostgreSQL's percentile_cont over ascending values: linear interpolation between the values at
+ * floor and ceil of p × (n − 1), computed as Postgres does (lo + (hi − lo) × fraction); null for none.
+ */
+export function percentileCont(sorted: ArrayLike<number>, p: number): number | null {
+  if (sorted.length === 0) return null;
+  const position = p * (sorted.length - 1);
+  const first = Math.floor(position);
+  const second = Math.ceil(position);
+  if (first === second) return sorted[first];
+  return sorted[first] + (sorted[second] - sorted[first]) * (position - first);
+}
