@@ -105,6 +105,27 @@ describe('writeEventBatch', () => {
     expect(await dataSource.getRepository(ActivityEvent).countBy({ ...scope, externalId: tricky })).toBe(1);
   });
 
+  it('stores a batch sent in several COPY chunks whole, with line breaks and quotes inside fields', async () => {
+    // 1,300 rows: three chunks of at most 512 lines, with fields that need quoting on the chunk boundaries.
+    const ids = Array.from({ length: 1300 }, (_, i) =>
+      i % 511 === 0 ? `chunk-${i},"line\nbreak"` : `chunk-${i}`,
+    );
+    const result = await writeEventBatch(
+      client,
+      scope,
+      ids.map((id, i) => event(id, { actorPseudonym: `p"${i % 7}`, count: (i % 3) + 1 })),
+    );
+    expect(result).toMatchObject({ inserted: 1300, duplicates: 0 });
+    const rows: { external_id: string; count: number }[] = await dataSource.query(
+      `SELECT external_id, count FROM activity_events
+       WHERE organisation_id = $1 AND source_id = $2 AND external_id LIKE 'chunk-%'`,
+      [scope.organisationId, scope.sourceId],
+    );
+    expect(rows.map((row) => row.external_id).sort()).toEqual([...ids].sort());
+    expect(rows.reduce((total, row) => total + Number(row.count), 0)).toBe(
+      ids.reduce((total, _, i) => total + (i % 3) + 1, 0),
+    );
+  });
   it('replaces a usage report count read again, withdraws a 0, and never changes an event', async () => {
     const report = (externalId: string, count: number, at = '2026-05-05T12:00:00Z') =>
       event(externalId, { count, fromReport: true, occurredAt: new Date(at), contentLength: null });

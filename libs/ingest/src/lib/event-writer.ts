@@ -47,37 +47,52 @@ const STAGING_COLUMNS = [
   'target_id',
 ];
 
-/** COPY CSV: quoted fields are literal text, an unquoted empty field is NULL. */
-function csvField(value: string | number | boolean | null): string {
+/** COPY CSV text field: quoted, so it is literal text (an unquoted empty field would be NULL). */
+function csvText(value: string | null): string {
   if (value === null) return '';
-  if (typeof value === 'boolean') return value ? 't' : 'f';
-  return typeof value === 'number' ? String(value) : `"${value.replace(/"/g, '""')}"`;
+  return value.includes('"') ? `"${value.replaceAll('"', '""')}"` : `"${value}"`;
 }
 
+/** One staging row in STAGING_COLUMNS order, built as one template string (no per-field array: hot path). */
 function toCsvLine(event: NormalisedEvent, people: ReadonlyMap<string, string>): string {
+  const actorId = event.actorPseudonym === null ? undefined : people.get(event.actorPseudonym);
+  const targetId = event.targetPseudonym === null ? undefined : people.get(event.targetPseudonym);
   return (
-    [
-      event.externalId,
-      event.occurredAt.toISOString(),
-      event.actorPseudonym,
-      event.type,
-      event.groupExternalId,
-      event.threadExternalId,
-      event.targetPseudonym,
-      event.contentLength,
-      event.count ?? 1,
-      event.fromReport === true,
-      event.actorPseudonym === null ? null : (people.get(event.actorPseudonym) ?? null),
-      event.targetPseudonym === null ? null : (people.get(event.targetPseudonym) ?? null),
-    ]
-      .map(csvField)
-      .join(',') + '\n'
+    `${csvText(event.externalId)},${event.occurredAt.toISOString()},${csvText(event.actorPseudonym)},` +
+    `${csvText(event.type)},${csvText(event.groupExternalId)},${csvText(event.threadExternalId)},` +
+    `${csvText(event.targetPseudonym)},${event.contentLength ?? ''},${event.count ?? 1},` +
+    `${event.fromReport === true ? 't' : 'f'},${actorId ?? ''},${targetId ?? ''}\n`
   );
 }
 
-/** Runs `work` in one transaction on `client`. */
-export async function inTransaction<T>(client: PoolClient, work: () => Promise<T>): Promise<T> {
-  await client.query('BEGIN');
+/** Lines per COPY chunk (about 100 KB): a few socket writes per batch instead of one per row. */
+const COPY_CHUNK_LINES = 512;
+
+/** The batch's staging rows as chunks of COPY_CHUNK_LINES lines, built as the COPY stream asks for them. */
+function* csvChunks(
+  events: readonly NormalisedEvent[],
+  people: ReadonlyMap<string, string>,
+): Generator<string> {
+  for (let start = 0; start < events.length; start += COPY_CHUNK_LINES) {
+    let chunk = '';
+    const end = Math.min(start + COPY_CHUNK_LINES, events.length);
+    for (let i = start; i < end; i++) chunk += toCsvLine(events[i], people);
+    yield chunk;
+  }
+}
+
+/**
+ * Runs `work` in one transaction on `client`. `asynchronousCommit` commits without waiting for the WAL flush
+ * (`SET LOCAL synchronous_commit = off`): only for work whose loss in a database crash is repaired by doing it
+ * again (the pipeline's batches, which commit their checkpoint with them); a crash then loses the last
+ * commits whole, never part of one.
+ */
+export async function inTransaction<T>(
+  client: PoolClient,
+  work: () => Promise<T>,
+  options: { asynchronousCommit?: boolean } = {},
+): Promise<T> {
+  await client.query(options.asynchronousCommit ? 'BEGIN; SET LOCAL synchronous_commit = off' : 'BEGIN');
   try {
     const result = await work();
     await client.query('COMMIT');
@@ -118,7 +133,7 @@ export async function writeEventBatch(
   // (measured: 1.9 s of a 5,000-event batch). Sorted, so concurrent batches lock new people in one order.
   const people = await resolvePeople(client, scope.organisationId, events);
   await pipeline(
-    Readable.from(events.map((event) => toCsvLine(event, people))),
+    Readable.from(csvChunks(events, people)),
     client.query(
       copyFrom(`COPY staging_events (${STAGING_COLUMNS.join(', ')}) FROM STDIN WITH (FORMAT csv)`),
     ),

@@ -138,8 +138,15 @@ export async function ingest(
       // Months the batch brings (a 2019 backfill) are created in their own short transaction, not under the batch's.
       const span = timeSpan(batch.activities.map((activity) => activity.occurredAt));
       if (span) await ensureEventPartitions(client, span.first, span.last);
-      const committed = await inTransaction(client, () =>
-        writeBatch(client, scope, batch, pendingState, runWarnings, pseudonym),
+      // Asynchronous commit when the batch's checkpoint commits on the run with it (syncRunId): a database
+      // crash that loses the last batches loses their checkpoint with them, and the resumed run reads them
+      // again from the checkpoint before (idempotent: the unique key skips what survived). The run's outcome
+      // is committed synchronously (the worker's finish), which flushes the WAL of every batch before it, and
+      // nothing the read consumed is deleted before that.
+      const committed = await inTransaction(
+        client,
+        () => writeBatch(client, scope, batch, pendingState, runWarnings, pseudonym),
+        { asynchronousCommit: scope.syncRunId !== undefined },
       );
       addCounts(totals, committed);
       totals.state = pendingState;
