@@ -22,7 +22,7 @@ import { parseConnectorConfig, standaloneReadContext } from '@uptake/connector-s
 import { connectorFor } from '@uptake/connectors';
 import { generateDemoOrganisation } from '@uptake/demo';
 import { ensureStores, findFreePort, type StartedStores } from '@uptake/infra-embedded';
-import { ActivitySource, createDataSource, migrate, Organisation } from '@uptake/persistence';
+import { ActivitySource, createDataSource, migrate, Organisation, SyncRun } from '@uptake/persistence';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { chmod, mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
@@ -207,13 +207,20 @@ async function inProcessBench(
     const connector = connectorFor(input.connectorType);
     if (!connector) throw new Error(`the ${input.connectorType} connector is not registered`);
     const { settings, credentials } = parseConnectorConfig(connector, {}, {});
+    // Recorded on a run as the worker's sync does (counts and checkpoint with each batch, so batches commit
+    // asynchronously); INGEST_BENCH_SYNCHRONOUS_COMMIT=1 waits for every batch's WAL flush instead.
+    const run = await dataSource
+      .getRepository(SyncRun)
+      .save({ organisationId: organisation.id, sourceId: source.id, status: 'running' });
+    const synchronousCommit = process.env['INGEST_BENCH_SYNCHRONOUS_COMMIT'] === '1';
+    console.log(`batches commit ${synchronousCommit ? 'synchronously' : 'asynchronously'}`);
     const baselineRss = process.memoryUsage().rss;
     peakRss = 0;
     peakHeap = 0;
     const started = performance.now();
     const result = await ingest(
       dataSource,
-      { organisationId: organisation.id, sourceId: source.id },
+      { organisationId: organisation.id, sourceId: source.id, syncRunId: run.id },
       connector.read(
         standaloneReadContext({
           settings,
@@ -222,7 +229,7 @@ async function inProcessBench(
           log: { info: () => undefined, warn: console.warn },
         }),
       ),
-      { fileName: input.fileName },
+      { fileName: input.fileName, asynchronousCommit: !synchronousCommit },
     );
     const pipelineSeconds = (performance.now() - started) / 1000;
     const pipelineRss = peakRss;

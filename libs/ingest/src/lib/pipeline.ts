@@ -55,6 +55,11 @@ export interface IngestResult extends IngestCounts {
 export interface IngestOptions {
   /** Records per transaction (flushed at the next checkpoint once reached). Default 5,000. */
   batchSize?: number;
+  /**
+   * Commit batches without waiting for the WAL flush. Default: when the run is recorded (`syncRunId`), whose
+   * checkpoint commits with each batch; false forces synchronous commits (the ingest bench compares both).
+   */
+  asynchronousCommit?: boolean;
   /** The state the read started from; checkpoints are merged into it. */
   initialState?: ConnectorState;
   /** Location file for problems that do not name one (the uploaded file's name). */
@@ -146,7 +151,7 @@ export async function ingest(
       const committed = await inTransaction(
         client,
         () => writeBatch(client, scope, batch, pendingState, runWarnings, pseudonym),
-        { asynchronousCommit: scope.syncRunId !== undefined },
+        { asynchronousCommit: options.asynchronousCommit ?? scope.syncRunId !== undefined },
       );
       addCounts(totals, committed);
       totals.state = pendingState;

@@ -12,7 +12,8 @@ const activeAfter = (first: number, last: number) => `EXISTS (
  * The newcomers of a range in one set-based query: people of the population whose first thread ever
  * (thread_rollup: only posts and questions have an author there) was started between $4 and $5, with that
  * thread's community, whether someone else responded within `responseHours`, and whether they were active
- * in weeks 4 and 8 after it. "Ever" is an anti-join on the threads before the range (the root_day index).
+ * in weeks 4 and 8 after it. "Ever" is an anti-join on the threads before the range (the root_day index), on
+ * the distinct authors of the range before their first thread is looked for.
  */
 export async function loadNewcomers(
   dataSource: DataSource,
@@ -32,18 +33,24 @@ export async function loadNewcomers(
     week8: boolean;
   }[] = await dataSource.query(
     `WITH ${SCOPE},
-     firsts AS (
-       SELECT DISTINCT ON (t.root_actor_id) t.root_actor_id AS person_id, t.root_at, t.root_day,
-              t.first_response_at, t.group_id
+     authors AS (
+       SELECT DISTINCT t.root_actor_id AS person_id
        FROM thread_rollup t
        WHERE t.organisation_id = $1 AND t.root_day BETWEEN $4 AND $5 AND t.root_actor_id IS NOT NULL
-         AND ${IN_SCOPE('t.root_actor_id')}
-       ORDER BY t.root_actor_id, t.root_at, t.source_id, t.thread_key),
-     newcomers AS (
-       SELECT f.* FROM firsts f
+         AND ${IN_SCOPE('t.root_actor_id')}),
+     newcomer_ids AS (
+       SELECT a.person_id FROM authors a
        WHERE NOT EXISTS (
          SELECT 1 FROM thread_rollup e
-         WHERE e.organisation_id = $1 AND e.root_day < $4 AND e.root_actor_id = f.person_id))
+         WHERE e.organisation_id = $1 AND e.root_day < $4 AND e.root_actor_id = a.person_id)),
+     -- The first thread of the newcomers only: sorting every thread of the range for its author's first
+     -- was most of the statement (70 of 100 ms for 47k threads at 10M events).
+     newcomers AS (
+       SELECT DISTINCT ON (t.root_actor_id) t.root_actor_id AS person_id, t.root_at, t.root_day,
+              t.first_response_at, t.group_id
+       FROM thread_rollup t JOIN newcomer_ids n ON n.person_id = t.root_actor_id
+       WHERE t.organisation_id = $1 AND t.root_day BETWEEN $4 AND $5
+       ORDER BY t.root_actor_id, t.root_at, t.source_id, t.thread_key)
      SELECT n.person_id, p.record_key, p.org_unit_id, n.group_id,
             to_char(n.root_day, 'YYYY-MM-DD') AS first_post_day,
             coalesce(n.first_response_at - n.root_at <= make_interval(hours => $6::int), false) AS answered,
