@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { SCOPE, scopeParameters, type Population } from '../core/population';
 import { RECORD_KEY_MODULUS } from '../disclosure/cell-key';
-import type { ThreadTallies } from '../communities/community-figures';
+import { emptyTallies, type ThreadTallies } from '../communities/community-figures';
 import { rangeThreads, type CandidateThreads, type CommunityWindow } from '../communities/communities-data';
 
 /**
@@ -92,19 +92,7 @@ export function rollUpUnitThreads(
     let sum = sums.get(candidate);
     if (!sum) {
       sum = {
-        tallies: {
-          threads: 0,
-          answeredWithin7Days: 0,
-          questions: 0,
-          answeredQuestions: 0,
-          answered: 0,
-          medianHours: null,
-          p90Hours: null,
-          authors: { count: 0, key: 0 },
-          topAuthorThreads: 0,
-          comparable: 0,
-          crossDepartment: 0,
-        },
+        tallies: emptyTallies(),
         hours: [],
         key: 0,
       };
