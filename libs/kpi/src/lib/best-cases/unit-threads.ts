@@ -2,7 +2,13 @@ import type { DataSource } from 'typeorm';
 import { SCOPE, scopeParameters, type Population } from '../core/population';
 import { RECORD_KEY_MODULUS } from '../disclosure/cell-key';
 import { emptyTallies, type ThreadTallies } from '../communities/community-figures';
-import { rangeThreads, type CandidateThreads, type CommunityWindow } from '../communities/communities-data';
+import {
+  departmentParameters,
+  departmentsCte,
+  rangeThreads,
+  type CandidateThreads,
+  type CommunityWindow,
+} from '../communities/communities-data';
 
 /**
  * Thread tallies per org unit subtree of the authors (a thread counts in its author's unit and every unit
@@ -24,7 +30,7 @@ export async function loadUnitThreads(
 ): Promise<Map<string | null, CandidateThreads>> {
   const rows: UnitThreadRow[] = await dataSource.query(
     `WITH ${SCOPE},
-     departments AS (SELECT * FROM unnest($6::uuid[], $7::uuid[]) AS d(id, department)),
+     ${departmentsCte(6)},
      classified AS (
        SELECT t.*, pa.org_unit_id AS unit, pa.record_key AS key,
               ad.department AS author_department, rd.department AS responder_department
@@ -50,13 +56,7 @@ export async function loadUnitThreads(
        FROM classified GROUP BY unit)
      SELECT t.*, a.authors, a.authors_key, a.top
      FROM tallies t JOIN authors a ON a.unit IS NOT DISTINCT FROM t.unit`,
-    [
-      ...scopeParameters(population),
-      window.from,
-      window.to,
-      [...departments.keys()],
-      [...departments.values()],
-    ],
+    [...scopeParameters(population), window.from, window.to, ...departmentParameters(departments)],
   );
   return rollUpUnitThreads(rows, ancestors);
 }
@@ -87,15 +87,11 @@ export function rollUpUnitThreads(
   rows: readonly UnitThreadRow[],
   ancestors: ReadonlyMap<string, readonly string[]>,
 ): Map<string | null, CandidateThreads> {
-  const sums = new Map<string | null, { tallies: ThreadTallies; hours: number[][]; key: number }>();
+  const sums = new Map<string | null, { tallies: ThreadTallies; hours: number[][] }>();
   const add = (candidate: string | null, row: UnitThreadRow) => {
     let sum = sums.get(candidate);
     if (!sum) {
-      sum = {
-        tallies: emptyTallies(),
-        hours: [],
-        key: 0,
-      };
+      sum = { tallies: emptyTallies(), hours: [] };
       sums.set(candidate, sum);
     }
     const tallies = sum.tallies;
@@ -107,7 +103,7 @@ export function rollUpUnitThreads(
     tallies.comparable += row.comparable;
     tallies.crossDepartment += row.crossing;
     tallies.authors.count += row.authors;
-    sum.key = (sum.key + Number(row.authors_key)) % RECORD_KEY_MODULUS;
+    tallies.authors.key = (tallies.authors.key + Number(row.authors_key)) % RECORD_KEY_MODULUS;
     tallies.topAuthorThreads = Math.max(tallies.topAuthorThreads, row.top);
     if (row.hours.length > 0) sum.hours.push(row.hours);
   };
@@ -122,7 +118,6 @@ export function rollUpUnitThreads(
     result.set(candidate, {
       tallies: {
         ...sum.tallies,
-        authors: { count: sum.tallies.authors.count, key: sum.key },
         medianHours: percentileCont(hours, 0.5),
         p90Hours: percentileCont(hours, 0.9),
       },

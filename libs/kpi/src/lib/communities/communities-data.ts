@@ -42,11 +42,11 @@ const COMMUNITIES = communitiesCte();
  * notion (knowledge-flow/departments.ts on core/top-units.ts), so a community's cross-department share and
  * the knowledge-flow matrix agree. Passed as two arrays at parameter positions `first` and `first + 1`.
  */
-function departmentsCte(first: number): string {
+export function departmentsCte(first: number): string {
   return `departments AS (SELECT * FROM unnest($${first}::uuid[], $${first + 1}::uuid[]) AS d(id, department))`;
 }
 
-function departmentParameters(departments: ReadonlyMap<string, string>): unknown[] {
+export function departmentParameters(departments: ReadonlyMap<string, string>): unknown[] {
   return [[...departments.keys()], [...departments.values()]];
 }
 
