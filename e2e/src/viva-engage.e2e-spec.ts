@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { artifactPath, launchChromium } from './support/browser';
-import { freePorts, getJson, scratchDataDir, startProduct, type RunningProduct } from './support/product';
+import { getJson, scratchDataDir, startProductOnFreePorts, type RunningProduct } from './support/product';
 import {
   DEMO_ACCOUNTS,
   demoOrganisation,
@@ -45,9 +45,8 @@ describe('Viva Engage export: upload on /connectors, its network on /adoption', 
       departments: ['Marketing', 'Sales', 'IT', 'Operations'],
       firstDay: '2025-11-03',
     });
-    product = await startProduct({
+    product = await startProductOnFreePorts({
       dataDir,
-      ports: await freePorts(),
       env: { DEMO_SEED: String(DEMO.seed), DEMO_PEOPLE: String(DEMO.people) },
     });
     browser = await launchChromium();

@@ -113,6 +113,29 @@ export function startProduct(
   });
 }
 
+/** The launcher's message when a port it was given is taken. */
+const PORT_TAKEN = /Port \d+ is already in use/;
+
+/**
+ * startProduct on free ports, and again on new ones (at most `attempts` starts) when a port probed free was
+ * taken before the product bound it: a probed port comes from the ephemeral range, which the system may hand
+ * to another process's outgoing connection in between (seen once in CI: "Port 38455 is already in use").
+ * Any other failure is thrown at once.
+ */
+export async function startProductOnFreePorts(
+  options: { dataDir: string; env?: Record<string, string> },
+  attempts = 3,
+): Promise<RunningProduct> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startProduct({ ...options, ports: await freePorts() });
+    } catch (error) {
+      const output = (error as { output?: string }).output ?? '';
+      if (attempt >= attempts || !PORT_TAKEN.test(output)) throw error;
+    }
+  }
+}
+
 export async function getJson<T>(url: string, init?: RequestInit): Promise<{ status: number; body: T }> {
   const response = await fetch(url, init);
   return { status: response.status, body: (await response.json()) as T };

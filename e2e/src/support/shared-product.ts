@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { freePorts, scratchDataDir, startProduct, type RunningProduct } from './product';
+import { scratchDataDir, startProductOnFreePorts, type RunningProduct } from './product';
 
 /** The product the demo-organisation suites share: one start (about 45 s) instead of one per suite. */
 export interface SharedProduct {
@@ -18,7 +18,7 @@ export function sharedDemoProduct(): SharedProduct {
   let dataDir: string | undefined;
   beforeAll(async () => {
     dataDir = scratchDataDir();
-    running = await startProduct({ dataDir, ports: await freePorts() });
+    running = await startProductOnFreePorts({ dataDir });
   }, 200_000);
   afterAll(async () => {
     await running?.stop();
