@@ -5,8 +5,6 @@ import {
   type KpiScope,
 } from '@uptake/contracts';
 import type { DataSource } from 'typeorm';
-import { loadMembers } from '../core/members';
-import { loadActivityBits } from '../core/person-month';
 import { disclosureOfScope, toPopulation } from '../core/population';
 import type { DisclosureRule } from '../disclosure/cell-key';
 import {
@@ -27,7 +25,7 @@ import {
   type CandidatePool,
   type CriterionValues,
 } from './best-case-score';
-import { unitActivity, unitAncestors, type UnitActivity } from './unit-activity';
+import { loadUnitActivity, rollUpUnitActivity, unitAncestors, type UnitActivity } from './unit-activity';
 import { loadUnitThreads } from './unit-threads';
 
 /** Any threshold: the best-case finder reads the communities' active-people growth, not the viral flag. */
@@ -63,12 +61,11 @@ async function unitCandidates(
   const population = toPopulation(scope);
   const { units, departments } = directory;
   const ancestors = unitAncestors(units);
-  const [members, bits, threads] = await Promise.all([
-    loadMembers(dataSource, population, scope.to, { lastActiveDay: false }),
-    loadActivityBits(dataSource, population, window.firstDay, window.to),
+  const [activityRows, threads] = await Promise.all([
+    loadUnitActivity(dataSource, population, window),
     loadUnitThreads(dataSource, population, window, departments, ancestors),
   ]);
-  const activity = unitActivity(members, bits, ancestors, window);
+  const activity = rollUpUnitActivity(activityRows, ancestors, window.weeks.length);
   const candidates = units
     .filter((unit) => unit.kind !== 'organisation')
     .map((unit) => ({
@@ -97,6 +94,8 @@ async function communityCandidates(
     groupId: null,
     viralThreshold: UNUSED_VIRAL_THRESHOLD,
     departments,
+    // The criteria below read no key-player index: its pass over the threads is skipped.
+    interactions: false,
   });
   const all = [...computed.facts.values()];
   const sum = (count: (facts: CommunityFacts) => number) =>

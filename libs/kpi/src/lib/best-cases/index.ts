@@ -11,4 +11,10 @@ export {
   type CriterionValues,
 } from './best-case-score';
 export { queryBestCases, unitCriteria } from './best-cases-query';
-export { unitActivity, unitAncestors, type UnitActivity } from './unit-activity';
+export {
+  loadUnitActivity,
+  rollUpUnitActivity,
+  unitAncestors,
+  type UnitActivity,
+  type UnitActivityRow,
+} from './unit-activity';

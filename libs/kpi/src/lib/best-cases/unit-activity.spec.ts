@@ -1,7 +1,8 @@
 import { ActivityBits } from '../core/activity-bits';
 import type { Member } from '../core/members';
 import { communityWindow } from '../communities/communities-data';
-import { unitActivity, unitAncestors } from './unit-activity';
+import { unitActivityOfBits } from '../../testing';
+import { rollUpUnitActivity, unitAncestors } from './unit-activity';
 
 const member = (id: string, orgUnitId: string | null, recordKey = 0): Member => ({
   id,
@@ -42,7 +43,7 @@ describe('org unit activity', () => {
     add('c', '2025-06-01', days(15)); // only a year ago: in the 365 days, not in the range
     add('d', '2026-03-01', days(24)); // no unit
     const members = [member('a', 'emea', 7), member('b', 'sales', 11), member('c', 'eng'), member('d', null)];
-    const activity = unitActivity(members, bits, unitAncestors(units), window);
+    const activity = unitActivityOfBits(members, bits, unitAncestors(units), window);
     const summary = (key: string | null) => {
       const unit = activity.get(key);
       return unit && [unit.active.count, unit.active28.count, unit.active365.count, unit.weekly];
@@ -53,5 +54,51 @@ describe('org unit activity', () => {
     expect(summary('eng')).toEqual([0, 0, 1, [0, 0, 0, 0, 0]]);
     expect(summary(null)).toEqual([3, 3, 4, [1, 1, 1, 0, 2]]);
     expect(activity.get('sales')?.active.key).toBe(18); // record keys 7 + 11
+  });
+
+  it('sums each unit’s own people into its ancestors and the population', () => {
+    const people = (count: number, key: number) => ({ count, key });
+    const activity = rollUpUnitActivity(
+      [
+        {
+          unit: 'emea',
+          active: people(1, 7),
+          active28: people(1, 7),
+          active365: people(1, 7),
+          weekly: [1, 0],
+        },
+        {
+          unit: 'sales',
+          active: people(2, 4_000_000_000),
+          active28: people(1, 11),
+          active365: people(2, 4_000_000_000),
+          weekly: [0, 2],
+        },
+        { unit: null, active: people(1, 5), active28: people(0, 0), active365: people(1, 5), weekly: [1, 1] },
+        // A unit the directory no longer has counts in the population only.
+        {
+          unit: 'gone',
+          active: people(1, 3),
+          active28: people(1, 3),
+          active365: people(1, 3),
+          weekly: [0, 1],
+        },
+      ],
+      unitAncestors(units),
+      2,
+    );
+    const sales = activity.get('sales')!;
+    expect([sales.active.count, sales.active28.count, sales.active365.count, sales.weekly]).toEqual([
+      3,
+      2,
+      3,
+      [1, 2],
+    ]);
+    expect(sales.active.key).toBe(4_000_000_007 % 2 ** 32);
+    expect(activity.get('co')!.weekly).toEqual([1, 2]);
+    expect(activity.get('eng')).toBeUndefined();
+    expect(activity.has('gone')).toBe(false);
+    const all = activity.get(null)!;
+    expect([all.active.count, all.active28.count, all.weekly]).toEqual([5, 3, [2, 4]]);
   });
 });

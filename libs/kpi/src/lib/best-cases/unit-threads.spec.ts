@@ -1,4 +1,4 @@
-import { percentileCont, rollUpUnitThreads, type UnitThreadRow } from './unit-threads';
+import { rollUpUnitThreads, type UnitThreadRow } from './unit-threads';
 
 const row = (unit: string | null, hours: number[], extra: Partial<UnitThreadRow> = {}): UnitThreadRow => ({
   unit,
@@ -13,15 +13,6 @@ const row = (unit: string | null, hours: number[], extra: Partial<UnitThreadRow>
   authors_key: 4_000_000_000,
   top: 3,
   ...extra,
-});
-
-describe('percentileCont', () => {
-  it('interpolates between the two nearest ranks as Postgres does', () => {
-    expect(percentileCont([1, 2, 3, 10], 0.5)).toBe(2.5);
-    expect(percentileCont([0.5, 1, 3, 10, 24, 72], 0.9)).toBeCloseTo(48, 12); // 24 + (72 − 24) × 0.5
-    expect(percentileCont([7], 0.9)).toBe(7);
-    expect(percentileCont([], 0.5)).toBeNull();
-  });
 });
 
 describe('rollUpUnitThreads', () => {

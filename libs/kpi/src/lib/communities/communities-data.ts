@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { CREATION_TYPES, sqlTypes } from '../core/activity-definition';
 import { addDays, weekStart } from '../core/periods';
 import { IN_SCOPE, SCOPE, scopeParameters, type Population } from '../core/population';
+import { concatPacked, mergeSorted, packedValues, percentileCont, unpackSorted } from '../core/percentiles';
 import { RECORD_KEY_MODULUS, type PeopleCount } from '../disclosure/cell-key';
 import type { ThreadTallies } from './community-figures';
 import type { CommunityPersonTotals } from './community-personas';
@@ -148,7 +149,7 @@ function spanTotal(column: string, spans: string, name: string): string {
  * `month_spans`: one row per month from `firstDay`'s month to `lastDay` (SQL dates) with the spanColumns of
  * each window (name, first day, last day).
  */
-function monthSpansCte(
+export function monthSpansCte(
   firstDay: string,
   lastDay: string,
   windows: readonly [string, string, string][],
@@ -160,6 +161,22 @@ function monthSpansCte(
                                   interval '1 month') g(month)) m)`;
 }
 
+/**
+ * `week_spans`: the weeks from Monday `firstWeek` to `lastDay` (SQL dates; the last week ends on `lastDay`),
+ * each cut into the one or two months it overlaps (`split`: two), with the spanColumns `week_*` of its part
+ * of each month, for month rows with a `month` column (first day).
+ */
+export function weekSpansCte(firstWeek: string, lastDay: string): string {
+  return `week_spans AS MATERIALIZED (
+       SELECT week, month, count(*) OVER (PARTITION BY week) > 1 AS split,
+              ${spanColumns('week', 'week', 'week_end')}
+       FROM (SELECT w.week, w.week_end, x.month, (x.month + interval '1 month')::date - 1 AS month_end
+             FROM (SELECT g.week::date AS week, least(g.week::date + 6, ${lastDay}) AS week_end
+                   FROM generate_series(${firstWeek}::timestamp, ${lastDay}::timestamp, interval '7 days') g(week)) w
+             CROSS JOIN LATERAL (SELECT DISTINCT date_trunc('month', d::timestamp)::date AS month
+                                 FROM unnest(ARRAY[w.week, w.week_end]) d) x) w)`;
+}
+
 /** group_person_month rows (alias m) of the population's people in communities, months `firstDay`..`lastDay`. */
 function communityMonths(firstDay: string, lastDay: string): string {
   return `m.organisation_id = $1 AND m.month BETWEEN date_trunc('month', ${firstDay}::timestamp)::date AND ${lastDay}
@@ -167,7 +184,7 @@ function communityMonths(firstDay: string, lastDay: string): string {
 }
 
 /** Any day of span `name` of `spans` set in a day mask? */
-const inSpan = (mask: string, spans: string, name: string) => `${mask} & ${spans}.${name}_mask <> 0`;
+export const inSpan = (mask: string, spans: string, name: string) => `${mask} & ${spans}.${name}_mask <> 0`;
 
 /**
  * The (community, person, week) rows of the population's people active in a week of `week_spans` whose
@@ -199,7 +216,19 @@ export async function loadCommunityActivity(
   population: Population,
   window: CommunityWindow,
   groupId: string | null,
+  options: { interactions: boolean } = { interactions: true },
 ): Promise<Map<string, CommunityActivity>> {
+  // The responses people's threads received: a pass over the range's threads that only the key-player
+  // index (interactions) reads, so a caller that publishes none of it (the best-case finder) skips it.
+  const received = options.interactions
+    ? `received AS (
+       SELECT t.group_id, t.root_actor_id AS person_id, sum(t.responses)::int AS received
+       FROM thread_rollup t JOIN communities c ON c.id = t.group_id
+       WHERE t.organisation_id = $1 AND t.root_day BETWEEN $4::date AND $5::date
+         AND t.root_type IN (${sqlTypes(CREATION_TYPES)}) AND t.root_actor_id IS NOT NULL
+         AND ${IN_SCOPE('t.root_actor_id')}
+       GROUP BY 1, 2),`
+    : '';
   const rows: {
     group_id: string;
     active: number;
@@ -233,33 +262,22 @@ export async function loadCommunityActivity(
        WHERE ${communityMonths('$8::date', '$5::date')}
        GROUP BY 1, 2
        HAVING bool_or(${inSpan('m.active', 's', 'read')})),
-     received AS (
-       SELECT t.group_id, t.root_actor_id AS person_id, sum(t.responses)::int AS received
-       FROM thread_rollup t JOIN communities c ON c.id = t.group_id
-       WHERE t.organisation_id = $1 AND t.root_day BETWEEN $4::date AND $5::date
-         AND t.root_type IN (${sqlTypes(CREATION_TYPES)}) AND t.root_actor_id IS NOT NULL
-         AND ${IN_SCOPE('t.root_actor_id')}
-       GROUP BY 1, 2),
+     ${received}
      per_group AS (
        SELECT p.group_id,
               count(*) FILTER (WHERE p.in_range)::int AS active, ${KEY_SUM('p.in_range')} AS active_key,
               count(*) FILTER (WHERE p.last28)::int AS active28, ${KEY_SUM('p.last28')} AS active28_key,
               count(*) FILTER (WHERE p.last365)::int AS active365, ${KEY_SUM('p.last365')} AS active365_key,
               coalesce(array_agg(p.posts) FILTER (WHERE p.posts > 0), '{}') AS posts,
-              coalesce(array_agg(p.given + coalesce(r.received, 0)) FILTER (WHERE p.in_range), '{}') AS interactions
+              ${
+                options.interactions
+                  ? `coalesce(array_agg(p.given + coalesce(r.received, 0)) FILTER (WHERE p.in_range), '{}')`
+                  : `'{}'::int[]`
+              } AS interactions
        FROM person_groups p JOIN people x ON x.organisation_id = $1 AND x.id = p.person_id
-       LEFT JOIN received r ON r.group_id = p.group_id AND r.person_id = p.person_id
+       ${options.interactions ? 'LEFT JOIN received r ON r.group_id = p.group_id AND r.person_id = p.person_id' : ''}
        GROUP BY p.group_id),
-     -- The weeks of the series (the range and the weeks before it that growth compares), each cut into the
-     -- one or two months it overlaps (split); the last week ends on the range's last day.
-     week_spans AS MATERIALIZED (
-       SELECT week, month, count(*) OVER (PARTITION BY week) > 1 AS split,
-              ${spanColumns('week', 'week', 'week_end')}
-       FROM (SELECT w.week, w.week_end, x.month, (x.month + interval '1 month')::date - 1 AS month_end
-             FROM (SELECT g.week::date AS week, least(g.week::date + 6, $5::date) AS week_end
-                   FROM generate_series($7::date::timestamp, $5::date::timestamp, interval '7 days') g(week)) w
-             CROSS JOIN LATERAL (SELECT DISTINCT date_trunc('month', d::timestamp)::date AS month
-                                 FROM unnest(ARRAY[w.week, w.week_end]) d) x) w),
+     ${weekSpansCte('$7::date', '$5::date')},
      -- A person has one row per community and month: only the parts of a split week need adding up (each
      -- half reads the table on its own, so the other half streams into per_week without being stored).
      person_weeks AS (
@@ -399,11 +417,19 @@ export async function loadThreadTallies(
     options.overall === 'all-rows'
       ? ['GROUPING SETS ((candidate), ())', 'GROUPING SETS ((candidate, author), (author))']
       : ['candidate', 'candidate, author'];
-  // The buckets' distinct authors cost a sort each: only the detail of one community asks for them.
-  const bucket = (condition: string) =>
-    options.buckets
-      ? `count(*) FILTER (WHERE ${condition})::int, count(DISTINCT author) FILTER (WHERE ${condition})::int`
-      : '0, 0';
+  const BUCKETS = [
+    'hours <= 1',
+    'hours > 1 AND hours <= 4',
+    'hours > 4 AND hours <= 24',
+    'hours > 24 AND hours <= 168',
+    'hours IS NULL OR hours > 168',
+  ];
+  // The buckets' distinct authors: only the detail of one community asks for them.
+  const bucketColumns = (make: (index: number) => string) =>
+    options.buckets ? BUCKETS.map((_, index) => `, ${make(index)}`).join('') : '';
+  const bucketArray = options.buckets
+    ? `ARRAY[${BUCKETS.map((_, index) => `t.b${index}, a.b${index}_authors`).join(', ')}]`
+    : `array_fill(0, ARRAY[${BUCKETS.length * 2}])`;
   const rows: {
     candidate: string | null;
     threads: number;
@@ -411,8 +437,8 @@ export async function loadThreadTallies(
     questions: number;
     answered_questions: number;
     answered: number;
-    median: number | null;
-    p90: number | null;
+    /** Null for the organisation's grouping-set row. */
+    hours: Buffer | null;
     comparable: number;
     crossing: number;
     authors: number;
@@ -422,37 +448,55 @@ export async function loadThreadTallies(
   }[] = await dataSource.query(
     `WITH ${SCOPE}, ${sql.ctes}, ${departmentsCte(parameterValues.length + 1)},
      threads AS (${sql.threads}),
+     -- Counted per (candidate, author, first responder) first: a few thousand rows instead of one per thread
+     -- (6.2k for the 47k threads of a 90-day range at 10M events), so the people and departments are joined
+     -- and everything after is summed on those; the hours travel packed (core/percentiles.ts), concatenated
+     -- per candidate and sorted in Node, so the threads are read once, never materialised or sorted.
+     pairs AS (
+       SELECT candidate, author, responder, count(*) AS threads,
+              count(*) FILTER (WHERE hours <= 168) AS within7,
+              count(*) FILTER (WHERE question) AS questions,
+              count(*) FILTER (WHERE question AND hours IS NOT NULL) AS answered_questions,
+              count(hours) AS answered, ${packedValues('hours')} AS hours
+              ${bucketColumns((index) => `count(*) FILTER (WHERE ${BUCKETS[index]}) AS b${index}`)}
+       FROM threads GROUP BY candidate, author, responder),
      classified AS (
-       SELECT t.*, ad.department AS author_department, rd.department AS responder_department
-       FROM threads t
-       JOIN people pa ON pa.organisation_id = $1 AND pa.id = t.author
+       SELECT x.*, pa.record_key, ad.department AS author_department, rd.department AS responder_department
+       FROM pairs x
+       JOIN people pa ON pa.organisation_id = $1 AND pa.id = x.author
        LEFT JOIN departments ad ON ad.id = pa.org_unit_id
-       LEFT JOIN people pr ON pr.organisation_id = $1 AND pr.id = t.responder
+       LEFT JOIN people pr ON pr.organisation_id = $1 AND pr.id = x.responder
        LEFT JOIN departments rd ON rd.id = pr.org_unit_id),
      authors AS (
-       SELECT a.candidate, count(*)::int AS authors, ${KEY_SUM()} AS authors_key, max(a.threads)::int AS top
-       FROM (SELECT candidate, author, count(*) AS threads FROM threads GROUP BY ${byAuthor}) a
-       JOIN people x ON x.organisation_id = $1 AND x.id = a.author
-       GROUP BY a.candidate),
+       SELECT x.candidate, count(*)::int AS authors, ${KEY_SUM()} AS authors_key, max(x.threads)::int AS top
+              ${bucketColumns((index) => `count(*) FILTER (WHERE x.b${index} > 0)::int AS b${index}_authors`)}
+       FROM (SELECT candidate, author, min(record_key) AS record_key, sum(threads) AS threads
+                    ${bucketColumns((index) => `sum(b${index}) AS b${index}`)}
+             FROM classified GROUP BY ${byAuthor}) x
+       GROUP BY x.candidate),
      tallies AS (
-       SELECT candidate, count(*)::int AS threads,
-              count(*) FILTER (WHERE hours <= 168)::int AS within7,
-              count(*) FILTER (WHERE question)::int AS questions,
-              count(*) FILTER (WHERE question AND hours IS NOT NULL)::int AS answered_questions,
-              count(hours)::int AS answered,
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY hours) AS median,
-              percentile_cont(0.9) WITHIN GROUP (ORDER BY hours) AS p90,
-              count(*) FILTER (WHERE author_department IS NOT NULL AND responder_department IS NOT NULL)::int
-                AS comparable,
-              count(*) FILTER (WHERE author_department <> responder_department)::int AS crossing,
-              ARRAY[${bucket('hours <= 1')}, ${bucket('hours > 1 AND hours <= 4')},
-                    ${bucket('hours > 4 AND hours <= 24')}, ${bucket('hours > 24 AND hours <= 168')},
-                    ${bucket('hours IS NULL OR hours > 168')}] AS buckets
+       SELECT candidate, sum(threads)::int AS threads, sum(within7)::int AS within7,
+              sum(questions)::int AS questions, sum(answered_questions)::int AS answered_questions,
+              sum(answered)::int AS answered,
+              coalesce(sum(threads) FILTER (WHERE author_department IS NOT NULL
+                                              AND responder_department IS NOT NULL), 0)::int AS comparable,
+              coalesce(sum(threads) FILTER (WHERE author_department <> responder_department), 0)::int AS crossing
+              ${bucketColumns((index) => `sum(b${index})::int AS b${index}`)},
+              -- The organisation's row of 'all-rows' leaves its hours out: they are the merge of its
+              -- candidates' (each thread is in one), done in Node rather than sent twice.
+              ${
+                options.overall === 'all-rows'
+                  ? `CASE WHEN GROUPING(candidate) = 0 THEN ${concatPacked('hours')} END`
+                  : concatPacked('hours')
+              } AS hours
        FROM classified GROUP BY ${byCandidate})
-     SELECT t.*, a.authors, a.authors_key, a.top
+     SELECT t.*, a.authors, a.authors_key, a.top, ${bucketArray} AS buckets
      FROM tallies t JOIN authors a ON a.candidate IS NOT DISTINCT FROM t.candidate`,
     [...parameterValues, ...departmentParameters(departments)],
   );
+  const hours = new Map(rows.map((row) => [row.candidate, row.hours && unpackSorted(row.hours)]));
+  if (options.overall === 'all-rows')
+    hours.set(null, mergeSorted([...hours.values()].filter((part): part is Float64Array => !!part)));
   return new Map(
     rows.map((row) => [
       row.candidate,
@@ -463,8 +507,8 @@ export async function loadThreadTallies(
           questions: row.questions,
           answeredQuestions: row.answered_questions,
           answered: row.answered,
-          medianHours: row.median === null ? null : Number(row.median),
-          p90Hours: row.p90 === null ? null : Number(row.p90),
+          medianHours: percentileCont(hours.get(row.candidate) ?? [], 0.5),
+          p90Hours: percentileCont(hours.get(row.candidate) ?? [], 0.9),
           authors: cell(row.authors, row.authors_key),
           topAuthorThreads: row.top,
           comparable: row.comparable,

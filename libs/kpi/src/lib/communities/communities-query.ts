@@ -109,7 +109,17 @@ export interface CommunityComputation {
 export async function computeCommunities(
   dataSource: DataSource,
   scope: KpiScope,
-  options: { groupId: string | null; viralThreshold: number; departments?: ReadonlyMap<string, string> },
+  options: {
+    groupId: string | null;
+    viralThreshold: number;
+    departments?: ReadonlyMap<string, string>;
+    /**
+     * false: leave out what only the key-player index reads (responses received), for a caller that
+     * publishes none of it; each community's keyPlayerIndex is then computed from nothing and must not be
+     * shown.
+     */
+    interactions?: boolean;
+  },
 ): Promise<CommunityComputation> {
   const population = toPopulation(scope);
   const rule = disclosureOfScope(scope);
@@ -117,7 +127,9 @@ export async function computeCommunities(
   const departments = options.departments ?? (await loadDepartments(dataSource, scope)).departments;
   const [rows, activity, joins, threads] = await Promise.all([
     loadCommunityRows(dataSource, scope.organisationId, options.groupId),
-    loadCommunityActivity(dataSource, population, window, options.groupId),
+    loadCommunityActivity(dataSource, population, window, options.groupId, {
+      interactions: options.interactions ?? true,
+    }),
     loadMemberJoins(dataSource, population, window, options.groupId),
     loadCommunityThreads(dataSource, population, window, options.groupId, departments),
   ]);
