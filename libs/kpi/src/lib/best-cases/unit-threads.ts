@@ -1,5 +1,11 @@
 import type { DataSource } from 'typeorm';
-import { concatPacked, mergeSorted, packedValues, percentileCont, unpackSorted } from '../core/percentiles';
+import {
+  concatPacked,
+  packedValues,
+  percentilesOfUnion,
+  unpackSorted,
+  type SortedPart,
+} from '../core/percentiles';
 import { SCOPE, scopeParameters, type Population } from '../core/population';
 import { RECORD_KEY_MODULUS } from '../disclosure/cell-key';
 import { emptyTallies, type ThreadTallies } from '../communities/community-figures';
@@ -99,14 +105,14 @@ export function rollUpUnitThreads(
   rows: readonly UnitThreadRow[],
   ancestors: ReadonlyMap<string, readonly string[]>,
 ): Map<string | null, CandidateThreads> {
-  const sums = new Map<string | null, { tallies: ThreadTallies; hours: ArrayLike<number>[] }>();
+  const sums = new Map<string | null, ThreadTallies>();
+  const parts: SortedPart<string | null>[] = [];
   const add = (candidate: string | null, row: UnitThreadRow) => {
-    let sum = sums.get(candidate);
-    if (!sum) {
-      sum = { tallies: emptyTallies(), hours: [] };
-      sums.set(candidate, sum);
+    let tallies = sums.get(candidate);
+    if (!tallies) {
+      tallies = emptyTallies();
+      sums.set(candidate, tallies);
     }
-    const tallies = sum.tallies;
     tallies.threads += row.threads;
     tallies.answeredWithin7Days += row.within7;
     tallies.questions += row.questions;
@@ -117,22 +123,18 @@ export function rollUpUnitThreads(
     tallies.authors.count += row.authors;
     tallies.authors.key = (tallies.authors.key + Number(row.authors_key)) % RECORD_KEY_MODULUS;
     tallies.topAuthorThreads = Math.max(tallies.topAuthorThreads, row.top);
-    if (row.hours.length > 0) sum.hours.push(row.hours);
   };
   for (const row of rows) {
-    add(null, row);
-    if (row.unit === null) continue;
-    for (const unit of ancestors.get(row.unit) ?? [row.unit]) add(unit, row);
+    const units = row.unit === null ? [] : (ancestors.get(row.unit) ?? [row.unit]);
+    for (const candidate of [null, ...units]) add(candidate, row);
+    parts.push({ sorted: row.hours, groups: [null, ...units] });
   }
+  const percentiles = percentilesOfUnion(parts, [0.5, 0.9]);
   const result = new Map<string | null, CandidateThreads>();
-  for (const [candidate, sum] of sums) {
-    const hours = mergeSorted(sum.hours);
+  for (const [candidate, tallies] of sums) {
+    const [median, p90] = percentiles.get(candidate) ?? [null, null];
     result.set(candidate, {
-      tallies: {
-        ...sum.tallies,
-        medianHours: percentileCont(hours, 0.5),
-        p90Hours: percentileCont(hours, 0.9),
-      },
+      tallies: { ...tallies, medianHours: median, p90Hours: p90 },
       buckets: NO_BUCKETS,
     });
   }

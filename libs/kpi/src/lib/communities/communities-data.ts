@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { CREATION_TYPES, sqlTypes } from '../core/activity-definition';
 import { addDays, weekStart } from '../core/periods';
 import { IN_SCOPE, SCOPE, scopeParameters, type Population } from '../core/population';
-import { concatPacked, mergeSorted, packedValues, percentileCont, unpackSorted } from '../core/percentiles';
+import { concatPacked, packedValues, percentilesOfUnion, unpackSorted } from '../core/percentiles';
 import { RECORD_KEY_MODULUS, type PeopleCount } from '../disclosure/cell-key';
 import type { ThreadTallies } from './community-figures';
 import type { CommunityPersonTotals } from './community-personas';
@@ -494,9 +494,16 @@ export async function loadThreadTallies(
      FROM tallies t JOIN authors a ON a.candidate IS NOT DISTINCT FROM t.candidate`,
     [...parameterValues, ...departmentParameters(departments)],
   );
-  const hours = new Map(rows.map((row) => [row.candidate, row.hours && unpackSorted(row.hours)]));
-  if (options.overall === 'all-rows')
-    hours.set(null, mergeSorted([...hours.values()].filter((part): part is Float64Array => !!part)));
+  // Each candidate's hours; in 'all-rows' they count in the organisation (null) as well.
+  const percentiles = percentilesOfUnion(
+    rows
+      .filter((row) => row.hours !== null)
+      .map((row) => ({
+        sorted: unpackSorted(row.hours as Buffer),
+        groups: options.overall === 'all-rows' ? [row.candidate, null] : [row.candidate],
+      })),
+    [0.5, 0.9],
+  );
   return new Map(
     rows.map((row) => [
       row.candidate,
@@ -507,8 +514,8 @@ export async function loadThreadTallies(
           questions: row.questions,
           answeredQuestions: row.answered_questions,
           answered: row.answered,
-          medianHours: percentileCont(hours.get(row.candidate) ?? [], 0.5),
-          p90Hours: percentileCont(hours.get(row.candidate) ?? [], 0.9),
+          medianHours: percentiles.get(row.candidate)?.[0] ?? null,
+          p90Hours: percentiles.get(row.candidate)?.[1] ?? null,
           authors: cell(row.authors, row.authors_key),
           topAuthorThreads: row.top,
           comparable: row.comparable,

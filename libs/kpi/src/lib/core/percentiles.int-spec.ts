@@ -2,7 +2,7 @@ import { createDataSource } from '@uptake/persistence';
 import { testStoreUrls } from '@uptake/testing';
 import type { DataSource } from 'typeorm';
 import { seededRandom } from './seeded-random';
-import { concatPacked, mergeSorted, packedValues, percentileCont, unpackSorted } from './percentiles';
+import { concatPacked, packedValues, percentileCont, percentilesOfUnion, unpackSorted } from './percentiles';
 
 /*
  * The percentiles the thread tallies compute in Node from packed hours, against Postgres's own
@@ -42,8 +42,11 @@ describe('percentiles from packed values', () => {
     expect(sorted.length).toBe(values.filter((value) => value !== null).length);
     expect(percentileCont(sorted, 0.5)).toBe(row.median);
     expect(percentileCont(sorted, 0.9)).toBe(row.p90);
-    // Parts packed and concatenated apart, each sorted and merged, give the same.
-    const merged = mergeSorted(row.parts.map((part) => unpackSorted(part)));
-    expect([...merged]).toEqual([...sorted]);
+    // Parts packed and concatenated apart, each sorted, give the same as their union.
+    const union = percentilesOfUnion(
+      row.parts.map((part) => ({ sorted: unpackSorted(part), groups: ['all'] })),
+      [0.5, 0.9],
+    );
+    expect(union.get('all')).toEqual([row.median, row.p90]);
   });
 });

@@ -1,4 +1,5 @@
-import { mergeSorted, percentileCont, unpackFloat8 } from './percentiles';
+import { percentileCont, percentilesOfUnion, unpackFloat8 } from './percentiles';
+import { seededRandom } from './seeded-random';
 
 describe('percentileCont', () => {
   it('interpolates between the two nearest ranks as Postgres does', () => {
@@ -9,13 +10,41 @@ describe('percentileCont', () => {
   });
 });
 
-describe('mergeSorted', () => {
-  it('merges ascending parts into one ascending array, keeping duplicates', () => {
-    expect([...mergeSorted([[1, 4, 9], [], [2, 4], [0.5], [3, 10, 11]])]).toEqual([
-      0.5, 1, 2, 3, 4, 4, 9, 10, 11,
-    ]);
-    expect([...mergeSorted([[5, 6]])]).toEqual([5, 6]);
-    expect(mergeSorted([]).length).toBe(0);
+describe('percentilesOfUnion', () => {
+  it('gives each group the percentiles of the union of its parts, as if merged and sorted', () => {
+    const random = seededRandom(42);
+    const part = (size: number) =>
+      Float64Array.from({ length: size }, () => Math.round(random() * 400) / 8).sort();
+    const [a, b, c, empty] = [part(37), part(5), part(120), part(0)];
+    const parts = [
+      { sorted: a, groups: ['sales', 'co', null] },
+      { sorted: b, groups: ['emea', 'sales', 'co', null] },
+      { sorted: c, groups: ['eng', 'co', null] },
+      { sorted: empty, groups: ['idle', 'co', null] },
+    ];
+    const result = percentilesOfUnion(parts, [0.5, 0.9]);
+    const expected = (...arrays: Float64Array[]) => {
+      const all = arrays.flatMap((array) => [...array]).sort((x, y) => x - y);
+      return [percentileCont(all, 0.5), percentileCont(all, 0.9)];
+    };
+    expect(result.get('sales')).toEqual(expected(a, b));
+    expect(result.get('emea')).toEqual(expected(b));
+    expect(result.get('co')).toEqual(expected(a, b, c));
+    expect(result.get(null)).toEqual(expected(a, b, c));
+    expect(result.get('idle')).toEqual([null, null]);
+    expect(result.has('nobody')).toBe(false);
+  });
+
+  it('keeps ties and single values', () => {
+    const result = percentilesOfUnion(
+      [
+        { sorted: [1, 4, 4], groups: ['x'] },
+        { sorted: [4], groups: ['x', 'y'] },
+      ],
+      [0.5, 0.9],
+    );
+    expect(result.get('x')).toEqual([4, 4]);
+    expect(result.get('y')).toEqual([4, 4]);
   });
 });
 
