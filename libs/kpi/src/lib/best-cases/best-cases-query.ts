@@ -13,9 +13,17 @@ import {
   threadFigures,
   type ThreadTallies,
 } from '../communities/community-figures';
-import { communityWindow, type CommunityWindow } from '../communities/communities-data';
+import {
+  communityWindow,
+  type CandidateThreads,
+  type CommunityWindow,
+} from '../communities/communities-data';
 import type { CommunityFacts } from '../communities/community-health';
-import { computeCommunities, loadDepartments } from '../communities/communities-query';
+import {
+  computeCommunities,
+  loadDepartments,
+  type CommunityComputation,
+} from '../communities/communities-query';
 import type { DirectoryUnit } from '../core/top-units';
 import { growthOverWeeks } from '../communities/growth';
 import {
@@ -26,7 +34,7 @@ import {
   type CriterionValues,
 } from './best-case-score';
 import { loadUnitActivity, rollUpUnitActivity, unitAncestors, type UnitActivity } from './unit-activity';
-import { loadUnitThreads } from './unit-threads';
+import { loadUnitThreads, rollUpUnitThreads } from './unit-threads';
 
 /** Any threshold: the best-case finder reads the communities' active-people growth, not the viral flag. */
 const UNUSED_VIRAL_THRESHOLD = 0.5;
@@ -56,14 +64,15 @@ async function unitCandidates(
   scope: KpiScope,
   window: CommunityWindow,
   rule: DisclosureRule,
-  directory: { units: DirectoryUnit[]; departments: ReadonlyMap<string, string> },
+  units: DirectoryUnit[],
+  /** The subtrees' thread tallies, being loaded (on their own, or with the communities'). */
+  unitThreads: Promise<Map<string | null, CandidateThreads>>,
 ): Promise<CandidatePool> {
   const population = toPopulation(scope);
-  const { units, departments } = directory;
   const ancestors = unitAncestors(units);
   const [activityRows, threads] = await Promise.all([
     loadUnitActivity(dataSource, population, window),
-    loadUnitThreads(dataSource, population, window, departments, ancestors),
+    unitThreads,
   ]);
   const activity = rollUpUnitActivity(activityRows, ancestors, window.weeks.length);
   const candidates = units
@@ -85,18 +94,11 @@ async function unitCandidates(
  * threads do).
  */
 async function communityCandidates(
-  dataSource: DataSource,
   scope: KpiScope,
-  departments: ReadonlyMap<string, string>,
+  computation: Promise<CommunityComputation>,
 ): Promise<CandidatePool> {
   const rule = disclosureOfScope(scope);
-  const computed = await computeCommunities(dataSource, scope, {
-    groupId: null,
-    viralThreshold: UNUSED_VIRAL_THRESHOLD,
-    departments,
-    // The criteria below read no key-player index: its pass over the threads is skipped.
-    interactions: false,
-  });
+  const computed = await computation;
   const all = [...computed.facts.values()];
   const sum = (count: (facts: CommunityFacts) => number) =>
     all.reduce((total, facts) => total + count(facts), 0);
@@ -146,12 +148,31 @@ export async function queryBestCases(
 ): Promise<BestCasesReport> {
   const rule = disclosureOfScope(scope);
   const window = communityWindow(scope.from, scope.to);
-  const directory = await loadDepartments(dataSource, scope);
-  const [units, communities] = await Promise.all([
-    options.kind === 'community' ? null : unitCandidates(dataSource, scope, window, rule, directory),
-    options.kind === 'orgUnit' ? null : communityCandidates(dataSource, scope, directory.departments),
+  const { units, departments } = await loadDepartments(dataSource, scope);
+  const ancestors = unitAncestors(units);
+  // Both kinds: the communities' computation also counts the threads per org unit, in the same pass.
+  const computation =
+    options.kind === 'orgUnit'
+      ? null
+      : computeCommunities(dataSource, scope, {
+          groupId: null,
+          viralThreshold: UNUSED_VIRAL_THRESHOLD,
+          departments,
+          // The criteria below read no key-player index: its pass over the threads is skipped.
+          interactions: false,
+          units: options.kind === 'all',
+        });
+  const unitThreads =
+    options.kind === 'community'
+      ? null
+      : computation
+        ? computation.then((computed) => rollUpUnitThreads(computed.unitThreads, ancestors))
+        : loadUnitThreads(dataSource, toPopulation(scope), window, departments, ancestors);
+  const [unitPool, communityPool] = await Promise.all([
+    unitThreads ? unitCandidates(dataSource, scope, window, rule, units, unitThreads) : null,
+    computation ? communityCandidates(scope, computation) : null,
   ]);
-  const pools = [units, communities].filter((pool): pool is CandidatePool => pool !== null);
+  const pools = [unitPool, communityPool].filter((pool): pool is CandidatePool => pool !== null);
   const ranked = rankBestCases(pools, rule, options.top);
   return {
     scope,

@@ -2,7 +2,7 @@ import { Organisation, createDataSource } from '@uptake/persistence';
 import { testStoreUrls } from '@uptake/testing';
 import type { DataSource } from 'typeorm';
 import { communityWindow, loadThreadTallies, rangeThreads } from '../communities/communities-data';
-import { loadDepartments } from '../communities/communities-query';
+import { computeCommunities, loadDepartments } from '../communities/communities-query';
 import {
   scopeOf,
   seedCommunityOrganisation,
@@ -10,7 +10,7 @@ import {
 } from '../communities/test/community-organisation';
 import { toPopulation } from '../core/population';
 import { unitAncestors } from './unit-activity';
-import { loadUnitThreads } from './unit-threads';
+import { loadUnitThreads, rollUpUnitThreads } from './unit-threads';
 
 /*
  * loadUnitThreads (threads grouped by the author's own unit in SQL, subtrees summed and percentiles merged in
@@ -67,5 +67,14 @@ describe('org-unit thread tallies', () => {
     const rolledUp = await loadUnitThreads(dataSource, population, window, departments, unitAncestors(units));
     expect(expanded.size).toBeGreaterThan(0);
     expect(new Map([...rolledUp].sort())).toEqual(new Map([...expanded].sort()));
+    // The same from the communities' pass over the threads (what the best-case finder uses for both kinds).
+    const withCommunities = await computeCommunities(dataSource, scope, {
+      groupId: null,
+      viralThreshold: 0.5,
+      departments,
+      units: true,
+    });
+    const fromCommunities = rollUpUnitThreads(withCommunities.unitThreads, unitAncestors(units));
+    expect(new Map([...fromCommunities].sort())).toEqual(new Map([...expanded].sort()));
   });
 });

@@ -1,21 +1,17 @@
 import type { DataSource } from 'typeorm';
-import {
-  concatPacked,
-  packedValues,
-  percentilesOfUnion,
-  unpackSorted,
-  type SortedPart,
-} from '../core/percentiles';
-import { SCOPE, scopeParameters, type Population } from '../core/population';
+import { percentilesOfUnion, type SortedPart } from '../core/percentiles';
+import { scopeParameters, type Population } from '../core/population';
 import { RECORD_KEY_MODULUS } from '../disclosure/cell-key';
 import { emptyTallies, type ThreadTallies } from '../communities/community-figures';
 import {
-  departmentParameters,
-  departmentsCte,
+  queryThreadTallies,
   rangeThreads,
   type CandidateThreads,
   type CommunityWindow,
+  type UnitThreadRow,
 } from '../communities/communities-data';
+
+export type { UnitThreadRow } from '../communities/communities-data';
 
 /**
  * Thread tallies per org unit subtree of the authors (a thread counts in its author's unit and every unit
@@ -23,8 +19,9 @@ import {
  *
  * Everything but the percentiles adds up over the units people belong to: a person has one unit, so a
  * subtree's threads, answered threads and distinct authors are the sums over the units in it. So Postgres
- * groups the range's threads once by the author's own unit (about as many rows as units), and the subtrees
- * are summed here; the median and 90th percentile come from each unit's sorted hours, merged per subtree.
+ * groups the range's threads once by the author's own unit (about as many rows as units, queryThreadTallies
+ * with `units`), and the subtrees are summed here; the median and 90th percentile come from each unit's
+ * sorted hours, taken per subtree in one pass (percentilesOfUnion).
  * The same figures as loadThreadTallies over the threads expanded to every ancestor (unit-threads.int-spec
  * compares both), without sorting the range's threads once per level of the tree (see README, best cases).
  */
@@ -35,64 +32,18 @@ export async function loadUnitThreads(
   departments: ReadonlyMap<string, string>,
   ancestors: ReadonlyMap<string, readonly string[]>,
 ): Promise<Map<string | null, CandidateThreads>> {
-  const rows: (Omit<UnitThreadRow, 'hours'> & { hours: Buffer })[] = await dataSource.query(
-    `WITH ${SCOPE},
-     ${departmentsCte(6)},
-     threads AS (${rangeThreads()}),
-     -- Counted per (author, first responder) first (4.5k rows for the 47k threads of a 90-day range at 10M
-     -- events): the people and departments are joined on those. The hours travel packed, concatenated per
-     -- unit and sorted in Node (core/percentiles.ts): the threads are read once, never sorted.
-     pairs AS (
-       SELECT author, responder, count(*) AS threads, count(*) FILTER (WHERE hours <= 168) AS within7,
-              count(*) FILTER (WHERE question) AS questions,
-              count(*) FILTER (WHERE question AND hours IS NOT NULL) AS answered_questions,
-              ${packedValues('hours')} AS hours
-       FROM threads GROUP BY author, responder),
-     classified AS (
-       SELECT x.*, pa.org_unit_id AS unit, pa.record_key AS key,
-              ad.department AS author_department, rd.department AS responder_department
-       FROM pairs x
-       JOIN people pa ON pa.organisation_id = $1 AND pa.id = x.author
-       LEFT JOIN departments ad ON ad.id = pa.org_unit_id
-       LEFT JOIN people pr ON pr.organisation_id = $1 AND pr.id = x.responder
-       LEFT JOIN departments rd ON rd.id = pr.org_unit_id),
-     authors AS (
-       SELECT a.unit, count(*)::int AS authors, (sum(a.key) % ${RECORD_KEY_MODULUS})::bigint AS authors_key,
-              max(a.threads)::int AS top
-       FROM (SELECT unit, author, min(key) AS key, sum(threads) AS threads FROM classified GROUP BY 1, 2) a
-       GROUP BY a.unit),
-     tallies AS (
-       SELECT unit, sum(threads)::int AS threads, sum(within7)::int AS within7,
-              sum(questions)::int AS questions, sum(answered_questions)::int AS answered_questions,
-              coalesce(sum(threads) FILTER (WHERE author_department IS NOT NULL
-                                              AND responder_department IS NOT NULL), 0)::int AS comparable,
-              coalesce(sum(threads) FILTER (WHERE author_department <> responder_department), 0)::int AS crossing,
-              ${concatPacked('hours')} AS hours
-       FROM classified GROUP BY unit)
-     SELECT t.*, a.authors, a.authors_key, a.top
-     FROM tallies t JOIN authors a ON a.unit IS NOT DISTINCT FROM t.unit`,
-    [...scopeParameters(population), window.from, window.to, ...departmentParameters(departments)],
+  const { units } = await queryThreadTallies(
+    dataSource,
+    // No candidates: only the units' tallies are wanted.
+    {
+      ctes: '',
+      threads: `SELECT NULL::uuid AS candidate, author, question, hours, responder FROM (${rangeThreads()}) t`,
+    },
+    [...scopeParameters(population), window.from, window.to],
+    departments,
+    { buckets: false, overall: 'all-rows', units: true },
   );
-  return rollUpUnitThreads(
-    rows.map((row) => ({ ...row, hours: unpackSorted(row.hours) })),
-    ancestors,
-  );
-}
-
-/** One unit's threads (its own people's, not its subtree's); `unit` null: people without a unit. */
-export interface UnitThreadRow {
-  unit: string | null;
-  threads: number;
-  within7: number;
-  questions: number;
-  answered_questions: number;
-  comparable: number;
-  crossing: number;
-  /** Hours to the first response by someone else of the answered threads, ascending. */
-  hours: ArrayLike<number>;
-  authors: number;
-  authors_key: string | number;
-  top: number;
+  return rollUpUnitThreads(units, ancestors);
 }
 
 const NO_BUCKETS = [0, 1, 2, 3, 4].map(() => ({ threads: 0, authors: 0 }));

@@ -396,12 +396,34 @@ export interface CandidateThreads {
   buckets: ResponseBucketTally[];
 }
 
+/** One org unit's threads (its own people's, not its subtree's); `unit` null: people without a unit. */
+export interface UnitThreadRow {
+  unit: string | null;
+  threads: number;
+  within7: number;
+  questions: number;
+  answered_questions: number;
+  comparable: number;
+  crossing: number;
+  /** Hours to the first response by someone else of the answered threads, ascending. */
+  hours: ArrayLike<number>;
+  authors: number;
+  authors_key: string | number;
+  top: number;
+}
+
+/** What queryThreadTallies returns: per candidate, and (with `units`) per author's own org unit. */
+export interface ThreadTalliesResult {
+  candidates: Map<string | null, CandidateThreads>;
+  units: UnitThreadRow[];
+}
+
 /**
  * Thread tallies per candidate from a `threads` CTE (candidate, author, question, hours, responder) the
  * caller writes over thread_rollup: a community's threads, or an org unit subtree's. Rows with a null
  * candidate are the organisation's. Hours to the first response by someone else (null: unanswered), its
- * median and 90th percentile (percentile_cont, over the answered threads), the buckets of the detail, and
- * the answered threads whose author's and first responder's departments are known and differ.
+ * median and 90th percentile (percentile_cont's, computed in Node: core/percentiles.ts), the buckets of the
+ * detail, and the answered threads whose author's and first responder's departments are known and differ.
  * `overall: 'all-rows'`: every thread is in exactly one candidate's rows and the organisation is all of them,
  * so `threads` holds no null rows and the organisation's tallies come from a grouping set (one pass over the
  * threads instead of a second copy of them); `'null-rows'`: the caller adds the organisation's rows itself.
@@ -413,6 +435,24 @@ export async function loadThreadTallies(
   departments: ReadonlyMap<string, string>,
   options: { buckets: boolean; overall: 'all-rows' | 'null-rows' },
 ): Promise<Map<string | null, CandidateThreads>> {
+  return (await queryThreadTallies(dataSource, sql, parameterValues, departments, options)).candidates;
+}
+
+/**
+ * loadThreadTallies, and with `units` also the tallies per author's own org unit from the same pass over
+ * the threads (the best-case finder ranks communities and org units on the same threads): then `threads`
+ * holds every thread of the population, a null candidate being a thread in no candidate (counted in the
+ * units only), and `overall` must be 'all-rows'.
+ */
+export async function queryThreadTallies(
+  dataSource: DataSource,
+  sql: { ctes: string; threads: string },
+  parameterValues: unknown[],
+  departments: ReadonlyMap<string, string>,
+  options: { buckets: boolean; overall: 'all-rows' | 'null-rows'; units?: boolean },
+): Promise<ThreadTalliesResult> {
+  if (options.units && options.overall !== 'all-rows')
+    throw new Error("unit tallies need overall 'all-rows'");
   const [byCandidate, byAuthor] =
     options.overall === 'all-rows'
       ? ['GROUPING SETS ((candidate), ())', 'GROUPING SETS ((candidate, author), (author))']
@@ -427,10 +467,21 @@ export async function loadThreadTallies(
   // The buckets' distinct authors: only the detail of one community asks for them.
   const bucketColumns = (make: (index: number) => string) =>
     options.buckets ? BUCKETS.map((_, index) => `, ${make(index)}`).join('') : '';
+  const noBuckets = `array_fill(0, ARRAY[${BUCKETS.length * 2}])`;
   const bucketArray = options.buckets
     ? `ARRAY[${BUCKETS.map((_, index) => `t.b${index}, a.b${index}_authors`).join(', ')}]`
-    : `array_fill(0, ARRAY[${BUCKETS.length * 2}])`;
+    : noBuckets;
+  // The sums over pairs (alias-free columns of `classified`), for candidates and units alike.
+  const sums = `sum(threads)::int AS threads, sum(within7)::int AS within7,
+              sum(questions)::int AS questions, sum(answered_questions)::int AS answered_questions,
+              sum(answered)::int AS answered,
+              coalesce(sum(threads) FILTER (WHERE author_department IS NOT NULL
+                                              AND responder_department IS NOT NULL), 0)::int AS comparable,
+              coalesce(sum(threads) FILTER (WHERE author_department <> responder_department), 0)::int AS crossing`;
+  const authorSums = `count(*)::int AS authors, ${KEY_SUM()} AS authors_key, max(x.threads)::int AS top`;
+  const inCandidates = options.units ? 'WHERE candidate IS NOT NULL' : '';
   const rows: {
+    kind: 'candidate' | 'unit';
     candidate: string | null;
     threads: number;
     within7: number;
@@ -446,7 +497,7 @@ export async function loadThreadTallies(
     top: number;
     buckets: [number, number, number, number, number, number, number, number, number, number];
   }[] = await dataSource.query(
-    `WITH ${SCOPE}, ${sql.ctes}, ${departmentsCte(parameterValues.length + 1)},
+    `WITH ${[SCOPE, sql.ctes, departmentsCte(parameterValues.length + 1)].filter(Boolean).join(', ')},
      threads AS (${sql.threads}),
      -- Counted per (candidate, author, first responder) first: a few thousand rows instead of one per thread
      -- (6.2k for the 47k threads of a 90-day range at 10M events), so the people and departments are joined
@@ -461,26 +512,22 @@ export async function loadThreadTallies(
               ${bucketColumns((index) => `count(*) FILTER (WHERE ${BUCKETS[index]}) AS b${index}`)}
        FROM threads GROUP BY candidate, author, responder),
      classified AS (
-       SELECT x.*, pa.record_key, ad.department AS author_department, rd.department AS responder_department
+       SELECT x.*, pa.record_key, pa.org_unit_id AS unit,
+              ad.department AS author_department, rd.department AS responder_department
        FROM pairs x
        JOIN people pa ON pa.organisation_id = $1 AND pa.id = x.author
        LEFT JOIN departments ad ON ad.id = pa.org_unit_id
        LEFT JOIN people pr ON pr.organisation_id = $1 AND pr.id = x.responder
        LEFT JOIN departments rd ON rd.id = pr.org_unit_id),
      authors AS (
-       SELECT x.candidate, count(*)::int AS authors, ${KEY_SUM()} AS authors_key, max(x.threads)::int AS top
+       SELECT x.candidate, ${authorSums}
               ${bucketColumns((index) => `count(*) FILTER (WHERE x.b${index} > 0)::int AS b${index}_authors`)}
        FROM (SELECT candidate, author, min(record_key) AS record_key, sum(threads) AS threads
                     ${bucketColumns((index) => `sum(b${index}) AS b${index}`)}
-             FROM classified GROUP BY ${byAuthor}) x
+             FROM classified ${inCandidates} GROUP BY ${byAuthor}) x
        GROUP BY x.candidate),
      tallies AS (
-       SELECT candidate, sum(threads)::int AS threads, sum(within7)::int AS within7,
-              sum(questions)::int AS questions, sum(answered_questions)::int AS answered_questions,
-              sum(answered)::int AS answered,
-              coalesce(sum(threads) FILTER (WHERE author_department IS NOT NULL
-                                              AND responder_department IS NOT NULL), 0)::int AS comparable,
-              coalesce(sum(threads) FILTER (WHERE author_department <> responder_department), 0)::int AS crossing
+       SELECT candidate, ${sums}
               ${bucketColumns((index) => `sum(b${index})::int AS b${index}`)},
               -- The organisation's row of 'all-rows' leaves its hours out: they are the merge of its
               -- candidates' (each thread is in one), done in Node rather than sent twice.
@@ -489,14 +536,28 @@ export async function loadThreadTallies(
                   ? `CASE WHEN GROUPING(candidate) = 0 THEN ${concatPacked('hours')} END`
                   : concatPacked('hours')
               } AS hours
-       FROM classified GROUP BY ${byCandidate})
-     SELECT t.*, a.authors, a.authors_key, a.top, ${bucketArray} AS buckets
-     FROM tallies t JOIN authors a ON a.candidate IS NOT DISTINCT FROM t.candidate`,
+       FROM classified ${inCandidates} GROUP BY ${byCandidate})
+     SELECT 'candidate' AS kind, t.candidate, t.threads, t.within7, t.questions, t.answered_questions,
+            t.answered, t.comparable, t.crossing, t.hours, a.authors, a.authors_key, a.top, ${bucketArray} AS buckets
+     FROM tallies t JOIN authors a ON a.candidate IS NOT DISTINCT FROM t.candidate
+     ${
+       options.units
+         ? `UNION ALL
+     SELECT 'unit', t.unit, t.threads, t.within7, t.questions, t.answered_questions, t.answered, t.comparable,
+            t.crossing, t.hours, a.authors, a.authors_key, a.top, ${noBuckets}
+     FROM (SELECT unit, ${sums}, ${concatPacked('hours')} AS hours FROM classified GROUP BY unit) t
+     JOIN (SELECT x.unit, ${authorSums}
+           FROM (SELECT unit, author, min(record_key) AS record_key, sum(threads) AS threads
+                 FROM classified GROUP BY unit, author) x
+           GROUP BY x.unit) a ON a.unit IS NOT DISTINCT FROM t.unit`
+         : ''
+     }`,
     [...parameterValues, ...departmentParameters(departments)],
   );
+  const candidateRows = rows.filter((row) => row.kind === 'candidate');
   // Each candidate's hours; in 'all-rows' they count in the organisation (null) as well.
   const percentiles = percentilesOfUnion(
-    rows
+    candidateRows
       .filter((row) => row.hours !== null)
       .map((row) => ({
         sorted: unpackSorted(row.hours as Buffer),
@@ -504,8 +565,8 @@ export async function loadThreadTallies(
       })),
     [0.5, 0.9],
   );
-  return new Map(
-    rows.map((row) => [
+  const candidates = new Map(
+    candidateRows.map((row) => [
       row.candidate,
       {
         tallies: {
@@ -528,6 +589,22 @@ export async function loadThreadTallies(
       },
     ]),
   );
+  const units = rows
+    .filter((row) => row.kind === 'unit')
+    .map((row) => ({
+      unit: row.candidate,
+      threads: row.threads,
+      within7: row.within7,
+      questions: row.questions,
+      answered_questions: row.answered_questions,
+      comparable: row.comparable,
+      crossing: row.crossing,
+      hours: unpackSorted(row.hours ?? Buffer.alloc(0)),
+      authors: row.authors,
+      authors_key: row.authors_key,
+      top: row.top,
+    }));
+  return { candidates, units };
 }
 
 /**
@@ -546,25 +623,35 @@ export function rangeThreads(extra = ''): string {
             AND ${IN_SCOPE('t.root_actor_id')} ${extra}`;
 }
 
-/** Thread tallies per community and, under the key null, of all communities together. */
+/**
+ * Thread tallies per community and, under the key null, of all communities together; with `units` (all
+ * communities only) also per author's own org unit over every thread of the population, in any community or
+ * none, from the same pass (queryThreadTallies).
+ */
 export async function loadCommunityThreads(
   dataSource: DataSource,
   population: Population,
   window: CommunityWindow,
   groupId: string | null,
   departments: ReadonlyMap<string, string>,
-): Promise<Map<string | null, CandidateThreads>> {
-  return loadThreadTallies(
+  options: { units: boolean } = { units: false },
+): Promise<ThreadTalliesResult> {
+  if (options.units && groupId !== null) throw new Error('unit tallies are for all communities');
+  return queryThreadTallies(
     dataSource,
     {
       ctes: COMMUNITIES,
       // A thread is in one community at most: the organisation's tallies are a grouping set over them all.
-      threads: `SELECT group_id AS candidate, author, question, hours, responder
-                FROM (${rangeThreads('AND t.group_id IN (SELECT id FROM communities)')}) t`,
+      threads: options.units
+        ? `SELECT CASE WHEN t.group_id IN (SELECT id FROM communities) THEN t.group_id END AS candidate,
+                  author, question, hours, responder
+           FROM (${rangeThreads()}) t`
+        : `SELECT group_id AS candidate, author, question, hours, responder
+           FROM (${rangeThreads('AND t.group_id IN (SELECT id FROM communities)')}) t`,
     },
     rangeParameters(population, window, groupId),
     departments,
-    { buckets: groupId !== null, overall: 'all-rows' },
+    { buckets: groupId !== null, overall: 'all-rows', units: options.units },
   );
 }
 

@@ -27,6 +27,7 @@ import {
   type CommunityRow,
   type CommunityWindow,
   type MemberJoins,
+  type UnitThreadRow,
 } from './communities-data';
 import { departmentFlows, responseHourBuckets } from './department-flows';
 
@@ -98,6 +99,8 @@ export interface CommunityComputation {
   byId: Map<string, CommunityHealth>;
   facts: Map<string, CommunityFacts>;
   threads: Map<string | null, CandidateThreads>;
+  /** With `units`: the thread tallies per author's own org unit (else none). */
+  unitThreads: UnitThreadRow[];
   organisation: CommunitiesReport['organisation'];
   organisationWithheld: boolean;
 }
@@ -119,19 +122,26 @@ export async function computeCommunities(
      * shown.
      */
     interactions?: boolean;
+    /**
+     * Also the thread tallies per author's own org unit over every thread of the population, from the same
+     * pass over the threads (all communities only; the best-case finder sums them per subtree).
+     */
+    units?: boolean;
   },
 ): Promise<CommunityComputation> {
   const population = toPopulation(scope);
   const rule = disclosureOfScope(scope);
   const window = communityWindow(scope.from, scope.to);
   const departments = options.departments ?? (await loadDepartments(dataSource, scope)).departments;
-  const [rows, activity, joins, threads] = await Promise.all([
+  const [rows, activity, joins, { candidates: threads, units }] = await Promise.all([
     loadCommunityRows(dataSource, scope.organisationId, options.groupId),
     loadCommunityActivity(dataSource, population, window, options.groupId, {
       interactions: options.interactions ?? true,
     }),
     loadMemberJoins(dataSource, population, window, options.groupId),
-    loadCommunityThreads(dataSource, population, window, options.groupId, departments),
+    loadCommunityThreads(dataSource, population, window, options.groupId, departments, {
+      units: options.units ?? false,
+    }),
   ]);
   const firstWeek = weekStart(scope.from);
   const facts = new Map<string, CommunityFacts>();
@@ -157,6 +167,7 @@ export async function computeCommunities(
     byId,
     facts,
     threads,
+    unitThreads: units,
     organisation: organisationFigures(overall, rule),
     organisationWithheld: threadFigures(overall?.tallies ?? emptyTallies(), rule).threads === null,
   };
