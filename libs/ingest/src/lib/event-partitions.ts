@@ -27,3 +27,28 @@ export function timeSpan(times: Iterable<Date>): { first: Date; last: Date } | n
   }
   return first && last ? { first, last } : null;
 }
+
+/**
+ * The UTC months a writer has already ensured, so a run's batches in known months cost no statement. Kept per
+ * ingest (a run): a month dropped meanwhile by retention is at worst written to the default partition, from
+ * which the next creation of that month moves its rows.
+ */
+export class EnsuredMonths {
+  private readonly months = new Set<number>();
+
+  /** Whether every month of first .. last was ensured. */
+  covers(first: Date, last: Date): boolean {
+    for (let month = monthIndex(first); month <= monthIndex(last); month++) {
+      if (!this.months.has(month)) return false;
+    }
+    return true;
+  }
+
+  add(first: Date, last: Date): void {
+    for (let month = monthIndex(first); month <= monthIndex(last); month++) this.months.add(month);
+  }
+}
+
+function monthIndex(time: Date): number {
+  return time.getUTCFullYear() * 12 + time.getUTCMonth();
+}

@@ -14,8 +14,8 @@ import {
 import type { PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
 import { upsertGroups, upsertOrgUnits, upsertPeople, upsertUsage } from './directory-writer';
-import { inTransaction, writeEventBatch, type NormalisedEvent } from './event-writer';
-import { ensureEventPartitions, timeSpan } from './event-partitions';
+import { inTransaction, writeEventBatch, type NormalisedEvent, type WriterCache } from './event-writer';
+import { EnsuredMonths, ensureEventPartitions, timeSpan } from './event-partitions';
 import { pseudonymise } from './pseudonymise';
 import { combineWarnings, readWarnings, WarningSet } from './run-warnings';
 import { outsideTimeWindow } from './time-window-check';
@@ -90,6 +90,9 @@ const ZERO: IngestCounts = {
   groups: 0,
 };
 
+/** Records read between two turns of the event loop while a batch is being written. */
+const YIELD_EVERY = 64;
+
 /** Pseudonyms are cached per ingest; the cache is dropped when it grows past this (memory stays bounded). */
 const PSEUDONYM_CACHE_LIMIT = 200_000;
 
@@ -113,6 +116,8 @@ export async function ingest(
   const now = options.now ?? (() => new Date());
   const queryRunner = dataSource.createQueryRunner();
   const client = (await queryRunner.connect()) as PoolClient;
+  // The batch being written while the next one is read: one connection, so writes stay in order.
+  let writing: Promise<void> | null = null;
   try {
     const key = await organisationKey(client, scope.organisationId);
     const pseudonyms = new Map<string, string>();
@@ -134,38 +139,73 @@ export async function ingest(
       affectedFrom: null,
       affectedTo: null,
     };
+    const months = new EnsuredMonths();
+    const cache: WriterCache = { people: new Map(), partitionsEnsured: true };
     let batch = new PendingBatch();
     let pendingState: ConnectorState = { ...totals.state };
-
-    const flush = async () => {
-      const runWarnings = warnings.toCommit();
-      if (batch.isEmpty() && sameState(pendingState, totals.state) && !warnings.changed(runWarnings)) return;
-      // Months the batch brings (a 2019 backfill) are created in their own short transaction, not under the batch's.
-      const span = timeSpan(batch.activities.map((activity) => activity.occurredAt));
-      if (span) await ensureEventPartitions(client, span.first, span.last);
-      // Asynchronous commit when the batch's checkpoint commits on the run with it (syncRunId): a database
-      // crash that loses the last batches loses their checkpoint with them, and the resumed run reads them
-      // again from the checkpoint before (idempotent: the unique key skips what survived). The run's outcome
-      // is committed synchronously (the worker's finish), which flushes the WAL of every batch before it, and
-      // nothing the read consumed is deleted before that.
-      const committed = await inTransaction(
-        client,
-        () => writeBatch(client, scope, batch, pendingState, runWarnings, pseudonym),
-        { asynchronousCommit: options.asynchronousCommit ?? scope.syncRunId !== undefined },
-      );
-      addCounts(totals, committed);
-      totals.state = pendingState;
-      totals.warnings = warnings.commit(runWarnings);
-      batch = new PendingBatch();
-      await options.onCommit?.({ ...totals });
+    // The state and warnings of the last batch handed to the writer (committed or being written).
+    let queuedState: ConnectorState = totals.state;
+    const written = async () => {
+      const pending = writing;
+      writing = null;
+      if (pending) await pending;
     };
 
+    /** Hands the batch read so far to the writer, after the previous one committed; `wait`: until it commits. */
+    const flush = async (wait: boolean) => {
+      const runWarnings = warnings.toCommit();
+      if (batch.isEmpty() && sameState(pendingState, queuedState) && !warnings.changed(runWarnings)) {
+        if (wait) await written();
+        return;
+      }
+      const toWrite = batch;
+      const state = pendingState;
+      batch = new PendingBatch();
+      queuedState = state;
+      warnings.commit(runWarnings);
+      await written();
+      const write = async () => {
+        // Months the batch brings (a 2019 backfill) are created in their own short transaction, not under the batch's.
+        const span = timeSpan(toWrite.activities.map((activity) => activity.occurredAt));
+        if (span && !months.covers(span.first, span.last)) {
+          await ensureEventPartitions(client, span.first, span.last);
+          months.add(span.first, span.last);
+        }
+        // Asynchronous commit when the batch's checkpoint commits on the run with it (syncRunId): a database
+        // crash that loses the last batches loses their checkpoint with them, and the resumed run reads them
+        // again from the checkpoint before (idempotent: the unique key skips what survived). The run's outcome
+        // is committed synchronously (the worker's finish), which flushes the WAL of every batch before it, and
+        // nothing the read consumed is deleted before that.
+        const committed = await inTransaction(
+          client,
+          () => writeBatch(client, scope, toWrite, state, runWarnings, pseudonym, cache),
+          { asynchronousCommit: options.asynchronousCommit ?? scope.syncRunId !== undefined },
+        );
+        addCounts(totals, committed);
+        totals.state = state;
+        totals.warnings = runWarnings;
+        await options.onCommit?.({ ...totals });
+      };
+      writing = write();
+      // Seen when the next batch is handed over or the read ends; not an unhandled rejection meanwhile.
+      writing.catch(() => undefined);
+      if (wait) await written();
+    };
+
+    let sinceYield = 0;
     for await (const message of messages) {
+      // While a batch is being written, the read gives the event loop a turn every few records, so the writer's
+      // replies from Postgres are taken up at once instead of after the connector's next chunk (a read chunk of a
+      // few hundred rows is milliseconds of work, and a batch is a dozen round trips).
+      if (writing !== null && ++sinceYield >= YIELD_EVERY) {
+        sinceYield = 0;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
       switch (message.kind) {
         case 'checkpoint':
           pendingState = { ...pendingState, [message.stream]: message.state };
           warnings.checkpoint();
-          if (batch.size >= batchSize) await flush();
+          if (batch.size >= batchSize) await flush(false);
           continue;
         case 'warning':
           warnings.add(message.warning);
@@ -179,13 +219,17 @@ export async function ingest(
           else batch.add(message);
         }
       }
-      if (batch.size >= 4 * batchSize) await flush();
+      if (batch.size >= 4 * batchSize) await flush(false);
     }
     // A complete read covers every warning it yielded.
     if (!options.signal?.aborted) warnings.checkpoint();
-    await flush();
+    await flush(true);
     return totals;
   } finally {
+    // A read that failed while a batch was being written: that batch commits (or not) before the connection goes.
+    // (`writing` is assigned inside the closures above, which the compiler's narrowing does not see.)
+    const pending = writing as Promise<void> | null;
+    await pending?.catch(() => undefined);
     await queryRunner.release();
   }
 }
@@ -242,6 +286,7 @@ async function writeBatch(
   state: ConnectorState,
   warnings: readonly RunWarning[],
   pseudonym: (identity: string) => string,
+  cache: WriterCache,
 ): Promise<BatchCounts> {
   const orNull = (identity: string | null) => (identity === null ? null : pseudonym(identity));
   await upsertOrgUnits(client, scope.organisationId, batch.orgUnits);
@@ -277,6 +322,7 @@ async function writeBatch(
       count: activity.count,
       fromReport: activity.fromReport === true,
     })),
+    cache,
   );
   const usage = await upsertUsage(
     client,

@@ -43,6 +43,7 @@ import { SyncRunRefreshIndex1766200000000 } from './migrations/1766200000000-syn
 import { RollupRefreshRequests1766300000000 } from './migrations/1766300000000-rollup-refresh-requests';
 import { EventRetention1766400000000 } from './migrations/1766400000000-event-retention';
 import { UnchangedDirectoryRows1766500000000 } from './migrations/1766500000000-unchanged-directory-rows';
+import { EventIndexDiet1766600000000 } from './migrations/1766600000000-event-index-diet';
 import {
   AlertRule,
   NotificationChannelSecret,
@@ -108,6 +109,7 @@ export const MIGRATIONS = [
   RollupRefreshRequests1766300000000,
   EventRetention1766400000000,
   UnchangedDirectoryRows1766500000000,
+  EventIndexDiet1766600000000,
 ];
 
 /** TypeORM options shared by the API, the worker, the launcher and tests. Schema changes only by migration. */

@@ -2,6 +2,7 @@ import { ACTIVITY_TYPES } from '@uptake/contracts';
 import { ActivitySource, createDataSource, Organisation } from '@uptake/persistence';
 import { testStoreUrls, uniqueSuffix } from '@uptake/testing';
 import type { DataSource } from 'typeorm';
+import { sqlTypes, THREAD_RESPONSE_TYPES } from './activity-definition';
 import { refreshRollups } from './rollups';
 
 /** mulberry32: a small seeded generator, so the random ingests are the same on every run. */
@@ -330,5 +331,35 @@ describe('rollups', () => {
       root_type: 'question',
       first_responder_id: responder,
     });
+  });
+
+  it("looks a thread's responses up in the partial responses index, whose predicate lists exactly the response types", async () => {
+    // The index holds only responses (migration 1766600000000): a predicate that drifted from
+    // THREAD_RESPONSE_TYPES would leave the thread rollup's look-ups to scan the organisation's events.
+    const [index] = await dataSource.query(
+      `SELECT pg_get_expr(i.indpred, i.indrelid) AS predicate FROM pg_index i
+       WHERE i.indexrelid = 'activity_events_response_idx'::regclass`,
+    );
+    const types = THREAD_RESPONSE_TYPES.map((type) => `'${type}'::activity_type`).join(', ');
+    expect(index.predicate).toBe(`((thread_external_id IS NOT NULL) AND (type = ANY (ARRAY[${types}])))`);
+    // and the planner proves the look-up implies it (forbidding sequential scans leaves the indexes to choose from)
+    const plan = await dataSource.transaction(async (manager) => {
+      await manager.query('SET LOCAL enable_seqscan = off');
+      const rows: { 'QUERY PLAN': string }[] = await manager.query(
+        `EXPLAIN SELECT x.actor_id FROM activity_events x
+         WHERE x.organisation_id = $1 AND x.source_id = $2 AND x.thread_external_id = 'q1'
+           AND x.type IN (${sqlTypes(THREAD_RESPONSE_TYPES)})`,
+        [organisationId, sourceId],
+      );
+      return rows.map((row) => row['QUERY PLAN']).join('\n');
+    });
+    const used = [...plan.matchAll(/using (\S+) on/g)].map((match) => match[1]);
+    expect(used.length).toBeGreaterThan(0);
+    const parents: { parent: string }[] = await dataSource.query(
+      `SELECT DISTINCT coalesce(p.inhparent::regclass::text, c.relname) AS parent
+       FROM pg_class c LEFT JOIN pg_inherits p ON p.inhrelid = c.oid WHERE c.relname = ANY($1)`,
+      [used],
+    );
+    expect(parents.map((row) => row.parent)).toEqual(['activity_events_response_idx']);
   });
 });
