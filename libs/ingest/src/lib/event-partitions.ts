@@ -36,6 +36,14 @@ export function timeSpan(times: Iterable<Date>): { first: Date; last: Date } | n
 export class EnsuredMonths {
   private readonly months = new Set<number>();
 
+  /** Creates the missing months of `times` unless each was ensured before (then no statement at all). */
+  async ensure(client: PoolClient, times: Iterable<Date>): Promise<void> {
+    const span = timeSpan(times);
+    if (!span || this.covers(span.first, span.last)) return;
+    await ensureEventPartitions(client, span.first, span.last);
+    this.add(span.first, span.last);
+  }
+
   /** Whether every month of first .. last was ensured. */
   covers(first: Date, last: Date): boolean {
     for (let month = monthIndex(first); month <= monthIndex(last); month++) {

@@ -3,7 +3,7 @@ import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { ensureEventPartitions, timeSpan } from './event-partitions';
+import { EnsuredMonths } from './event-partitions';
 
 /** An event ready to store: people already pseudonymised, no message text. */
 export interface NormalisedEvent {
@@ -91,8 +91,8 @@ const staged = new WeakSet<PoolClient>();
 export interface WriterCache {
   /** Ids of people by pseudonym, looked up or created by earlier batches (bounded: see PEOPLE_CACHE_LIMIT). */
   people: Map<string, string>;
-  /** The batch's months already exist (the pipeline ensured them before the batch's transaction). */
-  partitionsEnsured?: boolean;
+  /** The months ensured so far (the pipeline ensures a batch's months before its transaction, here). */
+  months: EnsuredMonths;
 }
 
 /** People ids kept per writer; the map is dropped when it grows past this (memory stays bounded). */
@@ -134,14 +134,14 @@ export async function writeEventBatch(
   client: PoolClient,
   scope: { organisationId: string; sourceId: string },
   events: readonly NormalisedEvent[],
-  cache: WriterCache = { people: new Map() },
+  cache: WriterCache = { people: new Map(), months: new EnsuredMonths() },
 ): Promise<BatchResult> {
   if (events.length === 0) return { inserted: 0, updated: 0, duplicates: 0, firstAt: null, lastAt: null };
   // The months of the batch exist before its rows are routed.
-  if (!cache.partitionsEnsured) {
-    const span = timeSpan(events.map((event) => event.occurredAt));
-    if (span) await ensureEventPartitions(client, span.first, span.last);
-  }
+  await cache.months.ensure(
+    client,
+    events.map((event) => event.occurredAt),
+  );
   // n: the order read, so the first of two records with the same external id in a batch is the one kept.
   // Created once per session (each statement is a round trip, which a batch of a few ms feels).
   if (!staged.has(client)) {

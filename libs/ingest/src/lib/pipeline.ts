@@ -15,7 +15,7 @@ import type { PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
 import { upsertGroups, upsertOrgUnits, upsertPeople, upsertUsage } from './directory-writer';
 import { inTransaction, writeEventBatch, type NormalisedEvent, type WriterCache } from './event-writer';
-import { EnsuredMonths, ensureEventPartitions, timeSpan } from './event-partitions';
+import { EnsuredMonths } from './event-partitions';
 import { pseudonymise } from './pseudonymise';
 import { combineWarnings, readWarnings, WarningSet } from './run-warnings';
 import { outsideTimeWindow } from './time-window-check';
@@ -139,8 +139,7 @@ export async function ingest(
       affectedFrom: null,
       affectedTo: null,
     };
-    const months = new EnsuredMonths();
-    const cache: WriterCache = { people: new Map(), partitionsEnsured: true };
+    const cache: WriterCache = { people: new Map(), months: new EnsuredMonths() };
     let batch = new PendingBatch();
     let pendingState: ConnectorState = { ...totals.state };
     // The state and warnings of the last batch handed to the writer (committed or being written).
@@ -166,11 +165,10 @@ export async function ingest(
       await written();
       const write = async () => {
         // Months the batch brings (a 2019 backfill) are created in their own short transaction, not under the batch's.
-        const span = timeSpan(toWrite.activities.map((activity) => activity.occurredAt));
-        if (span && !months.covers(span.first, span.last)) {
-          await ensureEventPartitions(client, span.first, span.last);
-          months.add(span.first, span.last);
-        }
+        await cache.months.ensure(
+          client,
+          toWrite.activities.map((activity) => activity.occurredAt),
+        );
         // Asynchronous commit when the batch's checkpoint commits on the run with it (syncRunId): a database
         // crash that loses the last batches loses their checkpoint with them, and the resumed run reads them
         // again from the checkpoint before (idempotent: the unique key skips what survived). The run's outcome
