@@ -66,8 +66,11 @@ export function latestPlanningDay(now: Date): string {
 
 /** Why an event time is not accepted (naming the field, the value and the setting), or null. */
 export function eventTimeProblem(field: string, at: Date, window: TimeWindow, now: Date): string | null {
-  if (Number.isNaN(at.getTime())) return `${field} is not a valid time`;
-  if (at.getTime() < Date.parse(`${window.earliestDay}T00:00:00Z`)) {
+  const ms = at.getTime();
+  // The usual case first, in numbers (called for every event an ingest reads).
+  if (ms >= earliestMs(window) && ms <= now.getTime() + window.maxFutureHours * HOUR_MS) return null;
+  if (Number.isNaN(ms)) return `${field} is not a valid time`;
+  if (ms < earliestMs(window)) {
     return `${field} ${at.toISOString()} is before ${window.earliestDay}, the earliest accepted day (EVENT_EARLIEST_DATE)`;
   }
   const latest = latestEventTime(window, now);
@@ -78,6 +81,17 @@ export function eventTimeProblem(field: string, at: Date, window: TimeWindow, no
     );
   }
   return null;
+}
+
+/** The instant EVENT_EARLIEST_DATE starts, kept per day (parsed once, not per event). */
+const earliestInstants = new Map<string, number>();
+function earliestMs(window: TimeWindow): number {
+  let ms = earliestInstants.get(window.earliestDay);
+  if (ms === undefined) {
+    ms = Date.parse(`${window.earliestDay}T00:00:00Z`);
+    earliestInstants.set(window.earliestDay, ms);
+  }
+  return ms;
 }
 
 /** Why the day of a daily figure is not accepted, or null. */

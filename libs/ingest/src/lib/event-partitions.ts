@@ -19,11 +19,21 @@ export async function ensureEventPartitions(client: PoolClient, first: Date, las
 
 /** The earliest and latest of `times` (null when empty), in one pass. */
 export function timeSpan(times: Iterable<Date>): { first: Date; last: Date } | null {
+  // Compared as numbers: relational operators on Dates convert both sides on every comparison (hot path).
   let first: Date | null = null;
   let last: Date | null = null;
+  let firstMs = Infinity;
+  let lastMs = -Infinity;
   for (const time of times) {
-    if (first === null || time < first) first = time;
-    if (last === null || time > last) last = time;
+    const ms = time.getTime();
+    if (ms < firstMs) {
+      firstMs = ms;
+      first = time;
+    }
+    if (ms > lastMs) {
+      lastMs = ms;
+      last = time;
+    }
   }
   return first && last ? { first, last } : null;
 }

@@ -9,7 +9,13 @@ import {
 import { testStoreUrls, uniqueSuffix } from '@uptake/testing';
 import type { PoolClient } from 'pg';
 import type { DataSource, QueryRunner } from 'typeorm';
-import { inTransaction, writeEventBatch as writeBatch, type NormalisedEvent } from './event-writer';
+import {
+  inTransaction,
+  newWriterCache,
+  writeEventBatch as writeBatch,
+  type BatchResult,
+  type NormalisedEvent,
+} from './event-writer';
 
 const writeEventBatch: typeof writeBatch = (client, scope, events) =>
   inTransaction(client, () => writeBatch(client, scope, events));
@@ -178,6 +184,122 @@ describe('writeEventBatch', () => {
     expect(await writeEventBatch(client, scope, [event('ok-1')])).toMatchObject({
       inserted: 1,
       duplicates: 0,
+    });
+  });
+
+  describe('copied directly, merged after meeting stored events', () => {
+    /** The statements a write sends on `client` (the real connection, recorded as they pass). */
+    async function statementsOf(work: () => Promise<unknown>): Promise<string[]> {
+      const sent: string[] = [];
+      const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+      const recording = (...args: unknown[]) => {
+        const [first] = args;
+        const text = typeof first === 'string' ? first : (first as { text?: string }).text;
+        if (typeof text === 'string') sent.push(text.replace(/\s+/g, ' ').trim());
+        return query(...args);
+      };
+      Object.assign(client, { query: recording });
+      try {
+        await work();
+      } finally {
+        Object.assign(client, { query });
+      }
+      return sent;
+    }
+    const staging = (sent: string[]) => sent.some((text) => text.startsWith('COPY staging_events'));
+    const at = (hours: number) => new Date(Date.parse('2026-05-10T08:00:00Z') + hours * 3_600_000);
+    const rowsOf = async (prefix: string) =>
+      (await dataSource.query(
+        `SELECT external_id, occurred_at, actor_id, type, group_id, thread_external_id, target_actor_id,
+                content_length, count, from_report
+         FROM activity_events WHERE organisation_id = $1 AND source_id = $2 AND external_id LIKE $3 || '%'
+         ORDER BY external_id`,
+        [scope.organisationId, scope.sourceId, prefix],
+      )) as Record<string, unknown>[];
+
+    it('stores a new batch by one COPY into activity_events, the same rows the merge stores', async () => {
+      const batch = (prefix: string) => [
+        event(`${prefix}-1`, { occurredAt: at(0), groupExternalId: 'C1' }),
+        event(`${prefix}-2`, {
+          occurredAt: at(1),
+          actorPseudonym: 'dave',
+          type: 'reply',
+          threadExternalId: `${prefix}-1`,
+          targetPseudonym: 'alice',
+          groupExternalId: 'C-unknown',
+        }),
+        // the first record of an id is kept, as the merge keeps it
+        event(`${prefix}-3`, { occurredAt: at(2), type: 'reaction', actorPseudonym: null, count: 4 }),
+        event(`${prefix}-3`, { occurredAt: at(3), type: 'reaction', actorPseudonym: 'erin' }),
+      ];
+      const cache = newWriterCache();
+      let direct: BatchResult | undefined;
+      const sent = await statementsOf(async () => {
+        direct = await inTransaction(client, () => writeBatch(client, scope, batch('direct'), cache));
+      });
+      expect(staging(sent)).toBe(false);
+      expect(sent.some((text) => text.startsWith('COPY activity_events'))).toBe(true);
+      // the merge, forced: a cache that met stored events
+      let merged: BatchResult | undefined;
+      const mergedSent = await statementsOf(async () => {
+        merged = await inTransaction(client, () =>
+          writeBatch(client, scope, batch('merged'), { ...newWriterCache(), merging: true }),
+        );
+      });
+      expect(staging(mergedSent)).toBe(true);
+      expect(direct).toEqual(merged);
+      expect(direct).toMatchObject({ inserted: 3, duplicates: 1, firstAt: at(0), lastAt: at(2) });
+      const unprefixed = (rows: Record<string, unknown>[]) =>
+        rows.map((row) => ({
+          ...row,
+          external_id: String(row['external_id']).replace(/^\w+-/, ''),
+          thread_external_id:
+            row['thread_external_id'] && String(row['thread_external_id']).replace(/^\w+-/, ''),
+        }));
+      expect(unprefixed(await rowsOf('direct-'))).toEqual(unprefixed(await rowsOf('merged-')));
+      expect((await rowsOf('direct-'))[0]['group_id']).not.toBeNull();
+    });
+
+    it('merges a batch that meets stored events, in the same transaction, and copies again once one finds none', async () => {
+      const cache = newWriterCache();
+      await inTransaction(client, () =>
+        writeBatch(client, scope, [event('again-1', { occurredAt: at(5) })], cache),
+      );
+      const results: BatchResult[] = [];
+      const sent = await statementsOf(() =>
+        inTransaction(client, async () => {
+          // half stored: the direct COPY is refused whole, its savepoint rolled back, and the batch merged
+          results.push(
+            await writeBatch(
+              client,
+              scope,
+              [event('again-1', { occurredAt: at(5) }), event('again-2', { occurredAt: at(6) })],
+              cache,
+            ),
+          );
+          // nothing stored: merged (the writer is merging), and it finds none
+          results.push(await writeBatch(client, scope, [event('again-3', { occurredAt: at(7) })], cache));
+        }),
+      );
+      expect(sent.filter((text) => text === 'ROLLBACK TO SAVEPOINT direct_copy')).toHaveLength(1);
+      expect(sent.filter((text) => text.startsWith('COPY staging_events'))).toHaveLength(2);
+      expect(results.map(({ inserted, duplicates }) => ({ inserted, duplicates }))).toEqual([
+        { inserted: 1, duplicates: 1 },
+        { inserted: 1, duplicates: 0 },
+      ]);
+      expect(cache.merging).toBe(false);
+      const next = await statementsOf(() =>
+        inTransaction(client, () =>
+          writeBatch(client, scope, [event('again-4', { occurredAt: at(8) })], cache),
+        ),
+      );
+      expect(staging(next)).toBe(false);
+      expect((await rowsOf('again-')).map((row) => row['external_id'])).toEqual([
+        'again-1',
+        'again-2',
+        'again-3',
+        'again-4',
+      ]);
     });
   });
 });

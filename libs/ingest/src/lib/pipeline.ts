@@ -14,8 +14,13 @@ import {
 import type { PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
 import { upsertGroups, upsertOrgUnits, upsertPeople, upsertUsage } from './directory-writer';
-import { inTransaction, writeEventBatch, type NormalisedEvent, type WriterCache } from './event-writer';
-import { EnsuredMonths } from './event-partitions';
+import {
+  inTransaction,
+  newWriterCache,
+  writeEventBatch,
+  type NormalisedEvent,
+  type WriterCache,
+} from './event-writer';
 import { pseudonymise } from './pseudonymise';
 import { combineWarnings, readWarnings, WarningSet } from './run-warnings';
 import { outsideTimeWindow } from './time-window-check';
@@ -139,7 +144,7 @@ export async function ingest(
       affectedFrom: null,
       affectedTo: null,
     };
-    const cache: WriterCache = { people: new Map(), months: new EnsuredMonths() };
+    const cache: WriterCache = newWriterCache();
     let batch = new PendingBatch();
     let pendingState: ConnectorState = { ...totals.state };
     // The state and warnings of the last batch handed to the writer (committed or being written).

@@ -44,6 +44,7 @@ import { RollupRefreshRequests1766300000000 } from './migrations/1766300000000-r
 import { EventRetention1766400000000 } from './migrations/1766400000000-event-retention';
 import { UnchangedDirectoryRows1766500000000 } from './migrations/1766500000000-unchanged-directory-rows';
 import { EventIndexDiet1766600000000 } from './migrations/1766600000000-event-index-diet';
+import { TimeFirstEventKey1766700000000 } from './migrations/1766700000000-time-first-event-key';
 import {
   AlertRule,
   NotificationChannelSecret,
@@ -110,6 +111,7 @@ export const MIGRATIONS = [
   EventRetention1766400000000,
   UnchangedDirectoryRows1766500000000,
   EventIndexDiet1766600000000,
+  TimeFirstEventKey1766700000000,
 ];
 
 /** TypeORM options shared by the API, the worker, the launcher and tests. Schema changes only by migration. */

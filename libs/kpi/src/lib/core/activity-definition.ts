@@ -79,6 +79,14 @@ export const CONTRIBUTION_TYPES = typesWhere((type) => type.role === 'contributo
 export const INTERACTION_TYPES = typesWhere((type) => type.interaction);
 /** The responses that answer a thread (engagement's "replies", time to first response). */
 export const THREAD_RESPONSE_TYPES: readonly ActivityType[] = ['reply', 'answer'];
+/**
+ * Types that are never a thread's root: nobody replies to a read, a reaction or a join, and they are most of a
+ * network's events. Everything else may be (a share or a call with replies is a root of another type, which
+ * makes no thread). The index the thread rollup finds roots by leaves these out (migration 1766700000000's
+ * `activity_events_root_idx`, whose predicate must list them in this order), so a response whose thread id
+ * names one of them counts as a thread without its root, like one whose root is not in the data.
+ */
+export const NEVER_ROOT_TYPES: readonly ActivityType[] = ['read', 'reaction', 'join'];
 /** What the `reads` column of person_daily counts. */
 export const READ_TYPES: readonly ActivityType[] = ['read'];
 

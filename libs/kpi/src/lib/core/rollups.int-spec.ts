@@ -2,7 +2,7 @@ import { ACTIVITY_TYPES } from '@uptake/contracts';
 import { ActivitySource, createDataSource, Organisation } from '@uptake/persistence';
 import { testStoreUrls, uniqueSuffix } from '@uptake/testing';
 import type { DataSource } from 'typeorm';
-import { sqlTypes, THREAD_RESPONSE_TYPES } from './activity-definition';
+import { NEVER_ROOT_TYPES, sqlTypes, THREAD_RESPONSE_TYPES } from './activity-definition';
 import { refreshRollups } from './rollups';
 
 /** mulberry32: a small seeded generator, so the random ingests are the same on every run. */
@@ -333,33 +333,86 @@ describe('rollups', () => {
     });
   });
 
-  it("looks a thread's responses up in the partial responses index, whose predicate lists exactly the response types", async () => {
-    // The index holds only responses (migration 1766600000000): a predicate that drifted from
-    // THREAD_RESPONSE_TYPES would leave the thread rollup's look-ups to scan the organisation's events.
-    const [index] = await dataSource.query(
-      `SELECT pg_get_expr(i.indpred, i.indrelid) AS predicate FROM pg_index i
-       WHERE i.indexrelid = 'activity_events_response_idx'::regclass`,
+  it('makes no thread of a share with replies, and a rootless one of replies to a reaction’s id', async () => {
+    const at = (minutes: number) => new Date(Date.parse('2026-04-02T08:00:00Z') + minutes * 60_000);
+    const [author, responder] = people;
+    await dataSource.query(
+      `INSERT INTO activity_events (organisation_id, source_id, external_id, occurred_at, actor_id, type, thread_external_id)
+       VALUES ($1, $2, 'sh1', $3, $4, 'share', NULL),
+              ($1, $2, 'sh1-reply', $5, $6, 'reply', 'sh1'),
+              ($1, $2, 'rx1', $3, $4, 'reaction', NULL),
+              ($1, $2, 'rx1-reply', $5, $6, 'reply', 'rx1')`,
+      [organisationId, sourceId, at(0), author, at(10), responder],
     );
-    const types = THREAD_RESPONSE_TYPES.map((type) => `'${type}'::activity_type`).join(', ');
-    expect(index.predicate).toBe(`((thread_external_id IS NOT NULL) AND (type = ANY (ARRAY[${types}])))`);
-    // and the planner proves the look-up implies it (forbidding sequential scans leaves the indexes to choose from)
+    await refreshRollups(dataSource, organisationId, { from: at(0), to: at(10) });
+    const threads = await dataSource.query(
+      `SELECT thread_key, root_actor_id, root_type::text, responses, extract(epoch FROM root_at)::bigint * 1000 AS root_ms
+       FROM thread_rollup WHERE organisation_id = $1 AND thread_key IN ('sh1', 'rx1') ORDER BY thread_key`,
+      [organisationId],
+    );
+    // a share is a root of another type (no thread, as before the time-first key); a reaction is never a root
+    // (NEVER_ROOT_TYPES), so its replies form a thread without a root, starting with the first reply
+    expect(threads).toEqual([
+      {
+        thread_key: 'rx1',
+        root_actor_id: null,
+        root_type: null,
+        responses: 1,
+        root_ms: String(at(10).getTime()),
+      },
+    ]);
+  });
+
+  /** The partial index's predicate, and the parent indexes the planner uses for `lookUp` (sequential scans off). */
+  async function partialIndexUse(index: string, lookUp: string) {
+    const [row] = await dataSource.query(
+      `SELECT pg_get_expr(i.indpred, i.indrelid) AS predicate FROM pg_index i WHERE i.indexrelid = $1::regclass`,
+      [index],
+    );
     const plan = await dataSource.transaction(async (manager) => {
       await manager.query('SET LOCAL enable_seqscan = off');
-      const rows: { 'QUERY PLAN': string }[] = await manager.query(
-        `EXPLAIN SELECT x.actor_id FROM activity_events x
-         WHERE x.organisation_id = $1 AND x.source_id = $2 AND x.thread_external_id = 'q1'
-           AND x.type IN (${sqlTypes(THREAD_RESPONSE_TYPES)})`,
-        [organisationId, sourceId],
-      );
-      return rows.map((row) => row['QUERY PLAN']).join('\n');
+      const rows: { 'QUERY PLAN': string }[] = await manager.query(`EXPLAIN ${lookUp}`, [
+        organisationId,
+        sourceId,
+      ]);
+      return rows.map((line) => line['QUERY PLAN']).join('\n');
     });
     const used = [...plan.matchAll(/using (\S+) on/g)].map((match) => match[1]);
-    expect(used.length).toBeGreaterThan(0);
     const parents: { parent: string }[] = await dataSource.query(
       `SELECT DISTINCT coalesce(p.inhparent::regclass::text, c.relname) AS parent
        FROM pg_class c LEFT JOIN pg_inherits p ON p.inhrelid = c.oid WHERE c.relname = ANY($1)`,
       [used],
     );
-    expect(parents.map((row) => row.parent)).toEqual(['activity_events_response_idx']);
+    return { predicate: row.predicate as string, used: parents.map((parent) => parent.parent) };
+  }
+
+  const enumList = (types: readonly string[]) => types.map((type) => `'${type}'::activity_type`).join(', ');
+
+  it("looks a thread's responses up in the partial responses index, whose predicate lists exactly the response types", async () => {
+    // The index holds only responses (migration 1766600000000): a predicate that drifted from
+    // THREAD_RESPONSE_TYPES would leave the thread rollup's look-ups to scan the organisation's events.
+    const { predicate, used } = await partialIndexUse(
+      'activity_events_response_idx',
+      `SELECT x.actor_id FROM activity_events x
+       WHERE x.organisation_id = $1 AND x.source_id = $2 AND x.thread_external_id = 'q1'
+         AND x.type IN (${sqlTypes(THREAD_RESPONSE_TYPES)})`,
+    );
+    expect(predicate).toBe(
+      `((thread_external_id IS NOT NULL) AND (type = ANY (ARRAY[${enumList(THREAD_RESPONSE_TYPES)}])))`,
+    );
+    expect(used).toEqual(['activity_events_response_idx']);
+  });
+
+  it("finds a thread's root by its id in the partial roots index, whose predicate leaves out exactly the never-root types", async () => {
+    // The primary key is time first (migration 1766700000000), so a look-up by id alone needs this index; a
+    // predicate that drifted from NEVER_ROOT_TYPES would leave the root join to scan every partition's key.
+    const { predicate, used } = await partialIndexUse(
+      'activity_events_root_idx',
+      `SELECT r.actor_id FROM activity_events r
+       WHERE r.organisation_id = $1 AND r.source_id = $2 AND r.external_id = 'q1'
+         AND r.type NOT IN (${sqlTypes(NEVER_ROOT_TYPES)}) AND NOT r.from_report`,
+    );
+    expect(predicate).toBe(`((type <> ALL (ARRAY[${enumList(NEVER_ROOT_TYPES)}])) AND (NOT from_report))`);
+    expect(used).toEqual(['activity_events_root_idx']);
   });
 });

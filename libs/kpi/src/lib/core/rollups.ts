@@ -5,6 +5,7 @@ import {
   CONTRIBUTION_TYPES,
   CREATION_TYPES,
   INTERACTION_TYPES,
+  NEVER_ROOT_TYPES,
   REACTION_TYPES,
   READ_TYPES,
   RESPONSE_TYPES,
@@ -221,6 +222,7 @@ export const ROLLUP_STATEMENTS: readonly string[] = [
    FROM touched_threads t
    JOIN organisations o ON o.id = $1
    LEFT JOIN activity_events r ON r.organisation_id = $1 AND r.source_id = t.source_id AND r.external_id = t.thread_key
+     AND r.type NOT IN (${list(NEVER_ROOT_TYPES)}) AND NOT r.from_report
    CROSS JOIN LATERAL (
      SELECT min(x.occurred_at) AS first_at,
             min(x.occurred_at) FILTER (WHERE x.actor_id IS DISTINCT FROM r.actor_id) AS first_response_at,
