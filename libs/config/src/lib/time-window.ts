@@ -83,15 +83,13 @@ export function eventTimeProblem(field: string, at: Date, window: TimeWindow, no
   return null;
 }
 
-/** The instant EVENT_EARLIEST_DATE starts, kept per day (parsed once, not per event). */
-const earliestInstants = new Map<string, number>();
+/** The instant EVENT_EARLIEST_DATE starts, parsed once per day seen last (not once per event). */
+let earliest = { day: '', ms: NaN };
 function earliestMs(window: TimeWindow): number {
-  let ms = earliestInstants.get(window.earliestDay);
-  if (ms === undefined) {
-    ms = Date.parse(`${window.earliestDay}T00:00:00Z`);
-    earliestInstants.set(window.earliestDay, ms);
+  if (earliest.day !== window.earliestDay) {
+    earliest = { day: window.earliestDay, ms: Date.parse(`${window.earliestDay}T00:00:00Z`) };
   }
-  return ms;
+  return earliest.ms;
 }
 
 /** Why the day of a daily figure is not accepted, or null. */
