@@ -1,6 +1,4 @@
-import { createEmptyDatabase } from '@uptake/testing';
-import type { DataSource } from 'typeorm';
-import { createDataSource, MIGRATIONS } from './data-source';
+import { undoFrom, useMigratedDatabase } from '../testing/migrated-database';
 import { ActivityDefinition1765200000000 } from './migrations/1765200000000-activity-definition';
 
 /**
@@ -9,28 +7,17 @@ import { ActivityDefinition1765200000000 } from './migrations/1765200000000-acti
  * definition's figures.
  */
 describe('the activity-definition migration on existing rollups', () => {
-  let database: { url: string; drop(): Promise<void> };
-  let dataSource: DataSource;
-
-  beforeAll(async () => {
-    database = await createEmptyDatabase();
-    dataSource = await createDataSource(database.url).initialize();
-    await dataSource.runMigrations();
-  });
-
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await database?.drop();
-  });
+  const migrated = useMigratedDatabase();
 
   const spans = (withJoins = true) =>
-    dataSource.query(
+    migrated.dataSource.query(
       `SELECT p.pseudonym, to_char(a.first_day, 'YYYY-MM-DD') AS first_day, a.active_days
               ${withJoins ? `, to_char(a.first_joined_day, 'YYYY-MM-DD') AS first_joined_day` : ''}
        FROM person_activity a JOIN people p ON p.id = a.person_id ORDER BY p.pseudonym`,
     );
 
   it('drops join-only people from the active ones, keeping their first join, and back', async () => {
+    const { dataSource } = migrated;
     const [organisation] = await dataSource.query(
       `INSERT INTO organisations (name, slug) VALUES ('Migrated', 'migrated') RETURNING id`,
     );
@@ -45,8 +32,7 @@ describe('the activity-definition migration on existing rollups', () => {
       [organisation.id, people[0].id, people[1].id],
     );
     // undo this migration (and those after it)
-    const after = MIGRATIONS.length - MIGRATIONS.indexOf(ActivityDefinition1765200000000);
-    for (let n = 0; n < after; n++) await dataSource.undoLastMigration();
+    await undoFrom(dataSource, ActivityDefinition1765200000000);
     expect(await spans(false)).toEqual([
       { pseudonym: 'joiner', first_day: '2026-05-04', active_days: 1 },
       { pseudonym: 'poster', first_day: '2026-05-04', active_days: 2 },

@@ -1,6 +1,5 @@
-import { createEmptyDatabase } from '@uptake/testing';
 import type { DataSource } from 'typeorm';
-import { createDataSource, MIGRATIONS } from './data-source';
+import { undoFrom, useMigratedDatabase } from '../testing/migrated-database';
 import { GroupPersonMonth1765500000000 } from './migrations/1765500000000-group-person-month';
 
 /**
@@ -8,20 +7,12 @@ import { GroupPersonMonth1765500000000 } from './migrations/1765500000000-group-
  * from it (active types with a group only), one row per month, group and person.
  */
 describe('the group-person-month migration on existing rollups', () => {
-  let database: { url: string; drop(): Promise<void> };
+  const migrated = useMigratedDatabase();
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    database = await createEmptyDatabase();
-    dataSource = await createDataSource(database.url).initialize();
-    await dataSource.runMigrations();
-    const after = MIGRATIONS.length - MIGRATIONS.indexOf(GroupPersonMonth1765500000000);
-    for (let n = 0; n < after; n++) await dataSource.undoLastMigration();
-  });
-
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await database?.drop();
+    dataSource = migrated.dataSource;
+    await undoFrom(dataSource, GroupPersonMonth1765500000000);
   });
 
   it('fills the day masks and running totals from activity_daily', async () => {

@@ -1,6 +1,5 @@
-import { createEmptyDatabase } from '@uptake/testing';
 import type { DataSource } from 'typeorm';
-import { createDataSource, MIGRATIONS } from './data-source';
+import { undoFrom, useMigratedDatabase } from '../testing/migrated-database';
 import { PartitionedActivityEvents1766000000000 } from './migrations/1766000000000-partitioned-activity-events';
 
 /**
@@ -8,20 +7,12 @@ import { PartitionedActivityEvents1766000000000 } from './migrations/17660000000
  * the key still refuses a duplicate, and `down` restores the plain table with its foreign keys.
  */
 describe('the partitioned-activity-events migration on existing events', () => {
-  let database: { url: string; drop(): Promise<void> };
+  const migrated = useMigratedDatabase();
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    database = await createEmptyDatabase();
-    dataSource = await createDataSource(database.url).initialize();
-    await dataSource.runMigrations();
-    const after = MIGRATIONS.length - MIGRATIONS.indexOf(PartitionedActivityEvents1766000000000);
-    for (let n = 0; n < after; n++) await dataSource.undoLastMigration();
-  });
-
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await database?.drop();
+    dataSource = migrated.dataSource;
+    await undoFrom(dataSource, PartitionedActivityEvents1766000000000);
   });
 
   const stored = () =>
@@ -77,8 +68,7 @@ describe('the partitioned-activity-events migration on existing events', () => {
     );
     expect(m4).toBeGreaterThan(before[2].id);
 
-    const later = MIGRATIONS.length - MIGRATIONS.indexOf(PartitionedActivityEvents1766000000000);
-    for (let n = 0; n < later; n++) await dataSource.undoLastMigration();
+    await undoFrom(dataSource, PartitionedActivityEvents1766000000000);
     expect((await stored()).map((row: { partition: string }) => row.partition)).toEqual([
       'activity_events',
       'activity_events',

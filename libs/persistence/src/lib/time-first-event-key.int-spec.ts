@@ -1,6 +1,6 @@
-import { createEmptyDatabase, uniqueSuffix } from '@uptake/testing';
+import { uniqueSuffix } from '@uptake/testing';
 import type { DataSource } from 'typeorm';
-import { createDataSource, MIGRATIONS } from './data-source';
+import { undoFrom, useMigratedDatabase } from '../testing/migrated-database';
 import { TimeFirstEventKey1766700000000 } from './migrations/1766700000000-time-first-event-key';
 
 /** The columns of activity_events' primary key, in order. */
@@ -15,23 +15,11 @@ async function keyColumns(dataSource: DataSource): Promise<string[]> {
 }
 
 describe('1766700000000: activity_events keyed time first', () => {
-  let database: Awaited<ReturnType<typeof createEmptyDatabase>>;
-  let dataSource: DataSource;
-
-  beforeAll(async () => {
-    database = await createEmptyDatabase();
-    dataSource = await createDataSource(database.url).initialize();
-    await dataSource.runMigrations();
-  });
-
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await database?.drop();
-  });
+  const migrated = useMigratedDatabase();
 
   it('keeps the stored events and their idempotence when the key turns time first (undone, then applied again)', async () => {
-    const later = MIGRATIONS.length - MIGRATIONS.indexOf(TimeFirstEventKey1766700000000);
-    for (let n = 0; n < later; n++) await dataSource.undoLastMigration();
+    const { dataSource } = migrated;
+    await undoFrom(dataSource, TimeFirstEventKey1766700000000);
     expect(await keyColumns(dataSource)).toEqual([
       'organisation_id',
       'source_id',

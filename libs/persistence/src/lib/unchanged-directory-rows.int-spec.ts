@@ -1,6 +1,7 @@
-import { createEmptyDatabase, testStoreUrls, uniqueSuffix } from '@uptake/testing';
+import { testStoreUrls, uniqueSuffix } from '@uptake/testing';
 import type { DataSource } from 'typeorm';
-import { createDataSource, MIGRATIONS } from './data-source';
+import { undoFrom, useMigratedDatabase } from '../testing/migrated-database';
+import { createDataSource } from './data-source';
 import { UnchangedDirectoryRows1766500000000 } from './migrations/1766500000000-unchanged-directory-rows';
 
 const directoryVersion = async (dataSource: DataSource, organisationId: string): Promise<number> => {
@@ -104,23 +105,11 @@ describe('1766500000000: the directory version moves only when a directory row r
 });
 
 describe('1766500000000 down and up again', () => {
-  let database: { url: string; drop(): Promise<void> };
-  let dataSource: DataSource;
-
-  beforeAll(async () => {
-    database = await createEmptyDatabase();
-    dataSource = await createDataSource(database.url).initialize();
-    await dataSource.runMigrations();
-  });
-
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await database?.drop();
-  });
+  const migrated = useMigratedDatabase();
 
   it('restores the earlier triggers, and re-applies cleanly', async () => {
-    const after = MIGRATIONS.length - MIGRATIONS.indexOf(UnchangedDirectoryRows1766500000000);
-    for (let n = 0; n < after; n++) await dataSource.undoLastMigration();
+    const { dataSource } = migrated;
+    await undoFrom(dataSource, UnchangedDirectoryRows1766500000000);
     const { organisationId } = await smallDirectory(dataSource);
     let version = await directoryVersion(dataSource, organisationId);
     // Before this migration a no-op update bumped, and groups did not.

@@ -1,6 +1,5 @@
-import { createEmptyDatabase } from '@uptake/testing';
 import type { DataSource } from 'typeorm';
-import { createDataSource, MIGRATIONS } from './data-source';
+import { undoFrom, useMigratedDatabase } from '../testing/migrated-database';
 import { UsageReportCounts1765300000000 } from './migrations/1765300000000-usage-report-counts';
 
 /**
@@ -9,20 +8,12 @@ import { UsageReportCounts1765300000000 } from './migrations/1765300000000-usage
  * their days follow. Events of other sources are left as they were.
  */
 describe('the usage-report-counts migration on existing report events', () => {
-  let database: { url: string; drop(): Promise<void> };
+  const migrated = useMigratedDatabase();
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    database = await createEmptyDatabase();
-    dataSource = await createDataSource(database.url).initialize();
-    await dataSource.runMigrations();
-    const after = MIGRATIONS.length - MIGRATIONS.indexOf(UsageReportCounts1765300000000);
-    for (let n = 0; n < after; n++) await dataSource.undoLastMigration();
-  });
-
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await database?.drop();
+    dataSource = migrated.dataSource;
+    await undoFrom(dataSource, UsageReportCounts1765300000000);
   });
 
   it('marks report counts, drops their threads and turns Teams chat counts into chats', async () => {
