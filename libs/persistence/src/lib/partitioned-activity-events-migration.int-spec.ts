@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { undoFrom, useMigratedDatabase } from '../testing/migrated-database';
+import { insertEventOwners, undoFrom, useMigratedDatabase } from '../testing/migrated-database';
 import { PartitionedActivityEvents1766000000000 } from './migrations/1766000000000-partitioned-activity-events';
 
 /**
@@ -21,17 +21,10 @@ describe('the partitioned-activity-events migration on existing events', () => {
     );
 
   it('moves the rows into monthly partitions and back', async () => {
-    const [organisation] = await dataSource.query(
-      `INSERT INTO organisations (name, slug) VALUES ('Old', 'old') RETURNING id`,
-    );
-    const [source] = await dataSource.query(
-      `INSERT INTO data_sources (organisation_id, name, connector_type) VALUES ($1, 'slack', 'slack-export') RETURNING id`,
-      [organisation.id],
-    );
-    const [anna] = await dataSource.query(
-      `INSERT INTO people (organisation_id, pseudonym) VALUES ($1, 'anna') RETURNING id`,
-      [organisation.id],
-    );
+    const { organisationId, sourceId, personId } = await insertEventOwners(dataSource, {
+      slug: 'old',
+      pseudonym: 'anna',
+    });
     for (const [externalId, at] of [
       ['m1', '2025-12-31T23:59:59Z'],
       ['m2', '2026-01-01T00:00:00Z'],
@@ -40,7 +33,7 @@ describe('the partitioned-activity-events migration on existing events', () => {
       await dataSource.query(
         `INSERT INTO activity_events (organisation_id, source_id, external_id, occurred_at, actor_id, type)
          VALUES ($1, $2, $3, $4, $5, 'post')`,
-        [organisation.id, source.id, externalId, at, anna.id],
+        [organisationId, sourceId, externalId, at, personId],
       );
     }
     const before = await stored();
@@ -54,14 +47,14 @@ describe('the partitioned-activity-events migration on existing events', () => {
     const duplicate = dataSource.query(
       `INSERT INTO activity_events (organisation_id, source_id, external_id, occurred_at, actor_id, type)
        VALUES ($1, $2, 'm2', '2026-01-01T00:00:00Z', $3, 'post')`,
-      [organisation.id, source.id, anna.id],
+      [organisationId, sourceId, personId],
     );
     await expect(duplicate).rejects.toThrow(/duplicate key/);
     // New ids continue after the moved ones.
     await dataSource.query(
       `INSERT INTO activity_events (organisation_id, source_id, external_id, occurred_at, actor_id, type)
        VALUES ($1, $2, 'm4', '2026-03-17T00:00:00Z', $3, 'post')`,
-      [organisation.id, source.id, anna.id],
+      [organisationId, sourceId, personId],
     );
     const [{ id: m4 }] = await dataSource.query(
       `SELECT id::int FROM activity_events WHERE external_id = 'm4'`,
@@ -87,7 +80,7 @@ describe('the partitioned-activity-events migration on existing events', () => {
       dataSource.query(
         `INSERT INTO activity_events (organisation_id, source_id, external_id, occurred_at, actor_id, type)
          VALUES ($1, $2, 'x', '2026-03-17T00:00:00Z', $3, 'post')`,
-        [organisation.id, source.id, intruder.id],
+        [organisationId, sourceId, intruder.id],
       ),
     ).rejects.toThrow(/foreign key/);
   });

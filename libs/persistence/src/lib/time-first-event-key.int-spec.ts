@@ -1,6 +1,6 @@
 import { uniqueSuffix } from '@uptake/testing';
 import type { DataSource } from 'typeorm';
-import { undoFrom, useMigratedDatabase } from '../testing/migrated-database';
+import { insertEventOwners, undoFrom, useMigratedDatabase } from '../testing/migrated-database';
 import { TimeFirstEventKey1766700000000 } from './migrations/1766700000000-time-first-event-key';
 
 /** The columns of activity_events' primary key, in order. */
@@ -26,25 +26,17 @@ describe('1766700000000: activity_events keyed time first', () => {
       'external_id',
       'occurred_at',
     ]);
-    const [organisation] = await dataSource.query(
-      `INSERT INTO organisations (name, slug) VALUES ('Key', $1) RETURNING id`,
-      [`key-${uniqueSuffix()}`],
-    );
-    const [source] = await dataSource.query(
-      `INSERT INTO data_sources (organisation_id, name, connector_type) VALUES ($1, 'csv', 'csv') RETURNING id`,
-      [organisation.id],
-    );
-    const [person] = await dataSource.query(
-      `INSERT INTO people (organisation_id, pseudonym) VALUES ($1, 'p') RETURNING id`,
-      [organisation.id],
-    );
+    const { organisationId, sourceId, personId } = await insertEventOwners(dataSource, {
+      slug: `key-${uniqueSuffix()}`,
+      pseudonym: 'p',
+    });
     // Two months, so the key is rebuilt in more than one partition.
     const insert = (externalId: string, at: string) =>
       dataSource.query(
         `INSERT INTO activity_events (organisation_id, source_id, external_id, occurred_at, actor_id, type)
          VALUES ($1, $2, $3, $4, $5, 'post') ON CONFLICT (organisation_id, source_id, external_id, occurred_at) DO NOTHING
          RETURNING id`,
-        [organisation.id, source.id, externalId, at, person.id],
+        [organisationId, sourceId, externalId, at, personId],
       );
     expect(await insert('m1', '2026-03-31T23:00:00Z')).toHaveLength(1);
     expect(await insert('m2', '2026-04-01T01:00:00Z')).toHaveLength(1);
@@ -58,7 +50,7 @@ describe('1766700000000: activity_events keyed time first', () => {
     ]);
     const stored: { external_id: string }[] = await dataSource.query(
       `SELECT external_id FROM activity_events WHERE source_id = $1 ORDER BY external_id`,
-      [source.id],
+      [sourceId],
     );
     expect(stored.map((row) => row.external_id)).toEqual(['m1', 'm2']);
     // the same ON CONFLICT target still names the key: a re-delivered record is skipped, a new time is new
