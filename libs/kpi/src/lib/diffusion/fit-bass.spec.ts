@@ -80,6 +80,40 @@ describe('fitBass', () => {
     });
   });
 
+  it('ends at a minimum: no nearby p, q (with its best m in the box) has a smaller sum of squares', () => {
+    const sumOfSquares = (points: CumulativeAdoptionPoint[], p: number, q: number, maxM: number) => {
+      // The best m for p and q, clamped into [observed, maxM].
+      let fy = 0;
+      let ff = 0;
+      for (const point of points) {
+        const share = bassCumulative(point.t, p, q, 1);
+        fy += share * point.cumulative;
+        ff += share * share;
+      }
+      const m = Math.min(Math.max(fy / ff, observedAdopters(points)), maxM);
+      return points.reduce(
+        (sum, point) => sum + (point.cumulative - bassCumulative(point.t, p, q, m)) ** 2,
+        0,
+      );
+    };
+    for (const [points, marketSize] of [
+      [noisyLevels(0.01, 0.35, 1000, 4), 2000],
+      [noisyIncrements(0.03, 0.2, 500, 5).slice(0, 15), 2000],
+      // The first 12 days of an m = 1000 curve (≈ 590 adopters) under a head count of 800: m ends on the bound.
+      [noisyIncrements(0.01, 0.35, 1000, 6).slice(0, 12), 800],
+    ] as const) {
+      const fit = fitBass(points, { marketSize });
+      expect(fit.converged).toBe(true);
+      const best = sumOfSquares(points, fit.p, fit.q, marketSize);
+      for (const dp of [-1e-3, 0, 1e-3]) {
+        for (const dq of [-1e-3, 0, 1e-3]) {
+          const nearby = sumOfSquares(points, fit.p * (1 + dp), fit.q * (1 + dq), marketSize);
+          expect(nearby).toBeGreaterThanOrEqual(best * (1 - 1e-9));
+        }
+      }
+    }
+  });
+
   it('never puts m below the adopters already counted', () => {
     // A saturated curve (m = 1000, t = 0..40) and a late jump to 1100 at t = 60: least squares alone would
     // leave m near 1000, below the 1100 people who have adopted.

@@ -1,4 +1,3 @@
-import { levenbergMarquardt } from 'ml-levenberg-marquardt';
 import { bassGradient, bassShare } from './bass-model';
 
 /** One observation: cumulative adopters at time t (t = 0 at launch; days or weeks, the caller decides). */
@@ -49,10 +48,6 @@ export const MIN_BASS_POINTS = 4;
 const P_BOUNDS = [1e-7, 1] as const;
 const Q_BOUNDS = [0, 10] as const;
 
-const ROUND_ITERATIONS = 10;
-const MAX_ROUNDS = 100;
-/** A round that improves the sum of squares by less than this fraction means the search has settled. */
-const SETTLED_RELATIVE_IMPROVEMENT = 1e-8;
 /** Sum of squares (on the normalised scale) at which the fit counts as exact. */
 const EXACT_FIT_ERROR = 1e-18;
 
@@ -70,6 +65,8 @@ interface RawFit {
   readonly parameters: [number, number, number];
   readonly error: number;
   readonly settled: boolean;
+  /** The least-squares m at the fitted (p, q) before the bounds apply. */
+  readonly freeMarket: number;
 }
 
 /**
@@ -122,19 +119,28 @@ export function validateBassPoints(points: readonly CumulativeAdoptionPoint[]): 
   }
 }
 
+/** @internal A bootstrap refit: the parameters and whether its search settled (see {@link BassFit.converged}). */
+export interface Refit {
+  readonly parameters: [number, number, number];
+  readonly settled: boolean;
+}
+
 /** @internal Refit used by the bootstrap: no validation, starts from given parameters. */
 export function refitBass(
   t: readonly number[],
   cumulative: readonly number[],
   marketSize: number | null,
   start: readonly [number, number],
-): [number, number, number] | null {
+): Refit | null {
   const points = t.map((value, index) => ({ t: value, cumulative: cumulative[index] }));
   if (!(observedAdopters(points) > 0)) return null;
   // A resampled series may overshoot the market size; the bound then wins over "m ≥ observed".
   const problem = scaledProblem(points, marketSize);
   const best = bestOf(problem, [start]);
-  return [best.parameters[0], best.parameters[1], best.parameters[2] * problem.scale];
+  return {
+    parameters: [best.parameters[0], best.parameters[1], best.parameters[2] * problem.scale],
+    settled: best.settled,
+  };
 }
 
 /**
@@ -196,21 +202,6 @@ function initialGuesses(problem: ScaledProblem): [number, number][] {
   return guesses;
 }
 
-/**
- * The model is linear in m, so for given p and q the least-squares m has a closed form; the sum of squares
- * is a convex quadratic in m, so clamping that value to [minM, maxM] gives the constrained optimum.
- */
-function bestMarketFor(problem: ScaledProblem, p: number, q: number): number {
-  let fy = 0;
-  let ff = 0;
-  problem.t.forEach((t, index) => {
-    const share = bassShare(t, p, q);
-    fy += share * problem.y[index];
-    ff += share * share;
-  });
-  return clamp(ff > 0 ? fy / ff : problem.minM, problem.minM, problem.maxM);
-}
-
 function bestOf(problem: ScaledProblem, starts: readonly (readonly [number, number])[]): RawFit {
   let best: RawFit | null = null;
   for (const start of starts) {
@@ -222,70 +213,248 @@ function bestOf(problem: ScaledProblem, starts: readonly (readonly [number, numb
 }
 
 /**
- * Separable least squares: Levenberg–Marquardt searches p and q, and m is solved exactly for each (p, q)
- * (see bestMarketFor). Letting the library move m as a third parameter stalls once m sits on its bound
- * (m ≥ observed adopters binds whenever the plateau is noisy): every step is clamped back and p, q only
- * creep. The Jacobian holds m fixed; the envelope theorem makes the resulting gradient exact.
- *
- * The library has no convergence report and stops early only when the error falls below a tolerance,
- * which noisy data never reach; so it runs in rounds, restarting (with fresh damping) from the best
- * parameters, until a round no longer improves the sum of squares.
+ * The constrained least squares over p, q and minM ≤ m ≤ maxM. The projected search (m clamped into its
+ * box for each p, q) is not smooth where the free m crosses a bound: its Gauss–Newton model switches
+ * between "m follows p and q" and "m stays", and when the optimum sits on that seam (common when m ends at
+ * the market size, as a bootstrap refit of a fit pinned there does) the steps zig-zag across it. So when the
+ * projected search ends with m on or beside a bound, the search is finished with m fixed at that bound — a
+ * smooth problem — and the lower sum of squares wins. The fixed-m optimum is the constrained optimum when
+ * the free m there lies beyond the bound (the Karush–Kuhn–Tucker condition for m).
  */
 function minimise(problem: ScaledProblem, start: readonly [number, number]): RawFit {
-  // The search runs on p and q in units of their starting values, so both are of order 1 and the
-  // damping (which adds the same λ to each) treats them alike; p is often 30 times smaller than q.
-  const unitP = clamp(start[0], ...P_BOUNDS);
-  const unitQ = Math.max(clamp(start[1], ...Q_BOUNDS), unitP);
-  const minValues = [P_BOUNDS[0] / unitP, Q_BOUNDS[0] / unitQ];
-  const maxValues = [P_BOUNDS[1] / unitP, Q_BOUNDS[1] / unitQ];
-  const withMarket = ([u, v]: readonly number[]): [number, number, number] => {
-    const p = u * unitP;
-    const q = v * unitQ;
-    return [p, q, bestMarketFor(problem, p, q)];
-  };
-  let parameters = withMarket([1, clamp(start[1], ...Q_BOUNDS) / unitQ]);
-  let error = sumOfSquares(problem, parameters);
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    if (error <= EXACT_FIT_ERROR) return { parameters, error, settled: true };
-    const result = levenbergMarquardt(
-      { x: problem.t, y: problem.y },
-      (scaled) => {
-        const [p, q, m] = withMarket(scaled);
-        return (t) => m * bassShare(t, p, q);
-      },
-      {
-        initialValues: [parameters[0] / unitP, parameters[1] / unitQ],
-        minValues,
-        maxValues,
-        maxIterations: ROUND_ITERATIONS,
-        errorTolerance: EXACT_FIT_ERROR,
-        jacobianFunction: (scaled) => {
-          const [p, q, m] = withMarket(scaled);
-          return (t) => {
-            const [dp, dq] = bassGradient(t, p, q, m);
-            return [dp * unitP, dq * unitQ];
-          };
-        },
-      },
-    );
-    const candidate = withMarket(result.parameterValues);
-    const candidateError = sumOfSquares(problem, candidate);
-    if (!(candidateError < error)) return { parameters, error, settled: true };
-    const improvement = (error - candidateError) / error;
-    parameters = candidate;
-    error = candidateError;
-    if (improvement < SETTLED_RELATIVE_IMPROVEMENT) return { parameters, error, settled: true };
-  }
-  return { parameters, error, settled: false };
+  const projected = search(problem, start, null);
+  const m = projected.parameters[2];
+  const bound = [problem.maxM, problem.minM].find(
+    (value) => Math.abs(m - value) <= BOUND_PROXIMITY * Math.max(value, 1),
+  );
+  if (bound === undefined) return projected;
+  const fixed = search(problem, [projected.parameters[0], projected.parameters[1]], bound);
+  if (!(fixed.error <= projected.error)) return projected;
+  const mWouldLeave = bound === problem.maxM ? fixed.freeMarket >= bound : fixed.freeMarket <= bound;
+  return { ...fixed, settled: fixed.settled && (mWouldLeave || projected.settled) };
 }
 
-function sumOfSquares(problem: ScaledProblem, [p, q, m]: readonly number[]): number {
-  let sum = 0;
-  problem.t.forEach((t, index) => {
-    const residual = problem.y[index] - m * bassShare(t, p, q);
-    sum += residual * residual;
+/** Relative distance from a bound of m within which the search is finished with m fixed at the bound. */
+const BOUND_PROXIMITY = 1e-6;
+
+/**
+ * Separable least squares (variable projection, Golub & Pereyra): the search runs over p and q only, and m
+ * is solved exactly for each (p, q) (see evaluation). Letting a solver move m as a third parameter stalls
+ * once m sits on its bound (m ≥ observed adopters binds whenever the plateau is noisy): every step is
+ * clamped back and p, q only creep.
+ *
+ * The search is a bounded Levenberg–Marquardt of its own, after MINPACK's `lmder` (Moré 1978) with
+ * Nielsen's damping update, because the library it replaced (ml-levenberg-marquardt) reports no
+ * convergence: it only stops at an error tolerance, which noisy data never reach, so it had to be run in
+ * rounds until a round stopped improving, and a third of the bootstrap's refits ran out of rounds before
+ * they settled (their forecast dates moved when given more rounds). Here a search ends only on a stated
+ * test — the sum of squares no longer falls (actual and predicted reduction below {@link RELATIVE_TOLERANCE}),
+ * the step is negligible, or the residual is orthogonal to every free direction — or, reported as not
+ * settled, after {@link MAX_ITERATIONS}. With two parameters each step is a 2 × 2 solve. A parameter on a
+ * bound whose gradient points outwards is held there (projected gradient), so the box is honoured exactly.
+ */
+function search(problem: ScaledProblem, start: readonly [number, number], fixedM: number | null): RawFit {
+  // The search runs on p and q in units of their starting values, so both are of order 1 and the
+  // damping (scaled by the diagonal, as Marquardt proposed) treats them alike; p is often 30 times smaller than q.
+  const unitP = clamp(start[0], ...P_BOUNDS);
+  const unitQ = Math.max(clamp(start[1], ...Q_BOUNDS), unitP);
+  const lower = [P_BOUNDS[0] / unitP, Q_BOUNDS[0] / unitQ];
+  const upper = [P_BOUNDS[1] / unitP, Q_BOUNDS[1] / unitQ];
+  const evaluate = (x: readonly [number, number]) => evaluation(problem, x, unitP, unitQ, fixedM);
+  let current = evaluate([1, clamp(start[1], ...Q_BOUNDS) / unitQ]);
+  let damping = -1;
+  let growth = 2;
+  for (let iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
+    if (current.error <= EXACT_FIT_ERROR) return settledAt(current);
+    const { x, jtj, descent } = current;
+    // Free directions: a parameter on a bound stays there while the descent direction points outwards.
+    const free = [0, 1].filter(
+      (i) => !((x[i] <= lower[i] && descent[i] < 0) || (x[i] >= upper[i] && descent[i] > 0)),
+    );
+    if (free.length === 0 || orthogonal(current, free)) return settledAt(current);
+    if (damping < 0) damping = INITIAL_DAMPING * Math.max(...free.map((i) => jtj[i][i]));
+    let accepted = false;
+    while (!accepted) {
+      const step = dampedStep(jtj, descent, free, damping);
+      const candidateX: [number, number] = [
+        clamp(x[0] + step[0], lower[0], upper[0]),
+        clamp(x[1] + step[1], lower[1], upper[1]),
+      ];
+      const taken = [candidateX[0] - x[0], candidateX[1] - x[1]];
+      const stepIsNegligible = Math.hypot(...taken) <= STEP_TOLERANCE * (Math.hypot(...x) + STEP_TOLERANCE);
+      // Predicted fall of the sum of squares under the linear model: 2·dᵀ(Jᵀr) − dᵀ(JᵀJ)d.
+      const predicted =
+        2 * (taken[0] * descent[0] + taken[1] * descent[1]) -
+        (taken[0] * (jtj[0][0] * taken[0] + jtj[0][1] * taken[1]) +
+          taken[1] * (jtj[1][0] * taken[0] + jtj[1][1] * taken[1]));
+      const candidate = evaluate(candidateX);
+      const actual = current.error - candidate.error;
+      if (actual > 0 && predicted > 0) {
+        const ratio = actual / predicted;
+        damping *= Math.max(1 / 3, 1 - (2 * ratio - 1) ** 3);
+        growth = 2;
+        const settled =
+          (actual <= RELATIVE_TOLERANCE * current.error && predicted <= RELATIVE_TOLERANCE * current.error) ||
+          stepIsNegligible;
+        current = candidate;
+        if (settled) return settledAt(current);
+        accepted = true;
+      } else {
+        // No fall from a negligible step: (x) is a minimum within the box to working precision.
+        if (stepIsNegligible || !Number.isFinite(damping)) return settledAt(current);
+        damping *= growth;
+        growth *= 2;
+      }
+    }
+  }
+  return {
+    parameters: current.parameters,
+    error: current.error,
+    settled: false,
+    freeMarket: current.freeMarket,
+  };
+}
+
+const MAX_ITERATIONS = 500;
+/** Relative fall of the sum of squares (actual and predicted) below which the search has settled. */
+const RELATIVE_TOLERANCE = 1e-12;
+/** Relative step length below which the search has settled. */
+const STEP_TOLERANCE = 1e-10;
+/** Cosine between the residual and every free column of the Jacobian below which (p, q) is stationary. */
+const GRADIENT_TOLERANCE = 1e-10;
+/** Initial damping as a fraction of the largest diagonal entry of JᵀJ (Nielsen's τ). */
+const INITIAL_DAMPING = 1e-3;
+
+/** One point of the search: parameters, sum of squares and the normal equations' parts. */
+interface Evaluation {
+  readonly x: readonly [number, number];
+  readonly parameters: [number, number, number];
+  readonly error: number;
+  /** JᵀJ of the scaled parameters (2 × 2). */
+  readonly jtj: readonly [readonly [number, number], readonly [number, number]];
+  /** Jᵀr: half the negative gradient of the sum of squares. */
+  readonly descent: readonly [number, number];
+  /** Squared norms of J's columns, for the orthogonality test. */
+  readonly columnNorms: readonly [number, number];
+  /** The least-squares m for this (p, q) before the bounds apply. */
+  readonly freeMarket: number;
+}
+
+/**
+ * Residuals r = y − m·F(p, q) and the Jacobian of the projected model m(p, q)·F(p, q). The model is linear
+ * in m, so for given p and q the least-squares m is F·y / F·F; the sum of squares is a convex quadratic in m,
+ * so clamping that value to [minM, maxM] gives the constrained optimum. Where m is inside its
+ * bounds it moves with p and q (∂m = (∂F·y − 2m·F·∂F) / F·F, Golub–Pereyra), where it is clamped it does not.
+ */
+function evaluation(
+  problem: ScaledProblem,
+  x: readonly [number, number],
+  unitP: number,
+  unitQ: number,
+  fixedM: number | null,
+): Evaluation {
+  const p = x[0] * unitP;
+  const q = x[1] * unitQ;
+  const n = problem.t.length;
+  const shares = new Float64Array(n);
+  const dp = new Float64Array(n);
+  const dq = new Float64Array(n);
+  let fy = 0;
+  let ff = 0;
+  let dpy = 0;
+  let dqy = 0;
+  let fdp = 0;
+  let fdq = 0;
+  for (let i = 0; i < n; i++) {
+    const t = problem.t[i];
+    const [gp, gq, share] = bassGradient(t, p, q, 1);
+    shares[i] = share;
+    dp[i] = gp * unitP;
+    dq[i] = gq * unitQ;
+    const y = problem.y[i];
+    fy += share * y;
+    ff += share * share;
+    dpy += dp[i] * y;
+    dqy += dq[i] * y;
+    fdp += share * dp[i];
+    fdq += share * dq[i];
+  }
+  const unclamped = ff > 0 ? fy / ff : problem.minM;
+  const m = fixedM ?? clamp(unclamped, problem.minM, problem.maxM);
+  const mMoves = fixedM === null && ff > 0 && unclamped > problem.minM && unclamped < problem.maxM;
+  const dmP = mMoves ? (dpy - 2 * m * fdp) / ff : 0;
+  const dmQ = mMoves ? (dqy - 2 * m * fdq) / ff : 0;
+  let error = 0;
+  let a00 = 0;
+  let a01 = 0;
+  let a11 = 0;
+  let b0 = 0;
+  let b1 = 0;
+  for (let i = 0; i < n; i++) {
+    const residual = problem.y[i] - m * shares[i];
+    const j0 = m * dp[i] + shares[i] * dmP;
+    const j1 = m * dq[i] + shares[i] * dmQ;
+    error += residual * residual;
+    a00 += j0 * j0;
+    a01 += j0 * j1;
+    a11 += j1 * j1;
+    b0 += j0 * residual;
+    b1 += j1 * residual;
+  }
+  return {
+    x,
+    parameters: [p, q, m],
+    error: Number.isFinite(error) ? error : Number.POSITIVE_INFINITY,
+    jtj: [
+      [a00, a01],
+      [a01, a11],
+    ],
+    descent: [b0, b1],
+    columnNorms: [a00, a11],
+    freeMarket: unclamped,
+  };
+}
+
+/** (JᵀJ + λ·diag(JᵀJ)) d = Jᵀr over the free parameters (the others stay put). */
+function dampedStep(
+  jtj: Evaluation['jtj'],
+  descent: Evaluation['descent'],
+  free: readonly number[],
+  damping: number,
+): [number, number] {
+  const diagonal = (i: number) => jtj[i][i] + damping * Math.max(jtj[i][i], MIN_DIAGONAL);
+  if (free.length === 1) {
+    const [i] = free;
+    const step: [number, number] = [0, 0];
+    step[i] = descent[i] / diagonal(i);
+    return step;
+  }
+  const a = diagonal(0);
+  const d = diagonal(1);
+  const b = jtj[0][1];
+  const determinant = a * d - b * b;
+  return [(d * descent[0] - b * descent[1]) / determinant, (a * descent[1] - b * descent[0]) / determinant];
+}
+
+/** Keeps the damped system regular where a column of J vanishes (e.g. q's column at q = 0 for small t). */
+const MIN_DIAGONAL = 1e-30;
+
+/** MINPACK's gtol test: the residual makes (nearly) a right angle with every free column of J. */
+function orthogonal(current: Evaluation, free: readonly number[]): boolean {
+  const residualNorm = Math.sqrt(current.error);
+  return free.every((i) => {
+    const columnNorm = Math.sqrt(current.columnNorms[i]);
+    return columnNorm === 0 || Math.abs(current.descent[i]) <= GRADIENT_TOLERANCE * columnNorm * residualNorm;
   });
-  return Number.isFinite(sum) ? sum : Number.POSITIVE_INFINITY;
+}
+
+function settledAt(current: Evaluation): RawFit {
+  return {
+    parameters: current.parameters,
+    error: current.error,
+    settled: true,
+    freeMarket: current.freeMarket,
+  };
 }
 
 function describeFit(

@@ -54,6 +54,27 @@ describe('forecastTarget', () => {
     },
   );
 
+  it('settles every bootstrap refit when the fit ends on the market size bound', () => {
+    // Weekly adopters of a slow curve (p = 0.002, q = 0.1, m = 5000) rounded, with ±30% noise, for 30 weeks,
+    // under a head count of 6000: the fit's m ends at the bound, and the refits of resampled series lie on
+    // both sides of it, where the projected search alone zig-zags without settling.
+    const random = seededRandom(1);
+    const points: CumulativeAdoptionPoint[] = [{ t: 0, cumulative: 0 }];
+    for (let t = 1, total = 0; t <= 30; t++) {
+      const weekly = bassCumulative(t, 0.002, 0.1, 5000) - bassCumulative(t - 1, 0.002, 0.1, 5000);
+      total += Math.max(0, Math.round(weekly * (1 + 0.3 * (2 * random() - 1))));
+      points.push({ t, cumulative: total });
+    }
+    const fit = fitBass(points, { marketSize: 6000 });
+    expect(fit.m).toBeCloseTo(6000, 6);
+    const forecast = forecastTarget(points, fit, 3600, { horizon: 134, samples: 100 });
+    expect(forecast.reason).toBeNull();
+    expect(forecast.samples).toBe(100);
+    expect(forecast).toMatchObject({ unsettledRefits: 0 });
+    expect(forecast.p10 as number).toBeLessThanOrEqual(forecast.estimate as number);
+    expect(forecast.estimate as number).toBeLessThanOrEqual(forecast.p90 as number);
+  });
+
   it('is deterministic for a seed', () => {
     const points = withNoise(curve(0.03, 0.2, 500, 20), 3);
     const fit = fitBass(points);
