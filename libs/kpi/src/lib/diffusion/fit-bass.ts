@@ -1,4 +1,4 @@
-import { bassGradient, bassShare } from './bass-model';
+import { bassGradient } from './bass-model';
 
 /** One observation: cumulative adopters at time t (t = 0 at launch; days or weeks, the caller decides). */
 export interface CumulativeAdoptionPoint {

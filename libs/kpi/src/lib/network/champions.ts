@@ -54,9 +54,15 @@ export function champions(
   if (quota <= 0) return [];
   const lastEarlyDate = adoptionDates[quota - 1];
 
+  // Only early adopters can be champions, so only their partners are collected.
+  const early = new Set<string>();
+  for (const [person, { adoptedOn }] of people) {
+    if (adoptedOn !== null && adoptedOn <= lastEarlyDate) early.add(person);
+  }
   const partners = new Map<string, Set<string>>();
   const volume = new Map<string, number>();
   const record = (person: string, partner: string, count: number) => {
+    if (!early.has(person)) return;
     let set = partners.get(person);
     if (!set) {
       set = new Set();
@@ -70,15 +76,15 @@ export function champions(
     record(target, actor, count);
   }
 
-  const early: Champion[] = [];
-  for (const [person, { adoptedOn }] of people) {
-    if (adoptedOn === null || adoptedOn > lastEarlyDate) continue;
+  const candidates: Champion[] = [];
+  for (const person of early) {
     const reach = partners.get(person)?.size ?? 0;
     if (reach === 0) continue;
-    early.push({ person, adoptedOn, reach, interactions: volume.get(person) ?? 0 });
+    const adoptedOn = people.get(person)?.adoptedOn as string;
+    candidates.push({ person, adoptedOn, reach, interactions: volume.get(person) ?? 0 });
   }
 
-  return early
+  return candidates
     .sort(
       (a, b) =>
         b.reach - a.reach ||

@@ -46,39 +46,47 @@ export function crossBoundaryShares(
   people: PeopleAttributes,
 ): CrossBoundaryShares {
   let totalInteractions = 0;
-  const everyone = new Set<string>();
-  const tallies = Object.fromEntries(
-    BOUNDARY_KINDS.map((kind) => [kind, { crossing: 0, comparable: 0, people: new Set<string>() }]),
-  ) as Record<BoundaryKind, { crossing: number; comparable: number; people: Set<string> }>;
+  // Per person, one bit per boundary kind on which they took part in a comparable interaction (and the
+  // person's presence as the key): one map write per person and interaction instead of a set per kind.
+  const involvement = new Map<string, number>();
+  const tallies = BOUNDARY_KINDS.map(() => ({ crossing: 0, comparable: 0 }));
 
   for (const { actor, target, count } of countedInteractions(interactions)) {
     totalInteractions += count;
-    everyone.add(actor).add(target);
     const actorAttributes = people.get(actor);
     const targetAttributes = people.get(target);
-    for (const kind of BOUNDARY_KINDS) {
+    let bits = 0;
+    BOUNDARY_KINDS.forEach((kind, index) => {
       const actorValue = attributeOf[kind](actorAttributes);
       const targetValue = attributeOf[kind](targetAttributes);
-      if (actorValue === null || targetValue === null) continue;
-      const tally = tallies[kind];
+      if (actorValue === null || targetValue === null) return;
+      const tally = tallies[index];
       tally.comparable += count;
       if (actorValue !== targetValue) tally.crossing += count;
-      tally.people.add(actor).add(target);
-    }
+      bits |= 1 << index;
+    });
+    involvement.set(actor, (involvement.get(actor) ?? 0) | bits);
+    involvement.set(target, (involvement.get(target) ?? 0) | bits);
   }
 
+  const involved = BOUNDARY_KINDS.map(() => 0);
+  for (const bits of involvement.values()) {
+    BOUNDARY_KINDS.forEach((_kind, index) => {
+      if (bits & (1 << index)) involved[index]++;
+    });
+  }
   const boundaries = Object.fromEntries(
-    BOUNDARY_KINDS.map((kind) => {
-      const { crossing, comparable, people: involved } = tallies[kind];
+    BOUNDARY_KINDS.map((kind, index) => {
+      const { crossing, comparable } = tallies[index];
       const share: BoundaryShare = {
         crossingInteractions: crossing,
         comparableInteractions: comparable,
         share: comparable > 0 ? crossing / comparable : null,
-        distinctPeople: involved.size,
+        distinctPeople: involved[index],
       };
       return [kind, share];
     }),
   ) as Record<BoundaryKind, BoundaryShare>;
 
-  return { totalInteractions, distinctPeople: everyone.size, boundaries };
+  return { totalInteractions, distinctPeople: involvement.size, boundaries };
 }

@@ -1,3 +1,7 @@
+import { undirectedDensity } from 'graphology-metrics/graph/density';
+
+import { seededRandom } from '../core/seeded-random';
+import { buildPersonGraph } from './interactions';
 import { networkSummary } from './network-summary';
 import type { Interaction } from './types';
 
@@ -66,5 +70,62 @@ describe('networkSummary', () => {
       components: 0,
       largestComponentShare: 0,
     });
+  });
+});
+
+describe('networkSummary on random networks', () => {
+  /** The same figures from a graphology graph and a breadth-first search: the reference. */
+  function reference(interactions: Interaction[]) {
+    const graph = buildPersonGraph(interactions);
+    const seen = new Set<string>();
+    const sizes: number[] = [];
+    graph.forEachNode((start) => {
+      if (seen.has(start)) return;
+      seen.add(start);
+      const queue = [start];
+      for (let next = 0; next < queue.length; next++) {
+        graph.forEachNeighbor(queue[next], (neighbor) => {
+          if (!seen.has(neighbor)) {
+            seen.add(neighbor);
+            queue.push(neighbor);
+          }
+        });
+      }
+      sizes.push(queue.length);
+    });
+    let interactionsTotal = 0;
+    graph.forEachEdge((_edge, attributes) => (interactionsTotal += attributes.interactions));
+    return {
+      people: graph.order,
+      edges: graph.size,
+      interactions: interactionsTotal,
+      density: graph.order < 2 ? 0 : undirectedDensity(graph),
+      averageDegree: graph.order === 0 ? 0 : (2 * graph.size) / graph.order,
+      components: sizes.length,
+      largestComponentShare: graph.order === 0 ? 0 : Math.max(0, ...sizes) / graph.order,
+    };
+  }
+
+  it('gives the graph figures for sparse and dense networks with repeated pairs and self-interactions', () => {
+    const random = seededRandom(17);
+    for (const [people, rows] of [
+      [5, 3],
+      [30, 20],
+      [30, 400],
+      [200, 150],
+      [500, 3000],
+    ]) {
+      const interactions = Array.from({ length: rows }, () =>
+        link(
+          `p${Math.floor(random() * people)}`,
+          `p${Math.floor(random() * people)}`,
+          Math.floor(random() * 4),
+        ),
+      );
+      const expected = reference(interactions);
+      const actual = networkSummary(interactions);
+      expect({ ...actual, density: 0 }).toEqual({ ...expected, density: 0 });
+      expect(actual.density).toBeCloseTo(expected.density, 12);
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { cellOf, type PeopleCount } from '../disclosure/cell-key';
+import { PeopleCell, type PeopleCount } from '../disclosure/cell-key';
 import { compareIds } from './compare';
 import { countedInteractions } from './interactions';
 import type { Interaction, PeopleAttributes } from './types';
@@ -68,105 +68,116 @@ export function unitInteractionMatrix(
   people: PeopleAttributes,
   recordKeys?: ReadonlyMap<string, number>,
 ): UnitInteractionMatrix {
-  const units = new Map<
-    string,
-    { internal: number; outgoing: number; incoming: number; people: Map<string, number> }
-  >();
-  const links = new Map<
-    string,
-    {
-      source: string;
-      target: string;
-      interactions: number;
-      actors: Map<string, number>;
-      targets: Set<string>;
+  // People with a unit and the units are numbered once, so the tallies below are typed arrays and maps
+  // with numeric keys: at 10M events (about 110k pairs) string-keyed maps per unit and link were most of the
+  // matrix's time. A person belongs to one unit, so a unit's people are its members with any interaction.
+  const personIndex = new Map<string, number>();
+  const personIds: string[] = [];
+  const unitIndex = new Map<string, number>();
+  const unitIds: string[] = [];
+  const unitOfPerson: number[] = [];
+  for (const [person, attributes] of people) {
+    if (attributes.unit === null) continue;
+    let unit = unitIndex.get(attributes.unit);
+    if (unit === undefined) {
+      unit = unitIds.length;
+      unitIndex.set(attributes.unit, unit);
+      unitIds.push(attributes.unit);
     }
-  >();
-  const tallyPerson = (tally: Map<string, number>, person: string, count: number) =>
-    tally.set(person, (tally.get(person) ?? 0) + count);
+    personIndex.set(person, personIds.length);
+    personIds.push(person);
+    unitOfPerson.push(unit);
+  }
+  const unitCount = unitIds.length;
+  const involvement = new Float64Array(personIds.length);
+  const internal = new Float64Array(unitCount);
+  const outgoing = new Float64Array(unitCount);
+  const incoming = new Float64Array(unitCount);
+  // Keys: source unit · units + target unit; actor · units + target unit; target · units + source unit
+  // (exact below 2^53: people × units up to 9·10^15).
+  const linkInteractions = new Map<number, number>();
+  const actorShares = new Map<number, number>();
+  const addressed = new Set<number>();
   let unassignedInteractions = 0;
 
-  const unitTally = (unit: string) => {
-    let tally = units.get(unit);
-    if (!tally) {
-      tally = { internal: 0, outgoing: 0, incoming: 0, people: new Map() };
-      units.set(unit, tally);
-    }
-    return tally;
-  };
-
   for (const { actor, target, count } of countedInteractions(interactions)) {
-    const sourceUnit = people.get(actor)?.unit ?? null;
-    const targetUnit = people.get(target)?.unit ?? null;
-    if (sourceUnit === null || targetUnit === null) {
+    const a = personIndex.get(actor);
+    const b = personIndex.get(target);
+    if (a === undefined || b === undefined) {
       unassignedInteractions += count;
       continue;
     }
-    const source = unitTally(sourceUnit);
-    const destination = unitTally(targetUnit);
-    tallyPerson(source.people, actor, count);
-    tallyPerson(destination.people, target, count);
+    const sourceUnit = unitOfPerson[a];
+    const targetUnit = unitOfPerson[b];
+    involvement[a] += count;
+    involvement[b] += count;
     if (sourceUnit === targetUnit) {
-      source.internal += count;
+      internal[sourceUnit] += count;
       continue;
     }
-    source.outgoing += count;
-    destination.incoming += count;
-    // JSON keeps the key unambiguous whatever characters unit ids contain.
-    const key = JSON.stringify([sourceUnit, targetUnit]);
-    let link = links.get(key);
-    if (!link) {
-      link = {
-        source: sourceUnit,
-        target: targetUnit,
-        interactions: 0,
-        actors: new Map(),
-        targets: new Set(),
-      };
-      links.set(key, link);
-    }
-    link.interactions += count;
-    tallyPerson(link.actors, actor, count);
-    link.targets.add(target);
+    outgoing[sourceUnit] += count;
+    incoming[targetUnit] += count;
+    const link = sourceUnit * unitCount + targetUnit;
+    linkInteractions.set(link, (linkInteractions.get(link) ?? 0) + count);
+    const share = a * unitCount + targetUnit;
+    actorShares.set(share, (actorShares.get(share) ?? 0) + count);
+    addressed.add(b * unitCount + sourceUnit);
   }
 
+  const keyOf = (person: number) => recordKeys?.get(personIds[person]) ?? 0;
+  const unitCells = Array.from({ length: unitCount }, () => ({ people: new PeopleCell(), top: 0 }));
+  for (let person = 0; person < personIds.length; person++) {
+    if (involvement[person] === 0) continue;
+    const cell = unitCells[unitOfPerson[person]];
+    cell.people.add(keyOf(person));
+    cell.top = Math.max(cell.top, involvement[person]);
+  }
+  const linkCells = new Map<number, { actors: PeopleCell; targets: PeopleCell; top: number }>();
+  const linkCell = (link: number) => {
+    let cell = linkCells.get(link);
+    if (!cell) {
+      cell = { actors: new PeopleCell(), targets: new PeopleCell(), top: 0 };
+      linkCells.set(link, cell);
+    }
+    return cell;
+  };
+  for (const [share, total] of actorShares) {
+    const actor = Math.floor(share / unitCount);
+    const cell = linkCell(unitOfPerson[actor] * unitCount + (share % unitCount));
+    cell.actors.add(keyOf(actor));
+    cell.top = Math.max(cell.top, total);
+  }
+  for (const key of addressed) {
+    const target = Math.floor(key / unitCount);
+    linkCell((key % unitCount) * unitCount + unitOfPerson[target]).targets.add(keyOf(target));
+  }
+
+  const units: UnitInteractionMatrix['units'] = [];
+  unitCells.forEach((cell, unit) => {
+    if (cell.people.count === 0) return;
+    units.push({
+      unit: unitIds[unit],
+      internalInteractions: internal[unit],
+      outgoingInteractions: outgoing[unit],
+      incomingInteractions: incoming[unit],
+      people: cell.people.count,
+      ...(recordKeys ? { cells: { people: cell.people, top: cell.top } } : {}),
+    });
+  });
+  const links: UnitInteractionMatrix['links'] = [...linkInteractions].map(([link, total]) => {
+    const cell = linkCell(link);
+    return {
+      source: unitIds[Math.floor(link / unitCount)],
+      target: unitIds[link % unitCount],
+      interactions: total,
+      actors: cell.actors.count,
+      targets: cell.targets.count,
+      ...(recordKeys ? { cells: { actors: cell.actors, targets: cell.targets, top: cell.top } } : {}),
+    };
+  });
   return {
-    units: [...units.entries()]
-      .map(([unit, tally]) => ({
-        unit,
-        internalInteractions: tally.internal,
-        outgoingInteractions: tally.outgoing,
-        incomingInteractions: tally.incoming,
-        people: tally.people.size,
-        ...(recordKeys
-          ? { cells: { people: cellOf(tally.people.keys(), recordKeys), top: largest(tally.people) } }
-          : {}),
-      }))
-      .sort((a, b) => compareIds(a.unit, b.unit)),
-    links: [...links.values()]
-      .map((link) => ({
-        source: link.source,
-        target: link.target,
-        interactions: link.interactions,
-        actors: link.actors.size,
-        targets: link.targets.size,
-        ...(recordKeys
-          ? {
-              cells: {
-                actors: cellOf(link.actors.keys(), recordKeys),
-                targets: cellOf(link.targets, recordKeys),
-                top: largest(link.actors),
-              },
-            }
-          : {}),
-      }))
-      .sort((a, b) => compareIds(a.source, b.source) || compareIds(a.target, b.target)),
+    units: units.sort((a, b) => compareIds(a.unit, b.unit)),
+    links: links.sort((a, b) => compareIds(a.source, b.source) || compareIds(a.target, b.target)),
     unassignedInteractions,
   };
-}
-
-function largest(tally: ReadonlyMap<string, number>): number {
-  let top = 0;
-  for (const count of tally.values()) top = Math.max(top, count);
-  return top;
 }
