@@ -334,8 +334,6 @@ interface Evaluation {
   readonly jtj: readonly [readonly [number, number], readonly [number, number]];
   /** Jᵀr: half the negative gradient of the sum of squares. */
   readonly descent: readonly [number, number];
-  /** Squared norms of J's columns, for the orthogonality test. */
-  readonly columnNorms: readonly [number, number];
   /** The least-squares m for this (p, q) before the bounds apply. */
   readonly freeMarket: number;
 }
@@ -410,7 +408,6 @@ function evaluation(
       [a01, a11],
     ],
     descent: [b0, b1],
-    columnNorms: [a00, a11],
     freeMarket: unclamped,
   };
 }
@@ -443,7 +440,8 @@ const MIN_DIAGONAL = 1e-30;
 function orthogonal(current: Evaluation, free: readonly number[]): boolean {
   const residualNorm = Math.sqrt(current.error);
   return free.every((i) => {
-    const columnNorm = Math.sqrt(current.columnNorms[i]);
+    // JᵀJ's diagonal holds the squared norms of J's columns.
+    const columnNorm = Math.sqrt(current.jtj[i][i]);
     return columnNorm === 0 || Math.abs(current.descent[i]) <= GRADIENT_TOLERANCE * columnNorm * residualNorm;
   });
 }

@@ -33,7 +33,7 @@ export interface TargetReached extends TargetForecastBase {
   readonly p90: number | null;
   /**
    * Refits whose search ran out of iterations before it settled. Their times still count; a figure above 0
-   * says the interval rests partly on unfinished fits (none in the cases the specs and benches cover).
+   * says the interval rests partly on unfinished fits (none in the cases the specs cover).
    */
   readonly unsettledRefits: number;
   readonly reason: null;
