@@ -1,5 +1,5 @@
 import { assertTop, compareIds } from './compare';
-import { countedInteractions } from './interactions';
+import { numberNetwork, type NumberedNetwork } from './numbered-network';
 import type { Interaction, PeopleAttributes } from './types';
 
 export interface Champion {
@@ -35,17 +35,22 @@ export function champions(
   people: PeopleAttributes,
   options: ChampionsOptions,
 ): Champion[] {
+  return championsOf(numberNetwork(interactions, people), options);
+}
+
+/** `champions` on an already numbered network (its attribute map's people are the candidates). */
+export function championsOf(network: NumberedNetwork, options: ChampionsOptions): Champion[] {
   const { earlyShare, top } = options;
   if (!(earlyShare >= 0 && earlyShare <= 1))
     throw new RangeError(`earlyShare must be in [0, 1], got ${earlyShare}`);
   assertTop(top);
 
   const adoptionDates: string[] = [];
-  for (const [person, attributes] of people) {
-    const { adoptedOn } = attributes;
+  for (let person = 0; person < network.known; person++) {
+    const adoptedOn = network.attributes[person]?.adoptedOn ?? null;
     if (adoptedOn === null) continue;
     if (!ISO_DATE.test(adoptedOn))
-      throw new RangeError(`Person ${person} has an invalid adoptedOn: ${adoptedOn}`);
+      throw new RangeError(`Person ${network.ids[person]} has an invalid adoptedOn: ${adoptedOn}`);
     adoptionDates.push(adoptedOn);
   }
   adoptionDates.sort(compareIds); // YYYY-MM-DD sorts chronologically as text
@@ -54,34 +59,41 @@ export function champions(
   if (quota <= 0) return [];
   const lastEarlyDate = adoptionDates[quota - 1];
 
-  // Only early adopters can be champions, so only their partners are collected.
-  const early = new Set<string>();
-  for (const [person, { adoptedOn }] of people) {
-    if (adoptedOn !== null && adoptedOn <= lastEarlyDate) early.add(person);
+  // Only early adopters can be champions, so only their partners are collected (one numeric key per
+  // early adopter and partner: early · people + partner, exact below 2^53).
+  const numbers = network.ids.length;
+  const early = new Uint8Array(numbers);
+  for (let person = 0; person < network.known; person++) {
+    const adoptedOn = network.attributes[person]?.adoptedOn ?? null;
+    if (adoptedOn !== null && adoptedOn <= lastEarlyDate) early[person] = 1;
   }
-  const partners = new Map<string, Set<string>>();
-  const volume = new Map<string, number>();
-  const record = (person: string, partner: string, count: number) => {
-    if (!early.has(person)) return;
-    let set = partners.get(person);
-    if (!set) {
-      set = new Set();
-      partners.set(person, set);
+  const partners = new Set<number>();
+  const reach = new Int32Array(numbers);
+  const volume = new Float64Array(numbers);
+  const record = (person: number, partner: number, count: number) => {
+    if (!early[person]) return;
+    const key = person * numbers + partner;
+    if (!partners.has(key)) {
+      partners.add(key);
+      reach[person]++;
     }
-    set.add(partner);
-    volume.set(person, (volume.get(person) ?? 0) + count);
+    volume[person] += count;
   };
-  for (const { actor, target, count } of countedInteractions(interactions)) {
-    record(actor, target, count);
-    record(target, actor, count);
+  const { actors, targets, counts } = network;
+  for (let i = 0; i < counts.length; i++) {
+    record(actors[i], targets[i], counts[i]);
+    record(targets[i], actors[i], counts[i]);
   }
 
   const candidates: Champion[] = [];
-  for (const person of early) {
-    const reach = partners.get(person)?.size ?? 0;
-    if (reach === 0) continue;
-    const adoptedOn = people.get(person)?.adoptedOn as string;
-    candidates.push({ person, adoptedOn, reach, interactions: volume.get(person) ?? 0 });
+  for (let person = 0; person < network.known; person++) {
+    if (!early[person] || reach[person] === 0) continue;
+    candidates.push({
+      person: network.ids[person],
+      adoptedOn: network.attributes[person]?.adoptedOn as string,
+      reach: reach[person],
+      interactions: volume[person],
+    });
   }
 
   return candidates

@@ -1,4 +1,4 @@
-import { countedInteractions } from './interactions';
+import { attributeNumbers, numberNetwork, type NumberedNetwork } from './numbered-network';
 import type { Interaction, PeopleAttributes, PersonAttributes } from './types';
 
 /**
@@ -28,10 +28,10 @@ export interface CrossBoundaryShares {
   boundaries: Record<BoundaryKind, BoundaryShare>;
 }
 
-const attributeOf: Record<BoundaryKind, (person: PersonAttributes | undefined) => string | number | null> = {
-  department: (person) => person?.unit ?? null,
-  hierarchyLevel: (person) => person?.level ?? null,
-  legacyCompany: (person) => person?.legacyCompany ?? null,
+const attributeOf: Record<BoundaryKind, (person: PersonAttributes) => string | number | null> = {
+  department: (person) => person.unit ?? null,
+  hierarchyLevel: (person) => person.level ?? null,
+  legacyCompany: (person) => person.legacyCompany ?? null,
 };
 
 /**
@@ -45,35 +45,44 @@ export function crossBoundaryShares(
   interactions: Iterable<Interaction>,
   people: PeopleAttributes,
 ): CrossBoundaryShares {
-  let totalInteractions = 0;
-  // Per person, one bit per boundary kind on which they took part in a comparable interaction (and the
-  // person's presence as the key): one map write per person and interaction instead of a set per kind.
-  const involvement = new Map<string, number>();
-  const tallies = BOUNDARY_KINDS.map(() => ({ crossing: 0, comparable: 0 }));
+  return crossBoundarySharesOf(numberNetwork(interactions, people));
+}
 
-  for (const { actor, target, count } of countedInteractions(interactions)) {
+/** `crossBoundaryShares` on an already numbered network. */
+export function crossBoundarySharesOf(network: NumberedNetwork): CrossBoundaryShares {
+  const values = BOUNDARY_KINDS.map((kind) => attributeNumbers(network, attributeOf[kind]).byPerson);
+  // Per person, one bit per boundary kind on which they took part in a comparable interaction, and a bit
+  // for taking part at all.
+  const involvement = new Uint8Array(network.ids.length);
+  const present = 1 << BOUNDARY_KINDS.length;
+  const tallies = BOUNDARY_KINDS.map(() => ({ crossing: 0, comparable: 0 }));
+  let totalInteractions = 0;
+  const { actors, targets, counts } = network;
+  for (let i = 0; i < counts.length; i++) {
+    const actor = actors[i];
+    const target = targets[i];
+    const count = counts[i];
     totalInteractions += count;
-    const actorAttributes = people.get(actor);
-    const targetAttributes = people.get(target);
-    let bits = 0;
-    BOUNDARY_KINDS.forEach((kind, index) => {
-      const actorValue = attributeOf[kind](actorAttributes);
-      const targetValue = attributeOf[kind](targetAttributes);
-      if (actorValue === null || targetValue === null) return;
-      const tally = tallies[index];
+    let bits = present;
+    for (let kind = 0; kind < values.length; kind++) {
+      const actorValue = values[kind][actor];
+      const targetValue = values[kind][target];
+      if (actorValue < 0 || targetValue < 0) continue;
+      const tally = tallies[kind];
       tally.comparable += count;
       if (actorValue !== targetValue) tally.crossing += count;
-      bits |= 1 << index;
-    });
-    involvement.set(actor, (involvement.get(actor) ?? 0) | bits);
-    involvement.set(target, (involvement.get(target) ?? 0) | bits);
+      bits |= 1 << kind;
+    }
+    involvement[actor] |= bits;
+    involvement[target] |= bits;
   }
 
   const involved = BOUNDARY_KINDS.map(() => 0);
-  for (const bits of involvement.values()) {
-    BOUNDARY_KINDS.forEach((_kind, index) => {
-      if (bits & (1 << index)) involved[index]++;
-    });
+  let distinctPeople = 0;
+  for (const bits of involvement) {
+    if (!bits) continue;
+    distinctPeople++;
+    for (let kind = 0; kind < involved.length; kind++) if (bits & (1 << kind)) involved[kind]++;
   }
   const boundaries = Object.fromEntries(
     BOUNDARY_KINDS.map((kind, index) => {
@@ -88,5 +97,5 @@ export function crossBoundaryShares(
     }),
   ) as Record<BoundaryKind, BoundaryShare>;
 
-  return { totalInteractions, distinctPeople: involvement.size, boundaries };
+  return { totalInteractions, distinctPeople, boundaries };
 }

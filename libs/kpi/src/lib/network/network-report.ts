@@ -1,13 +1,13 @@
 import type { BoundaryCrossing, NetworkReport, NetworkUnit } from '@uptake/contracts';
-import { cellOf, publishMagnitude, type DisclosureRule, type PeopleCount } from '../disclosure/cell-key';
+import { PeopleCell, publishMagnitude, type DisclosureRule, type PeopleCount } from '../disclosure/cell-key';
 import { isSuppressed, protect, suppressionReason } from '../disclosure/suppression';
-import { champions } from './champions';
-import { BOUNDARY_KINDS, crossBoundaryShares } from './cross-boundary';
-import { countedInteractions } from './interactions';
+import { championsOf } from './champions';
+import { BOUNDARY_KINDS, crossBoundarySharesOf } from './cross-boundary';
 import type { NetworkPerson } from './network-data';
-import { networkSummary } from './network-summary';
+import { summaryOf } from './network-summary';
+import { involvementOf, numberNetwork } from './numbered-network';
 import type { Interaction } from './types';
-import { unitInteractionMatrix } from './unit-matrix';
+import { unitInteractionMatrixOf } from './unit-matrix';
 
 /** Innovators and early adopters (Rogers: 2.5% + 13.5%): the pool champions come from. */
 export const EARLY_ADOPTER_SHARE = 0.16;
@@ -25,20 +25,20 @@ export function networkReport(
   k: DisclosureRule,
 ): Omit<NetworkReport, 'scope'> {
   const reason = suppressionReason(k);
-  const keys = new Map([...people].map(([id, person]) => [id, person.recordKey]));
-  const summary = networkSummary(interactions);
+  // Numbered once: every part below reads the same typed arrays (see NumberedNetwork).
+  const network = numberNetwork(interactions, people);
+  const recordKeyOf = (person: number) => people.get(network.ids[person])?.recordKey ?? 0;
+  const summary = summaryOf(network);
   const summaryHidden = isSuppressed(summary.people, k);
-  const involved = new Map<string, number>();
+  const involvement = involvementOf(network);
+  const summaryCell = new PeopleCell();
   let mostInvolved = 0;
-  for (const { actor, target, count } of countedInteractions(interactions)) {
-    for (const person of [actor, target]) {
-      const total = (involved.get(person) ?? 0) + count;
-      involved.set(person, total);
-      mostInvolved = Math.max(mostInvolved, total);
-    }
-  }
-  const summaryCell = cellOf(involved.keys(), keys);
-  const shares = crossBoundaryShares(interactions, people);
+  involvement.forEach((total, person) => {
+    if (total === 0) return;
+    summaryCell.add(recordKeyOf(person));
+    mostInvolved = Math.max(mostInvolved, total);
+  });
+  const shares = crossBoundarySharesOf(network);
   const crossing = Object.fromEntries(
     BOUNDARY_KINDS.map((kind): [string, BoundaryCrossing] => {
       const boundary = shares.boundaries[kind];
@@ -56,7 +56,7 @@ export function networkReport(
   ) as NetworkReport['crossing'];
 
   const championUnits = new Map<string, number>();
-  for (const champion of champions(interactions, people, {
+  for (const champion of championsOf(network, {
     earlyShare: EARLY_ADOPTER_SHARE,
     top: CHAMPIONS_CONSIDERED,
   })) {
@@ -64,7 +64,7 @@ export function networkReport(
     if (unit) championUnits.set(unit, (championUnits.get(unit) ?? 0) + 1);
   }
 
-  const matrix = unitInteractionMatrix(interactions, people, keys);
+  const matrix = unitInteractionMatrixOf(network, recordKeyOf);
   const magnitude = (total: number, top: number, cell: PeopleCount) =>
     Math.round(publishMagnitude(total, top, cell, k));
   // A link is shown only when both sides hold k people; the rest would be readable as a unit's total

@@ -1,4 +1,4 @@
-import { countedInteractions } from './interactions';
+import { numberNetwork, type NumberedNetwork } from './numbered-network';
 import type { Interaction } from './types';
 
 export interface NetworkSummary {
@@ -23,41 +23,37 @@ export interface NetworkSummary {
  * pair that interacted in either direction, as `buildPersonGraph` builds it). Self-interactions are ignored
  * (see `countedInteractions`).
  *
- * Computed on integer ids rather than on a graphology graph: people are numbered once, distinct pairs are
- * counted with one numeric key each and components are found by union–find. At 10M events (about 110k pairs)
+ * Computed on numbered people rather than on a graphology graph: distinct pairs are counted with one numeric
+ * key each and components are found by union–find. At 10M events (about 110k pairs)
  * building the graph object was most of the network report's time; the figures are the same (the spec
  * compares them with the graph's on random networks).
  */
 export function networkSummary(interactions: Iterable<Interaction>): NetworkSummary {
-  const counted = countedInteractions(interactions);
-  const index = new Map<string, number>();
-  const numbered = (person: string) => {
-    let id = index.get(person);
-    if (id === undefined) {
-      id = index.size;
-      index.set(person, id);
-    }
-    return id;
-  };
-  const ends = new Int32Array(counted.length * 2);
-  let total = 0;
-  counted.forEach(({ actor, target, count }, i) => {
-    ends[2 * i] = numbered(actor);
-    ends[2 * i + 1] = numbered(target);
-    total += count;
-  });
-  const people = index.size;
-  // a·people + b is exact below 2^53, i.e. for up to 94 million people.
+  return summaryOf(numberNetwork(interactions));
+}
+
+/** `networkSummary` on an already numbered network (its people without interactions do not count). */
+export function summaryOf(network: NumberedNetwork): NetworkSummary {
+  const { actors, targets, counts } = network;
+  const numbers = network.ids.length;
+  const involved = new Uint8Array(numbers);
+  // a·numbers + b is exact below 2^53, i.e. for up to 94 million people.
   const pairs = new Set<number>();
-  const components = new UnionFind(people);
-  for (let i = 0; i < counted.length; i++) {
-    const a = ends[2 * i];
-    const b = ends[2 * i + 1];
-    pairs.add(a < b ? a * people + b : b * people + a);
+  const components = new UnionFind(numbers);
+  let total = 0;
+  for (let i = 0; i < counts.length; i++) {
+    const a = actors[i];
+    const b = targets[i];
+    involved[a] = 1;
+    involved[b] = 1;
+    total += counts[i];
+    pairs.add(a < b ? a * numbers + b : b * numbers + a);
     components.union(a, b);
   }
+  let people = 0;
+  for (let person = 0; person < numbers; person++) people += involved[person];
   const edges = pairs.size;
-  const sizes = components.sizes();
+  const sizes = components.sizes(involved);
   return {
     people,
     edges,
@@ -98,11 +94,11 @@ class UnionFind {
     this.size[rootA] += this.size[rootB];
   }
 
-  /** The size of every set. */
-  sizes(): number[] {
+  /** The size of every set whose root is `included` (a set is all included or all not). */
+  sizes(included: Uint8Array): number[] {
     const sizes: number[] = [];
     for (let node = 0; node < this.parent.length; node++) {
-      if (this.parent[node] === node) sizes.push(this.size[node]);
+      if (this.parent[node] === node && included[node]) sizes.push(this.size[node]);
     }
     return sizes;
   }

@@ -1,6 +1,6 @@
 import { PeopleCell, type PeopleCount } from '../disclosure/cell-key';
 import { compareIds } from './compare';
-import { countedInteractions } from './interactions';
+import { attributeNumbers, numberNetwork, type NumberedNetwork } from './numbered-network';
 import type { Interaction, PeopleAttributes } from './types';
 
 /** An org unit as a node of the unit graph. */
@@ -68,28 +68,29 @@ export function unitInteractionMatrix(
   people: PeopleAttributes,
   recordKeys?: ReadonlyMap<string, number>,
 ): UnitInteractionMatrix {
-  // People with a unit and the units are numbered once, so the tallies below are typed arrays and maps
-  // with numeric keys: at 10M events (about 110k pairs) string-keyed maps per unit and link were most of the
-  // matrix's time. A person belongs to one unit, so a unit's people are its members with any interaction.
-  const personIndex = new Map<string, number>();
-  const personIds: string[] = [];
-  const unitIndex = new Map<string, number>();
-  const unitIds: string[] = [];
-  const unitOfPerson: number[] = [];
-  for (const [person, attributes] of people) {
-    if (attributes.unit === null) continue;
-    let unit = unitIndex.get(attributes.unit);
-    if (unit === undefined) {
-      unit = unitIds.length;
-      unitIndex.set(attributes.unit, unit);
-      unitIds.push(attributes.unit);
-    }
-    personIndex.set(person, personIds.length);
-    personIds.push(person);
-    unitOfPerson.push(unit);
-  }
+  const network = numberNetwork(interactions, people);
+  return unitInteractionMatrixOf(
+    network,
+    recordKeys && ((person: number) => recordKeys.get(network.ids[person]) ?? 0),
+  );
+}
+
+/**
+ * `unitInteractionMatrix` on an already numbered network; `recordKeyOf` (by person number) adds the cells.
+ * The tallies are typed arrays and maps with numeric keys: at 10M events (about 110k pairs) string-keyed maps
+ * per unit and link were most of the matrix's time. A person belongs to one unit, so a unit's people are its
+ * members with any interaction.
+ */
+export function unitInteractionMatrixOf(
+  network: NumberedNetwork,
+  recordKeyOf?: (person: number) => number,
+): UnitInteractionMatrix {
+  const { byPerson: unitOfPerson, values: unitIds } = attributeNumbers(
+    network,
+    (person) => person.unit ?? null,
+  );
   const unitCount = unitIds.length;
-  const involvement = new Float64Array(personIds.length);
+  const involvement = new Float64Array(network.ids.length);
   const internal = new Float64Array(unitCount);
   const outgoing = new Float64Array(unitCount);
   const incoming = new Float64Array(unitCount);
@@ -100,15 +101,17 @@ export function unitInteractionMatrix(
   const addressed = new Set<number>();
   let unassignedInteractions = 0;
 
-  for (const { actor, target, count } of countedInteractions(interactions)) {
-    const a = personIndex.get(actor);
-    const b = personIndex.get(target);
-    if (a === undefined || b === undefined) {
+  const { actors, targets, counts } = network;
+  for (let i = 0; i < counts.length; i++) {
+    const a = actors[i];
+    const b = targets[i];
+    const count = counts[i];
+    const sourceUnit = unitOfPerson[a];
+    const targetUnit = unitOfPerson[b];
+    if (sourceUnit < 0 || targetUnit < 0) {
       unassignedInteractions += count;
       continue;
     }
-    const sourceUnit = unitOfPerson[a];
-    const targetUnit = unitOfPerson[b];
     involvement[a] += count;
     involvement[b] += count;
     if (sourceUnit === targetUnit) {
@@ -124,9 +127,9 @@ export function unitInteractionMatrix(
     addressed.add(b * unitCount + sourceUnit);
   }
 
-  const keyOf = (person: number) => recordKeys?.get(personIds[person]) ?? 0;
+  const keyOf = recordKeyOf ?? (() => 0);
   const unitCells = Array.from({ length: unitCount }, () => ({ people: new PeopleCell(), top: 0 }));
-  for (let person = 0; person < personIds.length; person++) {
+  for (let person = 0; person < involvement.length; person++) {
     if (involvement[person] === 0) continue;
     const cell = unitCells[unitOfPerson[person]];
     cell.people.add(keyOf(person));
@@ -156,23 +159,23 @@ export function unitInteractionMatrix(
   unitCells.forEach((cell, unit) => {
     if (cell.people.count === 0) return;
     units.push({
-      unit: unitIds[unit],
+      unit: unitIds[unit] as string,
       internalInteractions: internal[unit],
       outgoingInteractions: outgoing[unit],
       incomingInteractions: incoming[unit],
       people: cell.people.count,
-      ...(recordKeys ? { cells: { people: cell.people, top: cell.top } } : {}),
+      ...(recordKeyOf ? { cells: { people: cell.people, top: cell.top } } : {}),
     });
   });
   const links: UnitInteractionMatrix['links'] = [...linkInteractions].map(([link, total]) => {
     const cell = linkCell(link);
     return {
-      source: unitIds[Math.floor(link / unitCount)],
-      target: unitIds[link % unitCount],
+      source: unitIds[Math.floor(link / unitCount)] as string,
+      target: unitIds[link % unitCount] as string,
       interactions: total,
       actors: cell.actors.count,
       targets: cell.targets.count,
-      ...(recordKeys ? { cells: { actors: cell.actors, targets: cell.targets, top: cell.top } } : {}),
+      ...(recordKeyOf ? { cells: { actors: cell.actors, targets: cell.targets, top: cell.top } } : {}),
     };
   });
   return {
