@@ -5,10 +5,10 @@ import { isPortOpen } from '@uptake/infra-embedded';
 import type { Browser } from 'playwright-core';
 import { artifactPath, launchChromium } from './support/browser';
 import {
-  freePorts,
   getJson,
   scratchDataDir,
   startProduct,
+  startProductOnFreePorts,
   WORKSPACE_ROOT,
   type ProductPorts,
   type RunningProduct,
@@ -39,8 +39,8 @@ describe('the product started like `npm start`', () => {
 
   beforeAll(async () => {
     dataDir = scratchDataDir();
-    ports = await freePorts();
-    product = await startProduct({ dataDir, ports });
+    product = await startProductOnFreePorts({ dataDir });
+    ports = product.ports;
     browser = await launchChromium();
   });
 

@@ -5,10 +5,9 @@ import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { artifactPath, launchChromium } from './support/browser';
 import {
-  freePorts,
   getJson,
   scratchDataDir,
-  startProduct,
+  startProductOnFreePorts,
   WORKSPACE_ROOT,
   type ProductPorts,
   type RunningProduct,
@@ -41,8 +40,8 @@ describe('accounts and hostile names in the browser', () => {
 
   beforeAll(async () => {
     dataDir = scratchDataDir();
-    ports = await freePorts();
-    product = await startProduct({ dataDir, ports, env: { LOAD_DEMO: 'false' } });
+    product = await startProductOnFreePorts({ dataDir, env: { LOAD_DEMO: 'false' } });
+    ports = product.ports;
     browser = await launchChromium();
     const created = spawnSync(
       process.execPath,

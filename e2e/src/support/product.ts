@@ -9,6 +9,8 @@ export const ARTIFACTS_DIR = path.join(WORKSPACE_ROOT, 'e2e/artifacts');
 
 export interface RunningProduct {
   baseUrl: string;
+  /** The ports it was started on (a second start on the same data folder may reuse them). */
+  ports: ProductPorts;
   output(): string;
   /** Sends SIGINT like Ctrl-C and resolves with the exit code. */
   stop(): Promise<number | null>;
@@ -86,6 +88,7 @@ export function startProduct(
 
   const product: RunningProduct = {
     baseUrl: `http://127.0.0.1:${options.ports.api}`,
+    ports: options.ports,
     output: () => output,
     process: child,
     stop: async () => {
@@ -119,8 +122,8 @@ const PORT_TAKEN = /Port \d+ is already in use/;
 /**
  * startProduct on free ports, and again on new ones (at most `attempts` starts) when a port probed free was
  * taken before the product bound it: a probed port comes from the ephemeral range, which the system may hand
- * to another process's outgoing connection in between (seen once in CI: "Port 38455 is already in use").
- * Any other failure is thrown at once.
+ * to another process's outgoing connection in between (seen once in CI: "Port 38455 is already in use"), or
+ * the browser files running at the same time probe and bind theirs. Any other failure is thrown at once.
  */
 export async function startProductOnFreePorts(
   options: { dataDir: string; env?: Record<string, string> },

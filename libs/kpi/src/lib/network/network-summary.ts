@@ -24,7 +24,7 @@ export interface NetworkSummary {
  * (see `countedInteractions`).
  *
  * Computed on numbered people rather than on a graphology graph: distinct pairs are counted with one numeric
- * key each and components are found by union–find. At 10M events (about 110k pairs)
+ * key each and components are found by union–find. On a 110k-pair network
  * building the graph object was most of the network report's time; the figures are the same (the spec
  * compares them with the graph's on random networks).
  */

@@ -77,7 +77,7 @@ export function unitInteractionMatrix(
 
 /**
  * `unitInteractionMatrix` on an already numbered network; `recordKeyOf` (by person number) adds the cells.
- * The tallies are typed arrays and maps with numeric keys: at 10M events (about 110k pairs) string-keyed maps
+ * The tallies are typed arrays and maps with numeric keys: on a 110k-pair network string-keyed maps
  * per unit and link were most of the matrix's time. A person belongs to one unit, so a unit's people are its
  * members with any interaction.
  */
