@@ -220,6 +220,18 @@ const pseudonym = z.string().describe('Keyed hash: no name or e-mail');
 /** Person-level network roles: admins only, and only pseudonyms. */
 export const networkPeopleReportSchema = z.object({
   scope: kpiScopeSchema,
+  betweenness: z
+    .object({
+      people: z.number().int().describe("People in the period's person graph"),
+      sources: z
+        .number()
+        .int()
+        .describe(
+          'Shortest-path searches the betweenness rests on: `people` when exact; fewer when the graph is too large ' +
+            "for an exact count within the work bound, and the brokers' betweenness is estimated from that sample",
+        ),
+    })
+    .describe("How the brokers' betweenness was computed"),
   brokers: z.array(
     z.object({
       pseudonym,

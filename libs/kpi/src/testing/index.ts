@@ -3,3 +3,4 @@ export * from './activity-bits-of';
 export * from './engagement-from-activity-daily';
 export * from './person-day-kpis';
 export * from './unit-activity-of-bits';
+export * from './person-graph';

@@ -195,6 +195,10 @@ export const networkPeople: ReportTables<NetworkPeopleReport> = [
       col('degree', 'count'),
     ],
   },
+  figuresTable('betweenness', [
+    ['betweenness.people', 'count'],
+    ['betweenness.sources', 'count'],
+  ]),
   {
     name: 'champions',
     rows: (report) => report.champions,

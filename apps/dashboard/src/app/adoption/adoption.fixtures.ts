@@ -169,6 +169,7 @@ export const network: NetworkReport = {
 
 export const networkPeople: NetworkPeopleReport = {
   scope,
+  betweenness: { people: 120, sources: 120 },
   brokers: [{ pseudonym: 'pseudo-broker', orgUnitId: 'unit-a', betweenness: 0.12, degree: 30 }],
   champions: [
     {

@@ -28,6 +28,21 @@ describe('NetworkSectionComponent', () => {
     await view.settle();
     expect(view.rows('brokers')).toEqual([['pseudo-bro', 'Finance', '0.120', '30']]);
     expect(view.rows('champions')).toEqual([['pseudo-cha', 'Legal', '2026-01-09', '25']]);
+    // exact (a search from every person): no note
+    expect(view.text('betweenness-estimated')).toBeNull();
+  });
+
+  it("says when the brokers' betweenness is estimated from a sample of sources", async () => {
+    view = renderSection(NetworkSectionComponent, 'admin');
+    view.http.expectOne(URL).flush(network);
+    view.http
+      .expectOne(`${URL}/people`)
+      .flush({ ...networkPeople, betweenness: { people: 50000, sources: 150 } });
+    await view.settle();
+    expect(view.text('betweenness-estimated')).toBe(
+      'Estimated from the shortest paths of 150 of 50,000 people: the network is too large to count every path ' +
+        'within the time bound.',
+    );
   });
 
   it('explains a 403 on the person-level roles', async () => {

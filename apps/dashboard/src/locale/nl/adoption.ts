@@ -164,6 +164,9 @@ export const NL_ADOPTION: Record<string, string> = {
   'adoption.network.betweenness': 'Betweenness',
   'adoption.network.partners': 'Partners',
   'adoption.network.noBrokersPeriod': 'Geen verbinders in deze periode.',
+  'adoption.network.betweennessEstimated':
+    'Geschat uit de kortste paden van {$INTERPOLATION} van {$INTERPOLATION_1} personen: het netwerk is te groot ' +
+    'om binnen de tijdsgrens elk pad te tellen.',
   'adoption.network.championsEarlyAdoptersWidest': 'Champions: vroege adoptanten met het grootste bereik',
   'adoption.network.pseudonym2': 'Pseudoniem',
   'adoption.network.unit3': 'Eenheid',

@@ -25,9 +25,19 @@ export const ORGANISATION_STATE_SQL = `
   FROM organisations o LEFT JOIN kpi_rollup_versions v ON v.organisation_id = o.id
   WHERE o.id = $1`;
 
-/** SHA-256 of the canonical key: a fixed 32-byte primary key, whatever the scope and options. */
+/**
+ * The answers' format, part of every snapshot's key. A deploy changes no organisation's state, so without it a
+ * release whose reports changed shape or computation would serve the previous release's snapshots until the
+ * next refresh. Bump it with any such change. 2: the network people report says how its betweenness was
+ * computed (`betweenness.sources` of `people`).
+ */
+export const SNAPSHOT_FORMAT = 2;
+
+/** SHA-256 of the format and the canonical key: a fixed 32-byte primary key, whatever the scope and options. */
 export function reportKeyHash(key: unknown): Buffer {
-  return createHash('sha256').update(canonicalJson(key)).digest();
+  return createHash('sha256')
+    .update(canonicalJson([SNAPSHOT_FORMAT, key]))
+    .digest();
 }
 
 /** Why an answer was not stored (for the caller's log), or null when it was. */

@@ -1,4 +1,8 @@
-import { brokers } from './brokers';
+import betweennessCentrality from 'graphology-metrics/centrality/betweenness';
+
+import { seededRandom } from '../core/seeded-random';
+import { buildPersonGraph } from '../../testing';
+import { brokers, brokersResult } from './brokers';
 import type { Interaction } from './types';
 
 const link = (actor: string, target: string, count = 1): Interaction => ({ actor, target, count });
@@ -81,5 +85,97 @@ describe('brokers', () => {
     expect(brokers([link('a', 'b'), link('b', 'c')], { top: 0 })).toEqual([]);
     expect(() => brokers([], { top: -1 })).toThrow(RangeError);
     expect(() => brokers([], { top: 1.5 })).toThrow(RangeError);
+  });
+});
+
+function randomInteractions(seed: number, people: number, rows: number): Interaction[] {
+  const random = seededRandom(seed);
+  return Array.from({ length: rows }, () =>
+    link(`p${Math.floor(random() * people)}`, `p${Math.floor(random() * people)}`, Math.floor(random() * 4)),
+  );
+}
+
+describe('brokers on random networks', () => {
+  it("gives graphology-metrics' betweenness and degree to every broker, in rank order", () => {
+    // sparse (several components, leaves), dense (many equal shortest paths), repeated pairs, self-interactions
+    for (const [seed, people, rows] of [
+      [1, 6, 5],
+      [2, 40, 30],
+      [3, 40, 500],
+      [4, 150, 220],
+      [5, 300, 2500],
+    ]) {
+      const interactions = randomInteractions(seed, people, rows);
+      const graph = buildPersonGraph(interactions);
+      const expected: Record<string, number> =
+        graph.order < 3 ? {} : betweennessCentrality(graph, { getEdgeWeight: null, normalized: true });
+      const result = brokersResult(interactions, { top: people });
+      expect(result.sources).toBe(graph.order);
+      expect(result.people).toBe(graph.order);
+      const positive = Object.keys(expected).filter((person) => expected[person] > 1e-12);
+      expect(result.brokers.map((broker) => broker.person).sort()).toEqual(positive.sort());
+      for (const broker of result.brokers) {
+        expect(broker.betweenness).toBeCloseTo(expected[broker.person], 10);
+        expect(broker.degree).toBe(graph.degree(broker.person));
+      }
+      for (let i = 1; i < result.brokers.length; i++) {
+        const [before, after] = [result.brokers[i - 1], result.brokers[i]];
+        expect(before.betweenness).toBeGreaterThanOrEqual(after.betweenness - 1e-9);
+        if (Math.abs(before.betweenness - after.betweenness) < 1e-12) {
+          expect(before.degree).toBeGreaterThanOrEqual(after.degree);
+        }
+      }
+    }
+  });
+});
+
+describe('brokers above the work bound', () => {
+  const interactions = randomInteractions(9, 400, 1600);
+  const graph = buildPersonGraph(interactions);
+  const entries = 2 * graph.size;
+  const exact: Record<string, number> = betweennessCentrality(graph, {
+    getEdgeWeight: null,
+    normalized: true,
+  });
+
+  it('is exact while people × adjacency entries stays within the budget', () => {
+    const result = brokersResult(interactions, { top: 5, budget: graph.order * entries });
+    expect(result.sources).toBe(graph.order);
+    expect(result.brokers[0].betweenness).toBeCloseTo(exact[result.brokers[0].person], 10);
+  });
+
+  it('searches from as many sources as the budget allows and estimates from them, the same way every time', () => {
+    const budget = Math.floor((graph.order * entries) / 4);
+    const result = brokersResult(interactions, { top: 20, budget });
+    expect(result.people).toBe(graph.order);
+    expect(result.sources).toBe(Math.floor(budget / entries));
+    expect(result.sources * entries).toBeLessThanOrEqual(budget);
+    expect(brokersResult(interactions, { top: 20, budget })).toEqual(result);
+    // An unbiased estimate from a quarter of the sources: the exact top brokers stay near the top, and the
+    // estimates are close to the exact values (a scale error, e.g. forgetting people / sources, is 4× off).
+    const exactTop = Object.keys(exact)
+      .sort((a, b) => exact[b] - exact[a])
+      .slice(0, 5);
+    const estimatedTop = new Set(result.brokers.map((broker) => broker.person));
+    expect(exactTop.filter((person) => estimatedTop.has(person)).length).toBeGreaterThanOrEqual(4);
+    const totalExact = result.brokers.reduce((sum, broker) => sum + exact[broker.person], 0);
+    const totalEstimated = result.brokers.reduce((sum, broker) => sum + broker.betweenness, 0);
+    expect(totalEstimated / totalExact).toBeGreaterThan(0.8);
+    expect(totalEstimated / totalExact).toBeLessThan(1.25);
+  });
+
+  it('bounds the work of a network far too large for an exact count', () => {
+    // about 20,000 people and 45,000 pairs (a quarter of the rows count 0): exact would be 20,000 searches over
+    // some 90,000 adjacency entries each; the budget allows about 55
+    const large = randomInteractions(11, 20_000, 60_000);
+    const result = brokersResult(large, { top: 3, budget: 5_000_000 });
+    expect(result.people).toBeGreaterThan(19_000);
+    expect(result.sources).toBeLessThan(100);
+    expect(result.sources).toBeGreaterThan(0);
+    expect(result.brokers).toHaveLength(3);
+  });
+
+  it('rejects a budget that is not positive', () => {
+    expect(() => brokersResult(interactions, { top: 1, budget: 0 })).toThrow(RangeError);
   });
 });

@@ -2,7 +2,7 @@ import type { KpiScope, NetworkPeopleReport, NetworkReport } from '@uptake/contr
 import type { DataSource } from 'typeorm';
 import { loadUnitNames } from '../core/members';
 import { disclosureOfScope, toPopulation } from '../core/population';
-import { brokers } from './brokers';
+import { brokersResult } from './brokers';
 import { champions } from './champions';
 import { loadInteractions, loadNetworkPeople } from './network-data';
 import { EARLY_ADOPTER_SHARE, networkReport } from './network-report';
@@ -30,9 +30,11 @@ export async function queryNetworkPeopleReport(
     loadNetworkPeople(dataSource, population),
   ]);
   const person = (id: string) => people.get(id);
+  const ranked = brokersResult(interactions, { top });
   return {
     scope,
-    brokers: brokers(interactions, { top }).map((broker) => ({
+    betweenness: { people: ranked.people, sources: ranked.sources },
+    brokers: ranked.brokers.map((broker) => ({
       pseudonym: person(broker.person)?.pseudonym ?? broker.person,
       orgUnitId: person(broker.person)?.unit ?? null,
       betweenness: broker.betweenness,

@@ -1,7 +1,7 @@
 import { undirectedDensity } from 'graphology-metrics/graph/density';
 
 import { seededRandom } from '../core/seeded-random';
-import { buildPersonGraph } from './interactions';
+import { buildPersonGraph } from '../../testing';
 import { networkSummary } from './network-summary';
 import type { Interaction } from './types';
 

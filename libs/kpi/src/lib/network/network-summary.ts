@@ -20,7 +20,7 @@ export interface NetworkSummary {
 
 /**
  * Shape of the whole person network in a period, on the undirected simple graph of people (one edge per
- * pair that interacted in either direction, as `buildPersonGraph` builds it). Self-interactions are ignored
+ * pair that interacted in either direction, as the specs' `buildPersonGraph` builds it). Self-interactions are ignored
  * (see `countedInteractions`).
  *
  * Computed on numbered people rather than on a graphology graph: distinct pairs are counted with one numeric
