@@ -1,6 +1,6 @@
 import { seededRandom } from '../core/seeded-random';
 import { assertTop, compareIds, compareScoresDescending } from './compare';
-import { numberNetwork } from './numbered-network';
+import { distinctPairs, numberNetwork, type NumberedNetwork } from './numbered-network';
 import type { Interaction } from './types';
 
 export interface Broker {
@@ -35,7 +35,7 @@ export interface BrokersResult {
  * The work one brokers answer may take: breadth-first searches × adjacency entries (each search reads every
  * entry twice). Exact betweenness costs people × entries; at 2.8 ns per entry and pass on this 2-core machine
  * 150 million is about 0.85 s of one core, so the 10M bench's 90-day network (2,000 people, 62,786 entries:
- * 126 million) is still exact, while a 50,000-person network with 500,000 pairs (5·10^10, over two minutes of
+ * 126 million) is still exact, while a 50,000-person network with 500,000 pairs (5·10^10, about two minutes of
  * a blocked API process) is estimated from 150 sources.
  */
 export const BETWEENNESS_BUDGET = 150_000_000;
@@ -71,7 +71,7 @@ export function brokersResult(interactions: Iterable<Interaction>, options: Brok
   const people = network.ids.length;
   // Below 3 people no one can sit between two others.
   if (people < 3) return { brokers: [], people, sources: people };
-  const graph = personGraph(people, network.actors, network.targets);
+  const graph = personGraph(network);
   const entries = Math.max(1, graph.neighbours.length);
   const sources = people * entries <= budget ? people : Math.max(1, Math.floor(budget / entries));
   const centrality = betweenness(graph, sampleSources(network.ids, sources));
@@ -116,14 +116,9 @@ interface CompressedGraph {
 }
 
 /** One edge per pair of people who interacted in either direction (direction and counts dropped). */
-function personGraph(people: number, actors: Int32Array, targets: Int32Array): CompressedGraph {
-  // a·people + b (a < b) is exact below 2^53, i.e. for up to 94 million people.
-  const pairs = new Set<number>();
-  for (let i = 0; i < actors.length; i++) {
-    const a = actors[i];
-    const b = targets[i];
-    pairs.add(a < b ? a * people + b : b * people + a);
-  }
+function personGraph(network: NumberedNetwork): CompressedGraph {
+  const people = network.ids.length;
+  const pairs = distinctPairs(network);
   const offsets = new Int32Array(people + 1);
   for (const pair of pairs) {
     offsets[Math.floor(pair / people) + 1]++;

@@ -1,4 +1,4 @@
-import { numberNetwork, type NumberedNetwork } from './numbered-network';
+import { distinctPairs, numberNetwork, type NumberedNetwork } from './numbered-network';
 import type { Interaction } from './types';
 
 export interface NetworkSummary {
@@ -37,22 +37,17 @@ export function summaryOf(network: NumberedNetwork): NetworkSummary {
   const { actors, targets, counts } = network;
   const numbers = network.ids.length;
   const involved = new Uint8Array(numbers);
-  // a·numbers + b is exact below 2^53, i.e. for up to 94 million people.
-  const pairs = new Set<number>();
   const components = new UnionFind(numbers);
   let total = 0;
   for (let i = 0; i < counts.length; i++) {
-    const a = actors[i];
-    const b = targets[i];
-    involved[a] = 1;
-    involved[b] = 1;
+    involved[actors[i]] = 1;
+    involved[targets[i]] = 1;
     total += counts[i];
-    pairs.add(a < b ? a * numbers + b : b * numbers + a);
-    components.union(a, b);
+    components.union(actors[i], targets[i]);
   }
   let people = 0;
   for (let person = 0; person < numbers; person++) people += involved[person];
-  const edges = pairs.size;
+  const edges = distinctPairs(network).size;
   const sizes = components.sizes(involved);
   return {
     people,

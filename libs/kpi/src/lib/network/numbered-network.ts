@@ -92,3 +92,19 @@ export function attributeNumbers(
   });
   return { byPerson, values };
 }
+
+/**
+ * The distinct pairs of people who interacted in either direction, as one number each: a·people + b for a < b
+ * (exact below 2^53, i.e. for up to 94 million people).
+ */
+export function distinctPairs(network: NumberedNetwork): Set<number> {
+  const people = network.ids.length;
+  const { actors, targets } = network;
+  const pairs = new Set<number>();
+  for (let i = 0; i < actors.length; i++) {
+    const a = actors[i];
+    const b = targets[i];
+    pairs.add(a < b ? a * people + b : b * people + a);
+  }
+  return pairs;
+}
